@@ -1,0 +1,37 @@
+package io.peersocket.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import io.peersocket.peer.WriteMode;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * A bean whose methods handle the engine's signals for one endpoint: {@link ClientConnected},
+ * {@link DataReceived}, {@link ClientCloseRequest}, {@link ClientDisconnected} and
+ * {@link PacketExceptionHandler}. A bean that implements {@link io.peersocket.peer.PeerListener}
+ * instead receives the signals through that interface.
+ * <p>
+ * Several handlers may share a path, one per subprotocol: the protocol negotiated by the
+ * engine's rule picks the handler.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Component
+public @interface PacketHandler {
+
+    /** @return the endpoint path; empty for {@code peersocket.server.path} */
+    String path() default "";
+
+    /** @return the offered subprotocols; empty for {@code peersocket.server.protocols} */
+    String[] protocols() default {};
+
+    /** @return the initial write mode of this endpoint's peers; empty for {@code peersocket.server.write-mode} */
+    WriteMode[] writeMode() default {};
+
+}

@@ -1,0 +1,191 @@
+package io.peersocket.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import io.peersocket.annotation.JsonPayloadConverter;
+import io.peersocket.annotation.PacketHandlerScanner;
+import io.peersocket.annotation.PayloadConverter;
+import io.peersocket.core.PeerEndpoint;
+import io.peersocket.core.PeerRuntime;
+import io.peersocket.core.PeerSocketObserver;
+import io.peersocket.server.HandshakePolicy;
+import io.peersocket.server.PeerSocketServer;
+import io.peersocket.server.ServerLifecycle;
+import io.peersocket.server.reactive.DedicatedPortServer;
+import io.peersocket.server.servlet.ServletEndpoints;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
+import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+
+/**
+ * Wires the peersocket server: the endpoints declared by {@code @PacketHandler} beans, the
+ * {@link PeerSocketServer}, and the transport that serves them (the dedicated port when
+ * {@code peersocket.server.port} is set, else the application's servlet container).
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+@ConditionalOnBooleanProperty(name = "peersocket.server.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(PeerSocketProperties.class)
+public final class PeerSocketServerAutoConfiguration {
+
+    /** Where the dedicated port's bound port is published, as {@code local.server.port}. */
+    public static final String LOCAL_PORT_PROPERTY = "local.peersocket.port";
+
+    @Bean(destroyMethod = "shutdownNow")
+    PeerSocketHandlerThreads peerSocketHandlerThreads(PeerSocketProperties properties) {
+        return new PeerSocketHandlerThreads(properties.getServer().getHandlerThreads());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PeerSocketServer peerSocketServer(PeerSocketProperties properties, ListableBeanFactory beanFactory,
+            ObjectProvider<PayloadConverter> converter, ObjectProvider<PeerSocketObserver> observer,
+            PeerSocketHandlerThreads threads) {
+        PeerSocketProperties.Server config = properties.getServer();
+        PeerRuntime runtime = new PeerRuntime(config.getDispatch(), threads.executor(),
+                observer.getIfAvailable(() -> PeerSocketObserver.NONE), config.isCloseOnHandlerError());
+        List<PeerEndpoint> endpoints = new ArrayList<>();
+        new PacketHandlerScanner(beanFactory, converter.getIfAvailable())
+            .scan(config.getPath(), config.getProtocols())
+            .forEach((declared) -> endpoints.add(new PeerEndpoint(declared.path(), declared.listeners(),
+                    config.getBuffers().toLimits(),
+                    (declared.writeMode() != null) ? declared.writeMode() : config.getWriteMode(), runtime)));
+        return new PeerSocketServer(runtime, endpoints);
+    }
+
+    @Bean
+    HandshakePolicy peerSocketHandshakePolicy(PeerSocketProperties properties) {
+        return new HandshakePolicy(properties.getServer().getAllowedOrigins(), properties.getServer().getExtraHeaders());
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(JsonMapper.class)
+    @ConditionalOnBean(JsonMapper.class)
+    static class JsonConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        PayloadConverter peerSocketPayloadConverter(JsonMapper mapper) {
+            return new JsonPayloadConverter(mapper);
+        }
+
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(prefix = "peersocket.server", name = "port")
+    static class DedicatedPortConfiguration {
+
+        @Bean
+        DedicatedPortServer peerSocketDedicatedPort(PeerSocketProperties properties, PeerSocketServer server,
+                HandshakePolicy policy) {
+            PeerSocketProperties.Server config = properties.getServer();
+            DedicatedPortServer transport = new DedicatedPortServer(config.getBindAddress(), config.getPort(),
+                    server.endpoints(), policy, config.getHandshakeTimeout(), (httpServer) -> httpServer);
+            server.addTransport(transport);
+            return transport;
+        }
+
+        @Bean
+        ServerLifecycle peerSocketServerLifecycle(PeerSocketProperties properties, PeerSocketServer server,
+                DedicatedPortServer transport, Environment environment) {
+            return new ServerLifecycle(server, transport, properties.getServer().getShutdownTimeout(),
+                    (port) -> publishPort(environment, port));
+        }
+
+        private static void publishPort(Environment environment, int port) {
+            if (environment instanceof ConfigurableEnvironment configurable) {
+                configurable.getPropertySources()
+                    .addFirst(new MapPropertySource("peersocket.ports", Map.of(LOCAL_PORT_PROPERTY, port)));
+            }
+        }
+
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass(WebSocketConfigurer.class)
+    @Conditional(NoDedicatedPort.class)
+    @EnableWebSocket
+    static class ServletConfiguration {
+
+        @Bean
+        ServletEndpoints peerSocketServletEndpoints(PeerSocketServer server, HandshakePolicy policy,
+                PeerSocketHandlerThreads threads) {
+            return new ServletEndpoints(server, policy, threads.writeExecutor());
+        }
+
+        @Bean
+        ServerLifecycle peerSocketServerLifecycle(PeerSocketProperties properties, PeerSocketServer server) {
+            return new ServerLifecycle(server, null, properties.getServer().getShutdownTimeout(), (port) -> {
+            });
+        }
+
+    }
+
+    static final class NoDedicatedPort extends NoneNestedConditions {
+
+        NoDedicatedPort() {
+            super(ConfigurationPhase.REGISTER_BEAN);
+        }
+
+        @ConditionalOnProperty(prefix = "peersocket.server", name = "port")
+        static final class PortSet {
+
+        }
+
+    }
+
+    /**
+     * The server's threads: handler threads for push mode, writer threads for the servlet
+     * transport's blocking sends. Not an {@code Executor} bean, so that Boot's own
+     * {@code applicationTaskExecutor} is left alone.
+     */
+    static final class PeerSocketHandlerThreads {
+
+        private final ExecutorService handlers;
+
+        private final ExecutorService writers;
+
+        PeerSocketHandlerThreads(int handlerThreads) {
+            this.handlers = Executors.newFixedThreadPool(handlerThreads, new CustomizableThreadFactory("peersocket-handler-"));
+            this.writers = Executors.newFixedThreadPool(handlerThreads, new CustomizableThreadFactory("peersocket-write-"));
+        }
+
+        ExecutorService executor() {
+            return this.handlers;
+        }
+
+        ExecutorService writeExecutor() {
+            return this.writers;
+        }
+
+        void shutdownNow() {
+            this.handlers.shutdownNow();
+            this.writers.shutdownNow();
+        }
+
+    }
+
+}

@@ -1,0 +1,38 @@
+package io.peersocket.core;
+
+import java.net.InetSocketAddress;
+
+import io.peersocket.peer.Packet;
+
+/**
+ * What the core needs from a transport for one upgraded WebSocket connection. Implemented by
+ * each transport (reactive, servlet, client); the core never sees a Netty, Reactor or servlet type.
+ */
+public interface Connection {
+
+    /**
+     * Queues one whole message. Called by one thread at a time (the peer serialises callers), in
+     * order; must not block. When the message has been handed to the socket the transport calls
+     * {@link PeerSession#written(Packet)}.
+     * @param packet the message
+     */
+    void send(Packet packet);
+
+    /**
+     * Sends a close frame after the messages already queued, then closes. The transport reports
+     * the end of the connection through {@link PeerEndpoint#closed(PeerSession, CloseInfo)}.
+     * @param code the close code
+     * @param reason the reason
+     */
+    void close(int code, String reason);
+
+    /** Called by the core when it has room again after reading was paused by a full input queue. */
+    void resumeReading();
+
+    /** @return the remote socket address */
+    InetSocketAddress remoteAddress();
+
+    /** @param enabled TCP_NODELAY */
+    void setNoDelay(boolean enabled);
+
+}

@@ -1,0 +1,144 @@
+package io.peersocket.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.peersocket.peer.BufferLimits;
+import io.peersocket.peer.Packet;
+import io.peersocket.peer.PeerListener;
+import io.peersocket.peer.WriteMode;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One WebSocket endpoint (a path) with the engine's semantics, for any transport: it chooses
+ * the subprotocol and the handler, makes peers, queues what they receive and turns transport
+ * callbacks into the engine's signals.
+ */
+public final class PeerEndpoint {
+
+    private final String path;
+
+    // The application's listener per subprotocol; "" is the one for clients that select none.
+    private final Map<String, PeerListener> listeners;
+
+    private final List<String> offeredProtocols;
+
+    private final BufferLimits limits;
+
+    private final WriteMode writeMode;
+
+    private final PeerRuntime runtime;
+
+    /**
+     * @param path the endpoint's path
+     * @param listeners the handler per subprotocol; key {@code ""} for a handler without one
+     * @param limits per-peer limits
+     * @param writeMode the initial write mode of each peer
+     * @param runtime what this endpoint shares with the server's other endpoints
+     */
+    public PeerEndpoint(String path, Map<String, PeerListener> listeners, BufferLimits limits, WriteMode writeMode,
+            PeerRuntime runtime) {
+        this.path = path;
+        this.listeners = Map.copyOf(listeners);
+        List<String> offered = new ArrayList<>(listeners.keySet());
+        offered.remove("");
+        this.offeredProtocols = List.copyOf(offered);
+        this.limits = limits;
+        this.writeMode = writeMode;
+        this.runtime = runtime;
+    }
+
+    public String path() {
+        return this.path;
+    }
+
+    /** @return the subprotocols this endpoint offers */
+    public List<String> offeredProtocols() {
+        return this.offeredProtocols;
+    }
+
+    public BufferLimits limits() {
+        return this.limits;
+    }
+
+    public PeerRuntime runtime() {
+        return this.runtime;
+    }
+
+    /**
+     * Chooses the subprotocol by the engine's rule. A path that also has a handler without a
+     * protocol accepts every client: those that match no offered protocol select none.
+     * @param requested the client's protocols, in its order
+     * @return the protocol ({@code ""} for none), or {@code null} to refuse the upgrade
+     */
+    public @Nullable String selectProtocol(List<String> requested) {
+        String selected = SubprotocolRule.select(this.offeredProtocols, requested);
+        if (selected == null && this.listeners.containsKey("")) {
+            return "";
+        }
+        return selected;
+    }
+
+    /**
+     * Records a refused upgrade.
+     * @param reason a short constant: {@code protocol}, {@code origin}, {@code version} ...
+     */
+    public void refused(String reason) {
+        this.runtime.observer().handshakeRefused(this.path, reason);
+    }
+
+    /**
+     * A connection completed its upgrade: registers the peer and signals {@code client_connected}.
+     * @param connection the transport's connection
+     * @param protocol the protocol returned by {@link #selectProtocol(List)}
+     * @return the new peer
+     */
+    public PeerSession open(Connection connection, String protocol) {
+        PeerListener listener = this.listeners.getOrDefault(protocol, this.listeners.get(""));
+        PeerSession peer = this.runtime.registry().register(
+                (id) -> new PeerSession(id, this, protocol, connection, listener, this.runtime.newEventQueue()));
+        this.runtime.observer().opened(this.path);
+        peer.dispatch((l) -> l.clientConnected(peer, protocol));
+        return peer;
+    }
+
+    /**
+     * A whole message arrived: queues it and signals {@code data_received}.
+     * @param peer the receiver
+     * @param packet the message
+     * @return whether the transport may read on; when {@code false} it waits for
+     * {@link Connection#resumeReading()}
+     */
+    public boolean received(PeerSession peer, Packet packet) {
+        this.runtime.observer().received(this.path, packet.data().length, packet.string());
+        boolean room = peer.offerInbound(packet);
+        peer.dispatch((l) -> l.dataReceived(peer));
+        if (!room) {
+            this.runtime.observer().readingPaused(this.path);
+        }
+        return room;
+    }
+
+    /**
+     * The connection is gone. Signals {@code client_close_request} when the peer started the
+     * close, then {@code client_disconnected}; the id is released when the latter is delivered.
+     * Called once per connection.
+     * @param peer the peer
+     * @param close how it ended
+     */
+    public void closed(PeerSession peer, CloseInfo close) {
+        boolean remoteRequest = close.remoteInitiated() && !peer.closedLocally();
+        peer.markClosed();
+        this.runtime.observer().closed(this.path, close);
+        if (remoteRequest) {
+            peer.dispatch((l) -> l.clientCloseRequest(peer, close.code(), close.reason()));
+        }
+        peer.dispatchDisconnected(close.clean());
+    }
+
+    WriteMode writeMode() {
+        return this.writeMode;
+    }
+
+}

@@ -1,0 +1,107 @@
+package io.peersocket.core;
+
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+/**
+ * What every endpoint of one server (or every connection of one client) shares: the peer ids,
+ * how events reach the application (push or poll), the observer and the handler error policy.
+ */
+public final class PeerRuntime {
+
+    private static final Log logger = LogFactory.getLog(PeerRuntime.class);
+
+    private final PeerRegistry registry = new PeerRegistry();
+
+    private final DispatchMode dispatchMode;
+
+    private final Executor handlerExecutor;
+
+    private final PeerSocketObserver observer;
+
+    private final boolean closeOnHandlerError;
+
+    // Poll mode: every event of every peer, in arrival order, until poll() runs them.
+    private final Queue<Runnable> pollQueue = new ConcurrentLinkedQueue<>();
+
+    private final AtomicInteger pollPending = new AtomicInteger();
+
+    private final Object pollLock = new Object();
+
+    /**
+     * @param dispatchMode push or poll
+     * @param handlerExecutor runs push-mode handlers; never an I/O thread
+     * @param observer receives counts for metrics
+     * @param closeOnHandlerError whether a handler that throws closes its peer with 1011
+     */
+    public PeerRuntime(DispatchMode dispatchMode, Executor handlerExecutor, PeerSocketObserver observer,
+            boolean closeOnHandlerError) {
+        this.dispatchMode = dispatchMode;
+        this.handlerExecutor = handlerExecutor;
+        this.observer = observer;
+        this.closeOnHandlerError = closeOnHandlerError;
+    }
+
+    public PeerRegistry registry() {
+        return this.registry;
+    }
+
+    public DispatchMode dispatchMode() {
+        return this.dispatchMode;
+    }
+
+    public PeerSocketObserver observer() {
+        return this.observer;
+    }
+
+    /** @return where one new peer's events run: its own serial queue (push) or the poll queue */
+    Executor newEventQueue() {
+        if (this.dispatchMode == DispatchMode.PUSH) {
+            return new SerialTaskQueue(this.handlerExecutor);
+        }
+        return (event) -> {
+            this.pollQueue.add(event);
+            this.pollPending.incrementAndGet();
+        };
+    }
+
+    /**
+     * Delivers, on the calling thread and in arrival order, every event that was pending when
+     * the call began, as the engine's {@code poll()}. Does nothing in push mode.
+     * @return how many events were delivered
+     */
+    public int poll() {
+        synchronized (this.pollLock) {
+            int due = this.pollPending.get();
+            int done = 0;
+            Runnable event;
+            while (done < due && (event = this.pollQueue.poll()) != null) {
+                event.run();
+                done++;
+            }
+            this.pollPending.addAndGet(-done);
+            return done;
+        }
+    }
+
+    /** Runs one application callback so that what it throws is logged, counted, and answered by policy. */
+    void invoke(PeerSession peer, Runnable callback) {
+        try {
+            callback.run();
+        }
+        catch (Throwable ex) {
+            logger.error("Handler for " + peer.path() + " failed on peer " + peer.id()
+                    + (this.closeOnHandlerError ? "; closing it with 1011" : ""), ex);
+            this.observer.handlerError(peer.path(), ex);
+            if (this.closeOnHandlerError) {
+                peer.close(1011, "Handler error");
+            }
+        }
+    }
+
+}

@@ -1,0 +1,320 @@
+package io.peersocket.core;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import io.peersocket.peer.BufferLimits;
+import io.peersocket.peer.Packet;
+import io.peersocket.peer.Peer;
+import io.peersocket.peer.PeerError;
+import io.peersocket.peer.PeerListener;
+import io.peersocket.peer.WriteMode;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A peer as the core keeps it: its queue of unread packets and the accounting of its unsent
+ * ones against {@link BufferLimits}, its write mode and its close state.
+ */
+public final class PeerSession implements Peer {
+
+    private static final Log logger = LogFactory.getLog(PeerSession.class);
+
+    private static final byte[] EMPTY = new byte[0];
+
+    private final int id;
+
+    private final PeerEndpoint endpoint;
+
+    private final String protocol;
+
+    private final Connection connection;
+
+    private final PeerListener listener;
+
+    private final Executor events;
+
+    private final BufferLimits limits;
+
+    private final long connectedAt = System.currentTimeMillis();
+
+    // Unread packets; guarded by itself, as are inboundBytes and readingPaused.
+    private final ArrayDeque<Packet> inbound = new ArrayDeque<>();
+
+    private int inboundBytes;
+
+    private boolean readingPaused;
+
+    private volatile boolean lastWasString;
+
+    private volatile PeerError lastGetError = PeerError.OK;
+
+    // Held while reserving room and handing a packet to the transport, so packets keep the
+    // callers' order and never interleave; the transport's send does not block.
+    private final Object sendLock = new Object();
+
+    private final AtomicInteger outboundBytes = new AtomicInteger();
+
+    private final AtomicInteger outboundPackets = new AtomicInteger();
+
+    private boolean dropLogged;
+
+    private volatile WriteMode writeMode;
+
+    private volatile boolean open = true;
+
+    private volatile boolean closedLocally;
+
+    PeerSession(int id, PeerEndpoint endpoint, String protocol, Connection connection, PeerListener listener,
+            Executor events) {
+        this.id = id;
+        this.endpoint = endpoint;
+        this.protocol = protocol;
+        this.connection = connection;
+        this.listener = listener;
+        this.events = events;
+        this.limits = endpoint.limits();
+        this.writeMode = endpoint.writeMode();
+    }
+
+    @Override
+    public int id() {
+        return this.id;
+    }
+
+    @Override
+    public String protocol() {
+        return this.protocol;
+    }
+
+    @Override
+    public String path() {
+        return this.endpoint.path();
+    }
+
+    /** @return when the upgrade completed, in epoch milliseconds */
+    public long connectedAt() {
+        return this.connectedAt;
+    }
+
+    // ---- sending ----
+
+    @Override
+    public PeerError putPacket(byte[] data) {
+        return send(data, this.writeMode);
+    }
+
+    @Override
+    public PeerError send(String text) {
+        return enqueue(new Packet(text.getBytes(StandardCharsets.UTF_8), true));
+    }
+
+    @Override
+    public PeerError send(byte[] data, WriteMode mode) {
+        return enqueue(new Packet(data, mode == WriteMode.TEXT));
+    }
+
+    private PeerError enqueue(Packet packet) {
+        int size = packet.data().length;
+        synchronized (this.sendLock) {
+            if (!this.open || this.closedLocally) {
+                return PeerError.ERR_UNAVAILABLE;
+            }
+            if (this.outboundPackets.get() >= this.limits.outPackets()
+                    || this.outboundBytes.get() + size > this.limits.outBytes()) {
+                return dropped();
+            }
+            this.outboundPackets.incrementAndGet();
+            this.outboundBytes.addAndGet(size);
+            this.connection.send(packet);
+        }
+        return PeerError.OK;
+    }
+
+    // Caller holds sendLock.
+    private PeerError dropped() {
+        this.endpoint.runtime().observer().dropped(path(), "output-full");
+        if (!this.dropLogged) {
+            this.dropLogged = true;
+            logger.warn("Output limit of peer " + this.id + " on " + path() + " is full ("
+                    + this.limits.outPackets() + " packets / " + this.limits.outKiB()
+                    + " KiB): put_packet returns ERR_OUT_OF_MEMORY and the packet is dropped; later drops are counted only");
+        }
+        return PeerError.ERR_OUT_OF_MEMORY;
+    }
+
+    /**
+     * The transport has handed a packet to the socket: frees its room in the output limits.
+     * @param packet a packet given to {@link Connection#send(Packet)}
+     */
+    public void written(Packet packet) {
+        this.outboundPackets.decrementAndGet();
+        this.outboundBytes.addAndGet(-packet.data().length);
+        this.endpoint.runtime().observer().sent(path(), packet.data().length, packet.string());
+    }
+
+    @Override
+    public int getCurrentOutboundBufferedAmount() {
+        return this.outboundBytes.get();
+    }
+
+    /** @return packets queued for sending and not yet handed to the socket */
+    public int getCurrentOutboundPacketCount() {
+        return this.outboundPackets.get();
+    }
+
+    // ---- receiving ----
+
+    /** Queues a received packet; returns whether there is room for more (else reading pauses). */
+    boolean offerInbound(Packet packet) {
+        synchronized (this.inbound) {
+            this.inbound.add(packet);
+            this.inboundBytes += packet.data().length;
+            boolean room = this.inbound.size() < this.limits.inPackets()
+                    && this.inboundBytes < this.limits.inBytes();
+            this.readingPaused = !room;
+            return room;
+        }
+    }
+
+    @Override
+    public @Nullable Packet nextPacket() {
+        Packet packet;
+        boolean resume = false;
+        synchronized (this.inbound) {
+            packet = this.inbound.poll();
+            if (packet == null) {
+                this.lastGetError = PeerError.ERR_UNAVAILABLE;
+                return null;
+            }
+            this.inboundBytes -= packet.data().length;
+            if (this.readingPaused) {
+                this.readingPaused = false;
+                resume = true;
+            }
+        }
+        this.lastWasString = packet.string();
+        this.lastGetError = PeerError.OK;
+        if (resume) {
+            this.connection.resumeReading();
+        }
+        return packet;
+    }
+
+    @Override
+    public byte[] getPacket() {
+        Packet packet = nextPacket();
+        return (packet != null) ? packet.data() : EMPTY;
+    }
+
+    @Override
+    public PeerError getPacketError() {
+        return this.lastGetError;
+    }
+
+    @Override
+    public int getAvailablePacketCount() {
+        synchronized (this.inbound) {
+            return this.inbound.size();
+        }
+    }
+
+    /** @return bytes received and not yet read by the application */
+    public int getInboundBufferedAmount() {
+        synchronized (this.inbound) {
+            return this.inboundBytes;
+        }
+    }
+
+    @Override
+    public boolean wasStringPacket() {
+        return this.lastWasString;
+    }
+
+    // ---- modes, state, addresses ----
+
+    @Override
+    public void setWriteMode(WriteMode mode) {
+        this.writeMode = mode;
+    }
+
+    @Override
+    public WriteMode getWriteMode() {
+        return this.writeMode;
+    }
+
+    @Override
+    public void close(int code, String reason) {
+        synchronized (this.sendLock) {
+            if (!this.open || this.closedLocally) {
+                return;
+            }
+            this.closedLocally = true;
+            this.connection.close(code, reason);
+        }
+    }
+
+    @Override
+    public boolean isConnectedToHost() {
+        return this.open && !this.closedLocally;
+    }
+
+    @Override
+    public String getConnectedHost() {
+        InetSocketAddress address = remoteAddress();
+        return (address.getAddress() != null) ? address.getAddress().getHostAddress() : address.getHostString();
+    }
+
+    @Override
+    public int getConnectedPort() {
+        return remoteAddress().getPort();
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        return this.connection.remoteAddress();
+    }
+
+    @Override
+    public void setNoDelay(boolean enabled) {
+        this.connection.setNoDelay(enabled);
+    }
+
+    /** @return whether the transport still has the connection (closing included) */
+    public boolean isOpen() {
+        return this.open;
+    }
+
+    /** @return whether the application asked for the close (then no close request is signalled) */
+    public boolean closedLocally() {
+        return this.closedLocally;
+    }
+
+    void markClosed() {
+        this.open = false;
+    }
+
+    // ---- events ----
+
+    void dispatch(Consumer<PeerListener> signal) {
+        this.events.execute(() -> this.endpoint.runtime().invoke(this, () -> signal.accept(this.listener)));
+    }
+
+    void dispatchDisconnected(boolean clean) {
+        this.events.execute(() -> {
+            this.endpoint.runtime().registry().remove(this);
+            this.endpoint.runtime().invoke(this, () -> this.listener.clientDisconnected(this, clean));
+        });
+    }
+
+    @Override
+    public String toString() {
+        return "Peer " + this.id + " on " + path() + (this.protocol.isEmpty() ? "" : " (" + this.protocol + ")");
+    }
+
+}

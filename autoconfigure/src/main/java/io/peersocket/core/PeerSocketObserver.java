@@ -1,0 +1,65 @@
+package io.peersocket.core;
+
+/**
+ * What the core reports for operations (metrics, logs). Methods are called on I/O threads and
+ * must be cheap. Every argument is low-cardinality: never a peer id.
+ */
+public interface PeerSocketObserver {
+
+    /** Observes nothing. */
+    PeerSocketObserver NONE = new PeerSocketObserver() {
+    };
+
+    /** @param path the endpoint */
+    default void opened(String path) {
+    }
+
+    /**
+     * @param path the endpoint
+     * @param close how it ended
+     */
+    default void closed(String path, CloseInfo close) {
+    }
+
+    /**
+     * @param path the endpoint
+     * @param reason why the upgrade was refused (a short constant such as {@code protocol})
+     */
+    default void handshakeRefused(String path, String reason) {
+    }
+
+    /**
+     * @param path the endpoint
+     * @param bytes the message size
+     * @param text whether it was a text frame
+     */
+    default void received(String path, int bytes, boolean text) {
+    }
+
+    /**
+     * @param path the endpoint
+     * @param bytes the message size
+     * @param text whether it was a text frame
+     */
+    default void sent(String path, int bytes, boolean text) {
+    }
+
+    /**
+     * @param path the endpoint
+     * @param reason why (for example {@code output-full})
+     */
+    default void dropped(String path, String reason) {
+    }
+
+    /** @param path the endpoint */
+    default void readingPaused(String path) {
+    }
+
+    /**
+     * @param path the endpoint
+     * @param error what the handler threw
+     */
+    default void handlerError(String path, Throwable error) {
+    }
+
+}

@@ -1,0 +1,99 @@
+package io.peersocket.server.reactive;
+
+import java.util.List;
+import java.util.Map;
+
+import io.peersocket.core.PeerEndpoint;
+import io.peersocket.server.HandshakePolicy;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebHandler;
+
+/**
+ * The dedicated port's only web handler: finds the endpoint by path and answers every upgrade
+ * that cannot proceed with a precise HTTP status and a log line naming the cause, before
+ * Spring's {@link HandshakeWebSocketService} performs the upgrade.
+ */
+final class EndpointRouter implements WebHandler {
+
+    private static final Log logger = LogFactory.getLog(EndpointRouter.class);
+
+    private final Map<String, Route> routes;
+
+    private final HandshakePolicy policy;
+
+    record Route(ReactivePeerHandler handler, HandshakeWebSocketService service) {
+    }
+
+    EndpointRouter(Map<String, Route> routes, HandshakePolicy policy) {
+        this.routes = Map.copyOf(routes);
+        this.policy = policy;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange) {
+        ServerHttpRequest request = exchange.getRequest();
+        String path = request.getPath().pathWithinApplication().value();
+        Route route = this.routes.get(path.isEmpty() ? "/" : path);
+        if (route == null) {
+            return refuse(exchange, null, HttpStatus.NOT_FOUND, "path", "no endpoint at " + path);
+        }
+        PeerEndpoint endpoint = route.handler().endpoint();
+        HttpHeaders headers = request.getHeaders();
+        if (request.getMethod() != HttpMethod.GET) {
+            return refuse(exchange, endpoint, HttpStatus.METHOD_NOT_ALLOWED, "method",
+                    request.getMethod() + " is not a WebSocket upgrade");
+        }
+        if (!"websocket".equalsIgnoreCase(headers.getUpgrade())
+                || headers.getConnection().stream().noneMatch("upgrade"::equalsIgnoreCase)) {
+            return refuse(exchange, endpoint, HttpStatus.BAD_REQUEST, "not-upgrade",
+                    "missing 'Upgrade: websocket' or 'Connection: Upgrade'");
+        }
+        if (headers.getFirst("Sec-WebSocket-Key") == null) {
+            return refuse(exchange, endpoint, HttpStatus.BAD_REQUEST, "key", "missing Sec-WebSocket-Key");
+        }
+        if (!"13".equals(headers.getFirst("Sec-WebSocket-Version"))) {
+            exchange.getResponse().getHeaders().set("Sec-WebSocket-Version", "13");
+            return refuse(exchange, endpoint, HttpStatus.UPGRADE_REQUIRED, "version",
+                    "unsupported Sec-WebSocket-Version " + headers.getFirst("Sec-WebSocket-Version"));
+        }
+        String origin = headers.getOrigin();
+        if (!this.policy.originAllowed(origin, request.getURI().getScheme(), headers.getFirst(HttpHeaders.HOST))) {
+            return refuse(exchange, endpoint, HttpStatus.FORBIDDEN, "origin", "origin " + origin + " is not allowed");
+        }
+        List<String> requested = HandshakePolicy.requestedProtocols(headers.get("Sec-WebSocket-Protocol"));
+        String protocol = endpoint.selectProtocol(requested);
+        if (protocol == null) {
+            return refuse(exchange, endpoint, HttpStatus.BAD_REQUEST, "protocol", "client asked for "
+                    + (requested.isEmpty() ? "no subprotocol" : requested) + " but " + path + " requires one of "
+                    + endpoint.offeredProtocols());
+        }
+        exchange.getAttributes().put(ReactivePeerHandler.PROTOCOL_ATTRIBUTE, protocol);
+        this.policy.extraHeaders().forEach(exchange.getResponse().getHeaders()::set);
+        return route.service().handleRequest(exchange, route.handler());
+    }
+
+    private Mono<Void> refuse(ServerWebExchange exchange, @Nullable PeerEndpoint endpoint, HttpStatus status, String reason,
+            String detail) {
+        if (endpoint != null) {
+            endpoint.refused(reason);
+        }
+        logger.info("Refused WebSocket upgrade from " + exchange.getRequest().getRemoteAddress() + " with "
+                + status.value() + ": " + detail);
+        ServerHttpResponse response = exchange.getResponse();
+        response.setStatusCode(status);
+        response.getHeaders().set(HttpHeaders.CONNECTION, "close");
+        return response.setComplete();
+    }
+
+}

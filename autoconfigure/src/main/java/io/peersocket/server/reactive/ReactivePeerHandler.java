@@ -1,0 +1,55 @@
+package io.peersocket.server.reactive;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+
+import io.netty.channel.Channel;
+import io.peersocket.core.PeerEndpoint;
+import io.peersocket.core.PeerSession;
+import reactor.core.publisher.Mono;
+
+import org.springframework.web.reactive.socket.WebSocketHandler;
+import org.springframework.web.reactive.socket.WebSocketSession;
+
+/**
+ * A WebFlux {@link WebSocketHandler} that puts one endpoint's peers on the core: it makes the
+ * peer, reads with demand through {@link InboundSubscriber} and sends what the peer queues.
+ */
+final class ReactivePeerHandler implements WebSocketHandler {
+
+    /** Session attribute: the protocol chosen by the engine's rule. */
+    static final String PROTOCOL_ATTRIBUTE = "peersocket.protocol";
+
+    /** Session attribute: the Netty channel, for TCP options and the remote address. */
+    static final String CHANNEL_ATTRIBUTE = "peersocket.channel";
+
+    private final PeerEndpoint endpoint;
+
+    ReactivePeerHandler(PeerEndpoint endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    PeerEndpoint endpoint() {
+        return this.endpoint;
+    }
+
+    @Override
+    public List<String> getSubProtocols() {
+        return this.endpoint.offeredProtocols();
+    }
+
+    @Override
+    public Mono<Void> handle(WebSocketSession session) {
+        Channel channel = (Channel) session.getAttributes().get(CHANNEL_ATTRIBUTE);
+        String protocol = (String) session.getAttributes().getOrDefault(PROTOCOL_ATTRIBUTE, "");
+        ReactiveConnection connection = new ReactiveConnection(session, channel,
+                (InetSocketAddress) channel.remoteAddress());
+        PeerSession peer = this.endpoint.open(connection, protocol);
+        InboundSubscriber inbound = new InboundSubscriber(this.endpoint, peer, connection);
+        connection.bind(inbound);
+        session.receive().subscribe(inbound);
+        // A failed write shows up on the inbound side as the connection's end; nothing more to do here.
+        return connection.sending(peer).onErrorResume((ex) -> Mono.empty()).and(inbound.done().asMono());
+    }
+
+}

@@ -1,0 +1,119 @@
+package io.peersocket.server.servlet;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.concurrent.Executor;
+
+import io.peersocket.core.Connection;
+import io.peersocket.core.PeerSession;
+import io.peersocket.core.SerialTaskQueue;
+import io.peersocket.peer.Packet;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.socket.BinaryMessage;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+
+/**
+ * One peer's connection on the servlet transport. The container's send blocks, so sends run
+ * one at a time on a writer pool ({@link SerialTaskQueue}): callers never block and two messages
+ * never interleave (the cause of Tomcat's {@code TEXT_PARTIAL_WRITING} errors).
+ */
+final class ServletConnection implements Connection {
+
+    private static final Log logger = LogFactory.getLog(ServletConnection.class);
+
+    private final WebSocketSession session;
+
+    private final SerialTaskQueue writer;
+
+    private final ReadPause readPause;
+
+    private @Nullable PeerSession peer;
+
+    private volatile boolean failed;
+
+    ServletConnection(WebSocketSession session, Executor writeExecutor, ReadPause readPause) {
+        this.session = session;
+        this.writer = new SerialTaskQueue(writeExecutor);
+        this.readPause = readPause;
+    }
+
+    void bind(PeerSession peer) {
+        this.peer = peer;
+    }
+
+    @Override
+    public void send(Packet packet) {
+        this.writer.execute(() -> {
+            try {
+                if (this.session.isOpen()) {
+                    this.session.sendMessage(packet.string() ? new TextMessage(packet.data())
+                            : new BinaryMessage(ByteBuffer.wrap(packet.data())));
+                }
+            }
+            catch (IOException | RuntimeException ex) {
+                logger.debug("Send to " + this.peer + " failed", ex);
+                closeQuietly(CloseStatus.SERVER_ERROR);
+            }
+            finally {
+                PeerSession owner = this.peer;
+                if (owner != null) {
+                    owner.written(packet);
+                }
+            }
+        });
+    }
+
+    @Override
+    public void close(int code, String reason) {
+        this.writer.execute(() -> closeQuietly(new CloseStatus(code, reason)));
+    }
+
+    private void closeQuietly(CloseStatus status) {
+        try {
+            this.session.close(status);
+        }
+        catch (IOException | RuntimeException ex) {
+            logger.debug("Close of " + this.peer + " failed", ex);
+        }
+    }
+
+    /** Stops reading from the socket until {@link #resumeReading()}. */
+    void pauseReading() {
+        if (!this.readPause.pause(this.session)) {
+            // The container cannot pause: closing is the only answer that loses nothing silently.
+            logger.warn("Input queue of " + this.peer + " is full and the container cannot pause reading; closing with 1013");
+            closeQuietly(new CloseStatus(1013, "Input queue full"));
+        }
+    }
+
+    @Override
+    public void resumeReading() {
+        this.readPause.resume(this.session);
+    }
+
+    void markFailed() {
+        this.failed = true;
+    }
+
+    boolean failed() {
+        return this.failed;
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        InetSocketAddress address = this.session.getRemoteAddress();
+        return (address != null) ? address : InetSocketAddress.createUnresolved("unknown", 0);
+    }
+
+    @Override
+    public void setNoDelay(boolean enabled) {
+        // The servlet API gives no access to the socket; Tomcat already sets TCP_NODELAY.
+    }
+
+}

@@ -1,0 +1,69 @@
+package io.peersocket.server.servlet;
+
+import java.util.concurrent.Executor;
+
+import io.peersocket.core.PeerEndpoint;
+import io.peersocket.server.HandshakePolicy;
+import io.peersocket.server.PeerSocketServer;
+import io.peersocket.server.ServerTransport;
+
+import org.springframework.util.ClassUtils;
+import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+
+/**
+ * The servlet transport: registers every endpoint at its path of the application's own
+ * servlet container (Tomcat, Jetty) through Spring WebSocket.
+ */
+public final class ServletEndpoints implements WebSocketConfigurer, ServerTransport {
+
+    private final PeerSocketServer server;
+
+    private final HandshakePolicy policy;
+
+    private final Executor writeExecutor;
+
+    private final ReadPause readPause;
+
+    private volatile boolean accepting = true;
+
+    /**
+     * @param server the server whose endpoints to register
+     * @param policy origin and header rules
+     * @param writeExecutor runs the container's blocking sends
+     */
+    public ServletEndpoints(PeerSocketServer server, HandshakePolicy policy, Executor writeExecutor) {
+        this.server = server;
+        this.policy = policy;
+        this.writeExecutor = writeExecutor;
+        this.readPause = ClassUtils.isPresent("org.apache.tomcat.websocket.WsSession", getClass().getClassLoader())
+                ? new TomcatReadPause() : ReadPause.NONE;
+        server.addTransport(this);
+    }
+
+    @Override
+    public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
+        for (PeerEndpoint endpoint : this.server.endpoints()) {
+            registry.addHandler(new ServletPeerHandler(endpoint, this.writeExecutor, this.readPause), endpoint.path())
+                // Origins are checked by HandshakeRules, which also accepts clients that send none.
+                .setAllowedOriginPatterns("*")
+                .addInterceptors(new HandshakeRules(endpoint, this.policy));
+        }
+    }
+
+    @Override
+    public boolean isListening() {
+        return this.accepting;
+    }
+
+    @Override
+    public int port() {
+        return -1;
+    }
+
+    @Override
+    public void stopAccepting() {
+        this.accepting = false;
+    }
+
+}

@@ -1,0 +1,113 @@
+package io.peersocket.server.servlet;
+
+import java.util.List;
+import java.util.concurrent.Executor;
+
+import io.peersocket.core.CloseInfo;
+import io.peersocket.core.PeerEndpoint;
+import io.peersocket.core.PeerSession;
+import io.peersocket.peer.Packet;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.web.socket.BinaryMessage;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.SubProtocolCapable;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.AbstractWebSocketHandler;
+
+/**
+ * A Spring WebSocket handler that puts one endpoint's peers on the core, on the application's
+ * own servlet container.
+ */
+final class ServletPeerHandler extends AbstractWebSocketHandler implements SubProtocolCapable {
+
+    private static final Log logger = LogFactory.getLog(ServletPeerHandler.class);
+
+    private static final String PEER = "peersocket.peer";
+
+    private static final String CONNECTION = "peersocket.connection";
+
+    private final PeerEndpoint endpoint;
+
+    private final Executor writeExecutor;
+
+    private final ReadPause readPause;
+
+    ServletPeerHandler(PeerEndpoint endpoint, Executor writeExecutor, ReadPause readPause) {
+        this.endpoint = endpoint;
+        this.writeExecutor = writeExecutor;
+        this.readPause = readPause;
+    }
+
+    PeerEndpoint endpoint() {
+        return this.endpoint;
+    }
+
+    @Override
+    public List<String> getSubProtocols() {
+        return this.endpoint.offeredProtocols();
+    }
+
+    @Override
+    public void afterConnectionEstablished(WebSocketSession session) {
+        // The engine's input buffer is also the largest message: the container closes with 1009 past it.
+        session.setTextMessageSizeLimit(this.endpoint.limits().inBytes());
+        session.setBinaryMessageSizeLimit(this.endpoint.limits().inBytes());
+        ServletConnection connection = new ServletConnection(session, this.writeExecutor, this.readPause);
+        String protocol = (session.getAcceptedProtocol() != null) ? session.getAcceptedProtocol() : "";
+        PeerSession peer = this.endpoint.open(connection, protocol);
+        connection.bind(peer);
+        session.getAttributes().put(PEER, peer);
+        session.getAttributes().put(CONNECTION, connection);
+    }
+
+    @Override
+    protected void handleTextMessage(WebSocketSession session, TextMessage message) {
+        receive(session, new Packet(message.asBytes(), true));
+    }
+
+    @Override
+    protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) {
+        java.nio.ByteBuffer payload = message.getPayload();
+        byte[] data = new byte[payload.remaining()];
+        payload.get(data);
+        receive(session, new Packet(data, false));
+    }
+
+    private void receive(WebSocketSession session, Packet packet) {
+        PeerSession peer = (PeerSession) session.getAttributes().get(PEER);
+        if (!this.endpoint.received(peer, packet)) {
+            ((ServletConnection) session.getAttributes().get(CONNECTION)).pauseReading();
+        }
+    }
+
+    @Override
+    public void handleTransportError(WebSocketSession session, Throwable exception) {
+        ServletConnection connection = (ServletConnection) session.getAttributes().get(CONNECTION);
+        if (connection != null) {
+            connection.markFailed();
+        }
+        logger.info("WebSocket error on " + session.getAttributes().get(PEER) + ": " + exception.getMessage());
+    }
+
+    @Override
+    public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+        PeerSession peer = (PeerSession) session.getAttributes().get(PEER);
+        ServletConnection connection = (ServletConnection) session.getAttributes().get(CONNECTION);
+        if (peer == null || connection == null) {
+            return;
+        }
+        CloseInfo close;
+        if (status.getCode() == CloseInfo.ABNORMAL || connection.failed()) {
+            close = new CloseInfo(status.getCode(), "", false, false);
+        }
+        else {
+            String reason = (status.getReason() != null) ? CloseInfo.engineReason(status.getReason()) : "";
+            close = new CloseInfo(status.getCode(), reason, true, !peer.closedLocally());
+        }
+        this.endpoint.closed(peer, close);
+    }
+
+}
