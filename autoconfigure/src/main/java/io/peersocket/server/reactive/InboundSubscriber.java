@@ -38,7 +38,7 @@ final class InboundSubscriber extends BaseSubscriber<WebSocketMessage> {
         this.connection = connection;
     }
 
-    /** @return completes when the inbound side has ended and the core has been told */
+    /** @return completes when the inbound side has ended */
     Sinks.Empty<Void> done() {
         return this.done;
     }
@@ -88,7 +88,6 @@ final class InboundSubscriber extends BaseSubscriber<WebSocketMessage> {
     @Override
     protected void hookFinally(SignalType type) {
         this.connection.finish();
-        this.endpoint.closed(this.peer, this.connection.closeInfo(this.peer.closedLocally()));
         this.done.tryEmitEmpty();
     }
 

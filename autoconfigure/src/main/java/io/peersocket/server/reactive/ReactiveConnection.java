@@ -39,6 +39,8 @@ final class ReactiveConnection implements Connection {
 
     private volatile @Nullable CloseStatus closeStatus;
 
+    private volatile boolean localCloseSent;
+
     ReactiveConnection(WebSocketSession session, Channel channel, InetSocketAddress remoteAddress) {
         this.session = session;
         this.channel = channel;
@@ -62,7 +64,8 @@ final class ReactiveConnection implements Connection {
         });
         return this.session.send(messages).then(Mono.defer(() -> {
             CloseStatus close = this.localClose;
-            return (close != null) ? this.session.close(close) : Mono.empty();
+            return (close != null) ? this.session.close(close).doOnSuccess((done) -> this.localCloseSent = true)
+                    : Mono.empty();
         }));
     }
 
@@ -97,6 +100,12 @@ final class ReactiveConnection implements Connection {
      * @return how the connection ended, from the close frame seen, if any
      */
     CloseInfo closeInfo(boolean closedLocally) {
+        CloseStatus local = this.localClose;
+        if (closedLocally && local != null && this.localCloseSent) {
+            // Reactor Netty closes the socket as soon as our close frame is written, so the peer's
+            // answer is never read: a close frame written whole counts as a clean close.
+            return new CloseInfo(local.getCode(), local.getReason() != null ? local.getReason() : "", true, false);
+        }
         CloseStatus status = this.closeStatus;
         if (status == null || status.getCode() == CloseInfo.ABNORMAL) {
             return CloseInfo.abnormal();

@@ -48,8 +48,12 @@ final class ReactivePeerHandler implements WebSocketHandler {
         InboundSubscriber inbound = new InboundSubscriber(this.endpoint, peer, connection);
         connection.bind(inbound);
         session.receive().subscribe(inbound);
-        // A failed write shows up on the inbound side as the connection's end; nothing more to do here.
-        return connection.sending(peer).onErrorResume((ex) -> Mono.empty()).and(inbound.done().asMono());
+        // The end is reported once both sides are done: only then is it known whether our own
+        // close frame went out. A failed write ends the inbound side too, so it is not an error here.
+        return connection.sending(peer)
+            .onErrorResume((ex) -> Mono.empty())
+            .and(inbound.done().asMono())
+            .doFinally((signal) -> this.endpoint.closed(peer, connection.closeInfo(peer.closedLocally())));
     }
 
 }

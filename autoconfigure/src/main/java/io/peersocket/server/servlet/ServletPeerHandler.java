@@ -89,7 +89,13 @@ final class ServletPeerHandler extends AbstractWebSocketHandler implements SubPr
         if (connection != null) {
             connection.markFailed();
         }
-        logger.info("WebSocket error on " + session.getAttributes().get(PEER) + ": " + exception.getMessage());
+        // A dropped connection is ordinary (the disconnect signal reports it unclean); anything else is worth a line.
+        if (exception instanceof java.io.IOException) {
+            logger.debug("Connection of " + session.getAttributes().get(PEER) + " failed", exception);
+        }
+        else {
+            logger.info("WebSocket error on " + session.getAttributes().get(PEER) + ": " + exception);
+        }
     }
 
     @Override

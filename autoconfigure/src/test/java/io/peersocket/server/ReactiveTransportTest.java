@@ -1,0 +1,51 @@
+package io.peersocket.server;
+
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.URI;
+
+import io.peersocket.test.TestApplication;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The server's behaviour on the dedicated Reactor Netty port. */
+@SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = { "peersocket.server.port=0", "peersocket.server.handshake-timeout=500ms" })
+class ReactiveTransportTest extends ServerBehaviourTests {
+
+    @LocalPeerSocketPort
+    int port;
+
+    @Override
+    URI uri(String path) {
+        return URI.create("ws://127.0.0.1:" + this.port + path);
+    }
+
+    @Override
+    int port() {
+        return this.port;
+    }
+
+    @Test
+    void aConnectionThatDoesNotUpgradeInTimeIsClosed() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", this.port)) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write("GET /echo HTTP/1.1\r\nHost: 127.0.0.1\r\n".getBytes());
+            long start = System.nanoTime();
+            InputStream in = socket.getInputStream();
+            assertThat(in.read()).isEqualTo(-1);
+            long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+            assertThat(elapsedMs).isBetween(300L, 4000L);
+        }
+    }
+
+    @Test
+    void listensOnItsOwnPort() {
+        assertThat(this.server.isListening()).isTrue();
+        assertThat(this.server.port()).isEqualTo(this.port);
+    }
+
+}

@@ -1,0 +1,255 @@
+package io.peersocket.server;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import io.peersocket.peer.Peer;
+import io.peersocket.peer.PeerError;
+import io.peersocket.peer.WriteMode;
+import io.peersocket.test.JdkClient;
+import io.peersocket.test.TestApplication;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What the server must do whatever its transport: the same tests run on the dedicated Reactor
+ * Netty port and on the application's Tomcat (see the two subclasses).
+ */
+abstract class ServerBehaviourTests {
+
+    @Autowired
+    PeerSocketServer server;
+
+    @Autowired
+    TestApplication.Recorder recorder;
+
+    /** @return the ws:// URI of a path on the transport under test */
+    abstract URI uri(String path);
+
+    /** @return the TCP port of the transport under test */
+    abstract int port();
+
+    @BeforeEach
+    void reset() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> this.server.peers().isEmpty());
+        this.recorder.reset();
+    }
+
+    @Test
+    void echoesTextAsTextAndBinaryByteForByte() {
+        JdkClient client = JdkClient.connect(uri("/echo"));
+        client.sendText("héllo");
+        JdkClient.Message text = client.next();
+        assertThat(text.text()).isTrue();
+        assertThat(text.string()).isEqualTo("héllo");
+        byte[] bytes = { 0, (byte) 0xff, (byte) 0xfe, 1, (byte) 0x80 };
+        client.sendBinary(bytes);
+        JdkClient.Message binary = client.next();
+        assertThat(binary.text()).isFalse();
+        assertThat(binary.data()).isEqualTo(bytes);
+        client.close(1000, "");
+        client.awaitClose();
+    }
+
+    @Test
+    void cleanCloseFromThePeerIsAReportedRequestThenACleanDisconnect() {
+        JdkClient client = JdkClient.connect(uri("/record"));
+        client.sendText("one");
+        client.close(4000, "bye");
+        assertThat(client.awaitClose().code()).isEqualTo(4000);
+        await().atMost(Duration.ofSeconds(10)).until(() -> this.recorder.events.size() == 4);
+        int id = idOf(this.recorder.events.get(0));
+        assertThat(this.recorder.events).containsExactly("connected " + id + " ''", "data " + id + " text one",
+                "close-request " + id + " 4000 'bye'", "disconnected " + id + " clean=true");
+        assertThat(this.server.hasPeer(id)).isFalse();
+    }
+
+    @Test
+    void droppedConnectionIsAnUncleanDisconnectWithoutCloseRequest() {
+        JdkClient client = JdkClient.connect(uri("/record"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> this.recorder.events.size() == 1);
+        client.abort();
+        await().atMost(Duration.ofSeconds(10)).until(() -> this.recorder.events.size() == 2);
+        int id = idOf(this.recorder.events.get(0));
+        assertThat(this.recorder.events.get(1)).isEqualTo("disconnected " + id + " clean=false");
+    }
+
+    @Test
+    void disconnectPeerSendsCodeAndReasonAndEndsCleanWithoutCloseRequest() {
+        JdkClient client = JdkClient.connect(uri("/record"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> this.recorder.events.size() == 1);
+        int id = idOf(this.recorder.events.get(0));
+        assertThat(this.server.hasPeer(id)).isTrue();
+        assertThat(this.server.getPeerAddress(id)).isEqualTo("127.0.0.1");
+        assertThat(this.server.getPeerPort(id)).isPositive();
+        this.server.disconnectPeer(id, 4001, "kicked");
+        assertThat(client.awaitClose()).isEqualTo(new JdkClient.Close(4001, "kicked"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> this.recorder.events.size() == 2);
+        assertThat(this.recorder.events.get(1)).isEqualTo("disconnected " + id + " clean=true");
+    }
+
+    @Test
+    void peerIdsAreRandomPositiveAndNeverZeroOrOne() {
+        List<JdkClient> clients = IntStream.range(0, 20).mapToObj((i) -> JdkClient.connect(uri("/record"))).toList();
+        await().atMost(Duration.ofSeconds(10)).until(() -> this.server.peers().size() == 20);
+        assertThat(this.server.peers()).extracting(Peer::id).doesNotHaveDuplicates().allMatch((id) -> id > 1);
+        clients.forEach((c) -> c.close(1000, ""));
+    }
+
+    @Test
+    void pushModeKeepsOrderPerPeerAndNeverRunsTwoSignalsOfOnePeerAtOnce() throws Exception {
+        this.recorder.slowEveryNth = 50;
+        int peers = 20;
+        int messages = 300;
+        List<JdkClient> clients = IntStream.range(0, peers).mapToObj((i) -> JdkClient.connect(uri("/record"))).toList();
+        ExecutorService senders = Executors.newFixedThreadPool(4);
+        for (JdkClient client : clients) {
+            senders.submit(() -> IntStream.range(0, messages).forEach((n) -> client.sendText(Integer.toString(n))));
+        }
+        senders.shutdown();
+        assertThat(senders.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        await().atMost(Duration.ofSeconds(30)).until(() -> this.recorder.dataByPeer.values().stream()
+                .mapToInt(List::size).sum() == peers * messages);
+        List<String> expected = IntStream.range(0, messages).mapToObj(Integer::toString).toList();
+        assertThat(this.recorder.dataByPeer).hasSize(peers);
+        this.recorder.dataByPeer.values().forEach((received) -> assertThat(received).isEqualTo(expected));
+        assertThat(this.recorder.overlaps).hasValue(0);
+        assertThat(this.recorder.threads).allMatch((name) -> name.startsWith("peersocket-handler-"));
+        clients.forEach((c) -> c.close(1000, ""));
+    }
+
+    @Test
+    void sixteenThreadsSendingToOnePeerInterleaveNothingAndKeepEachThreadsOrder() throws Exception {
+        JdkClient client = JdkClient.connect(uri("/record"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> this.server.peers().size() == 1);
+        Peer peer = this.server.peers().iterator().next();
+        int threads = 16;
+        int each = 5000;
+        String padding = "x".repeat(100);
+        ExecutorService senders = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            senders.submit(() -> {
+                start.await();
+                for (int n = 0; n < each; n++) {
+                    byte[] message = (thread + ":" + n + ":" + padding).getBytes(StandardCharsets.UTF_8);
+                    // A full output limit is the engine's ERR_OUT_OF_MEMORY: wait and try again.
+                    while (peer.send(message, n % 2 == 0 ? WriteMode.TEXT : WriteMode.BINARY) == PeerError.ERR_OUT_OF_MEMORY) {
+                        Thread.sleep(1);
+                    }
+                }
+                return null;
+            });
+        }
+        start.countDown();
+        Map<Integer, Integer> nextByThread = new HashMap<>();
+        for (int i = 0; i < threads * each; i++) {
+            JdkClient.Message message = client.next(Duration.ofSeconds(30));
+            String[] parts = message.string().split(":");
+            assertThat(parts).hasSize(3);
+            assertThat(parts[2]).isEqualTo(padding);
+            int thread = Integer.parseInt(parts[0]);
+            int n = Integer.parseInt(parts[1]);
+            assertThat(n).isEqualTo(nextByThread.getOrDefault(thread, 0));
+            assertThat(message.text()).isEqualTo(n % 2 == 0);
+            nextByThread.put(thread, n + 1);
+        }
+        senders.shutdown();
+        assertThat(senders.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(nextByThread).hasSize(threads).allSatisfy((thread, next) -> assertThat(next).isEqualTo(each));
+        client.close(1000, "");
+    }
+
+    @Test
+    void aPeerThatDoesNotReadFillsItsOutputLimitAndPutPacketFails() throws Exception {
+        try (Socket socket = upgradeAndNeverRead("/record")) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> this.server.peers().size() == 1);
+            Peer peer = this.server.peers().iterator().next();
+            byte[] packet = new byte[1024];
+            int accepted = 0;
+            PeerError result = PeerError.OK;
+            // The socket buffers take some megabytes before the output limit (64 KiB) can fill.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (result == PeerError.OK && System.nanoTime() < deadline) {
+                result = peer.putPacket(packet);
+                if (result == PeerError.OK) {
+                    accepted++;
+                }
+                else {
+                    Thread.sleep(20);
+                    result = peer.putPacket(packet); // still full: the peer reads nothing
+                }
+            }
+            assertThat(result).isEqualTo(PeerError.ERR_OUT_OF_MEMORY);
+            assertThat(accepted).isLessThan(200_000);
+            assertThat(peer.getCurrentOutboundBufferedAmount()).isLessThanOrEqualTo(64 * 1024);
+        }
+    }
+
+    @Test
+    void aThousandPeersAtOnceEachGetTheirOwnEcho() throws Exception {
+        int count = 1000;
+        List<JdkClient> clients = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                clients.add(JdkClient.connect(uri("/echo")));
+            }
+            for (int i = 0; i < count; i++) {
+                clients.get(i).sendText("peer " + i);
+            }
+            for (int i = 0; i < count; i++) {
+                assertThat(clients.get(i).next(Duration.ofSeconds(30)).string()).isEqualTo("peer " + i);
+            }
+        }
+        finally {
+            clients.forEach(JdkClient::abort);
+        }
+    }
+
+    /** Completes an upgrade with a raw socket, then never reads again. */
+    Socket upgradeAndNeverRead(String path) throws Exception {
+        Socket socket = new Socket("127.0.0.1", port());
+        socket.setReceiveBufferSize(4096);
+        socket.setSoTimeout(5000);
+        String key = Base64.getEncoder().encodeToString("0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
+        OutputStream out = socket.getOutputStream();
+        out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port() + "\r\nUpgrade: websocket\r\n"
+                + "Connection: Upgrade\r\nSec-WebSocket-Key: " + key + "\r\nSec-WebSocket-Version: 13\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        InputStream in = socket.getInputStream();
+        StringBuilder response = new StringBuilder();
+        while (!response.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            assertThat(b).as("upgrade response").isNotNegative();
+            response.append((char) b);
+        }
+        assertThat(response.toString()).startsWith("HTTP/1.1 101");
+        return socket;
+    }
+
+    static int idOf(String event) {
+        return Integer.parseInt(event.split(" ")[1]);
+    }
+
+}
