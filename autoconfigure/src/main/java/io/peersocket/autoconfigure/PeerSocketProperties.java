@@ -98,7 +98,7 @@ public class PeerSocketProperties {
 
         public void setPort(@Nullable Integer port) {
             if (port != null && (port < 0 || port > 65535)) {
-                throw new IllegalArgumentException("must be between 0 and 65535 but was " + port);
+                throw new IllegalArgumentException("peersocket.server.port must be between 0 and 65535 but was " + port);
             }
             this.port = port;
         }
@@ -109,7 +109,7 @@ public class PeerSocketProperties {
 
         public void setPath(String path) {
             if (!path.startsWith("/")) {
-                throw new IllegalArgumentException("must start with '/' but was '" + path + "'");
+                throw new IllegalArgumentException("peersocket.server.path must start with '/' but was '" + path + "'");
             }
             this.path = path;
         }
@@ -151,7 +151,7 @@ public class PeerSocketProperties {
         }
 
         public void setHandshakeTimeout(Duration handshakeTimeout) {
-            requirePositive(handshakeTimeout);
+            requirePositive("peersocket.server.handshake-timeout", handshakeTimeout);
             this.handshakeTimeout = handshakeTimeout;
         }
 
@@ -177,7 +177,7 @@ public class PeerSocketProperties {
 
         public void setHandlerThreads(int handlerThreads) {
             if (handlerThreads < 1) {
-                throw new IllegalArgumentException("must be at least 1 but was " + handlerThreads);
+                throw new IllegalArgumentException("peersocket.server.handler-threads must be at least 1 but was " + handlerThreads);
             }
             this.handlerThreads = handlerThreads;
         }
@@ -202,9 +202,9 @@ public class PeerSocketProperties {
             return this.buffers;
         }
 
-        private static void requirePositive(Duration duration) {
+        private static void requirePositive(String name, Duration duration) {
             if (duration.isNegative() || duration.isZero()) {
-                throw new IllegalArgumentException("must be positive but was " + duration);
+                throw new IllegalArgumentException(name + " must be positive but was " + duration);
             }
         }
 
@@ -230,7 +230,7 @@ public class PeerSocketProperties {
         }
 
         public void setInKib(int inKib) {
-            this.inKib = check(inKib, BufferLimits.MAX_KIB);
+            this.inKib = check("peersocket.server.buffers.in-kib", inKib, BufferLimits.MAX_KIB);
         }
 
         public int getInPackets() {
@@ -238,7 +238,7 @@ public class PeerSocketProperties {
         }
 
         public void setInPackets(int inPackets) {
-            this.inPackets = check(inPackets, BufferLimits.MAX_PACKETS);
+            this.inPackets = check("peersocket.server.buffers.in-packets", inPackets, BufferLimits.MAX_PACKETS);
         }
 
         public int getOutKib() {
@@ -246,7 +246,7 @@ public class PeerSocketProperties {
         }
 
         public void setOutKib(int outKib) {
-            this.outKib = check(outKib, BufferLimits.MAX_KIB);
+            this.outKib = check("peersocket.server.buffers.out-kib", outKib, BufferLimits.MAX_KIB);
         }
 
         public int getOutPackets() {
@@ -254,7 +254,7 @@ public class PeerSocketProperties {
         }
 
         public void setOutPackets(int outPackets) {
-            this.outPackets = check(outPackets, BufferLimits.MAX_PACKETS);
+            this.outPackets = check("peersocket.server.buffers.out-packets", outPackets, BufferLimits.MAX_PACKETS);
         }
 
         /** @return the limits as the core takes them */
@@ -262,9 +262,9 @@ public class PeerSocketProperties {
             return new BufferLimits(this.inKib, this.inPackets, this.outKib, this.outPackets);
         }
 
-        private static int check(int value, int max) {
+        private static int check(String name, int value, int max) {
             if (value < 1 || value > max) {
-                throw new IllegalArgumentException("must be between 1 and " + max + " but was " + value);
+                throw new IllegalArgumentException(name + " must be between 1 and " + max + " but was " + value);
             }
             return value;
         }
