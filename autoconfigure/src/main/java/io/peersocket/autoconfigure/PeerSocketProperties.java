@@ -84,6 +84,9 @@ public class PeerSocketProperties {
         /** Per-peer limits, as the engine's set_buffers. */
         private final Buffers buffers = new Buffers();
 
+        /** TLS of the dedicated port (wss://), as the engine's private_key and ssl_certificate. */
+        private final Ssl ssl = new Ssl();
+
         public boolean isEnabled() {
             return this.enabled;
         }
@@ -202,10 +205,33 @@ public class PeerSocketProperties {
             return this.buffers;
         }
 
+        public Ssl getSsl() {
+            return this.ssl;
+        }
+
         private static void requirePositive(String name, Duration duration) {
             if (duration.isNegative() || duration.isZero()) {
                 throw new IllegalArgumentException(name + " must be positive but was " + duration);
             }
+        }
+
+    }
+
+    /** TLS settings of the dedicated port. */
+    public static class Ssl {
+
+        /**
+         * Name of the SSL bundle (spring.ssl.bundle.*) whose key and certificate the dedicated port
+         * serves; set, the port speaks wss:// only, as the engine's server with a certificate.
+         */
+        private @Nullable String bundle;
+
+        public @Nullable String getBundle() {
+            return this.bundle;
+        }
+
+        public void setBundle(@Nullable String bundle) {
+            this.bundle = bundle;
         }
 
     }

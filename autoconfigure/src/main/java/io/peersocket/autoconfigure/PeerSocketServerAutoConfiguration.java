@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
 
 import io.peersocket.annotation.JsonPayloadConverter;
 import io.peersocket.annotation.PacketHandlerScanner;
@@ -16,7 +17,9 @@ import io.peersocket.server.HandshakePolicy;
 import io.peersocket.server.PeerSocketServer;
 import io.peersocket.server.ServerLifecycle;
 import io.peersocket.server.reactive.DedicatedPortServer;
+import io.peersocket.server.reactive.DedicatedPortTls;
 import io.peersocket.server.servlet.ServletEndpoints;
+import reactor.netty.http.server.HttpServer;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -30,6 +33,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -45,7 +49,8 @@ import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
  * {@link PeerSocketServer}, and the transport that serves them (the dedicated port when
  * {@code peersocket.server.port} is set, else the application's servlet container).
  */
-@AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+@AutoConfiguration(afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+        "org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration" })
 @ConditionalOnBooleanProperty(name = "peersocket.server.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(PeerSocketProperties.class)
 public final class PeerSocketServerAutoConfiguration {
@@ -99,10 +104,20 @@ public final class PeerSocketServerAutoConfiguration {
 
         @Bean
         DedicatedPortServer peerSocketDedicatedPort(PeerSocketProperties properties, PeerSocketServer server,
-                HandshakePolicy policy) {
+                HandshakePolicy policy, ObjectProvider<SslBundles> sslBundles) {
             PeerSocketProperties.Server config = properties.getServer();
+            String bundleName = config.getSsl().getBundle();
+            UnaryOperator<HttpServer> tls = (httpServer) -> httpServer;
+            if (bundleName != null) {
+                SslBundles bundles = sslBundles.getIfAvailable();
+                if (bundles == null) {
+                    throw new IllegalStateException("peersocket.server.ssl.bundle is '" + bundleName
+                            + "' but the application has no SSL bundles (spring.ssl.bundle.*)");
+                }
+                tls = new DedicatedPortTls(bundles.getBundle(bundleName));
+            }
             DedicatedPortServer transport = new DedicatedPortServer(config.getBindAddress(), config.getPort(),
-                    server.endpoints(), policy, config.getHandshakeTimeout(), (httpServer) -> httpServer);
+                    server.endpoints(), policy, config.getHandshakeTimeout(), tls);
             server.addTransport(transport);
             return transport;
         }
