@@ -16,6 +16,7 @@ import io.peersocket.core.PeerSocketObserver;
 import io.peersocket.server.HandshakePolicy;
 import io.peersocket.server.PeerSocketServer;
 import io.peersocket.server.ServerLifecycle;
+import io.peersocket.server.reactive.ApplicationServerEndpoints;
 import io.peersocket.server.reactive.DedicatedPortServer;
 import io.peersocket.server.reactive.DedicatedPortTls;
 import io.peersocket.server.servlet.ServletEndpoints;
@@ -29,6 +30,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnNotWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
@@ -41,6 +43,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 
@@ -155,6 +158,44 @@ public final class PeerSocketServerAutoConfiguration {
         ServerLifecycle peerSocketServerLifecycle(PeerSocketProperties properties, PeerSocketServer server) {
             return new ServerLifecycle(server, null, properties.getServer().getShutdownTimeout(), (port) -> {
             });
+        }
+
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+    @Conditional(NoDedicatedPort.class)
+    static class ReactiveApplicationServerConfiguration {
+
+        @Bean
+        ApplicationServerEndpoints peerSocketApplicationServerEndpoints(PeerSocketServer server, HandshakePolicy policy) {
+            return new ApplicationServerEndpoints(server, policy);
+        }
+
+        @Bean
+        SimpleUrlHandlerMapping peerSocketHandlerMapping(ApplicationServerEndpoints endpoints) {
+            return endpoints.handlerMapping();
+        }
+
+        @Bean
+        ServerLifecycle peerSocketServerLifecycle(PeerSocketProperties properties, PeerSocketServer server) {
+            return new ServerLifecycle(server, null, properties.getServer().getShutdownTimeout(), (port) -> {
+            });
+        }
+
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnNotWebApplication
+    @Conditional(NoDedicatedPort.class)
+    static class NoTransportConfiguration {
+
+        NoTransportConfiguration(PeerSocketServer server) {
+            if (!server.endpoints().isEmpty()) {
+                throw new IllegalStateException("peersocket has " + server.endpoints().size()
+                        + " @PacketHandler endpoint(s) but nothing serves them: set peersocket.server.port for a "
+                        + "dedicated port, or run a servlet or WebFlux web application");
+            }
         }
 
     }
