@@ -72,7 +72,7 @@ public class PeerSocketProperties {
          */
         private List<String> allowedOrigins = new ArrayList<>();
 
-        /** Number of threads that run push-mode handler methods; handlers may block. */
+        /** Number of threads that run push-mode handler methods (handlers may block); default max(8, 4 x CPU cores). */
         private int handlerThreads = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
 
         /** Whether a handler method that throws closes its peer with 1011. */
@@ -236,20 +236,24 @@ public class PeerSocketProperties {
 
     }
 
-    /** Per-peer limits; each value is rounded up to a power of two, as in the engine. */
+    /**
+     * Per-peer limits; each value is rounded up to a power of two, as in the engine. The defaults
+     * are written as literals (the engine's, as in {@link BufferLimits#DEFAULTS}) so that the
+     * configuration metadata shows them.
+     */
     public static class Buffers {
 
         /** Input buffer in KiB: the largest message accepted (larger ones close with 1009) and the most unread bytes queued. */
-        private int inKib = BufferLimits.DEFAULT_KIB;
+        private int inKib = 64;
 
         /** Most unread packets queued per peer; past it reading pauses (TCP backpressure). */
-        private int inPackets = BufferLimits.DEFAULT_PACKETS;
+        private int inPackets = 1024;
 
         /** Most unsent bytes queued per peer, in KiB; past it put_packet returns ERR_OUT_OF_MEMORY. */
-        private int outKib = BufferLimits.DEFAULT_KIB;
+        private int outKib = 64;
 
         /** Most unsent packets queued per peer; past it put_packet returns ERR_OUT_OF_MEMORY. */
-        private int outPackets = BufferLimits.DEFAULT_PACKETS;
+        private int outPackets = 1024;
 
         public int getInKib() {
             return this.inKib;
