@@ -71,7 +71,8 @@ final class InboundSubscriber extends BaseSubscriber<WebSocketMessage> {
     @Override
     protected void hookOnError(Throwable error) {
         if (error instanceof TooLongFrameException) {
-            // A fragmented message grew past the input limit: the frame aggregator does not close.
+            // A fragmented message grew past the input limit and the frame aggregator, which does not
+            // close, saw it first. FrameGuard normally refuses such a message before the aggregator.
             logger.info(this.peer + " sent a message over the input limit of "
                     + this.endpoint.limits().inKiB() + " KiB; closing with 1009");
             this.connection.closeNow(1009, "Message too big");

@@ -37,6 +37,12 @@ final class ServletConnection implements Connection {
 
     private volatile boolean failed;
 
+    private final Object pauseLock = new Object();
+
+    private boolean paused;
+
+    private boolean resumedEarly;
+
     ServletConnection(WebSocketSession session, Executor writeExecutor, ReadPause readPause) {
         this.session = session;
         this.writer = new SerialTaskQueue(writeExecutor);
@@ -83,18 +89,42 @@ final class ServletConnection implements Connection {
         }
     }
 
-    /** Stops reading from the socket until {@link #resumeReading()}. */
+    /**
+     * Stops reading from the socket until {@link #resumeReading()}. Called on the container's
+     * thread after the core refused more input; the application may already have made room (and
+     * asked to resume) on its own thread in between, in which case reading goes on.
+     */
     void pauseReading() {
-        if (!this.readPause.pause(this.session)) {
-            // The container cannot pause: closing is the only answer that loses nothing silently.
-            logger.warn("Input queue of " + this.peer + " is full and the container cannot pause reading; closing with 1013");
-            closeQuietly(new CloseStatus(1013, "Input queue full"));
+        synchronized (this.pauseLock) {
+            if (this.resumedEarly) {
+                this.resumedEarly = false;
+                return;
+            }
+            if (this.readPause.pause(this.session)) {
+                this.paused = true;
+                return;
+            }
         }
+        // The container cannot pause: closing is the only answer that loses nothing silently.
+        logger.warn("Input queue of " + this.peer + " is full and the container cannot pause reading; closing with 1013");
+        closeQuietly(new CloseStatus(1013, "Input queue full"));
     }
 
+    // Each refusal of input by the core is followed by one pauseReading() on the container's
+    // thread and by at most one resumeReading() on the application's, in either order. Without
+    // this bookkeeping a resume that came first was lost and the suspend that followed it lasted
+    // forever (a peer that sent a message of exactly the input size stopped being read).
     @Override
     public void resumeReading() {
-        this.readPause.resume(this.session);
+        synchronized (this.pauseLock) {
+            if (this.paused) {
+                this.paused = false;
+                this.readPause.resume(this.session);
+            }
+            else {
+                this.resumedEarly = true;
+            }
+        }
     }
 
     void markFailed() {
