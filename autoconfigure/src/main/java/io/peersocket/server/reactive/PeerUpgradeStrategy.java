@@ -44,11 +44,14 @@ final class PeerUpgradeStrategy implements RequestUpgradeStrategy {
         HandshakeInfo handshakeInfo = handshakeInfoFactory.get();
         NettyDataBufferFactory bufferFactory = (NettyDataBufferFactory) response.bufferFactory();
         String protocol = exchange.getAttributeOrDefault(ReactivePeerHandler.PROTOCOL_ATTRIBUTE, "");
-        WebsocketServerSpec spec = WebsocketServerSpec.builder()
-            .protocols(protocol.isEmpty() ? null : protocol)
+        WebsocketServerSpec.Builder specBuilder = WebsocketServerSpec.builder()
             .maxFramePayloadLength(this.maxMessageBytes)
-            .handlePing(false)
-            .build();
+            .handlePing(false);
+        if (!protocol.isEmpty()) {
+            // protocols(null) throws: an endpoint without a subprotocol must not call it at all
+            specBuilder.protocols(protocol);
+        }
+        WebsocketServerSpec spec = specBuilder.build();
         return response.setComplete().then(Mono.defer(() -> reactorResponse.sendWebsocket((in, out) -> {
             Channel[] channel = new Channel[1];
             in.withConnection((connection) -> channel[0] = connection.channel());
