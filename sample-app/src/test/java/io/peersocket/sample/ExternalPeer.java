@@ -75,8 +75,11 @@ final class ExternalPeer implements AutoCloseable {
                         + "=true requires it: install the Debian package " + debianPackage + " (apt-get install "
                         + debianPackage + ")");
             }
-            Assumptions.abort("Skipped: " + executable + " (Debian package " + debianPackage
-                    + ") is not on the PATH; " + HOW_TO_ENABLE);
+            String message = "Skipped: " + executable + " (Debian package " + debianPackage
+                    + ") is not on the PATH; " + HOW_TO_ENABLE;
+            // also in the build log, where a skipped count alone says nothing of the reason
+            System.err.println(message);
+            Assumptions.abort(message);
         }
         return found;
     }
