@@ -84,6 +84,20 @@ public final class PeerSocketServerAutoConfiguration {
     }
 
     @Bean
+    ServerLifecycle peerSocketServerLifecycle(PeerSocketProperties properties, PeerSocketServer server,
+            ObjectProvider<DedicatedPortServer> dedicatedPort, Environment environment) {
+        return new ServerLifecycle(server, dedicatedPort.getIfAvailable(), properties.getServer().getShutdownTimeout(),
+                (port) -> publishPort(environment, port));
+    }
+
+    private static void publishPort(Environment environment, int port) {
+        if (environment instanceof ConfigurableEnvironment configurable) {
+            configurable.getPropertySources()
+                .addFirst(new MapPropertySource("peersocket.ports", Map.of(LOCAL_PORT_PROPERTY, port)));
+        }
+    }
+
+    @Bean
     HandshakePolicy peerSocketHandshakePolicy(PeerSocketProperties properties) {
         return new HandshakePolicy(properties.getServer().getAllowedOrigins(), properties.getServer().getExtraHeaders());
     }
@@ -125,19 +139,6 @@ public final class PeerSocketServerAutoConfiguration {
             return transport;
         }
 
-        @Bean
-        ServerLifecycle peerSocketServerLifecycle(PeerSocketProperties properties, PeerSocketServer server,
-                DedicatedPortServer transport, Environment environment) {
-            return new ServerLifecycle(server, transport, properties.getServer().getShutdownTimeout(),
-                    (port) -> publishPort(environment, port));
-        }
-
-        private static void publishPort(Environment environment, int port) {
-            if (environment instanceof ConfigurableEnvironment configurable) {
-                configurable.getPropertySources()
-                    .addFirst(new MapPropertySource("peersocket.ports", Map.of(LOCAL_PORT_PROPERTY, port)));
-            }
-        }
 
     }
 
@@ -152,12 +153,6 @@ public final class PeerSocketServerAutoConfiguration {
         ServletEndpoints peerSocketServletEndpoints(PeerSocketServer server, HandshakePolicy policy,
                 PeerSocketHandlerThreads threads) {
             return new ServletEndpoints(server, policy, threads.writeExecutor());
-        }
-
-        @Bean
-        ServerLifecycle peerSocketServerLifecycle(PeerSocketProperties properties, PeerSocketServer server) {
-            return new ServerLifecycle(server, null, properties.getServer().getShutdownTimeout(), (port) -> {
-            });
         }
 
     }
@@ -175,12 +170,6 @@ public final class PeerSocketServerAutoConfiguration {
         @Bean
         SimpleUrlHandlerMapping peerSocketHandlerMapping(ApplicationServerEndpoints endpoints) {
             return endpoints.handlerMapping();
-        }
-
-        @Bean
-        ServerLifecycle peerSocketServerLifecycle(PeerSocketProperties properties, PeerSocketServer server) {
-            return new ServerLifecycle(server, null, properties.getServer().getShutdownTimeout(), (port) -> {
-            });
         }
 
     }
