@@ -56,11 +56,28 @@ public class RecordingListener implements ClientListener {
 
     /** Waits (bounded) until some recorded line matches. */
     public void awaitEvent(Predicate<String> match) {
-        await().atMost(Duration.ofSeconds(15)).until(() -> this.events.stream().anyMatch(match));
+        try {
+            await().atMost(Duration.ofSeconds(15)).until(() -> this.events.stream().anyMatch(match));
+        }
+        catch (org.awaitility.core.ConditionTimeoutException ex) {
+            throw new AssertionError("No matching signal within 15 s; signals so far: " + this.events, ex);
+        }
     }
 
     public void awaitEvent(String exact) {
-        awaitEvent(exact::equals);
+        awaitEvent(new Predicate<>() {
+
+            @Override
+            public boolean test(String event) {
+                return exact.equals(event);
+            }
+
+            @Override
+            public String toString() {
+                return exact;
+            }
+
+        });
     }
 
 }
