@@ -490,6 +490,17 @@ public final class PeerSocketClient {
             }
         }
         boolean closed = this.status == ConnectionStatus.DISCONNECTED;
+        if (closed && this.runtime.dispatchMode() == DispatchMode.PUSH) {
+            // Let the handler see connection_closed before its threads are stopped.
+            java.util.concurrent.CountDownLatch delivered = new java.util.concurrent.CountDownLatch(1);
+            this.events.execute(delivered::countDown);
+            try {
+                delivered.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (!closed) {
             logger.warn("Client '" + this.name + "' did not finish closing within " + timeout + "; dropping it");
             synchronized (this.lock) {
