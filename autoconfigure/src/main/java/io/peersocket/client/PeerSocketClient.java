@@ -359,6 +359,10 @@ public final class PeerSocketClient {
     void ended(Attempt attempt, CloseInfo close) {
         synchronized (this.lock) {
             attempt.state.set(Attempt.ENDED);
+            PeerSession session = attempt.session;
+            if (session != null && session.closedLocally()) {
+                this.wantConnected = false; // getPeer(1).close() is a disconnect, as in the engine
+            }
             if (this.current == attempt) {
                 this.current = null;
                 this.status = ConnectionStatus.DISCONNECTED;

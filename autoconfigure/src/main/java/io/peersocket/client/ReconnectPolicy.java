@@ -29,20 +29,20 @@ public record ReconnectPolicy(boolean enabled, Duration initialDelay, Duration m
      */
     public ReconnectPolicy {
         if (initialDelay.isNegative() || initialDelay.isZero()) {
-            throw new IllegalArgumentException("reconnect initial-delay must be positive but was " + initialDelay);
+            throw new IllegalArgumentException("reconnect.initial-delay must be positive but was " + initialDelay);
         }
         if (maxDelay.compareTo(initialDelay) < 0) {
-            throw new IllegalArgumentException("reconnect max-delay (" + maxDelay
+            throw new IllegalArgumentException("reconnect.max-delay (" + maxDelay
                     + ") must not be shorter than initial-delay (" + initialDelay + ")");
         }
         if (!(multiplier >= 1.0)) {
-            throw new IllegalArgumentException("reconnect multiplier must be at least 1 but was " + multiplier);
+            throw new IllegalArgumentException("reconnect.multiplier must be at least 1 but was " + multiplier);
         }
         if (!(jitter >= 0.0 && jitter <= 1.0)) {
-            throw new IllegalArgumentException("reconnect jitter must be between 0 and 1 but was " + jitter);
+            throw new IllegalArgumentException("reconnect.jitter must be between 0 and 1 but was " + jitter);
         }
         if (maxAttempts < 0) {
-            throw new IllegalArgumentException("reconnect max-attempts must not be negative but was " + maxAttempts);
+            throw new IllegalArgumentException("reconnect.max-attempts must not be negative but was " + maxAttempts);
         }
     }
 

@@ -24,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GodotServerTest {
 
     // The seed's minimal server example, as a SceneTree script: _ready becomes _init, _process
-    // becomes _idle. Two additions: the port comes from the environment, the echo keeps the
-    // packet's frame type, and the script quits after its client left (or after 30 s).
+    // becomes _idle. Additions: the port comes from the environment, the echo keeps the packet's
+    // frame type, "close me" makes Godot close the connection, and the script quits after its
+    // client left (or after 30 s).
     private static final String SERVER_SCRIPT = """
             extends SceneTree
 
@@ -62,6 +63,9 @@ class GodotServerTest {
             	var pkt = peer.get_packet()
             	var text = peer.was_string_packet()
             	print("Got data from client %d: %s ... echoing" % [id, pkt.get_string_from_utf8()])
+            	if pkt.get_string_from_utf8() == "close me":
+            		_server.disconnect_peer(id, 4001, "Bye from Godot")
+            		return
             	peer.set_write_mode(WebSocketPeer.WRITE_MODE_TEXT if text else WebSocketPeer.WRITE_MODE_BINARY)
             	peer.put_packet(pkt)
 
@@ -75,17 +79,22 @@ class GodotServerTest {
     @TempDir
     Path directory;
 
-    @Test
-    void theTemplateTalksToTheSeedsServerExampleRunByGodot() throws Exception {
+    ExternalPeer startGodot(int port) throws Exception {
         Path godot = ExternalPeer.require("godot3-server", "godot3-server");
         Files.writeString(this.directory.resolve("server.gd"), SERVER_SCRIPT, StandardCharsets.UTF_8);
+        ExternalPeer server = ExternalPeer.start(List.of(godot.toString(), "-s", "server.gd"),
+                Map.of("GODOT_PORT", String.valueOf(port), "HOME", this.directory.toString()), this.directory);
+        server.awaitLine((line) -> line.equals("Listening on port " + port), Duration.ofSeconds(20), "Godot listening");
+        return server;
+    }
+
+    @Test
+    void theTemplateTalksToTheSeedsServerExampleRunByGodot() throws Exception {
         int port = ExternalPeer.freePort();
         RecordingListener events = new RecordingListener();
         PeerSocketClient client = PeerSocketClientBuilder.create().name("godot").listener(events)
             .handshakeTimeout(Duration.ofSeconds(5)).build();
-        try (ExternalPeer server = ExternalPeer.start(List.of(godot.toString(), "-s", "server.gd"),
-                Map.of("GODOT_PORT", String.valueOf(port), "HOME", this.directory.toString()), this.directory)) {
-            server.awaitLine((line) -> line.equals("Listening on port " + port), Duration.ofSeconds(20), "Godot listening");
+        try (ExternalPeer server = startGodot(port)) {
 
             // Godot's server offers no subprotocol, so the client asks for none (Godot refuses one it does not offer).
             assertThat(client.connectToUrl("ws://127.0.0.1:" + port + "/")).isEqualTo(PeerError.OK);
@@ -113,6 +122,28 @@ class GodotServerTest {
             assertThat(events.events).containsExactly("established ''", "data binary Test packet",
                     "data text Text packet", "closed clean=true");
             assertThat(peer.getWriteMode()).isEqualTo(WriteMode.BINARY);
+        }
+        finally {
+            client.shutdown(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void aCloseFromGodotIsAServerCloseRequestWithoutTheEnginesTrailingNul() throws Exception {
+        int port = ExternalPeer.freePort();
+        RecordingListener events = new RecordingListener();
+        PeerSocketClient client = PeerSocketClientBuilder.create().name("godot").listener(events)
+            .handshakeTimeout(Duration.ofSeconds(5)).build();
+        try (ExternalPeer server = startGodot(port)) {
+            client.connectToUrl("ws://127.0.0.1:" + port + "/");
+            events.awaitEvent("established ''");
+            client.getPeer(1).send("close me");
+            events.awaitEvent((e) -> e.startsWith("closed"));
+            // Godot sends "Bye from Godot\0"; the close handshake completes, so the close is clean here.
+            assertThat(events.events).containsExactly("established ''", "close-request 4001 'Bye from Godot'",
+                    "closed clean=true");
+            assertThat(server.awaitExit(Duration.ofSeconds(20))).isTrue();
+            System.out.println("Godot's output:\n" + server.output());
         }
         finally {
             client.shutdown(Duration.ofSeconds(5));
