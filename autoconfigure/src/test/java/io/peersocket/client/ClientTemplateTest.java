@@ -222,6 +222,40 @@ class ClientTemplateTest {
     }
 
     @Test
+    void invalidUtf8InATextFrameClosesWith1007() throws Exception {
+        try (ServerSocket fake = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int[] closeCode = { -1 };
+            Thread thread = new Thread(() -> {
+                try (Socket socket = fake.accept()) {
+                    socket.setSoTimeout(10_000);
+                    InputStream in = socket.getInputStream();
+                    upgrade(socket, "");
+                    // An unmasked text frame "\u00c3(": not UTF-8.
+                    socket.getOutputStream().write(new byte[] { (byte) 0x81, 0x02, (byte) 0xC3, 0x28 });
+                    socket.getOutputStream().flush();
+                    int first = in.read();
+                    int length = in.read() & 0x7f;
+                    byte[] mask = in.readNBytes(4);
+                    byte[] payload = in.readNBytes(length);
+                    if (first == 0x88 && length >= 2) {
+                        closeCode[0] = ((payload[0] ^ mask[0]) & 0xff) << 8 | ((payload[1] ^ mask[1]) & 0xff);
+                    }
+                }
+                catch (Exception ex) {
+                    // asserted below
+                }
+            });
+            thread.setDaemon(true);
+            thread.start();
+            this.client.connectToUrl("ws://127.0.0.1:" + fake.getLocalPort() + "/");
+            this.events.awaitEvent((e) -> e.startsWith("closed"));
+            thread.join(10_000);
+            assertThat(closeCode[0]).isEqualTo(1007);
+            assertThat(this.events.events).containsExactly("established ''", "closed clean=false");
+        }
+    }
+
+    @Test
     void anHttpErrorInsteadOfTheUpgradeIsAConnectionError() {
         // /record offers no protocol; /nowhere does not exist: the server answers 404.
         this.client.connectToUrl(url("/nowhere"));
@@ -233,12 +267,27 @@ class ClientTemplateTest {
     static void answerUpgrade(ServerSocket server, String extraHeaders, AtomicBoolean answered) {
         try (Socket socket = server.accept()) {
             socket.setSoTimeout(10_000);
+            upgrade(socket, extraHeaders);
+            answered.set(true);
+            InputStream in = socket.getInputStream();
+            while (in.read() != -1) {
+                // until the client closes
+            }
+        }
+        catch (Exception ex) {
+            // the test asserts on what the client saw
+        }
+    }
+
+    /** Reads an upgrade request and answers 101 with the given extra header lines. */
+    static void upgrade(Socket socket, String extraHeaders) throws Exception {
+        {
             InputStream in = socket.getInputStream();
             StringBuilder request = new StringBuilder();
             while (!request.toString().endsWith("\r\n\r\n")) {
                 int c = in.read();
                 if (c == -1) {
-                    return;
+                    throw new java.io.EOFException("no upgrade request");
                 }
                 request.append((char) c);
             }
@@ -250,13 +299,6 @@ class ClientTemplateTest {
             out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                     + "Sec-WebSocket-Accept: " + accept + "\r\n" + extraHeaders + "\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            answered.set(true);
-            while (in.read() != -1) {
-                // until the client closes
-            }
-        }
-        catch (Exception ex) {
-            // the test asserts on what the client saw
         }
     }
 
