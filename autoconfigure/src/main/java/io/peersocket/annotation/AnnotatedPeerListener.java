@@ -52,6 +52,20 @@ public final class AnnotatedPeerListener implements PeerListener {
         return this.methods.isEmpty();
     }
 
+    /** @return the signals this handler has a method for */
+    java.util.Set<Signal> signals() {
+        return this.methods.keySet();
+    }
+
+    /**
+     * Calls the method bound to a signal, as the server signals do; used by {@link AnnotatedClientListener}.
+     * @param signal the signal
+     * @param context what it carries
+     */
+    void signal(Signal signal, SignalContext context) {
+        call(signal, context);
+    }
+
     @Override
     public void clientConnected(Peer peer, String protocol) {
         call(Signal.CONNECTED, SignalContext.of(peer));

@@ -56,8 +56,8 @@ public final class PacketHandlerScanner {
         for (String beanName : this.beanFactory.getBeanNamesForAnnotation(PacketHandler.class)) {
             PacketHandler annotation = this.beanFactory.findAnnotationOnBean(beanName, PacketHandler.class);
             Class<?> type = this.beanFactory.getType(beanName);
-            if (annotation == null || type == null) {
-                continue;
+            if (annotation == null || type == null || !annotation.client().isEmpty()) {
+                continue; // client handlers belong to ClientHandlerScanner
             }
             String path = annotation.path().isEmpty() ? defaultPath : annotation.path();
             if (!path.startsWith("/")) {
@@ -91,6 +91,11 @@ public final class PacketHandlerScanner {
     private PeerListener listenerFor(String beanName, Class<?> type) {
         Supplier<Object> bean = SingletonSupplier.of(() -> this.beanFactory.getBean(beanName));
         AnnotatedPeerListener annotated = AnnotatedPeerListener.of(beanName, type, bean, this.converter);
+        if (annotated.signals().stream().anyMatch(Signal.CLIENT_ONLY::contains)) {
+            throw new IllegalStateException("@PacketHandler bean '" + beanName + "' has client signal methods "
+                    + "(@ConnectionEstablished, @ServerCloseRequest, @ConnectionClosed, @ConnectionError) but names "
+                    + "no client; add client = \"<connection name>\" or use the server signals");
+        }
         if (annotated.isEmpty() && PeerListener.class.isAssignableFrom(type)) {
             return new LazyPeerListener(bean);
         }

@@ -2,14 +2,25 @@ package io.peersocket.annotation;
 
 import java.lang.annotation.Annotation;
 
-/** The engine's signals that a handler method can be bound to. */
+/** The engine's signals that a handler method can be bound to: the server's, then the client's. */
 enum Signal {
 
     CONNECTED(ClientConnected.class),
     DATA(DataReceived.class),
     CLOSE_REQUEST(ClientCloseRequest.class),
     DISCONNECTED(ClientDisconnected.class),
-    ERROR(PacketExceptionHandler.class);
+    ERROR(PacketExceptionHandler.class),
+    CONNECTION_ESTABLISHED(ConnectionEstablished.class),
+    SERVER_CLOSE_REQUEST(ServerCloseRequest.class),
+    CONNECTION_CLOSED(ConnectionClosed.class),
+    CONNECTION_ERROR(ConnectionError.class);
+
+    /** Signals only a server handler receives. */
+    static final java.util.Set<Signal> SERVER_ONLY = java.util.EnumSet.of(CONNECTED, CLOSE_REQUEST, DISCONNECTED);
+
+    /** Signals only a client handler ({@code @PacketHandler(client = ...)}) receives. */
+    static final java.util.Set<Signal> CLIENT_ONLY = java.util.EnumSet.of(CONNECTION_ESTABLISHED,
+            SERVER_CLOSE_REQUEST, CONNECTION_CLOSED, CONNECTION_ERROR);
 
     private final Class<? extends Annotation> annotation;
 

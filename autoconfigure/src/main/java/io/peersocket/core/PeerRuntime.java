@@ -59,8 +59,11 @@ public final class PeerRuntime {
         return this.observer;
     }
 
-    /** @return where one new peer's events run: its own serial queue (push) or the poll queue */
-    Executor newEventQueue() {
+    /**
+     * @return where one new peer's events run: its own serial queue (push) or the poll queue; a
+     * client shares one across its successive connections so that all its signals stay in order
+     */
+    public Executor newEventQueue() {
         if (this.dispatchMode == DispatchMode.PUSH) {
             return new SerialTaskQueue(this.handlerExecutor);
         }
