@@ -10,6 +10,7 @@ import java.util.function.UnaryOperator;
 import io.peersocket.annotation.JsonPayloadConverter;
 import io.peersocket.annotation.PacketHandlerScanner;
 import io.peersocket.annotation.PayloadConverter;
+import io.peersocket.core.CompositePeerSocketObserver;
 import io.peersocket.core.PeerEndpoint;
 import io.peersocket.core.PeerRuntime;
 import io.peersocket.core.PeerSocketObserver;
@@ -69,11 +70,11 @@ public final class PeerSocketServerAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     PeerSocketServer peerSocketServer(PeerSocketProperties properties, ListableBeanFactory beanFactory,
-            ObjectProvider<PayloadConverter> converter, ObjectProvider<PeerSocketObserver> observer,
+            ObjectProvider<PayloadConverter> converter, ObjectProvider<PeerSocketObserver> observers,
             PeerSocketHandlerThreads threads) {
         PeerSocketProperties.Server config = properties.getServer();
         PeerRuntime runtime = new PeerRuntime(config.getDispatch(), threads.executor(),
-                observer.getIfAvailable(() -> PeerSocketObserver.NONE), config.isCloseOnHandlerError());
+                CompositePeerSocketObserver.of(observers.orderedStream().toList()), config.isCloseOnHandlerError());
         List<PeerEndpoint> endpoints = new ArrayList<>();
         new PacketHandlerScanner(beanFactory, converter.getIfAvailable())
             .scan(config.getPath(), config.getProtocols())

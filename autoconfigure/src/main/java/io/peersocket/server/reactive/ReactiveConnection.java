@@ -129,6 +129,12 @@ public final class ReactiveConnection implements Connection {
     }
 
     @Override
+    public void abort() {
+        // Closing the channel ends both sides; the handler then reports the end as abnormal.
+        this.channel.close();
+    }
+
+    @Override
     public void setNoDelay(boolean enabled) {
         this.channel.config().setOption(ChannelOption.TCP_NODELAY, enabled);
     }
