@@ -1,6 +1,8 @@
 package io.peersocket.autoconfigure;
 
+import io.peersocket.actuate.PeerSocketClientsHealthIndicator;
 import io.peersocket.actuate.PeerSocketHealthIndicator;
+import io.peersocket.client.PeerSocketClients;
 import io.peersocket.server.PeerSocketServer;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -13,21 +15,29 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
- * The {@code peersocket} health contributor (bean {@code peersocketHealthIndicator}), when Spring
- * Boot's health support is present; {@code management.health.peersocket.enabled=false} turns it off.
+ * The {@code peersocket} health contributor for the server (bean {@code peersocketHealthIndicator})
+ * and {@code peersocketClients} for the named client connections, when Spring Boot's health support
+ * is present; {@code management.health.peersocket.enabled=false} turns both off.
  */
-@AutoConfiguration(after = PeerSocketServerAutoConfiguration.class,
+@AutoConfiguration(after = { PeerSocketServerAutoConfiguration.class, PeerSocketClientAutoConfiguration.class },
         beforeName = "org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration")
 @ConditionalOnClass(Health.class)
-@ConditionalOnBean(PeerSocketServer.class)
 @ConditionalOnEnabledHealthIndicator("peersocket")
 public final class PeerSocketHealthAutoConfiguration {
 
     @Bean
+    @ConditionalOnBean(PeerSocketServer.class)
     @ConditionalOnMissingBean(name = "peersocketHealthIndicator")
     PeerSocketHealthIndicator peersocketHealthIndicator(PeerSocketServer server, Environment environment) {
         return new PeerSocketHealthIndicator(server,
                 () -> environment.getProperty("local.server.port", Integer.class, -1));
+    }
+
+    @Bean
+    @ConditionalOnBean(PeerSocketClients.class)
+    @ConditionalOnMissingBean(name = "peersocketClientsHealthIndicator")
+    PeerSocketClientsHealthIndicator peersocketClientsHealthIndicator(PeerSocketClients clients) {
+        return new PeerSocketClientsHealthIndicator(clients);
     }
 
 }

@@ -72,6 +72,14 @@ public final class PeerSocketClients implements SmartLifecycle {
         return client;
     }
 
+    /**
+     * @param name a connection name
+     * @return whether it connects when the application starts ({@code auto-connect})
+     */
+    public boolean isAutoConnect(String name) {
+        return this.autoConnect.contains(name);
+    }
+
     /** @return every named client, by name */
     public Map<String, PeerSocketClient> all() {
         return Map.copyOf(this.clients);
