@@ -59,7 +59,7 @@
       who.textContent = name + ':';
       item.appendChild(who);
     }
-    item.appendChild(document.createTextNode(text));
+    item.appendChild(document.createTextNode(name !== null ? ' ' + text : text));
     messages.appendChild(item);
     messages.scrollTop = messages.scrollHeight;
   }
@@ -202,6 +202,24 @@
   });
 
   textInput.addEventListener('input', updateCounter);
+
+  // Leaving the page (closing the tab, navigating away, or entering the back-forward cache)
+  // closes the socket, so that the others see the leave at once; coming back reconnects.
+  window.addEventListener('pagehide', () => {
+    clearTimeout(retryTimer);
+    retryTimer = null;
+    const ws = socket;
+    socket = null;
+    if (ws !== null) {
+      ws.close(1000, 'Left the page');
+    }
+  });
+  window.addEventListener('pageshow', (event) => {
+    if (event.persisted && socket === null) {
+      failures = 0;
+      connect();
+    }
+  });
 
   connect();
 }());
