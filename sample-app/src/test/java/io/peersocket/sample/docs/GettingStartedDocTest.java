@@ -33,7 +33,7 @@ import org.springframework.core.io.FileSystemResource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Keeps {@code docs/getting-started.md} true: each of its Java, XML and YAML blocks is marked
+ * Keeps {@code docs/getting-started.md} (and the checked examples of {@code docs/api-mapping.md}) true: each of its Java, XML and YAML blocks is marked
  * {@code <!-- checked: ... -->} and must equal a file of the small project under
  * {@code src/test/java/com/example/demo} (which the build compiles, and whose own test runs), or
  * name the starter exactly as its pom does. Then the project is started with the page's
@@ -44,6 +44,8 @@ class GettingStartedDocTest {
     private static final Path ROOT = Path.of("..");
 
     private static final Path DOC = ROOT.resolve("docs/getting-started.md");
+
+    private static final Path API_MAPPING = ROOT.resolve("docs/api-mapping.md");
 
     private static final Set<String> CODE = Set.of("java", "xml", "yaml", "yml", "properties");
 
@@ -56,13 +58,25 @@ class GettingStartedDocTest {
 
     @Test
     void everyCodeBlockIsAFileOfTheCheckedProject() throws Exception {
-        List<Block> blocks = blocks();
-        assertThat(blocks).as("code blocks of docs/getting-started.md").isNotEmpty();
+        assertThat(problems(DOC, true)).isEmpty();
+    }
+
+    @Test
+    void theApiMappingsJavaExamplesAreFilesTheBuildCompiles() throws Exception {
+        // There only the blocks marked 'checked' are held to it (the client example is a sketch).
+        List<Block> checked = blocks(API_MAPPING).stream().filter((block) -> block.marker() != null).toList();
+        assertThat(checked).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(problems(API_MAPPING, false)).isEmpty();
+    }
+
+    private static List<String> problems(Path doc, boolean everyCodeBlock) throws Exception {
+        List<Block> blocks = blocks(doc);
+        assertThat(blocks).as("code blocks of " + doc).isNotEmpty();
         List<String> problems = new ArrayList<>();
         for (Block block : blocks) {
-            String where = "docs/getting-started.md:" + block.line();
+            String where = ROOT.relativize(doc) + ":" + block.line();
             if (block.marker() == null) {
-                if (CODE.contains(block.language())) {
+                if (everyCodeBlock && CODE.contains(block.language())) {
                     problems.add(where + ": a " + block.language() + " block without <!-- checked: file -->");
                 }
             }
@@ -79,7 +93,7 @@ class GettingStartedDocTest {
                 }
             }
         }
-        assertThat(problems).isEmpty();
+        return problems;
     }
 
     @Test
@@ -141,8 +155,8 @@ class GettingStartedDocTest {
         return child(parent, name).getTextContent().strip();
     }
 
-    private static List<Block> blocks() throws IOException {
-        List<String> lines = Files.readAllLines(DOC);
+    private static List<Block> blocks(Path doc) throws IOException {
+        List<String> lines = Files.readAllLines(doc);
         List<Block> blocks = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             Matcher fence = FENCE.matcher(lines.get(i));
