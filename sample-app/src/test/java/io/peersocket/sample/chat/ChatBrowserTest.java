@@ -56,6 +56,8 @@ class ChatBrowserTest {
 
     private static final int SOCKET_PORT = freePort();
 
+    private static boolean installed;
+
     private static Chromium ada;
 
     private static Chromium grace;
@@ -74,7 +76,10 @@ class ChatBrowserTest {
 
     @BeforeAll
     static void startBrowsers() throws IOException {
-        Chromium.requireInstalled();
+        installed = Chromium.checkInstalled();
+        if (!installed) {
+            return;
+        }
         ada = Chromium.start(640, 560);
         grace = Chromium.start(640, 560);
     }
@@ -90,6 +95,7 @@ class ChatBrowserTest {
 
     @BeforeEach
     void leaveEveryPage() {
+        Chromium.skipUnless(installed);
         // A page left behind by the previous test would still be a member: start from a blank slate.
         ada.driver().get("about:blank");
         grace.driver().get("about:blank");
