@@ -50,6 +50,7 @@ public final class PeerEndpoint {
         this.runtime = runtime;
     }
 
+    /** @return the endpoint's path */
     public String path() {
         return this.path;
     }
@@ -59,10 +60,12 @@ public final class PeerEndpoint {
         return this.offeredProtocols;
     }
 
+    /** @return the per-peer limits of this endpoint */
     public BufferLimits limits() {
         return this.limits;
     }
 
+    /** @return the runtime this endpoint shares with the server's other endpoints */
     public PeerRuntime runtime() {
         return this.runtime;
     }
