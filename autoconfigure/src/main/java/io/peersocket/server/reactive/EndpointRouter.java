@@ -49,6 +49,10 @@ final class EndpointRouter implements WebHandler {
             return refuse(exchange, null, HttpStatus.NOT_FOUND, "path", "no endpoint at " + path);
         }
         PeerEndpoint endpoint = route.handler().endpoint();
+        if (endpoint.isRefusingNewConnections()) {
+            return refuse(exchange, endpoint, HttpStatus.SERVICE_UNAVAILABLE, "refusing",
+                    path + " refuses new connections");
+        }
         HttpHeaders headers = request.getHeaders();
         if (request.getMethod() != HttpMethod.GET) {
             return refuse(exchange, endpoint, HttpStatus.METHOD_NOT_ALLOWED, "method",

@@ -35,6 +35,10 @@ final class HandshakeRules implements HandshakeInterceptor {
     @Override
     public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
             Map<String, Object> attributes) {
+        if (this.endpoint.isRefusingNewConnections()) {
+            return refuse(request, response, HttpStatus.SERVICE_UNAVAILABLE, "refusing",
+                    this.endpoint.path() + " refuses new connections");
+        }
         HttpHeaders headers = request.getHeaders();
         if (!"websocket".equalsIgnoreCase(headers.getUpgrade())) {
             return true; // Spring's handshake handler answers 400 for a request that is no upgrade
