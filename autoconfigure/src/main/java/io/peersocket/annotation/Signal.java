@@ -9,7 +9,10 @@ enum Signal {
     DATA(DataReceived.class),
     CLOSE_REQUEST(ClientCloseRequest.class),
     DISCONNECTED(ClientDisconnected.class),
-    ERROR(PacketExceptionHandler.class);
+    ERROR(PacketExceptionHandler.class),
+    PEER_CONNECTED(PeerConnected.class),
+    PEER_DISCONNECTED(PeerDisconnected.class),
+    PEER_PACKET(PeerPacket.class);
 
     private final Class<? extends Annotation> annotation;
 
@@ -23,6 +26,16 @@ enum Signal {
 
     String label() {
         return "@" + this.annotation.getSimpleName();
+    }
+
+    /** @return whether the signal exists only on multiplayer relay endpoints */
+    boolean multiplayer() {
+        return this == PEER_CONNECTED || this == PEER_DISCONNECTED || this == PEER_PACKET;
+    }
+
+    /** @return whether the signal exists only on plain endpoints (a relay gives peer signals instead) */
+    boolean plainOnly() {
+        return this == CONNECTED || this == DATA || this == DISCONNECTED;
     }
 
 }

@@ -12,6 +12,10 @@ import io.peersocket.annotation.PayloadConverter;
 import io.peersocket.core.PeerEndpoint;
 import io.peersocket.core.PeerRuntime;
 import io.peersocket.core.PeerSocketObserver;
+import io.peersocket.multiplayer.RelayHook;
+import io.peersocket.multiplayer.RelayServer;
+import io.peersocket.multiplayer.RelayServers;
+import io.peersocket.peer.WriteMode;
 import io.peersocket.server.HandshakePolicy;
 import io.peersocket.server.PeerSocketServer;
 import io.peersocket.server.ServerLifecycle;
@@ -33,6 +37,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
@@ -62,17 +67,41 @@ public final class PeerSocketServerAutoConfiguration {
     @ConditionalOnMissingBean
     PeerSocketServer peerSocketServer(PeerSocketProperties properties, ListableBeanFactory beanFactory,
             ObjectProvider<PayloadConverter> converter, ObjectProvider<PeerSocketObserver> observer,
-            PeerSocketHandlerThreads threads) {
+            ObjectProvider<RelayHook> relayHook, PeerSocketHandlerThreads threads) {
         PeerSocketProperties.Server config = properties.getServer();
         PeerRuntime runtime = new PeerRuntime(config.getDispatch(), threads.executor(),
                 observer.getIfAvailable(() -> PeerSocketObserver.NONE), config.isCloseOnHandlerError());
         List<PeerEndpoint> endpoints = new ArrayList<>();
-        new PacketHandlerScanner(beanFactory, converter.getIfAvailable())
-            .scan(config.getPath(), config.getProtocols())
-            .forEach((declared) -> endpoints.add(new PeerEndpoint(declared.path(), declared.listeners(),
-                    config.getBuffers().toLimits(),
-                    (declared.writeMode() != null) ? declared.writeMode() : config.getWriteMode(), runtime)));
+        for (PacketHandlerScanner.DeclaredEndpoint declared : new PacketHandlerScanner(beanFactory,
+                converter.getIfAvailable()).scan(config.getPath(), config.getProtocols(), config.getMultiplayer().getPath())) {
+            if (declared.multiplayer()) {
+                RelayServer relay = new RelayServer(declared.path(), config.getMultiplayer().toOptions(),
+                        relayHook.getIfAvailable(), declared.application(), runtime.observer());
+                endpoints.add(new PeerEndpoint(declared.path(), declared.listeners(), config.getBuffers().toLimits(),
+                        WriteMode.BINARY, runtime, relay.traffic()));
+                continue;
+            }
+            endpoints.add(new PeerEndpoint(declared.path(), declared.listeners(), config.getBuffers().toLimits(),
+                    (declared.writeMode() != null) ? declared.writeMode() : config.getWriteMode(), runtime));
+        }
         return new PeerSocketServer(runtime, endpoints);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RelayServers peerSocketRelayServers(PeerSocketServer server) {
+        return new RelayServers(server.endpoints());
+    }
+
+    /**
+     * The only multiplayer relay endpoint, for injection; created when first injected, and then
+     * failing with a clear message when there is none or several (inject {@link RelayServers}).
+     */
+    @Bean
+    @Lazy
+    @ConditionalOnMissingBean
+    RelayServer peerSocketRelayServer(RelayServers relays) {
+        return relays.only();
     }
 
     @Bean
