@@ -37,7 +37,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
@@ -93,13 +92,10 @@ public final class PeerSocketServerAutoConfiguration {
         return new RelayServers(server.endpoints());
     }
 
-    /**
-     * The only multiplayer relay endpoint, for injection; created when first injected, and then
-     * failing with a clear message when there is none or several (inject {@link RelayServers}).
-     */
+    /** The multiplayer relay, for injection, when there is exactly one (else inject {@link RelayServers}). */
     @Bean
-    @Lazy
     @ConditionalOnMissingBean
+    @Conditional(OnSingleRelayEndpoint.class)
     RelayServer peerSocketRelayServer(RelayServers relays) {
         return relays.only();
     }
