@@ -3,11 +3,14 @@ package io.peersocket.multiplayer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
 
 import io.peersocket.core.CloseInfo;
 import io.peersocket.core.PeerSession;
@@ -78,8 +81,13 @@ public final class RelayServer implements MultiplayerPeer {
     private final ConcurrentSkipListMap<Integer, PeerSession> members = new ConcurrentSkipListMap<>();
 
     // Held while a client joins or leaves, so that every client learns of every other exactly
-    // once, SYS_ADD before anything from it and SYS_DEL after.
-    private final Object membership = new Object();
+    // once, SYS_ADD before anything from it and SYS_DEL after. A leave never waits for it: the
+    // transport may report a close while the leaving peer's send lock is held (a close or a failed
+    // write that ends the connection at once), and a join holding this lock may be sending to that
+    // very peer. Leaves are queued and run by whoever holds or next takes the lock.
+    private final ReentrantLock membership = new ReentrantLock();
+
+    private final Queue<Runnable> pendingLeaves = new ConcurrentLinkedQueue<>();
 
     private final Traffic traffic = new Traffic();
 
@@ -257,36 +265,70 @@ public final class RelayServer implements MultiplayerPeer {
 
     private void join(PeerSession peer) {
         int id = peer.id();
-        synchronized (this.membership) {
+        this.membership.lock();
+        try {
+            runPendingLeaves();
+            // Each client sees what the engine sends it, in the engine's order; only the interleaving
+            // across connections differs: the newcomer is told of everybody and made a target before
+            // anybody is told of it, so that a client can answer a SYS_ADD at once (Godot's
+            // MultiplayerAPI does) and never gets a packet from a peer it has not been told of.
             sendSystem(peer, RelayFrame.system(RelayFrame.SYS_ID, id));
             sendSystem(peer, RelayFrame.system(RelayFrame.SYS_ADD, RelayFrame.SERVER_ID));
-            if (this.options.announcePeers()) {
-                byte[] added = RelayFrame.system(RelayFrame.SYS_ADD, id);
-                for (PeerSession other : this.members.values()) {
-                    sendSystem(other, added);
-                    sendSystem(peer, RelayFrame.system(RelayFrame.SYS_ADD, other.id()));
-                }
+            List<PeerSession> others = this.options.announcePeers() ? new ArrayList<>(this.members.values()) : List.of();
+            for (PeerSession other : others) {
+                sendSystem(peer, RelayFrame.system(RelayFrame.SYS_ADD, other.id()));
             }
             this.members.put(id, peer);
+            byte[] added = RelayFrame.system(RelayFrame.SYS_ADD, id);
+            for (PeerSession other : others) {
+                sendSystem(other, added);
+            }
         }
+        finally {
+            this.membership.unlock();
+        }
+        drainLeaves();
         peer.dispatchEvent(() -> this.application.peerConnected(this, peer));
     }
 
     private void leave(PeerSession peer, CloseInfo close, boolean closeRequest) {
-        int id = peer.id();
-        synchronized (this.membership) {
+        this.pendingLeaves.add(() -> {
+            int id = peer.id();
             if (this.members.remove(id, peer) && this.options.announcePeers()) {
                 byte[] deleted = RelayFrame.system(RelayFrame.SYS_DEL, id);
                 for (PeerSession other : this.members.values()) {
                     sendSystem(other, deleted);
                 }
             }
+            this.warned.remove(id);
+            if (closeRequest) {
+                peer.dispatch((listener) -> listener.clientCloseRequest(peer, close.code(), close.reason()));
+            }
+            peer.dispatchLast(() -> this.application.peerDisconnected(this, peer));
+        });
+        drainLeaves();
+    }
+
+    // Runs the queued leaves unless another thread is at it; a thread inside a join leaves them
+    // to the end of that join.
+    private void drainLeaves() {
+        while (!this.pendingLeaves.isEmpty() && !this.membership.isHeldByCurrentThread()
+                && this.membership.tryLock()) {
+            try {
+                runPendingLeaves();
+            }
+            finally {
+                this.membership.unlock();
+            }
         }
-        this.warned.remove(id);
-        if (closeRequest) {
-            peer.dispatch((listener) -> listener.clientCloseRequest(peer, close.code(), close.reason()));
+    }
+
+    // Caller holds the membership lock.
+    private void runPendingLeaves() {
+        Runnable leave;
+        while ((leave = this.pendingLeaves.poll()) != null) {
+            leave.run();
         }
-        peer.dispatchLast(() -> this.application.peerDisconnected(this, peer));
     }
 
     private void sendSystem(PeerSession peer, byte[] frame) {

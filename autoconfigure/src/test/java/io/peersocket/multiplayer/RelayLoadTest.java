@@ -72,6 +72,13 @@ class RelayLoadTest {
                     assertThat(member.added).as("SYS_ADD seen by " + member.id).hasSize(PEERS - 1);
                 }
             });
+            // Every peer greets each peer it is told of the moment it is told, as Godot clients
+            // do: old peers greet a newcomer while its join is still being announced to the others.
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                for (Member member : members) {
+                    assertThat(member.greetings).as("greetings at " + member.id).hasSize(PEERS - 1);
+                }
+            });
             for (Member member : members) {
                 assertThat(member.added).as("each peer is told of every other").containsExactlyInAnyOrderElementsOf(
                         ids.stream().filter((id) -> id != member.id).toList());
@@ -123,6 +130,11 @@ class RelayLoadTest {
 
         final Set<Integer> added = ConcurrentHashMap.newKeySet();
 
+        final Set<Integer> greetings = ConcurrentHashMap.newKeySet();
+
+        // Sends are chained: the JDK's WebSocket takes one at a time.
+        private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
+
         final Map<Integer, AtomicInteger> nextSeq = new ConcurrentHashMap<>();
 
         final AtomicLong payloads = new AtomicLong();
@@ -145,11 +157,14 @@ class RelayLoadTest {
 
         void broadcast() {
             for (int seq = 0; seq < MESSAGES; seq++) {
-                byte[] payload = ByteBuffer.allocate(4).putInt(seq).array();
-                this.socket.sendBinary(ByteBuffer.wrap(RelayFrame.payload(this.id, 0, payload)), true)
-                    .orTimeout(20, TimeUnit.SECONDS)
-                    .join();
+                send(this.socket, RelayFrame.payload(this.id, 0, ByteBuffer.allocate(4).putInt(seq).array())).join();
             }
+        }
+
+        synchronized CompletableFuture<?> send(WebSocket socket, byte[] frame) {
+            this.sending = this.sending.thenCompose((done) -> socket.sendBinary(ByteBuffer.wrap(frame), true))
+                .orTimeout(20, TimeUnit.SECONDS);
+            return this.sending;
         }
 
         @Override
@@ -158,14 +173,14 @@ class RelayLoadTest {
             data.get(bytes);
             this.partial.writeBytes(bytes);
             if (last) {
-                handle(this.partial.toByteArray());
+                handle(webSocket, this.partial.toByteArray());
                 this.partial.reset();
             }
             webSocket.request(1);
             return null;
         }
 
-        private void handle(byte[] frame) {
+        private void handle(WebSocket webSocket, byte[] frame) {
             int type = RelayFrame.typeOf(frame);
             if (type == RelayFrame.SYS_ID) {
                 this.idFuture.complete(RelayFrame.peerIdOf(frame));
@@ -174,6 +189,18 @@ class RelayLoadTest {
                 int added = RelayFrame.peerIdOf(frame);
                 if (added != 1 && !this.added.add(added)) {
                     this.errors.add("SYS_ADD(" + added + ") twice");
+                }
+                if (added != 1) {
+                    send(webSocket, RelayFrame.payload(this.idFuture.join(), added, new byte[] { 'h' }));
+                }
+            }
+            else if (type == RelayFrame.PAYLOAD && frame.length == RelayFrame.HEADER_SIZE + 1) {
+                int from = RelayFrame.fromOf(frame);
+                if (!this.added.contains(from)) {
+                    this.errors.add("greeting from " + from + " before SYS_ADD(" + from + ")");
+                }
+                if (!this.greetings.add(from)) {
+                    this.errors.add("greeting from " + from + " twice");
                 }
             }
             else if (type == RelayFrame.PAYLOAD) {
