@@ -101,14 +101,19 @@ class RelayGodotTest {
             }
             Map<String, List<String>> logs = new LinkedHashMap<>();
             for (int i = 0; i < NAMES.size(); i++) {
-                GodotProcess client = clients.get(i);
                 String name = NAMES.get(i);
-                client.awaitLine((l) -> l.startsWith("RESULT " + name + " "), RUN);
-                client.awaitExit(RUN);
-                assertThat(client.lines()).as("result of client " + name + " at " + url)
+                clients.get(i).awaitLine((l) -> l.startsWith("RESULT " + name + " "), RUN);
+                clients.get(i).awaitExit(RUN);
+            }
+            StringBuilder outputs = new StringBuilder();
+            clients.forEach((client) -> outputs.append("\n--- ").append(client).append(" at ").append(url).append('\n')
+                .append(String.join("\n", client.lines())));
+            for (int i = 0; i < NAMES.size(); i++) {
+                String name = NAMES.get(i);
+                assertThat(clients.get(i).lines()).as("result of client %s; outputs:%s", name, outputs)
                     .filteredOn((l) -> l.startsWith("RESULT "))
                     .containsExactly("RESULT " + name + " ok");
-                logs.put(name, logOf(client, name));
+                logs.put(name, logOf(clients.get(i), name));
             }
             return logs;
         }
