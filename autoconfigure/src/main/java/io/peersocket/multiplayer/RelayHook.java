@@ -10,7 +10,8 @@ package io.peersocket.multiplayer;
  * Declare one bean of this type to apply it to every relay endpoint. It runs on the I/O thread
  * that read the packet, once per packet, in the sender's order: it must be quick and must not
  * block (hand slow work to the application through peer 1 instead). Packets sent by the
- * application itself (peer 1) are not inspected.
+ * application itself (peer 1) are not inspected. A hook that throws or returns {@code null} drops
+ * the packet (logged as an error and counted): it fails closed.
  */
 @FunctionalInterface
 public interface RelayHook {

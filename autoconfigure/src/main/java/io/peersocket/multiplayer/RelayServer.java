@@ -360,7 +360,7 @@ public final class RelayServer implements MultiplayerPeer {
         int to = RelayFrame.toOf(frame);
         RelayHook inspector = this.hook;
         if (inspector != null) {
-            RelayVerdict verdict = inspector.inspect(new RelayedPacket(this, peer, frame));
+            RelayVerdict verdict = inspect(inspector, peer, frame);
             if (verdict.isDrop()) {
                 drop(DROP_HOOK);
                 return true;
@@ -388,6 +388,23 @@ public final class RelayServer implements MultiplayerPeer {
             this.observer.readingPaused(this.path);
         }
         return room;
+    }
+
+    // A hook that throws (or answers null) drops the packet: it runs on the I/O thread, where an
+    // exception would end the sender's connection, and an anti-cheat hook should fail closed.
+    private RelayVerdict inspect(RelayHook inspector, PeerSession peer, byte[] frame) {
+        try {
+            RelayVerdict verdict = inspector.inspect(new RelayedPacket(this, peer, frame));
+            if (verdict == null) {
+                throw new IllegalStateException("RelayHook " + inspector + " returned null; return RelayVerdict.pass()");
+            }
+            return verdict;
+        }
+        catch (RuntimeException ex) {
+            logger.error("RelayHook failed on a packet of " + peer + "; the packet is dropped", ex);
+            this.observer.handlerError(this.path, ex);
+            return RelayVerdict.drop();
+        }
     }
 
     private void route(PeerSession sender, int from, int to, byte[] frame) {

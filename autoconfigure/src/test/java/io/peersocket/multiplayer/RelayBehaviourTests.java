@@ -258,8 +258,10 @@ abstract class RelayBehaviourTests {
             case "cheat" -> RelayVerdict.drop();
             case "swear" -> RelayVerdict.rewrite("****".getBytes(StandardCharsets.UTF_8));
             case "whisper" -> RelayVerdict.redirect(c.id);
+            case "boom" -> throw new IllegalStateException("a failing hook");
             default -> RelayVerdict.pass();
         };
+        a.send(0, "boom");
         a.send(0, "cheat");
         a.send(0, "swear");
         a.send(b.id, "whisper");
@@ -270,11 +272,11 @@ abstract class RelayBehaviourTests {
         for (RelayTestClient peer : peers) {
             peer.expectNothing(QUIET);
         }
-        assertThat(this.hook.seen).containsExactly(a.id + ">0:cheat", a.id + ">0:swear", a.id + ">" + b.id + ":whisper",
+        assertThat(this.hook.seen).containsExactly(a.id + ">0:boom", a.id + ">0:cheat", a.id + ">0:swear", a.id + ">" + b.id + ":whisper",
                 a.id + ">1:hello");
         await().untilAsserted(() -> assertThat(this.game.packets()).containsExactly(a.id + ">0:****",
                 a.id + ">1:hello"));
-        assertThat(dropsSince(RelayServer.DROP_HOOK)).isEqualTo(1);
+        assertThat(dropsSince(RelayServer.DROP_HOOK)).as("one dropped, one failed").isEqualTo(2);
     }
 
     @Test
