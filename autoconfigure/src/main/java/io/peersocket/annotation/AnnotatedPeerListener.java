@@ -56,7 +56,7 @@ public final class AnnotatedPeerListener implements PeerListener, MultiplayerLis
         return this.methods.isEmpty();
     }
 
-    /** @return the signals the class has methods for */
+    /** @return the signals this handler has a method for */
     Set<Signal> signals() {
         return this.methods.keySet();
     }
@@ -64,6 +64,15 @@ public final class AnnotatedPeerListener implements PeerListener, MultiplayerLis
     /** @return the method bound to a signal, for messages */
     @Nullable HandlerMethod method(Signal signal) {
         return this.methods.get(signal);
+    }
+
+    /**
+     * Calls the method bound to a signal, as the server signals do; used by {@link AnnotatedClientListener}.
+     * @param signal the signal
+     * @param context what it carries
+     */
+    void signal(Signal signal, SignalContext context) {
+        call(signal, context);
     }
 
     @Override

@@ -93,8 +93,8 @@ public final class PacketHandlerScanner {
         for (String beanName : this.beanFactory.getBeanNamesForAnnotation(PacketHandler.class)) {
             PacketHandler annotation = this.beanFactory.findAnnotationOnBean(beanName, PacketHandler.class);
             Class<?> type = this.beanFactory.getType(beanName);
-            if (annotation == null || type == null) {
-                continue;
+            if (annotation == null || type == null || !annotation.client().isEmpty()) {
+                continue; // client handlers belong to ClientHandlerScanner
             }
             String path = annotation.path().isEmpty() ? defaultPath : annotation.path();
             if (!path.startsWith("/")) {
@@ -201,6 +201,11 @@ public final class PacketHandlerScanner {
                         + annotated.method(signal) + " is marked " + signal.label()
                         + ", which only a multiplayer relay signals; add multiplayer = true to its @PacketHandler");
             }
+        }
+        if (annotated.signals().stream().anyMatch(Signal.CLIENT_ONLY::contains)) {
+            throw new IllegalStateException("@PacketHandler bean '" + beanName + "' has client signal methods "
+                    + "(@ConnectionEstablished, @ServerCloseRequest, @ConnectionClosed, @ConnectionError) but names "
+                    + "no client; add client = \"<connection name>\" or use the server signals");
         }
         if (annotated.isEmpty() && PeerListener.class.isAssignableFrom(type)) {
             return new LazyPeerListener(bean);

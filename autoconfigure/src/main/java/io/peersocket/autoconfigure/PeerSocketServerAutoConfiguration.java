@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
 
 import io.peersocket.annotation.JsonPayloadConverter;
 import io.peersocket.annotation.PacketHandlerScanner;
 import io.peersocket.annotation.PayloadConverter;
+import io.peersocket.core.CompositePeerSocketObserver;
 import io.peersocket.core.PeerEndpoint;
 import io.peersocket.core.PeerRuntime;
 import io.peersocket.core.PeerSocketObserver;
@@ -19,8 +21,11 @@ import io.peersocket.peer.WriteMode;
 import io.peersocket.server.HandshakePolicy;
 import io.peersocket.server.PeerSocketServer;
 import io.peersocket.server.ServerLifecycle;
+import io.peersocket.server.reactive.ApplicationServerEndpoints;
 import io.peersocket.server.reactive.DedicatedPortServer;
+import io.peersocket.server.reactive.DedicatedPortTls;
 import io.peersocket.server.servlet.ServletEndpoints;
+import reactor.netty.http.server.HttpServer;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -30,10 +35,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnNotWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -41,6 +48,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 
@@ -49,7 +57,8 @@ import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
  * {@link PeerSocketServer}, and the transport that serves them (the dedicated port when
  * {@code peersocket.server.port} is set, else the application's servlet container).
  */
-@AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+@AutoConfiguration(afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+        "org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration" })
 @ConditionalOnBooleanProperty(name = "peersocket.server.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(PeerSocketProperties.class)
 public final class PeerSocketServerAutoConfiguration {
@@ -65,11 +74,11 @@ public final class PeerSocketServerAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     PeerSocketServer peerSocketServer(PeerSocketProperties properties, ListableBeanFactory beanFactory,
-            ObjectProvider<PayloadConverter> converter, ObjectProvider<PeerSocketObserver> observer,
+            ObjectProvider<PayloadConverter> converter, ObjectProvider<PeerSocketObserver> observers,
             ObjectProvider<RelayHook> relayHook, PeerSocketHandlerThreads threads) {
         PeerSocketProperties.Server config = properties.getServer();
         PeerRuntime runtime = new PeerRuntime(config.getDispatch(), threads.executor(),
-                observer.getIfAvailable(() -> PeerSocketObserver.NONE), config.isCloseOnHandlerError());
+                CompositePeerSocketObserver.of(observers.orderedStream().toList()), config.isCloseOnHandlerError());
         List<PeerEndpoint> endpoints = new ArrayList<>();
         for (PacketHandlerScanner.DeclaredEndpoint declared : new PacketHandlerScanner(beanFactory,
                 converter.getIfAvailable()).scan(config.getPath(), config.getProtocols(), config.getMultiplayer().getPath())) {
@@ -101,6 +110,20 @@ public final class PeerSocketServerAutoConfiguration {
     }
 
     @Bean
+    ServerLifecycle peerSocketServerLifecycle(PeerSocketProperties properties, PeerSocketServer server,
+            ObjectProvider<DedicatedPortServer> dedicatedPort, Environment environment) {
+        return new ServerLifecycle(server, dedicatedPort.getIfAvailable(), properties.getServer().getShutdownTimeout(),
+                (port) -> publishPort(environment, port));
+    }
+
+    private static void publishPort(Environment environment, int port) {
+        if (environment instanceof ConfigurableEnvironment configurable) {
+            configurable.getPropertySources()
+                .addFirst(new MapPropertySource("peersocket.ports", Map.of(LOCAL_PORT_PROPERTY, port)));
+        }
+    }
+
+    @Bean
     HandshakePolicy peerSocketHandshakePolicy(PeerSocketProperties properties) {
         return new HandshakePolicy(properties.getServer().getAllowedOrigins(), properties.getServer().getExtraHeaders());
     }
@@ -124,27 +147,24 @@ public final class PeerSocketServerAutoConfiguration {
 
         @Bean
         DedicatedPortServer peerSocketDedicatedPort(PeerSocketProperties properties, PeerSocketServer server,
-                HandshakePolicy policy) {
+                HandshakePolicy policy, ObjectProvider<SslBundles> sslBundles) {
             PeerSocketProperties.Server config = properties.getServer();
+            String bundleName = config.getSsl().getBundle();
+            UnaryOperator<HttpServer> tls = (httpServer) -> httpServer;
+            if (bundleName != null) {
+                SslBundles bundles = sslBundles.getIfAvailable();
+                if (bundles == null) {
+                    throw new IllegalStateException("peersocket.server.ssl.bundle is '" + bundleName
+                            + "' but the application has no SSL bundles (spring.ssl.bundle.*)");
+                }
+                tls = new DedicatedPortTls(bundles.getBundle(bundleName));
+            }
             DedicatedPortServer transport = new DedicatedPortServer(config.getBindAddress(), config.getPort(),
-                    server.endpoints(), policy, config.getHandshakeTimeout(), (httpServer) -> httpServer);
+                    server.endpoints(), policy, config.getHandshakeTimeout(), tls);
             server.addTransport(transport);
             return transport;
         }
 
-        @Bean
-        ServerLifecycle peerSocketServerLifecycle(PeerSocketProperties properties, PeerSocketServer server,
-                DedicatedPortServer transport, Environment environment) {
-            return new ServerLifecycle(server, transport, properties.getServer().getShutdownTimeout(),
-                    (port) -> publishPort(environment, port));
-        }
-
-        private static void publishPort(Environment environment, int port) {
-            if (environment instanceof ConfigurableEnvironment configurable) {
-                configurable.getPropertySources()
-                    .addFirst(new MapPropertySource("peersocket.ports", Map.of(LOCAL_PORT_PROPERTY, port)));
-            }
-        }
 
     }
 
@@ -161,10 +181,36 @@ public final class PeerSocketServerAutoConfiguration {
             return new ServletEndpoints(server, policy, threads.writeExecutor());
         }
 
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+    @Conditional(NoDedicatedPort.class)
+    static class ReactiveApplicationServerConfiguration {
+
         @Bean
-        ServerLifecycle peerSocketServerLifecycle(PeerSocketProperties properties, PeerSocketServer server) {
-            return new ServerLifecycle(server, null, properties.getServer().getShutdownTimeout(), (port) -> {
-            });
+        ApplicationServerEndpoints peerSocketApplicationServerEndpoints(PeerSocketServer server, HandshakePolicy policy) {
+            return new ApplicationServerEndpoints(server, policy);
+        }
+
+        @Bean
+        SimpleUrlHandlerMapping peerSocketHandlerMapping(ApplicationServerEndpoints endpoints) {
+            return endpoints.handlerMapping();
+        }
+
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnNotWebApplication
+    @Conditional(NoDedicatedPort.class)
+    static class NoTransportConfiguration {
+
+        NoTransportConfiguration(PeerSocketServer server) {
+            if (!server.endpoints().isEmpty()) {
+                throw new IllegalStateException("peersocket has " + server.endpoints().size()
+                        + " @PacketHandler endpoint(s) but nothing serves them: set peersocket.server.port for a "
+                        + "dedicated port, or run a servlet or WebFlux web application");
+            }
         }
 
     }

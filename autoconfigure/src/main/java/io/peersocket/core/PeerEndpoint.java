@@ -3,6 +3,7 @@ package io.peersocket.core;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 
 import io.peersocket.peer.BufferLimits;
 import io.peersocket.peer.Packet;
@@ -129,6 +130,24 @@ public final class PeerEndpoint {
         PeerListener listener = this.listeners.getOrDefault(protocol, this.listeners.get(""));
         PeerSession peer = this.runtime.registry().register(
                 (id) -> new PeerSession(id, this, protocol, connection, listener, this.runtime.newEventQueue()));
+        this.runtime.observer().opened(this.path);
+        this.traffic.opened(peer);
+        return peer;
+    }
+
+    /**
+     * A client's connection completed its upgrade: registers the server as the peer with a fixed
+     * id (1, as in the engine) whose signals run on the given queue, and signals the connection.
+     * @param connection the transport's connection
+     * @param protocol the subprotocol the server selected, {@code ""} for none
+     * @param id the peer id
+     * @param events where the peer's signals run, shared by the client's successive connections
+     * @return the new peer
+     */
+    public PeerSession open(Connection connection, String protocol, int id, Executor events) {
+        PeerListener listener = this.listeners.getOrDefault(protocol, this.listeners.get(""));
+        PeerSession peer = this.runtime.registry().registerFixed(id,
+                (key) -> new PeerSession(key, this, protocol, connection, listener, events));
         this.runtime.observer().opened(this.path);
         this.traffic.opened(peer);
         return peer;

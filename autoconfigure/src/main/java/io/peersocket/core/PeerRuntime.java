@@ -26,6 +26,8 @@ public final class PeerRuntime {
 
     private final boolean closeOnHandlerError;
 
+    private final boolean timeHandlers;
+
     // Poll mode: every event of every peer, in arrival order, until poll() runs them.
     private final Queue<Runnable> pollQueue = new ConcurrentLinkedQueue<>();
 
@@ -45,6 +47,7 @@ public final class PeerRuntime {
         this.handlerExecutor = handlerExecutor;
         this.observer = observer;
         this.closeOnHandlerError = closeOnHandlerError;
+        this.timeHandlers = observer.timesHandlers();
     }
 
     public PeerRegistry registry() {
@@ -59,8 +62,11 @@ public final class PeerRuntime {
         return this.observer;
     }
 
-    /** @return where one new peer's events run: its own serial queue (push) or the poll queue */
-    Executor newEventQueue() {
+    /**
+     * @return where one new peer's events run: its own serial queue (push) or the poll queue; a
+     * client shares one across its successive connections so that all its signals stay in order
+     */
+    public Executor newEventQueue() {
         if (this.dispatchMode == DispatchMode.PUSH) {
             return new SerialTaskQueue(this.handlerExecutor);
         }
@@ -91,6 +97,7 @@ public final class PeerRuntime {
 
     /** Runs one application callback so that what it throws is logged, counted, and answered by policy. */
     void invoke(PeerSession peer, Runnable callback) {
+        long start = this.timeHandlers ? System.nanoTime() : 0L;
         try {
             callback.run();
         }
@@ -100,6 +107,11 @@ public final class PeerRuntime {
             this.observer.handlerError(peer.path(), ex);
             if (this.closeOnHandlerError) {
                 peer.close(1011, "Handler error");
+            }
+        }
+        finally {
+            if (this.timeHandlers) {
+                this.observer.handled(peer.path(), System.nanoTime() - start);
             }
         }
     }

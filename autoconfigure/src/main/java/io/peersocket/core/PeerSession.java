@@ -290,6 +290,11 @@ public final class PeerSession implements Peer {
         this.connection.setNoDelay(enabled);
     }
 
+    /** Drops the connection without a close handshake; see {@link Connection#abort()}. */
+    public void abort() {
+        this.connection.abort();
+    }
+
     /** @return whether the transport still has the connection (closing included) */
     public boolean isOpen() {
         return this.open;

@@ -72,4 +72,29 @@ public interface PeerSocketObserver {
     default void handlerError(String path, Throwable error) {
     }
 
+    /**
+     * Whether {@link #handled(String, long)} is wanted: when no observer times handlers the core
+     * does not read the clock around each callback.
+     * @return {@code true} to receive {@link #handled(String, long)}
+     */
+    default boolean timesHandlers() {
+        return false;
+    }
+
+    /**
+     * An application callback (a signal delivered to a handler) returned or threw.
+     * @param path the endpoint
+     * @param nanos how long it ran
+     */
+    default void handled(String path, long nanos) {
+    }
+
+    /**
+     * The server stopped and this peer had not finished its close handshake within the shutdown
+     * timeout: its connection is dropped.
+     * @param path the endpoint
+     */
+    default void droppedOnShutdown(String path) {
+    }
+
 }

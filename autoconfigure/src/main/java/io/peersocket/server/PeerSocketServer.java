@@ -1,14 +1,16 @@
 package io.peersocket.server;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.peersocket.core.PeerEndpoint;
 import io.peersocket.core.PeerRuntime;
 import io.peersocket.core.PeerSession;
+import io.peersocket.core.PeerSocketObserver;
 import io.peersocket.peer.Peer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -27,6 +29,8 @@ public class PeerSocketServer {
     private final List<PeerEndpoint> endpoints;
 
     private final List<ServerTransport> transports = new CopyOnWriteArrayList<>();
+
+    private volatile boolean draining;
 
     /**
      * @param runtime the peers, dispatch and observer shared by the endpoints
@@ -118,16 +122,20 @@ public class PeerSocketServer {
 
     /**
      * Stops accepting, closes every peer with 1001 (going away) and waits up to the timeout
-     * for the closes to complete ({@code stop()}).
+     * for the closes to complete ({@code stop()}); the peers still open then are dropped without
+     * a close handshake and counted ({@link PeerSocketObserver#droppedOnShutdown(String)}).
      * @param timeout how long to wait
      * @return whether every peer closed in time
      */
     public boolean stop(Duration timeout) {
+        this.draining = true;
         this.transports.forEach(ServerTransport::stopAccepting);
-        Collection<PeerSession> open = new ArrayList<>(this.runtime.registry().all());
-        open.forEach((peer) -> peer.close(1001, "Server shutting down"));
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (open.stream().anyMatch(PeerSession::isOpen) && System.nanoTime() < deadline) {
+        Set<PeerSession> closing = new HashSet<>();
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        logger.info("Stopping: closing " + this.runtime.registry().size() + " peer(s) with 1001, waiting up to "
+                + timeout.toMillis() + " ms");
+        while (closeEveryPeer(closing) && System.nanoTime() < deadline) {
             if (this.runtime.dispatchMode() == io.peersocket.core.DispatchMode.POLL) {
                 poll();
             }
@@ -139,11 +147,39 @@ public class PeerSocketServer {
                 break;
             }
         }
-        long left = open.stream().filter(PeerSession::isOpen).count();
-        if (left > 0) {
-            logger.warn(left + " peer(s) did not finish closing within " + timeout + "; dropping them");
+        List<PeerSession> left = this.runtime.registry().all().stream().filter(PeerSession::isOpen).toList();
+        if (left.isEmpty()) {
+            logger.info("Stopped: every peer closed in " + (System.nanoTime() - start) / 1_000_000 + " ms");
         }
-        return left == 0;
+        else {
+            logger.warn(left.size() + " peer(s) did not finish closing within " + timeout + "; dropping them");
+            for (PeerSession peer : left) {
+                this.runtime.observer().droppedOnShutdown(peer.path());
+                peer.abort();
+            }
+        }
+        return left.isEmpty();
+    }
+
+    // Closes with 1001 each peer not closed yet (one may have completed its upgrade as accepting
+    // stopped); returns whether a peer is still open.
+    private boolean closeEveryPeer(Set<PeerSession> closing) {
+        boolean open = false;
+        for (PeerSession peer : this.runtime.registry().all()) {
+            if (closing.add(peer)) {
+                peer.close(1001, "Server shutting down");
+            }
+            open |= peer.isOpen();
+        }
+        return open;
+    }
+
+    /**
+     * @return whether {@link #stop(Duration)} has begun: new peers are refused and the open ones
+     * are being closed (health reports OUT_OF_SERVICE)
+     */
+    public boolean isDraining() {
+        return this.draining;
     }
 
     /** Stops with a 5 second wait, as {@link #stop(Duration)}. */

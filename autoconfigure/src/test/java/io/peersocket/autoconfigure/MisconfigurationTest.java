@@ -32,7 +32,7 @@ class MisconfigurationTest {
 
     @Test
     void handlersSharingAPathWithDifferentProtocolsMakeOneEndpoint() {
-        this.runner.withUserConfiguration(ChatV1AndV2.class).run((context) -> {
+        this.runner.withUserConfiguration(ChatV1AndV2.class).withPropertyValues("peersocket.server.port=0").run((context) -> {
             assertThat(context).hasNotFailed();
             assertThat(context.getBean(PeerSocketServer.class).endpoints()).singleElement()
                 .satisfies((endpoint) -> assertThat(endpoint.offeredProtocols()).containsExactlyInAnyOrder("v1", "v2"));
@@ -57,8 +57,9 @@ class MisconfigurationTest {
             .withPropertyValues("peersocket.server.buffers.in-kib=-1")
             .run((context) -> {
                 assertThat(context).hasFailed();
-                assertThat(context.getStartupFailure()).hasStackTraceContaining("peersocket.server.buffers.in-kib");
-                assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("between 1 and 4096");
+                // Boot names the group ('peersocket.server.buffers'), the setter names the property in it.
+                assertThat(context.getStartupFailure()).hasStackTraceContaining("'peersocket.server.buffers'")
+                    .rootCause().hasMessage("in-kib must be between 1 and 4096 but was -1");
             });
     }
 
@@ -72,9 +73,17 @@ class MisconfigurationTest {
     }
 
     @Test
+    void endpointsWithNothingToServeThemFailNamingTheProperty() {
+        this.runner.withUserConfiguration(ChatV1AndV2.class).run((context) -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("peersocket.server.port");
+        });
+    }
+
+    @Test
     void limitsAreRoundedUpToPowersOfTwoAsInTheEngine() {
         this.runner.withUserConfiguration(ChatV1AndV2.class)
-            .withPropertyValues("peersocket.server.buffers.in-kib=100", "peersocket.server.buffers.out-packets=1000")
+            .withPropertyValues("peersocket.server.port=0", "peersocket.server.buffers.in-kib=100", "peersocket.server.buffers.out-packets=1000")
             .run((context) -> {
                 var limits = context.getBean(PeerSocketServer.class).endpoints().get(0).limits();
                 assertThat(limits.inKiB()).isEqualTo(128);

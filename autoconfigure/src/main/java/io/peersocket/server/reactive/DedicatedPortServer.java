@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameDecoder;
@@ -50,13 +51,7 @@ public final class DedicatedPortServer implements ServerTransport {
     public DedicatedPortServer(@Nullable String bindAddress, int port, Iterable<PeerEndpoint> endpoints,
             HandshakePolicy policy, Duration handshakeTimeout, java.util.function.UnaryOperator<HttpServer> customizer) {
         this.handshakeTimeout = handshakeTimeout;
-        Map<String, EndpointRouter.Route> routes = new LinkedHashMap<>();
-        for (PeerEndpoint endpoint : endpoints) {
-            HandshakeWebSocketService service = new HandshakeWebSocketService(
-                    new PeerUpgradeStrategy(endpoint.limits().inBytes()));
-            routes.put(endpoint.path(), new EndpointRouter.Route(new ReactivePeerHandler(endpoint), service));
-        }
-        HttpHandler handler = WebHttpHandlerBuilder.webHandler(new EndpointRouter(routes, policy)).build();
+        HttpHandler handler = WebHttpHandlerBuilder.webHandler(router(endpoints, policy, () -> this.accepting)).build();
         HttpServer server = HttpServer.create()
             .port(port)
             .doOnChannelInit((observer, channel, remote) -> closeIfNotUpgradedInTime(channel))
@@ -65,6 +60,17 @@ public final class DedicatedPortServer implements ServerTransport {
             server = server.host(bindAddress);
         }
         this.httpServer = customizer.apply(server);
+    }
+
+    /** The web handler that upgrades requests to the endpoints, shared with {@link ApplicationServerEndpoints}. */
+    static EndpointRouter router(Iterable<PeerEndpoint> endpoints, HandshakePolicy policy, BooleanSupplier accepting) {
+        Map<String, EndpointRouter.Route> routes = new LinkedHashMap<>();
+        for (PeerEndpoint endpoint : endpoints) {
+            HandshakeWebSocketService service = new HandshakeWebSocketService(
+                    new PeerUpgradeStrategy(endpoint.limits().inBytes()));
+            routes.put(endpoint.path(), new EndpointRouter.Route(new ReactivePeerHandler(endpoint), service));
+        }
+        return new EndpointRouter(routes, policy, accepting);
     }
 
     // The engine's handshake_timeout: a socket that has not completed the upgrade is dropped.

@@ -2,6 +2,7 @@ package io.peersocket.server.reactive;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import io.peersocket.core.PeerEndpoint;
 import io.peersocket.server.HandshakePolicy;
@@ -35,9 +36,12 @@ final class EndpointRouter implements WebHandler {
     record Route(ReactivePeerHandler handler, HandshakeWebSocketService service) {
     }
 
-    EndpointRouter(Map<String, Route> routes, HandshakePolicy policy) {
+    private final BooleanSupplier accepting;
+
+    EndpointRouter(Map<String, Route> routes, HandshakePolicy policy, BooleanSupplier accepting) {
         this.routes = Map.copyOf(routes);
         this.policy = policy;
+        this.accepting = accepting;
     }
 
     @Override
@@ -49,6 +53,9 @@ final class EndpointRouter implements WebHandler {
             return refuse(exchange, null, HttpStatus.NOT_FOUND, "path", "no endpoint at " + path);
         }
         PeerEndpoint endpoint = route.handler().endpoint();
+        if (!this.accepting.getAsBoolean()) {
+            return refuse(exchange, endpoint, HttpStatus.SERVICE_UNAVAILABLE, "stopping", "the server is shutting down");
+        }
         if (endpoint.isRefusingNewConnections()) {
             return refuse(exchange, endpoint, HttpStatus.SERVICE_UNAVAILABLE, "refusing",
                     path + " refuses new connections");

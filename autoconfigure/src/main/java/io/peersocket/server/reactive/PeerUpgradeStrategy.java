@@ -3,10 +3,6 @@ package io.peersocket.server.reactive;
 import java.util.function.Supplier;
 
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelPipeline;
-import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
-import io.netty.handler.codec.http.websocketx.WebSocketFrameDecoder;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerResponse;
@@ -23,9 +19,9 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Spring's Reactor Netty upgrade, plus what the engine's protocol layer does and Reactor Netty
- * leaves out: text frames are checked for valid UTF-8 (close 1007) by Netty's own
- * {@link Utf8FrameValidator}, the largest frame is the endpoint's input limit (close 1009), and
- * the protocol is the one chosen by the engine's rule. Spring's
+ * leaves out: every protocol violation gets its precise close frame ({@link FrameGuard}: 1002,
+ * UTF-8 checks with 1007, the input limit over whole messages with 1009), and the protocol is
+ * the one chosen by the engine's rule. Spring's
  * {@code ReactorNettyRequestUpgradeStrategy} does not expose the channel, hence this class.
  */
 final class PeerUpgradeStrategy implements RequestUpgradeStrategy {
@@ -44,30 +40,24 @@ final class PeerUpgradeStrategy implements RequestUpgradeStrategy {
         HandshakeInfo handshakeInfo = handshakeInfoFactory.get();
         NettyDataBufferFactory bufferFactory = (NettyDataBufferFactory) response.bufferFactory();
         String protocol = exchange.getAttributeOrDefault(ReactivePeerHandler.PROTOCOL_ATTRIBUTE, "");
-        WebsocketServerSpec.Builder builder = WebsocketServerSpec.builder()
+        WebsocketServerSpec.Builder specBuilder = WebsocketServerSpec.builder()
             .maxFramePayloadLength(this.maxMessageBytes)
             .handlePing(false);
         if (!protocol.isEmpty()) {
-            builder.protocols(protocol);
+            // protocols(null) throws: an endpoint without a subprotocol must not call it at all
+            specBuilder.protocols(protocol);
         }
-        WebsocketServerSpec spec = builder.build();
+        WebsocketServerSpec spec = specBuilder.build();
         return response.setComplete().then(Mono.defer(() -> reactorResponse.sendWebsocket((in, out) -> {
             Channel[] channel = new Channel[1];
             in.withConnection((connection) -> channel[0] = connection.channel());
-            addUtf8Validation(channel[0].pipeline());
+            FrameGuard.install(channel[0].pipeline(), this.maxMessageBytes);
             ReactorNettyWebSocketSession session = new ReactorNettyWebSocketSession(in, out, handshakeInfo,
                     bufferFactory, this.maxMessageBytes);
             session.getAttributes().put(ReactivePeerHandler.CHANNEL_ATTRIBUTE, channel[0]);
             session.getAttributes().put(ReactivePeerHandler.PROTOCOL_ATTRIBUTE, protocol);
             return handler.handle(session);
         }, spec)));
-    }
-
-    private static void addUtf8Validation(ChannelPipeline pipeline) {
-        ChannelHandlerContext decoder = pipeline.context(WebSocketFrameDecoder.class);
-        if (decoder != null && pipeline.get(Utf8FrameValidator.class) == null) {
-            pipeline.addAfter(decoder.name(), "peersocketUtf8Validator", new Utf8FrameValidator(true));
-        }
     }
 
 }

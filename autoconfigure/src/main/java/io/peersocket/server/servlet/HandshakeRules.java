@@ -2,6 +2,7 @@ package io.peersocket.server.servlet;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import io.peersocket.core.PeerEndpoint;
 import io.peersocket.server.HandshakePolicy;
@@ -27,14 +28,20 @@ final class HandshakeRules implements HandshakeInterceptor {
 
     private final HandshakePolicy policy;
 
-    HandshakeRules(PeerEndpoint endpoint, HandshakePolicy policy) {
+    private final BooleanSupplier accepting;
+
+    HandshakeRules(PeerEndpoint endpoint, HandshakePolicy policy, BooleanSupplier accepting) {
         this.endpoint = endpoint;
         this.policy = policy;
+        this.accepting = accepting;
     }
 
     @Override
     public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
             Map<String, Object> attributes) {
+        if (!this.accepting.getAsBoolean()) {
+            return refuse(request, response, HttpStatus.SERVICE_UNAVAILABLE, "stopping", "the server is shutting down");
+        }
         if (this.endpoint.isRefusingNewConnections()) {
             return refuse(request, response, HttpStatus.SERVICE_UNAVAILABLE, "refusing",
                     this.endpoint.path() + " refuses new connections");

@@ -3,6 +3,8 @@ package io.peersocket.server.servlet;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executor;
 
 import io.peersocket.core.Connection;
@@ -33,9 +35,21 @@ final class ServletConnection implements Connection {
 
     private final ReadPause readPause;
 
-    private @Nullable PeerSession peer;
+    private volatile @Nullable PeerSession peer;
+
+    // Writes asked for before bind(): the peer's client_connected handler may send while the
+    // core is still creating the peer, and a write must not run before its peer is known.
+    private final List<Runnable> beforeBind = new ArrayList<>();
+
+    private volatile boolean bound;
 
     private volatile boolean failed;
+
+    private final Object pauseLock = new Object();
+
+    private boolean paused;
+
+    private boolean resumedEarly;
 
     ServletConnection(WebSocketSession session, Executor writeExecutor, ReadPause readPause) {
         this.session = session;
@@ -45,11 +59,28 @@ final class ServletConnection implements Connection {
 
     void bind(PeerSession peer) {
         this.peer = peer;
+        synchronized (this.beforeBind) {
+            this.bound = true;
+            this.beforeBind.forEach(this.writer::execute);
+            this.beforeBind.clear();
+        }
+    }
+
+    private void write(Runnable task) {
+        if (!this.bound) {
+            synchronized (this.beforeBind) {
+                if (!this.bound) {
+                    this.beforeBind.add(task);
+                    return;
+                }
+            }
+        }
+        this.writer.execute(task);
     }
 
     @Override
     public void send(Packet packet) {
-        this.writer.execute(() -> {
+        write(() -> {
             try {
                 if (this.session.isOpen()) {
                     this.session.sendMessage(packet.string() ? new TextMessage(packet.data())
@@ -71,7 +102,7 @@ final class ServletConnection implements Connection {
 
     @Override
     public void close(int code, String reason) {
-        this.writer.execute(() -> closeQuietly(new CloseStatus(code, reason)));
+        write(() -> closeQuietly(new CloseStatus(code, reason)));
     }
 
     private void closeQuietly(CloseStatus status) {
@@ -83,18 +114,42 @@ final class ServletConnection implements Connection {
         }
     }
 
-    /** Stops reading from the socket until {@link #resumeReading()}. */
+    /**
+     * Stops reading from the socket until {@link #resumeReading()}. Called on the container's
+     * thread after the core refused more input; the application may already have made room (and
+     * asked to resume) on its own thread in between, in which case reading goes on.
+     */
     void pauseReading() {
-        if (!this.readPause.pause(this.session)) {
-            // The container cannot pause: closing is the only answer that loses nothing silently.
-            logger.warn("Input queue of " + this.peer + " is full and the container cannot pause reading; closing with 1013");
-            closeQuietly(new CloseStatus(1013, "Input queue full"));
+        synchronized (this.pauseLock) {
+            if (this.resumedEarly) {
+                this.resumedEarly = false;
+                return;
+            }
+            if (this.readPause.pause(this.session)) {
+                this.paused = true;
+                return;
+            }
         }
+        // The container cannot pause: closing is the only answer that loses nothing silently.
+        logger.warn("Input queue of " + this.peer + " is full and the container cannot pause reading; closing with 1013");
+        closeQuietly(new CloseStatus(1013, "Input queue full"));
     }
 
+    // Each refusal of input by the core is followed by one pauseReading() on the container's
+    // thread and by at most one resumeReading() on the application's, in either order. Without
+    // this bookkeeping a resume that came first was lost and the suspend that followed it lasted
+    // forever (a peer that sent a message of exactly the input size stopped being read).
     @Override
     public void resumeReading() {
-        this.readPause.resume(this.session);
+        synchronized (this.pauseLock) {
+            if (this.paused) {
+                this.paused = false;
+                this.readPause.resume(this.session);
+            }
+            else {
+                this.resumedEarly = true;
+            }
+        }
     }
 
     void markFailed() {

@@ -47,7 +47,7 @@ public final class ServletEndpoints implements WebSocketConfigurer, ServerTransp
             registry.addHandler(new ServletPeerHandler(endpoint, this.writeExecutor, this.readPause), endpoint.path())
                 // Origins are checked by HandshakeRules, which also accepts clients that send none.
                 .setAllowedOriginPatterns("*")
-                .addInterceptors(new HandshakeRules(endpoint, this.policy));
+                .addInterceptors(new HandshakeRules(endpoint, this.policy, this::isListening));
         }
     }
 
