@@ -16,8 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A relay that cannot work fails at startup, naming the bean and what is wrong. */
 class RelayMisconfigurationTest {
 
+    // A dedicated port (0: any), since endpoints that nothing serves fail startup.
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(PeerSocketServerAutoConfiguration.class));
+        .withConfiguration(AutoConfigurations.of(PeerSocketServerAutoConfiguration.class))
+        .withPropertyValues("peersocket.server.port=0");
 
     @Test
     void aRelayHandlerWithASubprotocolFails() {
