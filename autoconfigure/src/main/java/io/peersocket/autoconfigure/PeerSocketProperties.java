@@ -74,8 +74,8 @@ public class PeerSocketProperties {
         private Map<String, String> extraHeaders = new LinkedHashMap<>();
 
         /**
-         * Origin patterns allowed to open a socket from a browser ('*' for all). Empty: only the same
-         * host and port. Requests without an Origin header (native game clients) are always accepted.
+         * Origin patterns allowed to open a socket from a browser ('*' for all). A page of the same host
+         * and port is always allowed. Requests without an Origin header (native game clients) are always accepted.
          */
         private List<String> allowedOrigins = new ArrayList<>();
 

@@ -67,6 +67,7 @@ public final class PeerEndpoint {
         this.traffic = traffic;
     }
 
+    /** @return the endpoint's path */
     public String path() {
         return this.path;
     }
@@ -76,10 +77,12 @@ public final class PeerEndpoint {
         return this.offeredProtocols;
     }
 
+    /** @return the per-peer limits of this endpoint */
     public BufferLimits limits() {
         return this.limits;
     }
 
+    /** @return the runtime this endpoint shares with the server's other endpoints */
     public PeerRuntime runtime() {
         return this.runtime;
     }

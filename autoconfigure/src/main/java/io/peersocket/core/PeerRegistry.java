@@ -52,7 +52,10 @@ public final class PeerRegistry {
         this.peers.remove(peer.id(), peer);
     }
 
-    /** @return the peer with that id, or {@code null} */
+    /**
+     * @param id a peer id
+     * @return the peer with that id, or {@code null}
+     */
     public @Nullable PeerSession get(int id) {
         return this.peers.get(id);
     }

@@ -50,14 +50,17 @@ public final class PeerRuntime {
         this.timeHandlers = observer.timesHandlers();
     }
 
+    /** @return the open peers by id */
     public PeerRegistry registry() {
         return this.registry;
     }
 
+    /** @return how signals reach the application: push or poll */
     public DispatchMode dispatchMode() {
         return this.dispatchMode;
     }
 
+    /** @return what is told of every count (opened, closed, packets, drops, errors) */
     public PeerSocketObserver observer() {
         return this.observer;
     }

@@ -24,6 +24,7 @@ public final class SerialTaskQueue implements Executor {
 
     private final Executor executor;
 
+    /** @param executor the shared executor that runs each drain (a handler thread pool) */
     public SerialTaskQueue(Executor executor) {
         this.executor = executor;
     }

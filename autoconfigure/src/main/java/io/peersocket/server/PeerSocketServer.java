@@ -66,12 +66,20 @@ public class PeerSocketServer {
         return this.transports.stream().mapToInt(ServerTransport::port).filter((p) -> p > 0).findFirst().orElse(-1);
     }
 
-    /** @return whether a peer with this id is connected ({@code has_peer}) */
+    /**
+     * Whether a peer is connected, as {@code has_peer(id)}.
+     * @param id the peer id
+     * @return whether a peer with this id is connected
+     */
     public boolean hasPeer(int id) {
         return this.runtime.registry().get(id) != null;
     }
 
-    /** @return the peer, or {@code null} ({@code get_peer}) */
+    /**
+     * The peer with an id, as {@code get_peer(id)}.
+     * @param id the peer id
+     * @return the peer, or {@code null} when none is connected with that id
+     */
     public @Nullable Peer getPeer(int id) {
         return this.runtime.registry().get(id);
     }
@@ -81,19 +89,30 @@ public class PeerSocketServer {
         return this.runtime.registry().all();
     }
 
-    /** @return the peer's remote address, or an empty string ({@code get_peer_address}) */
+    /**
+     * The remote address of a peer, as {@code get_peer_address(id)}.
+     * @param id the peer id
+     * @return the peer's remote address, or an empty string when there is no such peer
+     */
     public String getPeerAddress(int id) {
         Peer peer = getPeer(id);
         return (peer != null) ? peer.getConnectedHost() : "";
     }
 
-    /** @return the peer's remote port, or 0 ({@code get_peer_port}) */
+    /**
+     * The remote port of a peer, as {@code get_peer_port(id)}.
+     * @param id the peer id
+     * @return the peer's remote port, or 0 when there is no such peer
+     */
     public int getPeerPort(int id) {
         Peer peer = getPeer(id);
         return (peer != null) ? peer.getConnectedPort() : 0;
     }
 
-    /** Closes a peer with 1000 ({@code disconnect_peer(id)}). */
+    /**
+     * Closes a peer with 1000 and no reason, as {@code disconnect_peer(id)}; its disconnect signal follows.
+     * @param id the peer id
+     */
     public void disconnectPeer(int id) {
         disconnectPeer(id, 1000, "");
     }
