@@ -56,6 +56,12 @@ public class PeerSocketMetrics implements PeerSocketObserver, MeterBinder {
     /** Packets refused by a full output limit, tagged {@code reason} (counter). */
     public static final String DROPS = "peersocket.drops";
 
+    /** Payloads a multiplayer relay routed, tagged {@code route} (counter). */
+    public static final String RELAY_PACKETS = "peersocket.relay.packets";
+
+    /** Copies of those payloads sent to clients, tagged {@code route} (counter). */
+    public static final String RELAY_COPIES = "peersocket.relay.copies";
+
     /** Times reading paused on a full input queue (counter). */
     public static final String READING_PAUSED = "peersocket.reading.paused";
 
@@ -161,6 +167,13 @@ public class PeerSocketMetrics implements PeerSocketObserver, MeterBinder {
     }
 
     @Override
+    public void relayed(String path, String route, int copies) {
+        Counter[] counters = meters(path).relayed(route);
+        counters[0].increment();
+        counters[1].increment(copies);
+    }
+
+    @Override
     public void readingPaused(String path) {
         meters(path).readingPaused.increment();
     }
@@ -245,6 +258,9 @@ public class PeerSocketMetrics implements PeerSocketObserver, MeterBinder {
 
         private final Map<Class<?>, Counter> handlerErrors = new ConcurrentHashMap<>();
 
+        // route -> {packets, copies}; four routes at most
+        private final Map<String, Counter[]> relayed = new ConcurrentHashMap<>();
+
         EndpointMeters(MeterRegistry registry, Tags tags) {
             this.registry = registry;
             this.tags = tags;
@@ -296,6 +312,13 @@ public class PeerSocketMetrics implements PeerSocketObserver, MeterBinder {
             Counter counter = this.dropped.get(reason);
             return (counter != null) ? counter : this.dropped.computeIfAbsent(reason, (r) -> counter(DROPS,
                     "Packets not sent because the peer's output limit was full", this.tags.and("reason", r)));
+        }
+
+        Counter[] relayed(String route) {
+            Counter[] counters = this.relayed.get(route);
+            return (counters != null) ? counters : this.relayed.computeIfAbsent(route, (r) -> new Counter[] {
+                counter(RELAY_PACKETS, "Payloads a multiplayer relay routed", this.tags.and("route", r)),
+                counter(RELAY_COPIES, "Copies of relayed payloads sent to clients", this.tags.and("route", r)) });
         }
 
         Counter handlerError(Class<?> type) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import io.peersocket.multiplayer.RelayServer;
 import io.peersocket.peer.Packet;
 import io.peersocket.peer.Peer;
 import org.jspecify.annotations.Nullable;
@@ -61,6 +62,14 @@ final class HandlerMethodResolver {
             if (type == Peer.class) {
                 argument = SignalContext::peer;
             }
+            else if (type == RelayServer.class && signal.multiplayer()) {
+                argument = SignalContext::relay;
+            }
+            else if ((type == int.class || type == Integer.class) && signal == Signal.PEER_PACKET) {
+                boolean isTarget = name.equals("to") || name.equals("target") || (name.isEmpty() && intsSeen == 1);
+                argument = isTarget ? SignalContext::target : (c) -> c.peer().id();
+                intsSeen++;
+            }
             else if (type == int.class || type == Integer.class) {
                 boolean isCode = signal == Signal.CLOSE_REQUEST && (name.equals("code") || (name.isEmpty() && intsSeen == 1));
                 // server_close_request(code, reason) has no id: its int is the code unless named id.
@@ -84,7 +93,8 @@ final class HandlerMethodResolver {
             else if (Throwable.class.isAssignableFrom(type) && (signal == Signal.ERROR || signal == Signal.CONNECTION_ERROR)) {
                 argument = SignalContext::error;
             }
-            else if (signal == Signal.DATA && (argument = payloadArgument(method, parameter, type)) != null) {
+            else if ((signal == Signal.DATA || signal == Signal.PEER_PACKET)
+                    && (argument = payloadArgument(method, parameter, type)) != null) {
                 takesPayload = true;
             }
             else {
@@ -132,6 +142,9 @@ final class HandlerMethodResolver {
             case SERVER_CLOSE_REQUEST -> "Peer, int code, String reason";
             case CONNECTION_CLOSED -> "Peer, int id, boolean wasClean";
             case CONNECTION_ERROR -> "the Throwable, Peer";
+            case PEER_CONNECTED, PEER_DISCONNECTED -> "int id, Peer, RelayServer";
+            case PEER_PACKET -> "int from, int to, Peer (the source), RelayServer, and the payload as byte[], ByteBuffer, "
+                    + "String, Packet or a JSON type";
         };
     }
 

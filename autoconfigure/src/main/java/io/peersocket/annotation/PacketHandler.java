@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * instead receives the signals through that interface.
  * <p>
  * Several handlers may share a path, one per subprotocol: the protocol negotiated by the
- * engine's rule picks the handler.
+ * engine's rule picks the handler. A {@link #multiplayer()} endpoint has one handler.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -43,5 +43,13 @@ public @interface PacketHandler {
      * {@link #protocols()} must stay empty (the connection's properties give the URL and protocols)
      */
     String client() default "";
+
+    /**
+     * @return whether the endpoint is a multiplayer relay ({@code gd_mp_api = true}): it speaks the
+     * engine's relay protocol, selects no subprotocol, and this bean is its own application, peer 1,
+     * with {@link PeerConnected}, {@link PeerPacket} and {@link PeerDisconnected} methods (or a
+     * {@link io.peersocket.multiplayer.MultiplayerListener}); {@link ClientCloseRequest} also applies
+     */
+    boolean multiplayer() default false;
 
 }

@@ -13,10 +13,14 @@ enum Signal {
     CONNECTION_ESTABLISHED(ConnectionEstablished.class),
     SERVER_CLOSE_REQUEST(ServerCloseRequest.class),
     CONNECTION_CLOSED(ConnectionClosed.class),
-    CONNECTION_ERROR(ConnectionError.class);
+    CONNECTION_ERROR(ConnectionError.class),
+    PEER_CONNECTED(PeerConnected.class),
+    PEER_DISCONNECTED(PeerDisconnected.class),
+    PEER_PACKET(PeerPacket.class);
 
     /** Signals only a server handler receives. */
-    static final java.util.Set<Signal> SERVER_ONLY = java.util.EnumSet.of(CONNECTED, CLOSE_REQUEST, DISCONNECTED);
+    static final java.util.Set<Signal> SERVER_ONLY = java.util.EnumSet.of(CONNECTED, CLOSE_REQUEST, DISCONNECTED,
+            PEER_CONNECTED, PEER_DISCONNECTED, PEER_PACKET);
 
     /** Signals only a client handler ({@code @PacketHandler(client = ...)}) receives. */
     static final java.util.Set<Signal> CLIENT_ONLY = java.util.EnumSet.of(CONNECTION_ESTABLISHED,
@@ -34,6 +38,19 @@ enum Signal {
 
     String label() {
         return "@" + this.annotation.getSimpleName();
+    }
+
+    /** @return whether the signal exists only on multiplayer relay endpoints */
+    boolean multiplayer() {
+        return this == PEER_CONNECTED || this == PEER_DISCONNECTED || this == PEER_PACKET;
+    }
+
+    /**
+     * @return whether a relay's handler cannot have the signal: the plain server's own (a relay
+     * gives peer signals instead) and the client's
+     */
+    boolean plainOnly() {
+        return this == CONNECTED || this == DATA || this == DISCONNECTED || CLIENT_ONLY.contains(this);
     }
 
 }

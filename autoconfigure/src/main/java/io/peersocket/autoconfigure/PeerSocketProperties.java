@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.peersocket.core.DispatchMode;
+import io.peersocket.multiplayer.RelayOptions;
 import io.peersocket.peer.BufferLimits;
 import io.peersocket.peer.WriteMode;
 import org.jspecify.annotations.Nullable;
@@ -89,6 +90,9 @@ public class PeerSocketProperties {
 
         /** Per-peer limits, as the engine's set_buffers. */
         private final Buffers buffers = new Buffers();
+
+        /** The multiplayer relay (the engine's gd_mp_api = true). */
+        private final Multiplayer multiplayer = new Multiplayer();
 
         /** TLS of the dedicated port (wss://), as the engine's private_key and ssl_certificate. */
         private final Ssl ssl = new Ssl();
@@ -211,6 +215,11 @@ public class PeerSocketProperties {
             return this.buffers;
         }
 
+        public Multiplayer getMultiplayer() {
+            return this.multiplayer;
+
+        }
+
         public Ssl getSsl() {
             return this.ssl;
         }
@@ -219,6 +228,82 @@ public class PeerSocketProperties {
             if (duration.isNegative() || duration.isZero()) {
                 throw new IllegalArgumentException(name + " must be positive but was " + duration);
             }
+        }
+
+    }
+
+    /**
+     * The multiplayer relay endpoints: those at 'path' and those of @PacketHandler(multiplayer = true)
+     * beans. They speak the engine's relay protocol (gd_mp_api = true) with the application as peer 1.
+     */
+    public static class Multiplayer {
+
+        /**
+         * Path served as a multiplayer relay, even without a @PacketHandler bean there (a pure relay);
+         * a handler bean at this path is the relay's own application, peer 1.
+         */
+        private @Nullable String path;
+
+        /**
+         * Whether a client that breaks the relay protocol (a spoofed 'from', a system message, a message
+         * shorter than the 9-byte header, a text frame) is also closed, with 1008 (1003 for a text frame).
+         * Such messages are always dropped, logged and counted.
+         */
+        private boolean strict = false;
+
+        /**
+         * Whether clients' packets are relayed to other clients. False for server-authoritative games:
+         * clients then reach only the application (peer 1), and a packet addressed to another client
+         * is dropped and counted.
+         */
+        private boolean clientToClient = true;
+
+        /**
+         * Whether clients are told of each other (SYS_ADD and SYS_DEL). False: each client knows only
+         * its own id and the server's.
+         */
+        private boolean announcePeers = true;
+
+        public @Nullable String getPath() {
+            return this.path;
+        }
+
+        public void setPath(@Nullable String path) {
+            if (path != null && !path.startsWith("/")) {
+                throw new IllegalArgumentException(
+                        "peersocket.server.multiplayer.path must start with '/' but was '" + path + "'");
+            }
+            this.path = path;
+        }
+
+        public boolean isStrict() {
+            return this.strict;
+        }
+
+        public void setStrict(boolean strict) {
+            this.strict = strict;
+        }
+
+        public boolean isClientToClient() {
+            return this.clientToClient;
+        }
+
+        public void setClientToClient(boolean clientToClient) {
+            this.clientToClient = clientToClient;
+        }
+
+        public boolean isAnnouncePeers() {
+            return this.announcePeers;
+        }
+
+        public void setAnnouncePeers(boolean announcePeers) {
+            this.announcePeers = announcePeers;
+        }
+
+        /** @return the options as the relay takes them */
+        public RelayOptions toOptions() {
+            return new RelayOptions(this.strict, this.clientToClient, this.announcePeers);
+
         }
 
     }

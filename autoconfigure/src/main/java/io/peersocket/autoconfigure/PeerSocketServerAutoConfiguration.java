@@ -14,6 +14,10 @@ import io.peersocket.core.CompositePeerSocketObserver;
 import io.peersocket.core.PeerEndpoint;
 import io.peersocket.core.PeerRuntime;
 import io.peersocket.core.PeerSocketObserver;
+import io.peersocket.multiplayer.RelayHook;
+import io.peersocket.multiplayer.RelayServer;
+import io.peersocket.multiplayer.RelayServers;
+import io.peersocket.peer.WriteMode;
 import io.peersocket.server.HandshakePolicy;
 import io.peersocket.server.PeerSocketServer;
 import io.peersocket.server.ServerLifecycle;
@@ -71,17 +75,38 @@ public final class PeerSocketServerAutoConfiguration {
     @ConditionalOnMissingBean
     PeerSocketServer peerSocketServer(PeerSocketProperties properties, ListableBeanFactory beanFactory,
             ObjectProvider<PayloadConverter> converter, ObjectProvider<PeerSocketObserver> observers,
-            PeerSocketHandlerThreads threads) {
+            ObjectProvider<RelayHook> relayHook, PeerSocketHandlerThreads threads) {
         PeerSocketProperties.Server config = properties.getServer();
         PeerRuntime runtime = new PeerRuntime(config.getDispatch(), threads.executor(),
                 CompositePeerSocketObserver.of(observers.orderedStream().toList()), config.isCloseOnHandlerError());
         List<PeerEndpoint> endpoints = new ArrayList<>();
-        new PacketHandlerScanner(beanFactory, converter.getIfAvailable())
-            .scan(config.getPath(), config.getProtocols())
-            .forEach((declared) -> endpoints.add(new PeerEndpoint(declared.path(), declared.listeners(),
-                    config.getBuffers().toLimits(),
-                    (declared.writeMode() != null) ? declared.writeMode() : config.getWriteMode(), runtime)));
+        for (PacketHandlerScanner.DeclaredEndpoint declared : new PacketHandlerScanner(beanFactory,
+                converter.getIfAvailable()).scan(config.getPath(), config.getProtocols(), config.getMultiplayer().getPath())) {
+            if (declared.multiplayer()) {
+                RelayServer relay = new RelayServer(declared.path(), config.getMultiplayer().toOptions(),
+                        relayHook.getIfAvailable(), declared.application(), runtime.observer());
+                endpoints.add(new PeerEndpoint(declared.path(), declared.listeners(), config.getBuffers().toLimits(),
+                        WriteMode.BINARY, runtime, relay.traffic()));
+                continue;
+            }
+            endpoints.add(new PeerEndpoint(declared.path(), declared.listeners(), config.getBuffers().toLimits(),
+                    (declared.writeMode() != null) ? declared.writeMode() : config.getWriteMode(), runtime));
+        }
         return new PeerSocketServer(runtime, endpoints);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RelayServers peerSocketRelayServers(PeerSocketServer server) {
+        return new RelayServers(server.endpoints());
+    }
+
+    /** The multiplayer relay, for injection, when there is exactly one (else inject {@link RelayServers}). */
+    @Bean
+    @ConditionalOnMissingBean
+    @Conditional(OnSingleRelayEndpoint.class)
+    RelayServer peerSocketRelayServer(RelayServers relays) {
+        return relays.only();
     }
 
     @Bean

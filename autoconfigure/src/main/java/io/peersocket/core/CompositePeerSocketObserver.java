@@ -78,6 +78,13 @@ public final class CompositePeerSocketObserver implements PeerSocketObserver {
     }
 
     @Override
+    public void relayed(String path, String route, int copies) {
+        for (PeerSocketObserver observer : this.observers) {
+            observer.relayed(path, route, copies);
+        }
+    }
+
+    @Override
     public void readingPaused(String path) {
         for (PeerSocketObserver observer : this.observers) {
             observer.readingPaused(path);

@@ -56,6 +56,16 @@ public interface PeerSocketObserver {
     }
 
     /**
+     * A multiplayer relay routed one payload.
+     * @param path the endpoint
+     * @param route {@code peer} (to one client), {@code broadcast} (0), {@code exclusion} (-N),
+     * or {@code server} (sent by the application, peer 1)
+     * @param copies how many clients it was sent to
+     */
+    default void relayed(String path, String route, int copies) {
+    }
+
+    /**
      * @param path the endpoint
      * @param error what the handler threw
      */
