@@ -55,9 +55,11 @@ public final class PeerSocketClientAutoConfiguration {
     @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
     @ConditionalOnMissingBean
     PeerSocketClientBuilder peerSocketClientBuilder(PeerSocketClientThreads threads,
-            ObjectProvider<PeerSocketObserver> observer, ObjectProvider<SslBundles> bundles) {
+            ObjectProvider<SslBundles> bundles) {
         SslBundles ssl = bundles.getIfAvailable();
-        return new PeerSocketClientBuilder(threads.executor(), observer.getIfAvailable(() -> PeerSocketObserver.NONE),
+        // The observers in the context are the server's (its meters say role=server): client
+        // traffic is not fed to them. Taking "the" observer also failed as soon as there were two.
+        return new PeerSocketClientBuilder(threads.executor(), PeerSocketObserver.NONE,
                 (ssl != null) ? ssl::getBundle : null, threads.built());
     }
 

@@ -70,6 +70,16 @@ class ClientConfigurationTest {
     }
 
     @Test
+    void theBuilderIsMadeWhateverObserversTheApplicationHas() {
+        this.runner.withBean("firstObserver", io.peersocket.core.PeerSocketObserver.class, () -> new io.peersocket.core.PeerSocketObserver() {
+        }).withBean("secondObserver", io.peersocket.core.PeerSocketObserver.class, () -> new io.peersocket.core.PeerSocketObserver() {
+        }).run((context) -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(PeerSocketClientBuilder.class)).isNotNull();
+        });
+    }
+
+    @Test
     void makesANewBuilderPerInjectionAndTheNamedConnectionsWithoutConnectingWhenAutoConnectIsOff() {
         this.runner.withUserConfiguration(Chat.class)
             .withPropertyValues("peersocket.client.connections.chat.url=ws://127.0.0.1:1/chat",
