@@ -63,7 +63,7 @@ class GettingStartedDocTest {
 
     @Test
     void theApiMappingsJavaExamplesAreFilesTheBuildCompiles() throws Exception {
-        // There only the blocks marked 'checked' are held to it (the client example is a sketch).
+        // There only the blocks marked 'checked' are held to it.
         List<Block> checked = blocks(API_MAPPING).stream().filter((block) -> block.marker() != null).toList();
         assertThat(checked).hasSizeGreaterThanOrEqualTo(3);
         assertThat(problems(API_MAPPING, false)).isEmpty();
