@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import io.peersocket.client.ClientListener;
+import io.peersocket.client.RelayClient;
 import io.peersocket.peer.Peer;
 import io.peersocket.peer.WriteMode;
 import org.jspecify.annotations.Nullable;
@@ -122,6 +123,36 @@ public final class ClientHandlerScanner {
         @Override
         public void connectionError(Peer server, Throwable cause) {
             target().connectionError(server, cause);
+        }
+
+        @Override
+        public void peerConnected(RelayClient relay, int id) {
+            target().peerConnected(relay, id);
+        }
+
+        @Override
+        public void peerDisconnected(RelayClient relay, int id) {
+            target().peerDisconnected(relay, id);
+        }
+
+        @Override
+        public void connectionSucceeded(RelayClient relay) {
+            target().connectionSucceeded(relay);
+        }
+
+        @Override
+        public void peerPacket(RelayClient relay, int source) {
+            target().peerPacket(relay, source);
+        }
+
+        @Override
+        public void serverDisconnected(RelayClient relay) {
+            target().serverDisconnected(relay);
+        }
+
+        @Override
+        public void connectionFailed(RelayClient relay, Throwable cause) {
+            target().connectionFailed(relay, cause);
         }
 
     }

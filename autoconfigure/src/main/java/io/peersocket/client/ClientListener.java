@@ -54,4 +54,57 @@ public interface ClientListener {
     default void connectionError(Peer server, Throwable cause) {
     }
 
+    // ---- relay mode (gd_mp_api) ----
+
+    /**
+     * {@code peer_connected(id)}: the server announced a peer ({@code SYS_ADD}); it is in
+     * {@link RelayClient#getPeerIds()} now. The server itself (1) comes first, then
+     * {@link #connectionSucceeded}.
+     * @param relay the client's multiplayer side
+     * @param id the peer
+     */
+    default void peerConnected(RelayClient relay, int id) {
+    }
+
+    /**
+     * {@code peer_disconnected(id)}: the server announced that a peer left ({@code SYS_DEL}).
+     * @param relay the client's multiplayer side
+     * @param id the peer
+     */
+    default void peerDisconnected(RelayClient relay, int id) {
+    }
+
+    /**
+     * {@code connection_succeeded()}: the server told this client its id and announced itself;
+     * {@link RelayClient#getUniqueId()} is set.
+     * @param relay the client's multiplayer side
+     */
+    default void connectionSucceeded(RelayClient relay) {
+    }
+
+    /**
+     * {@code peer_packet(peer_source)}: a payload waits in {@link RelayClient#getPacket()}; its
+     * source is {@link RelayClient#getPacketPeer()} until it is read.
+     * @param relay the client's multiplayer side
+     * @param source the sender's id
+     */
+    default void peerPacket(RelayClient relay, int source) {
+    }
+
+    /**
+     * {@code server_disconnected()}: a connection that had succeeded ended.
+     * @param relay the client's multiplayer side
+     */
+    default void serverDisconnected(RelayClient relay) {
+    }
+
+    /**
+     * {@code connection_failed()}: the connection could not be made, or ended before the server
+     * told this client its id.
+     * @param relay the client's multiplayer side
+     * @param cause why (the connect error, or an {@code IllegalStateException} naming the close)
+     */
+    default void connectionFailed(RelayClient relay, Throwable cause) {
+    }
+
 }

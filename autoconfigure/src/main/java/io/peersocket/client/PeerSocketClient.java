@@ -87,6 +87,10 @@ public final class PeerSocketClient {
 
     private final List<String> defaultProtocols;
 
+    private final boolean defaultMultiplayer;
+
+    private final RelayClient relay;
+
     private volatile boolean verifySsl;
 
     private volatile @Nullable SslBundle trustedCertificate;
@@ -126,6 +130,8 @@ public final class PeerSocketClient {
         this.defaultUrl = builder.url;
         this.defaultProtocols = List.copyOf(builder.protocols);
         this.server = new ServerPeer("/", builder.writeMode);
+        this.defaultMultiplayer = builder.multiplayer;
+        this.relay = new RelayClient(this, this.server, builder.observer);
     }
 
     /** @return the name of this client (the named connection, or the one given to the builder) */
@@ -160,7 +166,7 @@ public final class PeerSocketClient {
             logger.warn("Client '" + this.name + "' has no URL configured; call connectToUrl(url)");
             return PeerError.ERR_INVALID_PARAMETER;
         }
-        return connectToUrl(this.defaultUrl, this.defaultProtocols, false, Map.of());
+        return connectToUrl(this.defaultUrl, this.defaultProtocols, this.defaultMultiplayer, Map.of());
     }
 
     /**
@@ -187,7 +193,7 @@ public final class PeerSocketClient {
      * lines ({@code "Name: value"}).
      * @param url a {@code ws://} or {@code wss://} URL
      * @param protocols the subprotocols to ask for
-     * @param multiplayer the engine's relay protocol; not supported yet by this client
+     * @param multiplayer the engine's relay protocol ({@code gd_mp_api}): see {@link #multiplayer()}
      * @param customHeaders extra request header lines, {@code "Name: value"}
      * @return as {@link #connectToUrl(String, List, boolean, Map)}; also
      * {@link PeerError#ERR_INVALID_PARAMETER} for a line without a colon
@@ -211,8 +217,11 @@ public final class PeerSocketClient {
      * @param url a {@code ws://} or {@code wss://} URL
      * @param protocols the subprotocols to ask for, in order of preference; the server must
      * select one of them (a server that selects another, or none, is a {@code connection_error})
-     * @param multiplayer the engine's relay protocol ({@code gd_mp_api}); not supported yet by this
-     * client: {@code true} returns {@link PeerError#ERR_UNAVAILABLE}
+     * @param multiplayer the engine's relay protocol ({@code gd_mp_api}): the server is a relay, the
+     * client's side of it is {@link #multiplayer()}, and the listeners get the multiplayer signals
+     * ({@code peer_connected}, {@code connection_succeeded} ...) instead of
+     * {@code connection_established}, {@code data_received}, {@code connection_closed} and
+     * {@code connection_error}. The engine asks for no subprotocol in this mode: pass none.
      * @param customHeaders extra request headers, added to the configured ones
      * @return {@link PeerError#OK} when connecting started; {@link PeerError#ERR_INVALID_PARAMETER}
      * for a URL that is not {@code ws://host...} or {@code wss://host...}, or an invalid protocol
@@ -220,11 +229,6 @@ public final class PeerSocketClient {
      */
     public PeerError connectToUrl(String url, List<String> protocols, boolean multiplayer,
             Map<String, String> customHeaders) {
-        if (multiplayer) {
-            logger.error("Client '" + this.name + "': the multiplayer relay protocol (gd_mp_api) is not supported "
-                    + "by the client template yet");
-            return PeerError.ERR_UNAVAILABLE;
-        }
         URI uri = parse(url);
         if (uri == null) {
             return PeerError.ERR_INVALID_PARAMETER;
@@ -242,7 +246,7 @@ public final class PeerSocketClient {
                 return PeerError.ERR_ALREADY_IN_USE;
             }
             cancelReconnect();
-            this.target = new Target(uri, List.copyOf(protocols), Map.copyOf(headers));
+            this.target = new Target(uri, List.copyOf(protocols), Map.copyOf(headers), multiplayer);
             this.wantConnected = true;
             this.retries = 0;
             start(this.target);
@@ -296,8 +300,11 @@ public final class PeerSocketClient {
         Attempt attempt = new Attempt(target, this.attempts.incrementAndGet());
         this.current = attempt;
         this.status = ConnectionStatus.CONNECTING;
-        PeerEndpoint endpoint = new PeerEndpoint(target.uri().getRawPath(), Map.of("", new Signals()), this.limits,
-                this.writeMode, this.runtime);
+        PeerEndpoint endpoint = target.multiplayer()
+                ? new PeerEndpoint(target.uri().getRawPath(), Map.of("", new Signals()), this.limits, this.writeMode,
+                        this.runtime, this.relay.traffic())
+                : new PeerEndpoint(target.uri().getRawPath(), Map.of("", new Signals()), this.limits, this.writeMode,
+                        this.runtime);
         ClientSessionHandler handler = new ClientSessionHandler(this, attempt, endpoint);
         try {
             connect(attempt, target, handler);
@@ -387,7 +394,12 @@ public final class PeerSocketClient {
             if (logger.isDebugEnabled()) {
                 logger.debug("Cause of the connection error", error);
             }
-            this.events.execute(() -> signal((l) -> l.connectionError(this.server, error)));
+            if (attempt.target.multiplayer()) {
+                this.events.execute(() -> signal((l) -> l.connectionFailed(this.relay, error)));
+            }
+            else {
+                this.events.execute(() -> signal((l) -> l.connectionError(this.server, error)));
+            }
             scheduleReconnect("connection error");
         }
     }
@@ -529,6 +541,16 @@ public final class PeerSocketClient {
         return (id == 1) ? this.server : null;
     }
 
+    /**
+     * The client's side of the engine's multiplayer relay, for connections made with
+     * {@code multiplayer = true}: its id, the peers, targeted sends, payloads with their source.
+     * The same object for the client's whole life.
+     * @return the relay client
+     */
+    public RelayClient multiplayer() {
+        return this.relay;
+    }
+
     /** @return the server, peer 1, as {@link #getPeer(int) getPeer(1)} */
     public Peer server() {
         return this.server;
@@ -621,7 +643,7 @@ public final class PeerSocketClient {
         return "PeerSocketClient '" + this.name + "' (" + this.status + (getUrl() != null ? " " + getUrl() : "") + ")";
     }
 
-    private void signal(Consumer<ClientListener> signal) {
+    void signal(Consumer<ClientListener> signal) {
         for (ClientListener listener : this.listeners) {
             try {
                 signal.accept(listener);
@@ -634,7 +656,7 @@ public final class PeerSocketClient {
     }
 
     /** Where a client connects: kept for reconnects. */
-    record Target(URI uri, List<String> protocols, Map<String, String> headers) {
+    record Target(URI uri, List<String> protocols, Map<String, String> headers, boolean multiplayer) {
     }
 
     /** One connection attempt, from connect to close. */

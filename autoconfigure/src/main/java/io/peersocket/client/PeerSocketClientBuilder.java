@@ -65,6 +65,8 @@ public final class PeerSocketClientBuilder {
 
     List<String> protocols = List.of();
 
+    boolean multiplayer;
+
     final List<ClientListener> listeners = new ArrayList<>();
 
     private final @Nullable Function<String, SslBundle> bundles;
@@ -144,6 +146,16 @@ public final class PeerSocketClientBuilder {
     /** @param limits the engine's {@code set_buffers}; default 64 KiB and 1024 packets each way */
     public PeerSocketClientBuilder buffers(BufferLimits limits) {
         this.limits = limits;
+        return this;
+    }
+
+    /**
+     * @param multiplayer whether {@link PeerSocketClient#connect()} speaks the engine's relay
+     * protocol ({@code gd_mp_api}); see {@link PeerSocketClient#multiplayer()}
+     * @return this builder
+     */
+    public PeerSocketClientBuilder multiplayer(boolean multiplayer) {
+        this.multiplayer = multiplayer;
         return this;
     }
 

@@ -187,6 +187,16 @@ public final class PeerSession implements Peer {
         }
     }
 
+    /**
+     * @return the packet {@link #nextPacket()} would return, left in the queue, or {@code null}
+     * (the multiplayer client's {@code get_packet_peer} reads its header)
+     */
+    public @Nullable Packet peekPacket() {
+        synchronized (this.inbound) {
+            return this.inbound.peek();
+        }
+    }
+
     @Override
     public @Nullable Packet nextPacket() {
         Packet packet;

@@ -167,8 +167,6 @@ class ClientTemplateTest {
         assertThat(this.client.connectToUrl("ws://127.0.0.1/", List.of("bad protocol"))).isEqualTo(PeerError.ERR_INVALID_PARAMETER);
         assertThat(this.client.connectToUrl("ws://127.0.0.1/", List.of(), false, List.of("no colon")))
             .isEqualTo(PeerError.ERR_INVALID_PARAMETER);
-        assertThat(this.client.connectToUrl("ws://127.0.0.1/", List.of(), true, Map.of()))
-            .isEqualTo(PeerError.ERR_UNAVAILABLE);
         assertThat(this.client.getConnectionStatus()).isEqualTo(ConnectionStatus.DISCONNECTED);
         assertThat(this.events.events).isEmpty();
     }
