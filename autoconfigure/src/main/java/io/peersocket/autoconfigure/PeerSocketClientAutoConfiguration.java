@@ -88,6 +88,7 @@ public final class PeerSocketClientAutoConfiguration {
                 .name(name)
                 .url(url)
                 .protocols(connection.getProtocols())
+                .multiplayer(connection.isMultiplayer())
                 .headers(connection.getHeaders())
                 .dispatch(connection.getDispatch())
                 .writeMode((handler != null && handler.writeMode() != null) ? handler.writeMode()

@@ -376,6 +376,13 @@ public class PeerSocketProperties {
         private boolean autoConnect = true;
 
         /**
+         * Whether the server speaks the engine's multiplayer relay protocol (gd_mp_api): no
+         * subprotocol, binary frames with the 9-byte header; the client is then reached through
+         * PeerSocketClient.multiplayer() and its listeners get the relay signals.
+         */
+        private boolean multiplayer = false;
+
+        /**
          * When signals reach the handler: 'push' (on handler threads, in order) or 'poll' (only
          * inside PeerSocketClient.poll(), on the calling thread, as in the engine).
          */
@@ -429,6 +436,14 @@ public class PeerSocketProperties {
 
         public void setAutoConnect(boolean autoConnect) {
             this.autoConnect = autoConnect;
+        }
+
+        public boolean isMultiplayer() {
+            return this.multiplayer;
+        }
+
+        public void setMultiplayer(boolean multiplayer) {
+            this.multiplayer = multiplayer;
         }
 
         public DispatchMode getDispatch() {
