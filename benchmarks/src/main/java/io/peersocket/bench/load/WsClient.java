@@ -19,6 +19,9 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
@@ -30,12 +33,43 @@ import io.netty.channel.socket.nio.NioSocketChannel;
  */
 public final class WsClient implements AutoCloseable {
 
-    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    // Native epoll where Netty has it (it is on the classpath through Reactor Netty): fewer
+    // syscalls and less garbage per read than the NIO selector, so the load costs less CPU.
+    private static final boolean EPOLL = Epoll.isAvailable();
+
+    private static final Class<? extends SocketChannel> CHANNEL = EPOLL ? EpollSocketChannel.class
+            : NioSocketChannel.class;
+
+    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1,
+            EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
 
     private final List<InetAddress> sources;
 
+    private final List<Conns> sets = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Drops whatever connection a scenario left open (one that failed half-way, say). */
+    public void dropLeftovers() {
+        for (Conns set : this.sets) {
+            boolean any = false;
+            for (WsConn conn : set.conns) {
+                if (conn != null && conn.channel() != null && conn.channel().isOpen()) {
+                    any = true;
+                }
+            }
+            if (any) {
+                set.dropAll();
+            }
+        }
+        this.sets.clear();
+    }
+
     public WsClient(List<InetAddress> sources) {
         this.sources = sources;
+    }
+
+    /** @return the transport the load generator uses */
+    public static String transport() {
+        return EPOLL ? "epoll" : "nio";
     }
 
     public EventLoop loop() {
@@ -92,9 +126,18 @@ public final class WsClient implements AutoCloseable {
             this.inner.onClose(conn, code);
         }
 
+        // Connection attempts per index: a refused or reset handshake is tried again, up to 3 times.
+        private int[] attempts;
+
+        private java.util.function.IntConsumer reconnect;
+
         @Override
         public void onDisconnected(WsConn conn, String error) {
             if (!conn.upgraded()) {
+                if (this.attempts != null && ++this.attempts[conn.index] < 3 && this.conns[conn.index] == conn) {
+                    this.reconnect.accept(conn.index);
+                    return;
+                }
                 this.failed.incrementAndGet();
                 this.permits.release();
             }
@@ -174,12 +217,15 @@ public final class WsClient implements AutoCloseable {
      */
     public Conns openAll(URI uri, String protocol, int n, WsListener listener, int parallel, Duration timeout) {
         Conns set = new Conns(n, listener, parallel);
+        this.sets.add(set);
         Bootstrap bootstrap = new Bootstrap().group(this.group)
-            .channel(NioSocketChannel.class)
+            .channel(CHANNEL)
             .option(ChannelOption.TCP_NODELAY, true)
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000);
         InetSocketAddress remote = new InetSocketAddress(uri.getHost(), uri.getPort());
         long deadline = System.nanoTime() + timeout.toNanos();
+        set.attempts = new int[n];
+        set.reconnect = (i) -> connect(bootstrap, uri, protocol, remote, set, i);
         for (int i = 0; i < n; i++) {
             try {
                 if (!set.permits.tryAcquire(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
@@ -190,27 +236,7 @@ public final class WsClient implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 break;
             }
-            WsConn conn = new WsConn(uri, protocol, set);
-            conn.index = i;
-            set.conns[i] = conn;
-            ChannelFuture future = bootstrap.clone().handler(new ChannelInitializer<SocketChannel>() {
-                @Override
-                protected void initChannel(SocketChannel channel) {
-                    channel.pipeline().addLast(conn);
-                }
-            }).connect(remote, new InetSocketAddress(this.sources.get(i % this.sources.size()), 0));
-            future.addListener((f) -> {
-                if (!f.isSuccess()) {
-                    set.failed.incrementAndGet();
-                    set.disconnected.incrementAndGet();
-                    set.permits.release();
-                    synchronized (set.errors) {
-                        if (set.errors.size() < 5) {
-                            set.errors.add("connect: " + f.cause());
-                        }
-                    }
-                }
-            });
+            connect(bootstrap, uri, protocol, remote, set, i);
         }
         while (set.opened.get() + set.failed.get() < set.conns.length - set.notStarted()
                 && System.nanoTime() < deadline) {
@@ -224,7 +250,7 @@ public final class WsClient implements AutoCloseable {
         WsConn conn = new WsConn(uri, protocol, listener);
         conn.index = index;
         new Bootstrap().group(this.group)
-            .channel(NioSocketChannel.class)
+            .channel(CHANNEL)
             .option(ChannelOption.TCP_NODELAY, true)
             .handler(conn)
             .connect(new InetSocketAddress(uri.getHost(), uri.getPort()),
@@ -235,6 +261,29 @@ public final class WsClient implements AutoCloseable {
                 }
             });
         return conn;
+    }
+
+    private void connect(Bootstrap bootstrap, URI uri, String protocol, InetSocketAddress remote, Conns set, int i) {
+        WsConn conn = new WsConn(uri, protocol, set);
+        conn.index = i;
+        set.conns[i] = conn;
+        ChannelFuture future = bootstrap.clone().handler(new ChannelInitializer<SocketChannel>() {
+            @Override
+            protected void initChannel(SocketChannel channel) {
+                channel.pipeline().addLast(conn);
+            }
+        }).connect(remote, new InetSocketAddress(this.sources.get(i % this.sources.size()), 0));
+        future.addListener((f) -> {
+            if (!f.isSuccess()) {
+                synchronized (set.errors) {
+                    if (set.errors.size() < 5) {
+                        set.errors.add("connect: " + f.cause());
+                    }
+                }
+                // no channel became active: the handler never reports it, so do it here
+                set.onDisconnected(conn, "connect: " + f.cause());
+            }
+        });
     }
 
     static void sleep(long millis) {

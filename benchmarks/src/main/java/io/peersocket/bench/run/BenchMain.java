@@ -20,7 +20,7 @@ import io.peersocket.bench.load.WsClient;
  * their own on core 0, the load generator (this JVM) on core 1; only the server being measured
  * runs (the others are stopped with SIGSTOP); rounds are interleaved (A B C A B C ...).
  * <p>
- * {@code BenchMain [--smoke] [--out DIR] [--targets a,b,...]}: DIR gets {@code benchmarks.md} and
+ * {@code BenchMain [--smoke] [--out DIR] [--targets a,b,...] [--scenarios echo,idle,...]}: DIR gets {@code benchmarks.md} and
  * {@code benchmarks.png} (default: {@code ../docs} of the module, or {@code target/smoke} with --smoke).
  */
 public final class BenchMain {
@@ -39,6 +39,10 @@ public final class BenchMain {
 
     private boolean pinned;
 
+    private WsClient client;
+
+    private int cores;
+
     private BenchMain(Path home, Settings settings) {
         this.home = home;
         this.settings = settings;
@@ -53,6 +57,7 @@ public final class BenchMain {
                 case "--smoke" -> smoke = true;
                 case "--out" -> out = Path.of(args[++i]);
                 case "--targets" -> only = args[++i];
+                case "--scenarios" -> System.setProperty("bench.scenarios", args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -79,6 +84,7 @@ public final class BenchMain {
         Files.createDirectories(out);
         Path logs = this.home.resolve("target/bench-logs");
         Files.createDirectories(logs);
+        this.cores = Runtime.getRuntime().availableProcessors();
         this.pinned = pinSelf();
         this.targets.addAll(Targets.all(this.home, this.pinned, peersRequired, this.notes));
         if (only != null) {
@@ -87,7 +93,11 @@ public final class BenchMain {
         }
         List<InetAddress> sources = List.of(InetAddress.getByName("127.0.0.1"), InetAddress.getByName("127.0.0.2"),
                 InetAddress.getByName("127.0.0.3"), InetAddress.getByName("127.0.0.4"));
+        // Servers are stopped (SIGSTOP) between measurements: never leave them behind.
+        Thread cleanup = new Thread(() -> this.targets.forEach(Target::stop), "stop-servers");
+        Runtime.getRuntime().addShutdownHook(cleanup);
         try (WsClient client = new WsClient(sources)) {
+            this.client = client;
             startAll(logs);
             Scenarios scenarios = new Scenarios(client, this.settings);
             List<Target> echoTargets = this.targets.stream().filter((t) -> !t.name.equals(GODOT_RELAY)).toList();
@@ -104,7 +114,7 @@ public final class BenchMain {
             rounds("relay", relayTargets, (t, r) -> scenarios.relay(t, r, t.name.equals(GODOT_RELAY) ? "/" : "/relay"));
             rounds("gameloop", pollTargets, scenarios::gameLoop);
             rounds("churn", echoTargets, scenarios::churn);
-            for (Target target : echoTargets) {
+            for (Target target : selected("idle") ? echoTargets : List.<Target>of()) {
                 measure("idle", target, 1, () -> scenarios.idle(target, this.settings.idlePeers));
             }
         }
@@ -112,7 +122,7 @@ public final class BenchMain {
             this.targets.forEach(Target::stop);
         }
         Duration took = Duration.between(started, Instant.now());
-        Report report = new Report(this.settings, this.results, this.targets, this.notes, this.pinned, took);
+        Report report = new Report(this.settings, this.results, this.targets, this.notes, this.pinned, took, this.cores);
         Files.writeString(out.resolve("benchmarks.md"), report.markdown());
         Chart.write(this.results, this.targets, out.resolve("benchmarks.png"));
         Files.writeString(this.home.resolve("target/bench-results.txt"), report.raw());
@@ -128,7 +138,15 @@ public final class BenchMain {
 
     }
 
+    private static boolean selected(String scenario) {
+        String only = System.getProperty("bench.scenarios");
+        return only == null || List.of(only.split(",")).stream().anyMatch(scenario::startsWith);
+    }
+
     private void rounds(String scenario, List<Target> targets, Run run) throws Exception {
+        if (!selected(scenario)) {
+            return;
+        }
         for (int round = 1; round <= this.settings.rounds; round++) {
             for (Target target : targets) {
                 int r = round;
@@ -145,13 +163,16 @@ public final class BenchMain {
         }
         else {
             target.resume();
+            long start = System.nanoTime();
             try {
                 sample = body.call();
+                sample.put("seconds", (System.nanoTime() - start) / 1e9);
             }
             catch (Exception ex) {
                 sample = new Sample(target.name, round);
                 sample.problem("failed: " + ex);
             }
+            this.client.dropLeftovers();
             Thread.sleep(200);
             target.pause();
         }

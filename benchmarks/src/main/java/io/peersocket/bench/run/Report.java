@@ -25,10 +25,13 @@ final class Report {
 
     private final Duration took;
 
+    private final int cores;
+
     private final StringBuilder md = new StringBuilder();
 
     Report(Settings settings, Map<String, List<Sample>> results, List<Target> targets, List<String> notes,
-            boolean pinned, Duration took) {
+            boolean pinned, Duration took, int cores) {
+        this.cores = cores;
         this.settings = settings;
         this.results = results;
         this.targets = targets;
@@ -130,7 +133,7 @@ final class Report {
         line("");
         line("## Machine and method");
         line("");
-        line("- CPU: " + cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores; "
+        line("- CPU: " + cpuModel() + ", " + this.cores + " cores; "
                 + sh("uname", "-sr") + "; load average before the run: see the note at the end");
         line("- Java: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
                 + " (servers: `-Xmx2g -XX:+UseSerialGC`); Spring Boot 4.0.7, Reactor Netty / Netty from its BOM; "

@@ -10,9 +10,9 @@ final class Settings {
 
     int rounds = 3;
 
-    Duration warmup = Duration.ofMillis(1500);
+    Duration warmup = Duration.ofMillis(1000);
 
-    Duration measure = Duration.ofMillis(3000);
+    Duration measure = Duration.ofMillis(2000);
 
     /** Echo scenarios: connections, in flight per connection, size, text. */
     record Echo(String key, int connections, int inFlight, int size, boolean text) {

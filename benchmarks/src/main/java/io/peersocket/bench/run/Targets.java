@@ -33,7 +33,13 @@ final class Targets {
         };
         for (String[] s : spring) {
             List<String> command = new ArrayList<>(prefix);
-            command.addAll(List.of(java, "-Xmx2g", "-XX:+UseSerialGC", "-cp", classpath,
+            command.addAll(List.of(java, "-Xmx2g", "-XX:+UseSerialGC"));
+            // Extra server JVM options for experiments and profiling, e.g. -Dbench.serverOpts=-XX:StartFlightRecording
+            String extra = System.getProperty("bench.serverOpts", "").trim();
+            if (!extra.isEmpty()) {
+                command.addAll(List.of(extra.split("\\s+")));
+            }
+            command.addAll(List.of("-cp", classpath,
                     "io.peersocket.bench.server.ServerMain", s[0], Integer.toString(port)));
             targets.add(new Target(s[0], Target.Kind.JAVA, port++, s[1], Boolean.parseBoolean(s[2]),
                     Boolean.parseBoolean(s[3]), command, Map.of()));

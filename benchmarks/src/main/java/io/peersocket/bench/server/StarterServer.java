@@ -30,6 +30,10 @@ public class StarterServer {
     static ConfigurableApplicationContext start(int port, boolean reactive, boolean poll) {
         List<String> properties = new ArrayList<>();
         properties.add("peersocket.server.dispatch=" + (poll ? "poll" : "push"));
+        // The engine's default output limit (64 KiB) holds four 16 KiB echoes: with 16 in flight, put_packet
+        // would return ERR_OUT_OF_MEMORY and drop (as the engine does). Raised as for Godot's server.
+        properties.add("peersocket.server.buffers.out-kib=1024");
+        properties.add("peersocket.server.buffers.out-packets=4096");
         if (reactive) {
             properties.add("peersocket.server.port=" + port);
             properties.add("peersocket.server.bind-address=127.0.0.1");
