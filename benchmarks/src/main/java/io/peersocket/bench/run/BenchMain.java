@@ -41,6 +41,8 @@ public final class BenchMain {
 
     private WsClient client;
 
+    private int startFailures;
+
     private int cores;
 
     private BenchMain(Path home, Settings settings) {
@@ -126,7 +128,8 @@ public final class BenchMain {
         Files.writeString(out.resolve("benchmarks.md"), report.markdown());
         Chart.write(this.results, this.targets, out.resolve("benchmarks.png"));
         Files.writeString(this.home.resolve("target/bench-results.txt"), report.raw());
-        int problems = (int) this.results.values().stream().flatMap(List::stream).filter((s) -> !s.ok()).count();
+        int problems = this.startFailures
+                + (int) this.results.values().stream().flatMap(List::stream).filter((s) -> !s.ok()).count();
         System.out.println("Wrote " + out.resolve("benchmarks.md") + " in " + took.toSeconds() + " s; " + problems
                 + " sample(s) with problems");
         return problems;
@@ -187,9 +190,13 @@ public final class BenchMain {
         for (Target target : new ArrayList<>(this.targets)) {
             try {
                 target.awaitReady(120_000);
+                if (this.pinned) {
+                    target.pin(0);
+                }
                 target.pause();
             }
             catch (Exception ex) {
+                this.startFailures++;
                 this.notes.add(target.name + " did not start (" + ex.getMessage() + "); see target/bench-logs/"
                         + target.name + ".log");
                 target.stop();

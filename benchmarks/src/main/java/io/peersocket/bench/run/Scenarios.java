@@ -383,7 +383,7 @@ final class Scenarios {
         try {
             double seconds = (System.nanoTime() - start) / 1e9;
             int opened = conns.opened.get();
-            sleep(Duration.ofSeconds(2));
+            sleep(this.settings.warmup.multipliedBy(2));
             long heap1 = target.heapAfterGc();
             long rss1 = target.rssBytes();
             int stillOpen = (int) conns.open().stream().filter(WsConn::isOpen).count();

@@ -159,6 +159,16 @@ final class Target {
         return (reply != null) ? Long.parseLong(reply) : -1;
     }
 
+    /** Pins every thread of the server (and so those it starts later) to one core. */
+    void pin(int core) throws Exception {
+        Process taskset = new ProcessBuilder("taskset", "-a", "-p", "-c", Integer.toString(core),
+                Long.toString(this.process.pid())).redirectErrorStream(true).start();
+        taskset.getInputStream().readAllBytes();
+        if (taskset.waitFor() != 0) {
+            throw new IllegalStateException("taskset failed for " + this.name);
+        }
+    }
+
     void pause() throws Exception {
         if (!this.paused) {
             signal("-STOP");
