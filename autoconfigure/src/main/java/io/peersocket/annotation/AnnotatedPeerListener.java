@@ -3,8 +3,11 @@ package io.peersocket.annotation;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
+import io.peersocket.multiplayer.MultiplayerListener;
+import io.peersocket.multiplayer.RelayServer;
 import io.peersocket.peer.Packet;
 import io.peersocket.peer.Peer;
 import io.peersocket.peer.PeerListener;
@@ -14,9 +17,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Adapts a {@link PacketHandler} bean to the engine's signals: calls the bound method with its
  * arguments, sends back a non-void result, and routes what a method throws to the bean's
- * {@link PacketExceptionHandler} (else on to the core, which logs and counts it).
+ * {@link PacketExceptionHandler} (else on to the core, which logs and counts it). On a relay
+ * endpoint it gives the peer signals ({@link MultiplayerListener}) and answers from peer 1.
  */
-public final class AnnotatedPeerListener implements PeerListener {
+public final class AnnotatedPeerListener implements PeerListener, MultiplayerListener {
 
     private final Map<Signal, HandlerMethod> methods;
 
@@ -52,6 +56,25 @@ public final class AnnotatedPeerListener implements PeerListener {
         return this.methods.isEmpty();
     }
 
+    /** @return the signals this handler has a method for */
+    Set<Signal> signals() {
+        return this.methods.keySet();
+    }
+
+    /** @return the method bound to a signal, for messages */
+    @Nullable HandlerMethod method(Signal signal) {
+        return this.methods.get(signal);
+    }
+
+    /**
+     * Calls the method bound to a signal, as the server signals do; used by {@link AnnotatedClientListener}.
+     * @param signal the signal
+     * @param context what it carries
+     */
+    void signal(Signal signal, SignalContext context) {
+        call(signal, context);
+    }
+
     @Override
     public void clientConnected(Peer peer, String protocol) {
         call(Signal.CONNECTED, SignalContext.of(peer));
@@ -82,6 +105,21 @@ public final class AnnotatedPeerListener implements PeerListener {
     @Override
     public void clientDisconnected(Peer peer, boolean wasClean) {
         call(Signal.DISCONNECTED, new SignalContext(peer, peer.protocol(), null, 0, "", wasClean, null));
+    }
+
+    @Override
+    public void peerConnected(RelayServer relay, Peer peer) {
+        call(Signal.PEER_CONNECTED, SignalContext.relay(relay, peer, 0, null));
+    }
+
+    @Override
+    public void peerDisconnected(RelayServer relay, Peer peer) {
+        call(Signal.PEER_DISCONNECTED, SignalContext.relay(relay, peer, 0, null));
+    }
+
+    @Override
+    public void peerPacket(RelayServer relay, Peer source, int target, byte[] payload) {
+        call(Signal.PEER_PACKET, SignalContext.relay(relay, source, target, new Packet(payload, false)));
     }
 
     private void call(Signal signal, SignalContext context) {
@@ -151,6 +189,11 @@ public final class AnnotatedPeerListener implements PeerListener {
         else {
             throw new IllegalStateException(this.description + " returned a " + result.getClass().getName()
                     + " but there is no JSON mapper to write it");
+        }
+        RelayServer relay = context.relay();
+        if (relay != null) {
+            relay.putPacket(peer.id(), data); // from peer 1 to this client alone; relay frames are binary
+            return;
         }
         peer.send(data, mode);
     }

@@ -7,8 +7,13 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a method of a {@link PacketHandler} bean for the engine's signal
- * client_close_request(id, code, reason): the peer started a close handshake. Parameters: Peer, int id, int code, String reason.
+ * Marks the method of a {@link PacketHandler} bean that handles the engine's signal
+ * {@code client_close_request(id, code, reason)}: the peer sent a close frame. The
+ * {@link ClientDisconnected} signal follows.
+ * <p>
+ * Parameters, resolved by type and name: {@link io.peersocket.peer.Peer}, {@code int id},
+ * {@code int code} (the second {@code int}, or the one named {@code code}), {@code String reason}
+ * (one trailing NUL, as the engine sends, removed).
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

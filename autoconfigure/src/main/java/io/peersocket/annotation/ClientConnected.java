@@ -7,8 +7,19 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a method of a {@link PacketHandler} bean for the engine's signal
- * client_connected(id, protocol): a peer completed its upgrade. Parameters: Peer, int id, String protocol.
+ * Marks the method of a {@link PacketHandler} bean that handles the engine's signal
+ * {@code client_connected(id, protocol)}: a client completed its WebSocket upgrade and is now a
+ * peer with a random positive id.
+ * <p>
+ * Parameters, resolved by type: {@link io.peersocket.peer.Peer}, {@code int id}, {@code String protocol}
+ * (the selected subprotocol, empty when none). A non-void result is sent to the new peer
+ * (a {@code String} as text, bytes in the peer's write mode, any other object as JSON text).
+ * <pre>{@code
+ * @ClientConnected
+ * void connected(int id, String protocol) {
+ *     log.info("Client {} connected with protocol: {}", id, protocol);
+ * }
+ * }</pre>
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import io.peersocket.multiplayer.RelayServer;
 import io.peersocket.peer.Packet;
 import io.peersocket.peer.Peer;
 import org.jspecify.annotations.Nullable;
@@ -61,27 +62,39 @@ final class HandlerMethodResolver {
             if (type == Peer.class) {
                 argument = SignalContext::peer;
             }
+            else if (type == RelayServer.class && signal.multiplayer()) {
+                argument = SignalContext::relay;
+            }
+            else if ((type == int.class || type == Integer.class) && signal == Signal.PEER_PACKET) {
+                boolean isTarget = name.equals("to") || name.equals("target") || (name.isEmpty() && intsSeen == 1);
+                argument = isTarget ? SignalContext::target : (c) -> c.peer().id();
+                intsSeen++;
+            }
             else if (type == int.class || type == Integer.class) {
                 boolean isCode = signal == Signal.CLOSE_REQUEST && (name.equals("code") || (name.isEmpty() && intsSeen == 1));
+                // server_close_request(code, reason) has no id: its int is the code unless named id.
+                isCode |= signal == Signal.SERVER_CLOSE_REQUEST && !name.equals("id");
                 argument = isCode ? SignalContext::code : (c) -> c.peer().id();
                 intsSeen++;
             }
-            else if ((type == boolean.class || type == Boolean.class) && signal == Signal.DISCONNECTED) {
+            else if ((type == boolean.class || type == Boolean.class)
+                    && (signal == Signal.DISCONNECTED || signal == Signal.CONNECTION_CLOSED)) {
                 argument = SignalContext::wasClean;
             }
             else if ((type == boolean.class || type == Boolean.class) && signal == Signal.DATA) {
                 argument = (c) -> c.packet().string();
             }
-            else if (type == String.class && signal == Signal.CONNECTED) {
+            else if (type == String.class && (signal == Signal.CONNECTED || signal == Signal.CONNECTION_ESTABLISHED)) {
                 argument = SignalContext::protocol;
             }
-            else if (type == String.class && signal == Signal.CLOSE_REQUEST) {
+            else if (type == String.class && (signal == Signal.CLOSE_REQUEST || signal == Signal.SERVER_CLOSE_REQUEST)) {
                 argument = SignalContext::reason;
             }
-            else if (Throwable.class.isAssignableFrom(type) && signal == Signal.ERROR) {
+            else if (Throwable.class.isAssignableFrom(type) && (signal == Signal.ERROR || signal == Signal.CONNECTION_ERROR)) {
                 argument = SignalContext::error;
             }
-            else if (signal == Signal.DATA && (argument = payloadArgument(method, parameter, type)) != null) {
+            else if ((signal == Signal.DATA || signal == Signal.PEER_PACKET)
+                    && (argument = payloadArgument(method, parameter, type)) != null) {
                 takesPayload = true;
             }
             else {
@@ -125,6 +138,13 @@ final class HandlerMethodResolver {
             case CLOSE_REQUEST -> "Peer, int id, int code, String reason";
             case DISCONNECTED -> "Peer, int id, boolean wasClean";
             case ERROR -> "the Throwable, Peer, int id";
+            case CONNECTION_ESTABLISHED -> "Peer, int id, String protocol";
+            case SERVER_CLOSE_REQUEST -> "Peer, int code, String reason";
+            case CONNECTION_CLOSED -> "Peer, int id, boolean wasClean";
+            case CONNECTION_ERROR -> "the Throwable, Peer";
+            case PEER_CONNECTED, PEER_DISCONNECTED -> "int id, Peer, RelayServer";
+            case PEER_PACKET -> "int from, int to, Peer (the source), RelayServer, and the payload as byte[], ByteBuffer, "
+                    + "String, Packet or a JSON type";
         };
     }
 

@@ -11,13 +11,14 @@ import io.peersocket.peer.WriteMode;
 import org.springframework.stereotype.Component;
 
 /**
- * A bean whose methods handle the engine's signals for one endpoint: {@link ClientConnected},
+ * A bean whose methods handle the engine's signals for one server endpoint or, with
+ * {@link #client()}, for one named client connection. For an endpoint: {@link ClientConnected},
  * {@link DataReceived}, {@link ClientCloseRequest}, {@link ClientDisconnected} and
  * {@link PacketExceptionHandler}. A bean that implements {@link io.peersocket.peer.PeerListener}
  * instead receives the signals through that interface.
  * <p>
  * Several handlers may share a path, one per subprotocol: the protocol negotiated by the
- * engine's rule picks the handler.
+ * engine's rule picks the handler. A {@link #multiplayer()} endpoint has one handler.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -33,5 +34,22 @@ public @interface PacketHandler {
 
     /** @return the initial write mode of this endpoint's peers; empty for {@code peersocket.server.write-mode} */
     WriteMode[] writeMode() default {};
+
+    /**
+     * @return the named client connection ({@code peersocket.client.connections.<name>}) whose
+     * signals this bean handles instead of a server endpoint's; its methods are then
+     * {@link ConnectionEstablished}, {@link DataReceived}, {@link ServerCloseRequest},
+     * {@link ConnectionClosed} and {@link ConnectionError}, and {@link #path()} and
+     * {@link #protocols()} must stay empty (the connection's properties give the URL and protocols)
+     */
+    String client() default "";
+
+    /**
+     * @return whether the endpoint is a multiplayer relay ({@code gd_mp_api = true}): it speaks the
+     * engine's relay protocol, selects no subprotocol, and this bean is its own application, peer 1,
+     * with {@link PeerConnected}, {@link PeerPacket} and {@link PeerDisconnected} methods (or a
+     * {@link io.peersocket.multiplayer.MultiplayerListener}); {@link ClientCloseRequest} also applies
+     */
+    boolean multiplayer() default false;
 
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.peersocket.core.DispatchMode;
+import io.peersocket.multiplayer.RelayOptions;
 import io.peersocket.peer.BufferLimits;
 import io.peersocket.peer.WriteMode;
 import org.jspecify.annotations.Nullable;
@@ -22,8 +23,14 @@ public class PeerSocketProperties {
 
     private final Server server = new Server();
 
+    private final Client client = new Client();
+
     public Server getServer() {
         return this.server;
+    }
+
+    public Client getClient() {
+        return this.client;
     }
 
     /** The WebSocket server, as the engine's WebSocketServer. */
@@ -67,8 +74,8 @@ public class PeerSocketProperties {
         private Map<String, String> extraHeaders = new LinkedHashMap<>();
 
         /**
-         * Origin patterns allowed to open a socket from a browser ('*' for all). Empty: only the same
-         * host and port. Requests without an Origin header (native game clients) are always accepted.
+         * Origin patterns allowed to open a socket from a browser ('*' for all). A page of the same host
+         * and port is always allowed. Requests without an Origin header (native game clients) are always accepted.
          */
         private List<String> allowedOrigins = new ArrayList<>();
 
@@ -83,6 +90,9 @@ public class PeerSocketProperties {
 
         /** Per-peer limits, as the engine's set_buffers. */
         private final Buffers buffers = new Buffers();
+
+        /** The multiplayer relay (the engine's gd_mp_api = true). */
+        private final Multiplayer multiplayer = new Multiplayer();
 
         /** TLS of the dedicated port (wss://), as the engine's private_key and ssl_certificate. */
         private final Ssl ssl = new Ssl();
@@ -205,6 +215,11 @@ public class PeerSocketProperties {
             return this.buffers;
         }
 
+        public Multiplayer getMultiplayer() {
+            return this.multiplayer;
+
+        }
+
         public Ssl getSsl() {
             return this.ssl;
         }
@@ -213,6 +228,350 @@ public class PeerSocketProperties {
             if (duration.isNegative() || duration.isZero()) {
                 throw new IllegalArgumentException(name + " must be positive but was " + duration);
             }
+        }
+
+    }
+
+    /**
+     * The multiplayer relay endpoints: those at 'path' and those of @PacketHandler(multiplayer = true)
+     * beans. They speak the engine's relay protocol (gd_mp_api = true) with the application as peer 1.
+     */
+    public static class Multiplayer {
+
+        /**
+         * Path served as a multiplayer relay, even without a @PacketHandler bean there (a pure relay);
+         * a handler bean at this path is the relay's own application, peer 1.
+         */
+        private @Nullable String path;
+
+        /**
+         * Whether a client that breaks the relay protocol (a spoofed 'from', a system message, a message
+         * shorter than the 9-byte header, a text frame) is also closed, with 1008 (1003 for a text frame).
+         * Such messages are always dropped, logged and counted.
+         */
+        private boolean strict = false;
+
+        /**
+         * Whether clients' packets are relayed to other clients. False for server-authoritative games:
+         * clients then reach only the application (peer 1), and a packet addressed to another client
+         * is dropped and counted.
+         */
+        private boolean clientToClient = true;
+
+        /**
+         * Whether clients are told of each other (SYS_ADD and SYS_DEL). False: each client knows only
+         * its own id and the server's.
+         */
+        private boolean announcePeers = true;
+
+        public @Nullable String getPath() {
+            return this.path;
+        }
+
+        public void setPath(@Nullable String path) {
+            if (path != null && !path.startsWith("/")) {
+                throw new IllegalArgumentException(
+                        "peersocket.server.multiplayer.path must start with '/' but was '" + path + "'");
+            }
+            this.path = path;
+        }
+
+        public boolean isStrict() {
+            return this.strict;
+        }
+
+        public void setStrict(boolean strict) {
+            this.strict = strict;
+        }
+
+        public boolean isClientToClient() {
+            return this.clientToClient;
+        }
+
+        public void setClientToClient(boolean clientToClient) {
+            this.clientToClient = clientToClient;
+        }
+
+        public boolean isAnnouncePeers() {
+            return this.announcePeers;
+        }
+
+        public void setAnnouncePeers(boolean announcePeers) {
+            this.announcePeers = announcePeers;
+        }
+
+        /** @return the options as the relay takes them */
+        public RelayOptions toOptions() {
+            return new RelayOptions(this.strict, this.clientToClient, this.announcePeers);
+
+        }
+
+    }
+
+    /** The client template, as the engine's WebSocketClient. */
+    public static class Client {
+
+        /** Whether to auto-configure the client builder and the named connections. */
+        private boolean enabled = true;
+
+        /** Number of threads that run push-mode client signals; one client's signals never run at once. */
+        private int handlerThreads = Math.max(4, Runtime.getRuntime().availableProcessors());
+
+        /** Time each named connection waits on shutdown for its close handshake (after 1001). */
+        private Duration shutdownTimeout = Duration.ofSeconds(5);
+
+        /** Named connections, opened when the application starts; their signals go to @PacketHandler(client = "<name>"). */
+        private Map<String, ClientConnection> connections = new LinkedHashMap<>();
+
+        public boolean isEnabled() {
+            return this.enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public int getHandlerThreads() {
+            return this.handlerThreads;
+        }
+
+        public void setHandlerThreads(int handlerThreads) {
+            if (handlerThreads < 1) {
+                throw new IllegalArgumentException("peersocket.client.handler-threads must be at least 1 but was " + handlerThreads);
+            }
+            this.handlerThreads = handlerThreads;
+        }
+
+        public Duration getShutdownTimeout() {
+            return this.shutdownTimeout;
+        }
+
+        public void setShutdownTimeout(Duration shutdownTimeout) {
+            this.shutdownTimeout = shutdownTimeout;
+        }
+
+        public Map<String, ClientConnection> getConnections() {
+            return this.connections;
+        }
+
+        public void setConnections(Map<String, ClientConnection> connections) {
+            this.connections = connections;
+        }
+
+    }
+
+    /** One named client connection, as a WebSocketClient and its connect_to_url arguments. */
+    public static class ClientConnection {
+
+        /** URL to connect to: ws://host[:port]/path or wss://host[:port]/path. */
+        private @Nullable String url;
+
+        /** Subprotocols to ask for, in order of preference; the server must select one of them. */
+        private List<String> protocols = new ArrayList<>();
+
+        /** Extra request headers of the upgrade (the engine's custom_headers). */
+        private Map<String, String> headers = new LinkedHashMap<>();
+
+        /** Whether to connect when the application starts; otherwise call PeerSocketClient.connect(). */
+        private boolean autoConnect = true;
+
+        /**
+         * When signals reach the handler: 'push' (on handler threads, in order) or 'poll' (only
+         * inside PeerSocketClient.poll(), on the calling thread, as in the engine).
+         */
+        private DispatchMode dispatch = DispatchMode.PUSH;
+
+        /** Initial write mode of peer 1 (the server): how put_packet frames bytes. The engine's default is BINARY. */
+        private WriteMode writeMode = WriteMode.BINARY;
+
+        /** Time connecting (TCP, TLS and the upgrade) may take before connection_error. */
+        private Duration handshakeTimeout = Duration.ofSeconds(10);
+
+        /** Whether wss:// certificates and host names are verified (the engine's verify_ssl). Turn off for development only. */
+        private boolean verifySsl = true;
+
+        /** TLS settings for wss:// URLs. */
+        private final ClientSsl ssl = new ClientSsl();
+
+        /** Limits of the connection, as the engine's set_buffers. */
+        private final Buffers buffers = new Buffers();
+
+        /** Reconnecting after a connection error or a close the application did not ask for. */
+        private final Reconnect reconnect = new Reconnect();
+
+        public @Nullable String getUrl() {
+            return this.url;
+        }
+
+        public void setUrl(@Nullable String url) {
+            this.url = url;
+        }
+
+        public List<String> getProtocols() {
+            return this.protocols;
+        }
+
+        public void setProtocols(List<String> protocols) {
+            this.protocols = protocols;
+        }
+
+        public Map<String, String> getHeaders() {
+            return this.headers;
+        }
+
+        public void setHeaders(Map<String, String> headers) {
+            this.headers = headers;
+        }
+
+        public boolean isAutoConnect() {
+            return this.autoConnect;
+        }
+
+        public void setAutoConnect(boolean autoConnect) {
+            this.autoConnect = autoConnect;
+        }
+
+        public DispatchMode getDispatch() {
+            return this.dispatch;
+        }
+
+        public void setDispatch(DispatchMode dispatch) {
+            this.dispatch = dispatch;
+        }
+
+        public WriteMode getWriteMode() {
+            return this.writeMode;
+        }
+
+        public void setWriteMode(WriteMode writeMode) {
+            this.writeMode = writeMode;
+        }
+
+        public Duration getHandshakeTimeout() {
+            return this.handshakeTimeout;
+        }
+
+        public void setHandshakeTimeout(Duration handshakeTimeout) {
+            if (handshakeTimeout.isNegative() || handshakeTimeout.isZero()) {
+                throw new IllegalArgumentException("handshake-timeout must be positive but was " + handshakeTimeout);
+            }
+            this.handshakeTimeout = handshakeTimeout;
+        }
+
+        public boolean isVerifySsl() {
+            return this.verifySsl;
+        }
+
+        public void setVerifySsl(boolean verifySsl) {
+            this.verifySsl = verifySsl;
+        }
+
+        public ClientSsl getSsl() {
+            return this.ssl;
+        }
+
+        public Buffers getBuffers() {
+            return this.buffers;
+        }
+
+        public Reconnect getReconnect() {
+            return this.reconnect;
+        }
+
+    }
+
+    /** TLS of a client connection. */
+    public static class ClientSsl {
+
+        /**
+         * Name of the SSL bundle (spring.ssl.bundle.*) whose trust store holds the only certificates
+         * accepted (the engine's trusted_ssl_certificate). Unset: the JVM's trust store.
+         */
+        private @Nullable String bundle;
+
+        public @Nullable String getBundle() {
+            return this.bundle;
+        }
+
+        public void setBundle(@Nullable String bundle) {
+            this.bundle = bundle;
+        }
+
+    }
+
+    /** Reconnect with exponential backoff and jitter. */
+    public static class Reconnect {
+
+        /** Whether to reconnect after a connection error or a close the application did not ask for. */
+        private boolean enabled = false;
+
+        /** Wait before the first retry. */
+        private Duration initialDelay = Duration.ofSeconds(1);
+
+        /** Longest wait between retries. */
+        private Duration maxDelay = Duration.ofSeconds(30);
+
+        /** Factor by which each wait grows. */
+        private double multiplier = 2.0;
+
+        /** Random spread of each wait, as a fraction (0.2: up to 20% shorter or longer). */
+        private double jitter = 0.2;
+
+        /** Consecutive retries before giving up; 0 for no limit. */
+        private int maxAttempts = 0;
+
+        public boolean isEnabled() {
+            return this.enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public Duration getInitialDelay() {
+            return this.initialDelay;
+        }
+
+        public void setInitialDelay(Duration initialDelay) {
+            this.initialDelay = initialDelay;
+        }
+
+        public Duration getMaxDelay() {
+            return this.maxDelay;
+        }
+
+        public void setMaxDelay(Duration maxDelay) {
+            this.maxDelay = maxDelay;
+        }
+
+        public double getMultiplier() {
+            return this.multiplier;
+        }
+
+        public void setMultiplier(double multiplier) {
+            this.multiplier = multiplier;
+        }
+
+        public double getJitter() {
+            return this.jitter;
+        }
+
+        public void setJitter(double jitter) {
+            this.jitter = jitter;
+        }
+
+        public int getMaxAttempts() {
+            return this.maxAttempts;
+        }
+
+        public void setMaxAttempts(int maxAttempts) {
+            this.maxAttempts = maxAttempts;
+        }
+
+        /** @return the policy, checked: a value out of range fails naming it */
+        public io.peersocket.client.ReconnectPolicy toPolicy() {
+            return new io.peersocket.client.ReconnectPolicy(this.enabled, this.initialDelay, this.maxDelay,
+                    this.multiplier, this.jitter, this.maxAttempts);
         }
 
     }
@@ -260,7 +619,7 @@ public class PeerSocketProperties {
         }
 
         public void setInKib(int inKib) {
-            this.inKib = check("peersocket.server.buffers.in-kib", inKib, BufferLimits.MAX_KIB);
+            this.inKib = check("in-kib", inKib, BufferLimits.MAX_KIB);
         }
 
         public int getInPackets() {
@@ -268,7 +627,7 @@ public class PeerSocketProperties {
         }
 
         public void setInPackets(int inPackets) {
-            this.inPackets = check("peersocket.server.buffers.in-packets", inPackets, BufferLimits.MAX_PACKETS);
+            this.inPackets = check("in-packets", inPackets, BufferLimits.MAX_PACKETS);
         }
 
         public int getOutKib() {
@@ -276,7 +635,7 @@ public class PeerSocketProperties {
         }
 
         public void setOutKib(int outKib) {
-            this.outKib = check("peersocket.server.buffers.out-kib", outKib, BufferLimits.MAX_KIB);
+            this.outKib = check("out-kib", outKib, BufferLimits.MAX_KIB);
         }
 
         public int getOutPackets() {
@@ -284,7 +643,7 @@ public class PeerSocketProperties {
         }
 
         public void setOutPackets(int outPackets) {
-            this.outPackets = check("peersocket.server.buffers.out-packets", outPackets, BufferLimits.MAX_PACKETS);
+            this.outPackets = check("out-packets", outPackets, BufferLimits.MAX_PACKETS);
         }
 
         /** @return the limits as the core takes them */

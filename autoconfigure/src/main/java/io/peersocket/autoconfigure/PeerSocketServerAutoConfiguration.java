@@ -10,9 +10,14 @@ import java.util.function.UnaryOperator;
 import io.peersocket.annotation.JsonPayloadConverter;
 import io.peersocket.annotation.PacketHandlerScanner;
 import io.peersocket.annotation.PayloadConverter;
+import io.peersocket.core.CompositePeerSocketObserver;
 import io.peersocket.core.PeerEndpoint;
 import io.peersocket.core.PeerRuntime;
 import io.peersocket.core.PeerSocketObserver;
+import io.peersocket.multiplayer.RelayHook;
+import io.peersocket.multiplayer.RelayServer;
+import io.peersocket.multiplayer.RelayServers;
+import io.peersocket.peer.WriteMode;
 import io.peersocket.server.HandshakePolicy;
 import io.peersocket.server.PeerSocketServer;
 import io.peersocket.server.ServerLifecycle;
@@ -69,18 +74,53 @@ public final class PeerSocketServerAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     PeerSocketServer peerSocketServer(PeerSocketProperties properties, ListableBeanFactory beanFactory,
-            ObjectProvider<PayloadConverter> converter, ObjectProvider<PeerSocketObserver> observer,
-            PeerSocketHandlerThreads threads) {
+            ObjectProvider<PayloadConverter> converter, ObjectProvider<PeerSocketObserver> observers,
+            ObjectProvider<RelayHook> relayHook, PeerSocketHandlerThreads threads) {
         PeerSocketProperties.Server config = properties.getServer();
         PeerRuntime runtime = new PeerRuntime(config.getDispatch(), threads.executor(),
-                observer.getIfAvailable(() -> PeerSocketObserver.NONE), config.isCloseOnHandlerError());
+                CompositePeerSocketObserver.of(observers.orderedStream().toList()), config.isCloseOnHandlerError());
         List<PeerEndpoint> endpoints = new ArrayList<>();
-        new PacketHandlerScanner(beanFactory, converter.getIfAvailable())
-            .scan(config.getPath(), config.getProtocols())
-            .forEach((declared) -> endpoints.add(new PeerEndpoint(declared.path(), declared.listeners(),
-                    config.getBuffers().toLimits(),
-                    (declared.writeMode() != null) ? declared.writeMode() : config.getWriteMode(), runtime)));
+        for (PacketHandlerScanner.DeclaredEndpoint declared : new PacketHandlerScanner(beanFactory,
+                converter.getIfAvailable()).scan(config.getPath(), config.getProtocols(), config.getMultiplayer().getPath())) {
+            if (declared.multiplayer()) {
+                RelayServer relay = new RelayServer(declared.path(), config.getMultiplayer().toOptions(),
+                        relayHook.getIfAvailable(), declared.application(), runtime.observer());
+                endpoints.add(new PeerEndpoint(declared.path(), declared.listeners(), config.getBuffers().toLimits(),
+                        WriteMode.BINARY, runtime, relay.traffic()));
+                continue;
+            }
+            endpoints.add(new PeerEndpoint(declared.path(), declared.listeners(), config.getBuffers().toLimits(),
+                    (declared.writeMode() != null) ? declared.writeMode() : config.getWriteMode(), runtime));
+        }
         return new PeerSocketServer(runtime, endpoints);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RelayServers peerSocketRelayServers(PeerSocketServer server) {
+        return new RelayServers(server.endpoints());
+    }
+
+    /** The multiplayer relay, for injection, when there is exactly one (else inject {@link RelayServers}). */
+    @Bean
+    @ConditionalOnMissingBean
+    @Conditional(OnSingleRelayEndpoint.class)
+    RelayServer peerSocketRelayServer(RelayServers relays) {
+        return relays.only();
+    }
+
+    @Bean
+    ServerLifecycle peerSocketServerLifecycle(PeerSocketProperties properties, PeerSocketServer server,
+            ObjectProvider<DedicatedPortServer> dedicatedPort, Environment environment) {
+        return new ServerLifecycle(server, dedicatedPort.getIfAvailable(), properties.getServer().getShutdownTimeout(),
+                (port) -> publishPort(environment, port));
+    }
+
+    private static void publishPort(Environment environment, int port) {
+        if (environment instanceof ConfigurableEnvironment configurable) {
+            configurable.getPropertySources()
+                .addFirst(new MapPropertySource("peersocket.ports", Map.of(LOCAL_PORT_PROPERTY, port)));
+        }
     }
 
     @Bean
@@ -125,19 +165,6 @@ public final class PeerSocketServerAutoConfiguration {
             return transport;
         }
 
-        @Bean
-        ServerLifecycle peerSocketServerLifecycle(PeerSocketProperties properties, PeerSocketServer server,
-                DedicatedPortServer transport, Environment environment) {
-            return new ServerLifecycle(server, transport, properties.getServer().getShutdownTimeout(),
-                    (port) -> publishPort(environment, port));
-        }
-
-        private static void publishPort(Environment environment, int port) {
-            if (environment instanceof ConfigurableEnvironment configurable) {
-                configurable.getPropertySources()
-                    .addFirst(new MapPropertySource("peersocket.ports", Map.of(LOCAL_PORT_PROPERTY, port)));
-            }
-        }
 
     }
 
@@ -152,12 +179,6 @@ public final class PeerSocketServerAutoConfiguration {
         ServletEndpoints peerSocketServletEndpoints(PeerSocketServer server, HandshakePolicy policy,
                 PeerSocketHandlerThreads threads) {
             return new ServletEndpoints(server, policy, threads.writeExecutor());
-        }
-
-        @Bean
-        ServerLifecycle peerSocketServerLifecycle(PeerSocketProperties properties, PeerSocketServer server) {
-            return new ServerLifecycle(server, null, properties.getServer().getShutdownTimeout(), (port) -> {
-            });
         }
 
     }
@@ -175,12 +196,6 @@ public final class PeerSocketServerAutoConfiguration {
         @Bean
         SimpleUrlHandlerMapping peerSocketHandlerMapping(ApplicationServerEndpoints endpoints) {
             return endpoints.handlerMapping();
-        }
-
-        @Bean
-        ServerLifecycle peerSocketServerLifecycle(PeerSocketProperties properties, PeerSocketServer server) {
-            return new ServerLifecycle(server, null, properties.getServer().getShutdownTimeout(), (port) -> {
-            });
         }
 
     }

@@ -35,4 +35,13 @@ public interface Connection {
     /** @param enabled TCP_NODELAY */
     void setNoDelay(boolean enabled);
 
+    /**
+     * Drops the connection at once, without a close handshake (the server's shutdown timeout
+     * ran out). The transport still reports the end through
+     * {@link PeerEndpoint#closed(PeerSession, CloseInfo)}. The default does nothing: the
+     * connection then ends when its container stops.
+     */
+    default void abort() {
+    }
+
 }

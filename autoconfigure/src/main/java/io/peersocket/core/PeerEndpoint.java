@@ -3,6 +3,7 @@ package io.peersocket.core;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 
 import io.peersocket.peer.BufferLimits;
 import io.peersocket.peer.Packet;
@@ -30,7 +31,10 @@ public final class PeerEndpoint {
 
     private final PeerRuntime runtime;
 
+    private final PeerTraffic traffic;
+
     /**
+     * An endpoint of the engine's plain server ({@link SignalTraffic}).
      * @param path the endpoint's path
      * @param listeners the handler per subprotocol; key {@code ""} for a handler without one
      * @param limits per-peer limits
@@ -39,6 +43,19 @@ public final class PeerEndpoint {
      */
     public PeerEndpoint(String path, Map<String, PeerListener> listeners, BufferLimits limits, WriteMode writeMode,
             PeerRuntime runtime) {
+        this(path, listeners, limits, writeMode, runtime, new SignalTraffic(runtime.observer()));
+    }
+
+    /**
+     * @param path the endpoint's path
+     * @param listeners the handler per subprotocol; key {@code ""} for a handler without one
+     * @param limits per-peer limits
+     * @param writeMode the initial write mode of each peer
+     * @param runtime what this endpoint shares with the server's other endpoints
+     * @param traffic what the peers' messages mean (the plain server, the multiplayer relay)
+     */
+    public PeerEndpoint(String path, Map<String, PeerListener> listeners, BufferLimits limits, WriteMode writeMode,
+            PeerRuntime runtime, PeerTraffic traffic) {
         this.path = path;
         this.listeners = Map.copyOf(listeners);
         List<String> offered = new ArrayList<>(listeners.keySet());
@@ -47,8 +64,10 @@ public final class PeerEndpoint {
         this.limits = limits;
         this.writeMode = writeMode;
         this.runtime = runtime;
+        this.traffic = traffic;
     }
 
+    /** @return the endpoint's path */
     public String path() {
         return this.path;
     }
@@ -58,12 +77,27 @@ public final class PeerEndpoint {
         return this.offeredProtocols;
     }
 
+    /** @return the per-peer limits of this endpoint */
     public BufferLimits limits() {
         return this.limits;
     }
 
+    /** @return the runtime this endpoint shares with the server's other endpoints */
     public PeerRuntime runtime() {
         return this.runtime;
+    }
+
+    /** @return what this endpoint does with its peers' messages */
+    public PeerTraffic traffic() {
+        return this.traffic;
+    }
+
+    /**
+     * @return whether the transports must refuse new upgrades (HTTP 503), as the engine's
+     * {@code set_refuse_new_connections(true)}
+     */
+    public boolean isRefusingNewConnections() {
+        return this.traffic.isRefusingNewConnections();
     }
 
     /**
@@ -89,7 +123,8 @@ public final class PeerEndpoint {
     }
 
     /**
-     * A connection completed its upgrade: registers the peer and signals {@code client_connected}.
+     * A connection completed its upgrade: registers the peer and hands it to the endpoint's
+     * {@link PeerTraffic} (the plain server signals {@code client_connected}).
      * @param connection the transport's connection
      * @param protocol the protocol returned by {@link #selectProtocol(List)}
      * @return the new peer
@@ -99,12 +134,31 @@ public final class PeerEndpoint {
         PeerSession peer = this.runtime.registry().register(
                 (id) -> new PeerSession(id, this, protocol, connection, listener, this.runtime.newEventQueue()));
         this.runtime.observer().opened(this.path);
-        peer.dispatch((l) -> l.clientConnected(peer, protocol));
+        this.traffic.opened(peer);
         return peer;
     }
 
     /**
-     * A whole message arrived: queues it and signals {@code data_received}.
+     * A client's connection completed its upgrade: registers the server as the peer with a fixed
+     * id (1, as in the engine) whose signals run on the given queue, and signals the connection.
+     * @param connection the transport's connection
+     * @param protocol the subprotocol the server selected, {@code ""} for none
+     * @param id the peer id
+     * @param events where the peer's signals run, shared by the client's successive connections
+     * @return the new peer
+     */
+    public PeerSession open(Connection connection, String protocol, int id, Executor events) {
+        PeerListener listener = this.listeners.getOrDefault(protocol, this.listeners.get(""));
+        PeerSession peer = this.runtime.registry().registerFixed(id,
+                (key) -> new PeerSession(key, this, protocol, connection, listener, events));
+        this.runtime.observer().opened(this.path);
+        this.traffic.opened(peer);
+        return peer;
+    }
+
+    /**
+     * A whole message arrived: the endpoint's {@link PeerTraffic} takes it (the plain server
+     * queues it and signals {@code data_received}).
      * @param peer the receiver
      * @param packet the message
      * @return whether the transport may read on; when {@code false} it waits for
@@ -112,12 +166,7 @@ public final class PeerEndpoint {
      */
     public boolean received(PeerSession peer, Packet packet) {
         this.runtime.observer().received(this.path, packet.data().length, packet.string());
-        boolean room = peer.offerInbound(packet);
-        peer.dispatch((l) -> l.dataReceived(peer));
-        if (!room) {
-            this.runtime.observer().readingPaused(this.path);
-        }
-        return room;
+        return this.traffic.received(peer, packet);
     }
 
     /**
@@ -131,10 +180,7 @@ public final class PeerEndpoint {
         boolean remoteRequest = close.remoteInitiated() && !peer.closedLocally();
         peer.markClosed();
         this.runtime.observer().closed(this.path, close);
-        if (remoteRequest) {
-            peer.dispatch((l) -> l.clientCloseRequest(peer, close.code(), close.reason()));
-        }
-        peer.dispatchDisconnected(close.clean());
+        this.traffic.closed(peer, close, remoteRequest);
     }
 
     WriteMode writeMode() {

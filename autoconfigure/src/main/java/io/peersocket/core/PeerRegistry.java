@@ -34,12 +34,28 @@ public final class PeerRegistry {
         }
     }
 
+    /**
+     * Registers a peer under a fixed id, as a client's server peer (always 1). A previous peer
+     * under that id is replaced; removing it later leaves the new one registered.
+     * @param id the id
+     * @param factory makes the peer for the id it is given
+     * @return the registered peer
+     */
+    public PeerSession registerFixed(int id, IntFunction<PeerSession> factory) {
+        PeerSession peer = factory.apply(id);
+        this.peers.put(id, peer);
+        return peer;
+    }
+
     /** @param peer a peer to forget; its id may be given out again */
     public void remove(PeerSession peer) {
         this.peers.remove(peer.id(), peer);
     }
 
-    /** @return the peer with that id, or {@code null} */
+    /**
+     * @param id a peer id
+     * @return the peer with that id, or {@code null}
+     */
     public @Nullable PeerSession get(int id) {
         return this.peers.get(id);
     }

@@ -26,6 +26,8 @@ public final class PeerRuntime {
 
     private final boolean closeOnHandlerError;
 
+    private final boolean timeHandlers;
+
     // Poll mode: every event of every peer, in arrival order, until poll() runs them.
     private final Queue<Runnable> pollQueue = new ConcurrentLinkedQueue<>();
 
@@ -45,22 +47,29 @@ public final class PeerRuntime {
         this.handlerExecutor = handlerExecutor;
         this.observer = observer;
         this.closeOnHandlerError = closeOnHandlerError;
+        this.timeHandlers = observer.timesHandlers();
     }
 
+    /** @return the open peers by id */
     public PeerRegistry registry() {
         return this.registry;
     }
 
+    /** @return how signals reach the application: push or poll */
     public DispatchMode dispatchMode() {
         return this.dispatchMode;
     }
 
+    /** @return what is told of every count (opened, closed, packets, drops, errors) */
     public PeerSocketObserver observer() {
         return this.observer;
     }
 
-    /** @return where one new peer's events run: its own serial queue (push) or the poll queue */
-    Executor newEventQueue() {
+    /**
+     * @return where one new peer's events run: its own serial queue (push) or the poll queue; a
+     * client shares one across its successive connections so that all its signals stay in order
+     */
+    public Executor newEventQueue() {
         if (this.dispatchMode == DispatchMode.PUSH) {
             return new SerialTaskQueue(this.handlerExecutor);
         }
@@ -91,6 +100,7 @@ public final class PeerRuntime {
 
     /** Runs one application callback so that what it throws is logged, counted, and answered by policy. */
     void invoke(PeerSession peer, Runnable callback) {
+        long start = this.timeHandlers ? System.nanoTime() : 0L;
         try {
             callback.run();
         }
@@ -100,6 +110,11 @@ public final class PeerRuntime {
             this.observer.handlerError(peer.path(), ex);
             if (this.closeOnHandlerError) {
                 peer.close(1011, "Handler error");
+            }
+        }
+        finally {
+            if (this.timeHandlers) {
+                this.observer.handled(peer.path(), System.nanoTime() - start);
             }
         }
     }

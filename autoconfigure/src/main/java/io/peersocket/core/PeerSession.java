@@ -170,8 +170,13 @@ public final class PeerSession implements Peer {
 
     // ---- receiving ----
 
-    /** Queues a received packet; returns whether there is room for more (else reading pauses). */
-    boolean offerInbound(Packet packet) {
+    /**
+     * Queues a received packet for {@link #getPacket()}.
+     * @param packet the packet
+     * @return whether there is room for more (else the transport pauses reading until the
+     * application has read one)
+     */
+    public boolean offerInbound(Packet packet) {
         synchronized (this.inbound) {
             this.inbound.add(packet);
             this.inboundBytes += packet.data().length;
@@ -285,6 +290,11 @@ public final class PeerSession implements Peer {
         this.connection.setNoDelay(enabled);
     }
 
+    /** Drops the connection without a close handshake; see {@link Connection#abort()}. */
+    public void abort() {
+        this.connection.abort();
+    }
+
     /** @return whether the transport still has the connection (closing included) */
     public boolean isOpen() {
         return this.open;
@@ -301,14 +311,38 @@ public final class PeerSession implements Peer {
 
     // ---- events ----
 
-    void dispatch(Consumer<PeerListener> signal) {
-        this.events.execute(() -> this.endpoint.runtime().invoke(this, () -> signal.accept(this.listener)));
+    /** @return the application's listener for this peer (chosen by its subprotocol) */
+    public PeerListener listener() {
+        return this.listener;
     }
 
-    void dispatchDisconnected(boolean clean) {
+    /**
+     * Runs a signal of this peer's listener in the runtime's dispatch mode: after the peer's
+     * earlier events, never two at once for one peer (push), or inside {@code poll()} (poll).
+     * What it throws is logged, counted and answered by the runtime's policy.
+     * @param signal the signal
+     */
+    public void dispatch(Consumer<PeerListener> signal) {
+        dispatchEvent(() -> signal.accept(this.listener));
+    }
+
+    /**
+     * Runs any application callback in this peer's event order, as {@link #dispatch(Consumer)}.
+     * @param callback the callback
+     */
+    public void dispatchEvent(Runnable callback) {
+        this.events.execute(() -> this.endpoint.runtime().invoke(this, callback));
+    }
+
+    /**
+     * Runs this peer's last callback: its id is released first, so the application never sees
+     * a new peer with the same id before this one's disconnect signal.
+     * @param callback the disconnect signal
+     */
+    public void dispatchLast(Runnable callback) {
         this.events.execute(() -> {
             this.endpoint.runtime().registry().remove(this);
-            this.endpoint.runtime().invoke(this, () -> this.listener.clientDisconnected(this, clean));
+            this.endpoint.runtime().invoke(this, callback);
         });
     }
 

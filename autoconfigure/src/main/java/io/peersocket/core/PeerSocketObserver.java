@@ -56,10 +56,45 @@ public interface PeerSocketObserver {
     }
 
     /**
+     * A multiplayer relay routed one payload.
+     * @param path the endpoint
+     * @param route {@code peer} (to one client), {@code broadcast} (0), {@code exclusion} (-N),
+     * or {@code server} (sent by the application, peer 1)
+     * @param copies how many clients it was sent to
+     */
+    default void relayed(String path, String route, int copies) {
+    }
+
+    /**
      * @param path the endpoint
      * @param error what the handler threw
      */
     default void handlerError(String path, Throwable error) {
+    }
+
+    /**
+     * Whether {@link #handled(String, long)} is wanted: when no observer times handlers the core
+     * does not read the clock around each callback.
+     * @return {@code true} to receive {@link #handled(String, long)}
+     */
+    default boolean timesHandlers() {
+        return false;
+    }
+
+    /**
+     * An application callback (a signal delivered to a handler) returned or threw.
+     * @param path the endpoint
+     * @param nanos how long it ran
+     */
+    default void handled(String path, long nanos) {
+    }
+
+    /**
+     * The server stopped and this peer had not finished its close handshake within the shutdown
+     * timeout: its connection is dropped.
+     * @param path the endpoint
+     */
+    default void droppedOnShutdown(String path) {
     }
 
 }

@@ -24,14 +24,20 @@ public final class SerialTaskQueue implements Executor {
 
     private final Executor executor;
 
+    /** @param executor the shared executor that runs each drain (a handler thread pool) */
     public SerialTaskQueue(Executor executor) {
         this.executor = executor;
     }
 
     @Override
     public void execute(Runnable task) {
+        // Counted before it is queued: the drainer then never runs a task it has not counted, the
+        // count never goes below the tasks still to run, and only the submitter that finds it at
+        // zero (no drainer active) starts one. Counting after queueing let the count go negative
+        // and two drainers run one peer's tasks at once.
+        boolean startDrain = this.pending.getAndIncrement() == 0;
         this.tasks.add(task);
-        if (this.pending.getAndIncrement() == 0) {
+        if (startDrain) {
             this.executor.execute(this::drain);
         }
     }
@@ -53,8 +59,8 @@ public final class SerialTaskQueue implements Executor {
                 return;
             }
             if (batch == 0) {
-                // A submitter has added its task but not yet counted it (or the reverse): a few
-                // instructions away, so wait for it rather than hand off again.
+                // A submitter has counted its task but not yet queued it: a few instructions
+                // away, so wait for it rather than hand off again.
                 Thread.onSpinWait();
             }
         }

@@ -28,6 +28,10 @@ public record BufferLimits(int inKiB, int inPackets, int outKiB, int outPackets)
 
     /**
      * Validates the limits and rounds each up to a power of two.
+     * @param inKiB largest message and most queued unread bytes, in KiB, 1 to {@value #MAX_KIB}
+     * @param inPackets most queued unread packets, 1 to {@value #MAX_PACKETS}
+     * @param outKiB most queued unsent bytes, in KiB, 1 to {@value #MAX_KIB}
+     * @param outPackets most queued unsent packets, 1 to {@value #MAX_PACKETS}
      * @throws IllegalArgumentException naming the value that is out of range
      */
     public BufferLimits {

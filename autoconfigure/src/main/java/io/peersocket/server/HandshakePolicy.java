@@ -13,8 +13,8 @@ import org.springframework.web.cors.CorsConfiguration;
  * the extra headers of the 101 response ({@code set_extra_headers}).
  * <p>
  * A request without an {@code Origin} header is accepted: native game clients (the engine's
- * own WebSocketClient among them) send none. With no allowed origins configured only a page of
- * the same host and port may connect, as Spring's own WebSocket support; {@code *} allows all.
+ * own WebSocketClient among them) send none. A page of the same host and port may always connect,
+ * as with Spring's own WebSocket support; the allowed origins add others, {@code *} all.
  */
 public final class HandshakePolicy {
 
@@ -45,14 +45,16 @@ public final class HandshakePolicy {
      * @return whether the upgrade may proceed
      */
     public boolean originAllowed(@Nullable String origin, String scheme, @Nullable String host) {
-        if (origin == null) {
+        if (origin == null || sameOrigin(origin, scheme, host)) {
             return true;
         }
-        if (this.origins == null) {
-            return host != null && (origin.equalsIgnoreCase(scheme + "://" + host)
-                    || origin.equalsIgnoreCase(scheme.replace("ws", "http") + "://" + host));
-        }
-        return this.origins.checkOrigin(origin) != null;
+        return this.origins != null && this.origins.checkOrigin(origin) != null;
+    }
+
+    // A page served by the same host and port is always allowed, as in Spring's own WebSocket support.
+    private static boolean sameOrigin(String origin, String scheme, @Nullable String host) {
+        return host != null && (origin.equalsIgnoreCase(scheme + "://" + host)
+                || origin.equalsIgnoreCase(scheme.replace("ws", "http") + "://" + host));
     }
 
     /** @return headers for the 101 response */

@@ -1,14 +1,16 @@
 package io.peersocket.server;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.peersocket.core.PeerEndpoint;
 import io.peersocket.core.PeerRuntime;
 import io.peersocket.core.PeerSession;
+import io.peersocket.core.PeerSocketObserver;
 import io.peersocket.peer.Peer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -27,6 +29,8 @@ public class PeerSocketServer {
     private final List<PeerEndpoint> endpoints;
 
     private final List<ServerTransport> transports = new CopyOnWriteArrayList<>();
+
+    private volatile boolean draining;
 
     /**
      * @param runtime the peers, dispatch and observer shared by the endpoints
@@ -62,12 +66,20 @@ public class PeerSocketServer {
         return this.transports.stream().mapToInt(ServerTransport::port).filter((p) -> p > 0).findFirst().orElse(-1);
     }
 
-    /** @return whether a peer with this id is connected ({@code has_peer}) */
+    /**
+     * Whether a peer is connected, as {@code has_peer(id)}.
+     * @param id the peer id
+     * @return whether a peer with this id is connected
+     */
     public boolean hasPeer(int id) {
         return this.runtime.registry().get(id) != null;
     }
 
-    /** @return the peer, or {@code null} ({@code get_peer}) */
+    /**
+     * The peer with an id, as {@code get_peer(id)}.
+     * @param id the peer id
+     * @return the peer, or {@code null} when none is connected with that id
+     */
     public @Nullable Peer getPeer(int id) {
         return this.runtime.registry().get(id);
     }
@@ -77,19 +89,30 @@ public class PeerSocketServer {
         return this.runtime.registry().all();
     }
 
-    /** @return the peer's remote address, or an empty string ({@code get_peer_address}) */
+    /**
+     * The remote address of a peer, as {@code get_peer_address(id)}.
+     * @param id the peer id
+     * @return the peer's remote address, or an empty string when there is no such peer
+     */
     public String getPeerAddress(int id) {
         Peer peer = getPeer(id);
         return (peer != null) ? peer.getConnectedHost() : "";
     }
 
-    /** @return the peer's remote port, or 0 ({@code get_peer_port}) */
+    /**
+     * The remote port of a peer, as {@code get_peer_port(id)}.
+     * @param id the peer id
+     * @return the peer's remote port, or 0 when there is no such peer
+     */
     public int getPeerPort(int id) {
         Peer peer = getPeer(id);
         return (peer != null) ? peer.getConnectedPort() : 0;
     }
 
-    /** Closes a peer with 1000 ({@code disconnect_peer(id)}). */
+    /**
+     * Closes a peer with 1000 and no reason, as {@code disconnect_peer(id)}; its disconnect signal follows.
+     * @param id the peer id
+     */
     public void disconnectPeer(int id) {
         disconnectPeer(id, 1000, "");
     }
@@ -118,16 +141,20 @@ public class PeerSocketServer {
 
     /**
      * Stops accepting, closes every peer with 1001 (going away) and waits up to the timeout
-     * for the closes to complete ({@code stop()}).
+     * for the closes to complete ({@code stop()}); the peers still open then are dropped without
+     * a close handshake and counted ({@link PeerSocketObserver#droppedOnShutdown(String)}).
      * @param timeout how long to wait
      * @return whether every peer closed in time
      */
     public boolean stop(Duration timeout) {
+        this.draining = true;
         this.transports.forEach(ServerTransport::stopAccepting);
-        Collection<PeerSession> open = new ArrayList<>(this.runtime.registry().all());
-        open.forEach((peer) -> peer.close(1001, "Server shutting down"));
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (open.stream().anyMatch(PeerSession::isOpen) && System.nanoTime() < deadline) {
+        Set<PeerSession> closing = new HashSet<>();
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        logger.info("Stopping: closing " + this.runtime.registry().size() + " peer(s) with 1001, waiting up to "
+                + timeout.toMillis() + " ms");
+        while (closeEveryPeer(closing) && System.nanoTime() < deadline) {
             if (this.runtime.dispatchMode() == io.peersocket.core.DispatchMode.POLL) {
                 poll();
             }
@@ -139,11 +166,39 @@ public class PeerSocketServer {
                 break;
             }
         }
-        long left = open.stream().filter(PeerSession::isOpen).count();
-        if (left > 0) {
-            logger.warn(left + " peer(s) did not finish closing within " + timeout + "; dropping them");
+        List<PeerSession> left = this.runtime.registry().all().stream().filter(PeerSession::isOpen).toList();
+        if (left.isEmpty()) {
+            logger.info("Stopped: every peer closed in " + (System.nanoTime() - start) / 1_000_000 + " ms");
         }
-        return left == 0;
+        else {
+            logger.warn(left.size() + " peer(s) did not finish closing within " + timeout + "; dropping them");
+            for (PeerSession peer : left) {
+                this.runtime.observer().droppedOnShutdown(peer.path());
+                peer.abort();
+            }
+        }
+        return left.isEmpty();
+    }
+
+    // Closes with 1001 each peer not closed yet (one may have completed its upgrade as accepting
+    // stopped); returns whether a peer is still open.
+    private boolean closeEveryPeer(Set<PeerSession> closing) {
+        boolean open = false;
+        for (PeerSession peer : this.runtime.registry().all()) {
+            if (closing.add(peer)) {
+                peer.close(1001, "Server shutting down");
+            }
+            open |= peer.isOpen();
+        }
+        return open;
+    }
+
+    /**
+     * @return whether {@link #stop(Duration)} has begun: new peers are refused and the open ones
+     * are being closed (health reports OUT_OF_SERVICE)
+     */
+    public boolean isDraining() {
+        return this.draining;
     }
 
     /** Stops with a 5 second wait, as {@link #stop(Duration)}. */

@@ -10,10 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The server's behaviour on the dedicated Reactor Netty port. */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = { "peersocket.server.port=0", "peersocket.server.handshake-timeout=500ms" })
+        properties = { "peersocket.server.port=0", "peersocket.server.handshake-timeout=500ms",
+                "peersocket.server.bind-address=127.0.0.1", "peersocket.server.extra-headers.X-Game-Server=peersocket" })
 class ReactiveTransportTest extends ServerBehaviourTests {
 
     @LocalPeerSocketPort
@@ -40,6 +42,12 @@ class ReactiveTransportTest extends ServerBehaviourTests {
             long elapsedMs = (System.nanoTime() - start) / 1_000_000;
             assertThat(elapsedMs).isBetween(300L, 4000L);
         }
+    }
+
+    @Test
+    void bindsOnlyTheConfiguredAddress() {
+        // 127.0.0.2 is loopback too, but not the address the port was bound to.
+        assertThatThrownBy(() -> new Socket("127.0.0.2", this.port).close()).isInstanceOf(java.net.ConnectException.class);
     }
 
     @Test

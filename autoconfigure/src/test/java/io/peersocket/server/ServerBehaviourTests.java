@@ -226,10 +226,24 @@ abstract class ServerBehaviourTests {
         }
     }
 
+    @Test
+    void extraHeadersAreInThe101Response() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port())) {
+            String response = upgrade(socket, "/echo");
+            assertThat(response).startsWith("HTTP/1.1 101").containsIgnoringCase("X-Game-Server: peersocket\r\n");
+        }
+    }
+
     /** Completes an upgrade with a raw socket, then never reads again. */
     Socket upgradeAndNeverRead(String path) throws Exception {
         Socket socket = new Socket("127.0.0.1", port());
         socket.setReceiveBufferSize(4096);
+        assertThat(upgrade(socket, path)).startsWith("HTTP/1.1 101");
+        return socket;
+    }
+
+    /** Sends an upgrade request and returns the response head. */
+    String upgrade(Socket socket, String path) throws Exception {
         socket.setSoTimeout(5000);
         String key = Base64.getEncoder().encodeToString("0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
         OutputStream out = socket.getOutputStream();
@@ -244,8 +258,7 @@ abstract class ServerBehaviourTests {
             assertThat(b).as("upgrade response").isNotNegative();
             response.append((char) b);
         }
-        assertThat(response.toString()).startsWith("HTTP/1.1 101");
-        return socket;
+        return response.toString();
     }
 
     static int idOf(String event) {

@@ -8,7 +8,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The server's behaviour at paths of the application's own Tomcat. */
-@SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "peersocket.server.extra-headers.X-Game-Server=peersocket")
 class ServletTransportTest extends ServerBehaviourTests {
 
     @LocalServerPort

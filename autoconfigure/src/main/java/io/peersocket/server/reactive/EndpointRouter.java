@@ -56,6 +56,10 @@ final class EndpointRouter implements WebHandler {
         if (!this.accepting.getAsBoolean()) {
             return refuse(exchange, endpoint, HttpStatus.SERVICE_UNAVAILABLE, "stopping", "the server is shutting down");
         }
+        if (endpoint.isRefusingNewConnections()) {
+            return refuse(exchange, endpoint, HttpStatus.SERVICE_UNAVAILABLE, "refusing",
+                    path + " refuses new connections");
+        }
         HttpHeaders headers = request.getHeaders();
         if (request.getMethod() != HttpMethod.GET) {
             return refuse(exchange, endpoint, HttpStatus.METHOD_NOT_ALLOWED, "method",

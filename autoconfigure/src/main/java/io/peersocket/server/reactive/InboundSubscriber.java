@@ -18,9 +18,10 @@ import org.springframework.web.reactive.socket.WebSocketMessage;
 /**
  * Reads one peer's messages with demand: one message is requested at a time while the peer's
  * input queue has room, so a full queue stops reading from the socket (TCP backpressure)
- * instead of dropping data, and {@link #resume()} starts it again.
+ * instead of dropping data, and {@link #resume()} starts it again. Shared by the server's
+ * dedicated port and the client ({@code io.peersocket.client}).
  */
-final class InboundSubscriber extends BaseSubscriber<WebSocketMessage> {
+public final class InboundSubscriber extends BaseSubscriber<WebSocketMessage> {
 
     private static final Log logger = LogFactory.getLog(InboundSubscriber.class);
 
@@ -32,14 +33,14 @@ final class InboundSubscriber extends BaseSubscriber<WebSocketMessage> {
 
     private final Sinks.Empty<Void> done = Sinks.empty();
 
-    InboundSubscriber(PeerEndpoint endpoint, PeerSession peer, ReactiveConnection connection) {
+    public InboundSubscriber(PeerEndpoint endpoint, PeerSession peer, ReactiveConnection connection) {
         this.endpoint = endpoint;
         this.peer = peer;
         this.connection = connection;
     }
 
     /** @return completes when the inbound side has ended */
-    Sinks.Empty<Void> done() {
+    public Sinks.Empty<Void> done() {
         return this.done;
     }
 

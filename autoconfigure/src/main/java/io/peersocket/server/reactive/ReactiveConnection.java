@@ -22,8 +22,9 @@ import org.springframework.web.reactive.socket.WebSocketSession;
  * One peer's connection on the reactive transport. Outgoing packets go through a unicast sink
  * that {@link WebSocketSession#send} drains as the socket becomes writable, so a slow reader
  * fills the peer's output limit (and then {@code put_packet} fails) instead of the heap.
+ * Shared by the server's dedicated port and the client ({@code io.peersocket.client}).
  */
-final class ReactiveConnection implements Connection {
+public final class ReactiveConnection implements Connection {
 
     private static final int OUTBOUND_LINK = 16;
 
@@ -46,7 +47,7 @@ final class ReactiveConnection implements Connection {
 
     private volatile boolean localCloseSent;
 
-    ReactiveConnection(WebSocketSession session, Channel channel, InetSocketAddress remoteAddress) {
+    public ReactiveConnection(WebSocketSession session, Channel channel, InetSocketAddress remoteAddress) {
         this.session = session;
         this.channel = channel;
         this.remoteAddress = remoteAddress;
@@ -54,7 +55,7 @@ final class ReactiveConnection implements Connection {
         session.closeStatus().subscribe((status) -> this.closeStatus = status);
     }
 
-    void bind(InboundSubscriber inbound) {
+    public void bind(InboundSubscriber inbound) {
         this.inbound = inbound;
     }
 
@@ -62,7 +63,7 @@ final class ReactiveConnection implements Connection {
      * @param peer the peer whose packets these are
      * @return what the session sends: queued packets, then the close frame if one was asked for
      */
-    Mono<Void> sending(PeerSession peer) {
+    public Mono<Void> sending(PeerSession peer) {
         Flux<WebSocketMessage> messages = this.outbound.asFlux().map((packet) -> {
             peer.written(packet);
             return toMessage(packet);
@@ -96,7 +97,7 @@ final class ReactiveConnection implements Connection {
     }
 
     /** Closes at once with a code, without waiting for queued packets (protocol errors). */
-    void closeNow(int code, String reason) {
+    public void closeNow(int code, String reason) {
         this.session.close(new CloseStatus(code, reason)).subscribe();
     }
 
@@ -104,7 +105,7 @@ final class ReactiveConnection implements Connection {
      * @param closedLocally whether the application asked for the close
      * @return how the connection ended, from the close frame seen, if any
      */
-    CloseInfo closeInfo(boolean closedLocally) {
+    public CloseInfo closeInfo(boolean closedLocally) {
         CloseStatus local = this.localClose;
         if (closedLocally && local != null && this.localCloseSent) {
             // Reactor Netty closes the socket as soon as our close frame is written, so the peer's
@@ -130,6 +131,12 @@ final class ReactiveConnection implements Connection {
     @Override
     public InetSocketAddress remoteAddress() {
         return this.remoteAddress;
+    }
+
+    @Override
+    public void abort() {
+        // Closing the channel ends both sides; the handler then reports the end as abnormal.
+        this.channel.close();
     }
 
     @Override

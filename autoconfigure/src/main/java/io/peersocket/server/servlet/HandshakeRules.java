@@ -42,6 +42,10 @@ final class HandshakeRules implements HandshakeInterceptor {
         if (!this.accepting.getAsBoolean()) {
             return refuse(request, response, HttpStatus.SERVICE_UNAVAILABLE, "stopping", "the server is shutting down");
         }
+        if (this.endpoint.isRefusingNewConnections()) {
+            return refuse(request, response, HttpStatus.SERVICE_UNAVAILABLE, "refusing",
+                    this.endpoint.path() + " refuses new connections");
+        }
         HttpHeaders headers = request.getHeaders();
         if (!"websocket".equalsIgnoreCase(headers.getUpgrade())) {
             return true; // Spring's handshake handler answers 400 for a request that is no upgrade

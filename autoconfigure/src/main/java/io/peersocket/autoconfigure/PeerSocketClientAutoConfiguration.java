@@ -1,0 +1,181 @@
+package io.peersocket.autoconfigure;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import io.peersocket.annotation.ClientHandlerScanner;
+import io.peersocket.annotation.JsonPayloadConverter;
+import io.peersocket.annotation.PayloadConverter;
+import io.peersocket.client.PeerSocketClient;
+import io.peersocket.client.PeerSocketClientBuilder;
+import io.peersocket.client.PeerSocketClients;
+import io.peersocket.core.PeerSocketObserver;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.NoSuchSslBundleException;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Scope;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+
+/**
+ * Wires the client template: a {@link PeerSocketClientBuilder} for connections made in code (a new
+ * one per injection point), and the named connections of {@code peersocket.client.connections}
+ * with their {@code @PacketHandler(client = ...)} beans, connected on start and closed with 1001
+ * on shutdown ({@link PeerSocketClients}).
+ */
+@AutoConfiguration(after = PeerSocketServerAutoConfiguration.class,
+        afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+                "org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration" })
+@ConditionalOnBooleanProperty(name = "peersocket.client.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(PeerSocketProperties.class)
+public final class PeerSocketClientAutoConfiguration {
+
+    @Bean(destroyMethod = "shutdownNow")
+    PeerSocketClientThreads peerSocketClientThreads(PeerSocketProperties properties) {
+        return new PeerSocketClientThreads(properties.getClient().getHandlerThreads());
+    }
+
+    @Bean
+    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
+    @ConditionalOnMissingBean
+    PeerSocketClientBuilder peerSocketClientBuilder(PeerSocketClientThreads threads,
+            ObjectProvider<SslBundles> bundles) {
+        SslBundles ssl = bundles.getIfAvailable();
+        // The observers in the context are the server's (its meters say role=server): client
+        // traffic is not fed to them. Taking "the" observer also failed as soon as there were two.
+        return new PeerSocketClientBuilder(threads.executor(), PeerSocketObserver.NONE,
+                (ssl != null) ? ssl::getBundle : null, threads.built());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PeerSocketClients peerSocketClients(PeerSocketProperties properties, ListableBeanFactory beanFactory,
+            ObjectProvider<PayloadConverter> converter, ObjectProvider<PeerSocketClientBuilder> builders,
+            ObjectProvider<SslBundles> bundles, PeerSocketClientThreads threads) {
+        PeerSocketProperties.Client config = properties.getClient();
+        Map<String, ClientHandlerScanner.DeclaredClient> handlers = new ClientHandlerScanner(beanFactory,
+                converter.getIfAvailable()).scan(config.getConnections().keySet());
+        Map<String, PeerSocketClient> clients = new LinkedHashMap<>();
+        Set<String> autoConnect = new LinkedHashSet<>();
+        config.getConnections().forEach((name, connection) -> {
+            String prefix = "peersocket.client.connections." + name;
+            String url = connection.getUrl();
+            if (url == null || url.isBlank()) {
+                throw new IllegalStateException(prefix + ".url is required");
+            }
+            String problem = PeerSocketClient.checkUrl(url);
+            if (problem != null) {
+                throw new IllegalStateException(prefix + ".url: " + problem);
+            }
+            ClientHandlerScanner.DeclaredClient handler = handlers.get(name);
+            PeerSocketClientBuilder builder = builders.getObject()
+                .name(name)
+                .url(url)
+                .protocols(connection.getProtocols())
+                .headers(connection.getHeaders())
+                .dispatch(connection.getDispatch())
+                .writeMode((handler != null && handler.writeMode() != null) ? handler.writeMode()
+                        : connection.getWriteMode())
+                .buffers(connection.getBuffers().toLimits())
+                .handshakeTimeout(connection.getHandshakeTimeout())
+                .verifySsl(connection.isVerifySsl())
+                .reconnect(reconnect(prefix, connection));
+            String bundle = connection.getSsl().getBundle();
+            if (bundle != null && !bundle.isBlank()) {
+                builder.trustedCertificate(bundle(prefix, bundle, bundles.getIfAvailable()));
+            }
+            if (handler != null) {
+                builder.listener(handler.listener());
+            }
+            clients.put(name, builder.build());
+            if (connection.isAutoConnect()) {
+                autoConnect.add(name);
+            }
+        });
+        return new PeerSocketClients(clients, autoConnect, threads.built(), config.getShutdownTimeout());
+    }
+
+    private static io.peersocket.client.ReconnectPolicy reconnect(String prefix,
+            PeerSocketProperties.ClientConnection connection) {
+        try {
+            return connection.getReconnect().toPolicy();
+        }
+        catch (IllegalArgumentException ex) {
+            throw new IllegalStateException(prefix + "." + ex.getMessage(), ex);
+        }
+    }
+
+    private static org.springframework.boot.ssl.SslBundle bundle(String prefix, String name,
+            @Nullable SslBundles bundles) {
+        if (bundles == null) {
+            throw new IllegalStateException(prefix + ".ssl.bundle names '" + name
+                    + "' but the application has no SSL bundles (spring.ssl.bundle.*)");
+        }
+        try {
+            return bundles.getBundle(name);
+        }
+        catch (NoSuchSslBundleException ex) {
+            throw new IllegalStateException(prefix + ".ssl.bundle names '" + name + "', which is not one of "
+                    + bundles.getBundleNames() + " (spring.ssl.bundle.*)", ex);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(JsonMapper.class)
+    @ConditionalOnBean(JsonMapper.class)
+    static class JsonConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        PayloadConverter peerSocketPayloadConverter(JsonMapper mapper) {
+            return new JsonPayloadConverter(mapper);
+        }
+
+    }
+
+    /**
+     * The threads of push-mode client signals, and the clients made by builders (closed on
+     * shutdown). Not an {@code Executor} bean, so that Boot's own {@code applicationTaskExecutor}
+     * is left alone.
+     */
+    static final class PeerSocketClientThreads {
+
+        private final ExecutorService handlers;
+
+        private final Set<PeerSocketClient> built = PeerSocketClientBuilder.weakClientSet();
+
+        PeerSocketClientThreads(int threads) {
+            this.handlers = Executors.newFixedThreadPool(threads, new CustomizableThreadFactory("peersocket-client-"));
+        }
+
+        ExecutorService executor() {
+            return this.handlers;
+        }
+
+        Set<PeerSocketClient> built() {
+            return this.built;
+        }
+
+        void shutdownNow() {
+            this.handlers.shutdownNow();
+        }
+
+    }
+
+}

@@ -1,0 +1,34 @@
+package io.peersocket.autoconfigure;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.peersocket.actuate.PeerSocketMetrics;
+import io.peersocket.core.PeerEndpoint;
+import io.peersocket.server.PeerSocketServer;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Micrometer meters of the peersocket server ({@code peersocket.*}), when Micrometer and a
+ * {@link MeterRegistry} are present. The meters are a {@code PeerSocketObserver} bean, which the
+ * server composes with any other observer beans.
+ */
+@AutoConfiguration(after = PeerSocketServerAutoConfiguration.class,
+        afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+                "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
+@ConditionalOnClass({ MeterRegistry.class, MeterBinder.class })
+@ConditionalOnBean({ MeterRegistry.class, PeerSocketServer.class })
+public final class PeerSocketMetricsAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    PeerSocketMetrics peerSocketMetrics(ObjectProvider<PeerSocketServer> server) {
+        return new PeerSocketMetrics("server", () -> server.getObject().endpoints().stream().map(PeerEndpoint::path).toList());
+    }
+
+}

@@ -1,0 +1,224 @@
+package io.peersocket.client;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+
+import io.peersocket.core.DispatchMode;
+import io.peersocket.core.PeerSocketObserver;
+import io.peersocket.peer.BufferLimits;
+import io.peersocket.peer.WriteMode;
+import org.jspecify.annotations.Nullable;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+
+/**
+ * Makes {@link PeerSocketClient}s for connections made in code. In a Spring application inject it
+ * (a new builder per injection point, with the application's handler threads, SSL bundles and
+ * observer, and clients closed with 1001 on shutdown); elsewhere use {@link #create()}.
+ * <pre>{@code
+ * PeerSocketClient client = builder.listener(new ClientListener() { ... }).build();
+ * client.connectToUrl("wss://example.org/", List.of("chat-v1"));
+ * }</pre>
+ */
+public final class PeerSocketClientBuilder {
+
+    private static volatile @Nullable ExecutorService standaloneThreads;
+
+    String name = "client";
+
+    DispatchMode dispatch = DispatchMode.PUSH;
+
+    Executor handlerExecutor;
+
+    PeerSocketObserver observer = PeerSocketObserver.NONE;
+
+    BufferLimits limits = BufferLimits.DEFAULTS;
+
+    WriteMode writeMode = WriteMode.BINARY;
+
+    Duration handshakeTimeout = Duration.ofSeconds(10);
+
+    final Map<String, String> headers = new LinkedHashMap<>();
+
+    ReconnectPolicy reconnect = ReconnectPolicy.NONE;
+
+    Scheduler timers = Schedulers.parallel();
+
+    boolean verifySsl = true;
+
+    @Nullable SslBundle trustedCertificate;
+
+    @Nullable String url;
+
+    List<String> protocols = List.of();
+
+    final List<ClientListener> listeners = new ArrayList<>();
+
+    private final @Nullable Function<String, SslBundle> bundles;
+
+    private final @Nullable Set<PeerSocketClient> made;
+
+    /**
+     * @param handlerExecutor runs push-mode signals; never an I/O thread
+     * @param observer receives counts for metrics
+     * @param bundles finds an SSL bundle by name, or {@code null} when there are none
+     * @param made remembers every client built, to close them on shutdown; or {@code null}
+     */
+    public PeerSocketClientBuilder(Executor handlerExecutor, PeerSocketObserver observer,
+            @Nullable Function<String, SslBundle> bundles, @Nullable Set<PeerSocketClient> made) {
+        this.handlerExecutor = handlerExecutor;
+        this.observer = observer;
+        this.bundles = bundles;
+        this.made = made;
+    }
+
+    /**
+     * A builder outside Spring: push-mode signals run on a shared pool of daemon threads.
+     * @return a new builder
+     */
+    public static PeerSocketClientBuilder create() {
+        ExecutorService threads = standaloneThreads;
+        if (threads == null) {
+            synchronized (PeerSocketClientBuilder.class) {
+                threads = standaloneThreads;
+                if (threads == null) {
+                    CustomizableThreadFactory factory = new CustomizableThreadFactory("peersocket-client-");
+                    factory.setDaemon(true);
+                    threads = Executors.newCachedThreadPool(factory);
+                    standaloneThreads = threads;
+                }
+            }
+        }
+        return new PeerSocketClientBuilder(threads, PeerSocketObserver.NONE, null, null);
+    }
+
+    /** @param name a name for logs and metrics; default {@code client} */
+    public PeerSocketClientBuilder name(String name) {
+        this.name = name;
+        return this;
+    }
+
+    /** @param url the URL {@link PeerSocketClient#connect()} connects to */
+    public PeerSocketClientBuilder url(String url) {
+        this.url = url;
+        return this;
+    }
+
+    /** @param protocols the subprotocols {@link PeerSocketClient#connect()} asks for */
+    public PeerSocketClientBuilder protocols(List<String> protocols) {
+        this.protocols = List.copyOf(protocols);
+        return this;
+    }
+
+    /** @param listener receives the client's signals */
+    public PeerSocketClientBuilder listener(ClientListener listener) {
+        this.listeners.add(listener);
+        return this;
+    }
+
+    /** @param dispatch push (default) or poll: signals only inside {@link PeerSocketClient#poll()} */
+    public PeerSocketClientBuilder dispatch(DispatchMode dispatch) {
+        this.dispatch = dispatch;
+        return this;
+    }
+
+    /** @param executor runs push-mode signals instead of the default threads */
+    public PeerSocketClientBuilder handlerExecutor(Executor executor) {
+        this.handlerExecutor = executor;
+        return this;
+    }
+
+    /** @param limits the engine's {@code set_buffers}; default 64 KiB and 1024 packets each way */
+    public PeerSocketClientBuilder buffers(BufferLimits limits) {
+        this.limits = limits;
+        return this;
+    }
+
+    /** @param writeMode the initial write mode of peer 1; the engine's default is BINARY */
+    public PeerSocketClientBuilder writeMode(WriteMode writeMode) {
+        this.writeMode = writeMode;
+        return this;
+    }
+
+    /** @param timeout how long connecting (TCP, TLS, upgrade) may take before {@code connection_error}; default 10 s */
+    public PeerSocketClientBuilder handshakeTimeout(Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("handshake timeout must be positive but was " + timeout);
+        }
+        this.handshakeTimeout = timeout;
+        return this;
+    }
+
+    /** @param headers request headers sent on every connection */
+    public PeerSocketClientBuilder headers(Map<String, String> headers) {
+        this.headers.putAll(headers);
+        return this;
+    }
+
+    /** @param policy whether and when to reconnect; default never, as the engine */
+    public PeerSocketClientBuilder reconnect(ReconnectPolicy policy) {
+        this.reconnect = policy;
+        return this;
+    }
+
+    /** @param verifySsl the engine's {@code verify_ssl}; {@code false} is for development only */
+    public PeerSocketClientBuilder verifySsl(boolean verifySsl) {
+        this.verifySsl = verifySsl;
+        return this;
+    }
+
+    /** @param bundle the engine's {@code trusted_ssl_certificate}: only certificates chaining to its trust store are accepted */
+    public PeerSocketClientBuilder trustedCertificate(@Nullable SslBundle bundle) {
+        this.trustedCertificate = bundle;
+        return this;
+    }
+
+    /**
+     * @param bundleName the name of a Spring Boot SSL bundle ({@code spring.ssl.bundle.*}) whose
+     * trust store holds the trusted certificate
+     * @throws IllegalStateException when there is no such bundle
+     */
+    public PeerSocketClientBuilder trustedCertificate(String bundleName) {
+        if (this.bundles == null) {
+            throw new IllegalStateException("No SSL bundles are available to find '" + bundleName + "'");
+        }
+        this.trustedCertificate = this.bundles.apply(bundleName);
+        return this;
+    }
+
+    /** @param scheduler runs handshake timeouts and reconnect delays; default Reactor's parallel scheduler */
+    public PeerSocketClientBuilder timers(Scheduler scheduler) {
+        this.timers = scheduler;
+        return this;
+    }
+
+    /** @return a new client, not connected */
+    public PeerSocketClient build() {
+        PeerSocketClient client = new PeerSocketClient(this);
+        if (this.made != null) {
+            synchronized (this.made) {
+                this.made.add(client);
+            }
+        }
+        return client;
+    }
+
+    /** @return a set that forgets clients nobody uses any more, for {@link #PeerSocketClientBuilder} */
+    public static Set<PeerSocketClient> weakClientSet() {
+        return Collections.newSetFromMap(new WeakHashMap<>());
+    }
+
+}

@@ -1,0 +1,41 @@
+package io.peersocket.sample;
+
+import io.peersocket.annotation.PacketHandler;
+import io.peersocket.annotation.PeerConnected;
+import io.peersocket.annotation.PeerDisconnected;
+import io.peersocket.annotation.PeerPacket;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A multiplayer relay at {@code ws://127.0.0.1:9080/mp} for Godot clients with
+ * {@code gd_mp_api = true}: the clients reach each other through it, and this bean is the
+ * server's own application, peer 1. It logs what it receives and answers {@code ping-server:X}
+ * with {@code pong-server:X}, sent to the sender only.
+ */
+@PacketHandler(path = "/mp", multiplayer = true)
+class RelayHandler {
+
+    private static final Log logger = LogFactory.getLog(RelayHandler.class);
+
+    private static final String PING = "ping-server:";
+
+    @PeerConnected
+    void joined(int id) {
+        logger.info(String.format("Peer %d joined the relay", id));
+    }
+
+    @PeerDisconnected
+    void left(int id) {
+        logger.info(String.format("Peer %d left the relay", id));
+    }
+
+    /** A non-null result goes back to the sender alone, from peer 1. */
+    @PeerPacket
+    @Nullable String received(int from, int to, String text) {
+        logger.info(String.format("Got packet from peer %d to %d: %s", from, to, text));
+        return text.startsWith(PING) ? "pong-server:" + text.substring(PING.length()) : null;
+    }
+
+}
