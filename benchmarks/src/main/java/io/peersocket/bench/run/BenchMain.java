@@ -102,8 +102,10 @@ public final class BenchMain {
             this.client = client;
             startAll(logs);
             Scenarios scenarios = new Scenarios(client, this.settings);
-            List<Target> echoTargets = this.targets.stream().filter((t) -> !t.name.equals(GODOT_RELAY)).toList();
-            List<Target> relayTargets = this.targets.stream().filter((t) -> t.name.endsWith("relay")).toList();
+            List<Target> echoTargets = this.targets.stream().filter((t) -> !t.name.endsWith("relay")).toList();
+            // the relay: Godot's own, the starter's (reactive, push), and the same protocol as a plain WebFlux loop
+            List<Target> relayTargets = this.targets.stream()
+                .filter((t) -> t.name.endsWith("relay") || t.name.equals("webflux-plain")).toList();
             List<Target> springAndNode = echoTargets.stream().filter((t) -> t.kind != Target.Kind.GODOT).toList();
             List<Target> pollTargets = echoTargets.stream().filter((t) -> t.poll).toList();
             for (Settings.Echo echo : this.settings.echoes) {

@@ -31,6 +31,7 @@ final class Targets {
             { "mvc-plain", "servlet", "false", "false" },
             { "starter-servlet-push", "servlet", "true", "false" },
             { "starter-servlet-poll", "servlet", "true", "true" },
+            { "starter-relay", "reactive", "true", "false" },
         };
         for (String[] s : spring) {
             List<String> command = new ArrayList<>(prefix);

@@ -39,7 +39,7 @@ public final class ServerMain {
         ConfigurableApplicationContext context = switch (target) {
             case "mvc-plain" -> PlainMvcServer.start(port);
             case "webflux-plain" -> PlainWebFluxServer.start(port);
-            case "starter-reactive-push" -> StarterServer.start(port, true, false);
+            case "starter-reactive-push", "starter-relay" -> StarterServer.start(port, true, false);
             case "starter-reactive-poll" -> StarterServer.start(port, true, true);
             case "starter-servlet-push" -> StarterServer.start(port, false, false);
             case "starter-servlet-poll" -> StarterServer.start(port, false, true);

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.peersocket.annotation.DataReceived;
 import io.peersocket.annotation.PacketHandler;
+import io.peersocket.annotation.PeerPacket;
 import io.peersocket.peer.Packet;
 import io.peersocket.peer.Peer;
 import io.peersocket.peer.WriteMode;
@@ -21,7 +22,8 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
  * The starter, as an application uses it: two {@code @PacketHandler} beans, on either transport
  * (a dedicated Reactor Netty port, or the application's own Tomcat) and in either dispatch mode.
  * {@code /echo} returns each packet (sent back in its own mode); {@code /bcast} sends each packet
- * to every peer of the path in a plain loop over {@link PeerSocketServer#peers()}.
+ * to every peer of the path in a plain loop over {@link PeerSocketServer#peers()}; {@code /relay}
+ * is the starter's multiplayer relay.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableAutoConfiguration
@@ -62,6 +64,16 @@ public class StarterServer {
         @DataReceived
         byte[] echo(Packet packet) {
             return packet.data();
+        }
+
+    }
+
+    /** The engine's multiplayer relay; peer 1 (this application) takes what is addressed to it and drops it. */
+    @PacketHandler(path = "/relay", multiplayer = true)
+    static final class Relay {
+
+        @PeerPacket
+        void packet(int from) {
         }
 
     }
