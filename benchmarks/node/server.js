@@ -22,6 +22,12 @@ wss.on('connection', (ws, req) => {
 });
 wss.on('listening', () => console.log('@@READY ' + port));
 
+// Report what would otherwise end the process silently, and stop when the runner is gone
+// (re-parented) rather than on the end of standard input.
+process.on('uncaughtException', (error) => console.log('@@ERROR ' + (error && error.stack || error)));
+const parent = process.ppid;
+setInterval(() => { if (process.ppid !== parent) process.exit(0); }, 2000).unref();
+
 readline.createInterface({ input: process.stdin }).on('line', (line) => {
   const command = line.trim();
   if (command === 'heap') {
@@ -32,4 +38,4 @@ readline.createInterface({ input: process.stdin }).on('line', (line) => {
   } else if (command === 'quit') {
     process.exit(0);
   }
-}).on('close', () => process.exit(0));
+}).on('close', () => console.log('@@NOTE stdin closed'));

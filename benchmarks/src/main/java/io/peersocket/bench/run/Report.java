@@ -239,6 +239,7 @@ final class Report {
             line(row.toString());
         }
         line("");
+        efficiency();
     }
 
     /** Server CPU per message, plain over starter, per round: above 1 the starter spends less. */
@@ -262,7 +263,6 @@ final class Report {
             line(row.toString());
         }
         line("");
-        efficiency();
     }
 
     private void verdict(String what, Stats ratio, double bound, boolean higherIsBetter) {
