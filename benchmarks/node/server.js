@@ -24,6 +24,10 @@ wss.on('listening', () => console.log('@@READY ' + port));
 
 // Report what would otherwise end the process silently, and stop when the runner is gone
 // (re-parented) rather than on the end of standard input.
+// Node resets the signals its parent ignores: a hang-up of the shell that started the run
+// (nohup) would end it silently, unlike the JVMs and Godot beside it.
+process.on('SIGHUP', () => console.log('@@NOTE SIGHUP ignored'));
+process.on('exit', (code) => console.log('@@EXIT ' + code));
 process.on('uncaughtException', (error) => console.log('@@ERROR ' + (error && error.stack || error)));
 const parent = process.ppid;
 setInterval(() => { if (process.ppid !== parent) process.exit(0); }, 2000).unref();

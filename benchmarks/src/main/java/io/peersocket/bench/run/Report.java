@@ -136,7 +136,7 @@ final class Report {
         line("- CPU: " + cpuModel() + ", " + this.cores + " cores; "
                 + sh("uname", "-sr") + "; load average before the run: see the note at the end");
         line("- Java: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
-                + " (servers: `-Xmx2g -XX:+UseSerialGC`); Spring Boot 4.0.7, Reactor Netty / Netty from its BOM; "
+                + " (servers: `-Xmx4g -XX:+UseSerialGC`); Spring Boot 4.0.7, Reactor Netty / Netty from its BOM; "
                 + "Node " + sh("node", "--version") + " with ws 8.18.3; Godot " + sh("godot3-server", "--version"));
         line("- " + (this.pinned ? "Each server runs alone on core 0 (`taskset -c 0`), the load generator on core 1; "
                 + "servers not being measured are stopped with SIGSTOP." : "Not pinned (no taskset or one core)."));

@@ -10,7 +10,7 @@ final class Settings {
 
     int rounds = 3;
 
-    Duration warmup = Duration.ofMillis(1000);
+    Duration warmup = Duration.ofMillis(800);
 
     Duration measure = Duration.ofMillis(2000);
 
@@ -24,7 +24,7 @@ final class Settings {
 
     List<Integer> broadcastPeers = List.of(1000, 10000);
 
-    int broadcasts = 20;
+    int broadcasts = 10;
 
     int broadcastWindow = 4;
 

@@ -35,7 +35,7 @@ final class Targets {
         };
         for (String[] s : spring) {
             List<String> command = new ArrayList<>(prefix);
-            command.addAll(List.of(java, "-Xmx2g", "-XX:+UseSerialGC"));
+            command.addAll(List.of(java, "-Xmx4g", "-XX:+UseSerialGC"));
             // Extra server JVM options for experiments and profiling, e.g. -Dbench.serverOpts=-XX:StartFlightRecording
             String extra = System.getProperty("bench.serverOpts", "").trim();
             if (!extra.isEmpty()) {
