@@ -1,0 +1,91 @@
+package io.peersocket.bench.run;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The servers: the Spring ones from this module's sources, Node ws and Godot 3.2.3's own. */
+final class Targets {
+
+    static final int BASE_PORT = 19100;
+
+    private Targets() {
+    }
+
+    static List<Target> all(Path home, boolean pin, boolean peersRequired, List<String> notes) throws IOException {
+        // Servers start on both cores (faster) and are pinned to core 0 once they listen.
+        List<String> prefix = List.of();
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String classpath = home.resolve("target/classes") + File.pathSeparator
+                + Files.readString(home.resolve("target/classpath.txt")).trim();
+        List<Target> targets = new ArrayList<>();
+        int port = BASE_PORT;
+        String[][] spring = {
+            { "webflux-plain", "reactive", "false", "false" },
+            { "starter-reactive-push", "reactive", "true", "false" },
+            { "starter-reactive-poll", "reactive", "true", "true" },
+            { "mvc-plain", "servlet", "false", "false" },
+            { "starter-servlet-push", "servlet", "true", "false" },
+            { "starter-servlet-poll", "servlet", "true", "true" },
+            { "starter-relay", "reactive", "true", "false" },
+        };
+        for (String[] s : spring) {
+            List<String> command = new ArrayList<>(prefix);
+            command.addAll(List.of(java, "-Xmx4g", "-XX:+UseSerialGC"));
+            // Extra server JVM options for experiments and profiling, e.g. -Dbench.serverOpts=-XX:StartFlightRecording
+            String extra = System.getProperty("bench.serverOpts", "").trim();
+            if (!extra.isEmpty()) {
+                command.addAll(List.of(extra.split("\\s+")));
+            }
+            command.addAll(List.of("-cp", classpath,
+                    "io.peersocket.bench.server.ServerMain", s[0], Integer.toString(port)));
+            targets.add(new Target(s[0], Target.Kind.JAVA, port++, s[1], Boolean.parseBoolean(s[2]),
+                    Boolean.parseBoolean(s[3]), command, Map.of()));
+        }
+        Path nodeModules = home.resolve("target/node/node_modules");
+        if (onPath("node") && Files.isDirectory(nodeModules.resolve("ws"))) {
+            List<String> command = new ArrayList<>(prefix);
+            command.addAll(List.of("node", "--expose-gc", home.resolve("node/server.js").toString(), Integer.toString(port)));
+            targets.add(new Target("node-ws", Target.Kind.NODE, port++, "", false, false, command,
+                    Map.of("NODE_PATH", nodeModules.toString())));
+        }
+        else {
+            missing("node-ws", "node and `ws` in target/node (run.sh installs it: npm install in target/node)", peersRequired, notes);
+        }
+        if (onPath("godot3-server")) {
+            for (String name : List.of("godot", BenchMain.GODOT_RELAY)) {
+                List<String> command = new ArrayList<>(prefix);
+                command.addAll(List.of("godot3-server", "--no-window", "-s", home.resolve("godot/server.gd").toString()));
+                targets.add(new Target(name, Target.Kind.GODOT, port, "", false, false, command,
+                        Map.of("BENCH_PORT", Integer.toString(port), "BENCH_RELAY", name.equals("godot") ? "0" : "1")));
+                port++;
+            }
+        }
+        else {
+            missing("godot", "godot3-server (apt-get install godot3-server)", peersRequired, notes);
+        }
+        return targets;
+    }
+
+    private static void missing(String name, String what, boolean required, List<String> notes) {
+        if (required) {
+            throw new IllegalStateException(name + " is required (peersocket.peers.required=true) but " + what + " is missing");
+        }
+        notes.add(name + " skipped: needs " + what);
+        System.out.println("SKIPPED " + name + ": needs " + what);
+    }
+
+    private static boolean onPath(String program) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+}
