@@ -23,7 +23,15 @@ final class Targets {
         String classpath = home.resolve("target/classes") + File.pathSeparator
                 + Files.readString(home.resolve("target/classpath.txt")).trim();
         List<Target> targets = new ArrayList<>();
-        int port = BASE_PORT;
+        // Ports from 19100 on, skipping any that another process holds (a second run, a stray server).
+        int[] next = { BASE_PORT };
+        java.util.function.IntSupplier free = () -> {
+            while (!isFree(next[0])) {
+                next[0]++;
+            }
+            return next[0]++;
+        };
+        int port = free.getAsInt();
         String[][] spring = {
             { "webflux-plain", "reactive", "false", "false" },
             { "starter-reactive-push", "reactive", "true", "false" },
@@ -43,15 +51,17 @@ final class Targets {
             }
             command.addAll(List.of("-cp", classpath,
                     "io.peersocket.bench.server.ServerMain", s[0], Integer.toString(port)));
-            targets.add(new Target(s[0], Target.Kind.JAVA, port++, s[1], Boolean.parseBoolean(s[2]),
+            targets.add(new Target(s[0], Target.Kind.JAVA, port, s[1], Boolean.parseBoolean(s[2]),
                     Boolean.parseBoolean(s[3]), command, Map.of()));
+            port = free.getAsInt();
         }
         Path nodeModules = home.resolve("target/node/node_modules");
         if (onPath("node") && Files.isDirectory(nodeModules.resolve("ws"))) {
             List<String> command = new ArrayList<>(prefix);
             command.addAll(List.of("node", "--expose-gc", home.resolve("node/server.js").toString(), Integer.toString(port)));
-            targets.add(new Target("node-ws", Target.Kind.NODE, port++, "", false, false, command,
+            targets.add(new Target("node-ws", Target.Kind.NODE, port, "", false, false, command,
                     Map.of("NODE_PATH", nodeModules.toString())));
+            port = free.getAsInt();
         }
         else {
             missing("node-ws", "node and `ws` in target/node (run.sh installs it: npm install in target/node)", peersRequired, notes);
@@ -62,7 +72,7 @@ final class Targets {
                 command.addAll(List.of("godot3-server", "--no-window", "-s", home.resolve("godot/server.gd").toString()));
                 targets.add(new Target(name, Target.Kind.GODOT, port, "", false, false, command,
                         Map.of("BENCH_PORT", Integer.toString(port), "BENCH_RELAY", name.equals("godot") ? "0" : "1")));
-                port++;
+                port = free.getAsInt();
             }
         }
         else {
@@ -77,6 +87,17 @@ final class Targets {
         }
         notes.add(name + " skipped: needs " + what);
         System.out.println("SKIPPED " + name + ": needs " + what);
+    }
+
+    private static boolean isFree(int port) {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+            socket.setReuseAddress(false);
+            socket.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+            return true;
+        }
+        catch (IOException ex) {
+            return false;
+        }
     }
 
     private static boolean onPath(String program) {
