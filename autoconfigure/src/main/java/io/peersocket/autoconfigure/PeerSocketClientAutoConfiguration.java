@@ -8,28 +8,25 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import io.peersocket.annotation.ClientHandlerScanner;
-import io.peersocket.annotation.JsonPayloadConverter;
 import io.peersocket.annotation.PayloadConverter;
 import io.peersocket.client.PeerSocketClient;
 import io.peersocket.client.PeerSocketClientBuilder;
 import io.peersocket.client.PeerSocketClients;
 import io.peersocket.core.PeerSocketObserver;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Scope;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
@@ -44,6 +41,7 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
                 "org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration" })
 @ConditionalOnBooleanProperty(name = "peersocket.client.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(PeerSocketProperties.class)
+@Import(PeerSocketJsonConfiguration.class)
 public final class PeerSocketClientAutoConfiguration {
 
     @Bean(destroyMethod = "shutdownNow")
@@ -135,19 +133,6 @@ public final class PeerSocketClientAutoConfiguration {
             throw new IllegalStateException(prefix + ".ssl.bundle names '" + name + "', which is not one of "
                     + bundles.getBundleNames() + " (spring.ssl.bundle.*)", ex);
         }
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(JsonMapper.class)
-    @ConditionalOnBean(JsonMapper.class)
-    static class JsonConfiguration {
-
-        @Bean
-        @ConditionalOnMissingBean
-        PayloadConverter peerSocketPayloadConverter(JsonMapper mapper) {
-            return new JsonPayloadConverter(mapper);
-        }
-
     }
 
     /**

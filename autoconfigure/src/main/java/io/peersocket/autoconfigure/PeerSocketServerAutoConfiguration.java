@@ -7,7 +7,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.UnaryOperator;
 
-import io.peersocket.annotation.JsonPayloadConverter;
 import io.peersocket.annotation.PacketHandlerScanner;
 import io.peersocket.annotation.PayloadConverter;
 import io.peersocket.core.CompositePeerSocketObserver;
@@ -26,12 +25,10 @@ import io.peersocket.server.reactive.DedicatedPortServer;
 import io.peersocket.server.reactive.DedicatedPortTls;
 import io.peersocket.server.servlet.ServletEndpoints;
 import reactor.netty.http.server.HttpServer;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -44,6 +41,7 @@ import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
@@ -61,6 +59,7 @@ import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
         "org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration" })
 @ConditionalOnBooleanProperty(name = "peersocket.server.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(PeerSocketProperties.class)
+@Import(PeerSocketJsonConfiguration.class)
 public final class PeerSocketServerAutoConfiguration {
 
     /** Where the dedicated port's bound port is published, as {@code local.server.port}. */
@@ -126,19 +125,6 @@ public final class PeerSocketServerAutoConfiguration {
     @Bean
     HandshakePolicy peerSocketHandshakePolicy(PeerSocketProperties properties) {
         return new HandshakePolicy(properties.getServer().getAllowedOrigins(), properties.getServer().getExtraHeaders());
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(JsonMapper.class)
-    @ConditionalOnBean(JsonMapper.class)
-    static class JsonConfiguration {
-
-        @Bean
-        @ConditionalOnMissingBean
-        PayloadConverter peerSocketPayloadConverter(JsonMapper mapper) {
-            return new JsonPayloadConverter(mapper);
-        }
-
     }
 
     @Configuration(proxyBeanMethods = false)
