@@ -86,15 +86,14 @@ public final class AnnotatedPeerListener implements PeerListener, MultiplayerLis
         if (method == null) {
             return; // the packet stays queued for Peer.getPacket(), as in the engine
         }
-        SignalContext context = SignalContext.of(peer);
+        Packet packet = null;
         if (method.takesPayload()) {
-            Packet packet = peer.nextPacket();
+            packet = peer.nextPacket();
             if (packet == null) {
                 return; // already read by the application through getPacket()
             }
-            context = context.withPacket(packet);
         }
-        call(Signal.DATA, context);
+        call(Signal.DATA, new SignalContext(peer, peer.protocol(), packet, 0, "", false, null));
     }
 
     @Override

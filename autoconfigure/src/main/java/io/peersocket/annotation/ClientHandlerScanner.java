@@ -63,6 +63,11 @@ public final class ClientHandlerScanner {
                         + "' and must not name a path or protocols: set peersocket.client.connections." + client
                         + ".url and .protocols instead");
             }
+            if (!annotation.blocking()) {
+                throw new IllegalStateException("@PacketHandler bean '" + beanName + "' handles client '" + client
+                        + "' and says blocking = false, which applies to server endpoints only: a client's signals "
+                        + "run on its handler threads (peersocket.client.handler-threads) or in poll()");
+            }
             if (!connections.contains(client)) {
                 throw new IllegalStateException("@PacketHandler bean '" + beanName + "' handles client '" + client
                         + "' but there is no peersocket.client.connections." + client + ".url"

@@ -52,4 +52,15 @@ public @interface PacketHandler {
      */
     boolean multiplayer() default false;
 
+    /**
+     * @return whether this bean's methods may block (a database call, a remote call). {@code true},
+     * the default, runs them on the handler threads ({@code peersocket.server.handler-threads}; on
+     * the servlet transport, on the container's thread that read the message, as plain Spring
+     * WebSocket handlers run). {@code false} promises that they never block: in push mode they
+     * then run on the I/O thread that read the message, without a thread hand-off (the fastest
+     * path, see docs/benchmarks.md), still one at a time per peer and in arrival order. A blocking
+     * call in such a method stalls every peer that thread serves. Plain server endpoints only.
+     */
+    boolean blocking() default true;
+
 }

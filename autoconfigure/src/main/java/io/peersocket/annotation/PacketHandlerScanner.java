@@ -102,6 +102,11 @@ public final class PacketHandlerScanner {
                         + "' must start with '/'");
             }
             if (annotation.multiplayer() || path.equals(multiplayerPath)) {
+                if (!annotation.blocking()) {
+                    throw new IllegalStateException("@PacketHandler bean '" + beanName + "' is the multiplayer relay at "
+                            + path + " and says blocking = false, which applies to plain endpoints only: the relay "
+                            + "routes on the I/O thread already and its peer 1 runs on handler threads");
+                }
                 RelayHandler relay = relayHandlerFor(beanName, type, annotation, path);
                 RelayHandler other = relays.putIfAbsent(path, relay);
                 String owner = (other != null) ? other.beanName() : plainOwner(owners, path);
@@ -121,6 +126,9 @@ public final class PacketHandlerScanner {
             List<String> protocols = (annotation.protocols().length > 0) ? Arrays.asList(annotation.protocols())
                     : defaultProtocols;
             PeerListener listener = listenerFor(beanName, type);
+            if (!annotation.blocking()) {
+                listener = new NonBlockingPeerListener(listener);
+            }
             Map<String, PeerListener> listeners = byPath.computeIfAbsent(path, (p) -> new LinkedHashMap<>());
             for (String protocol : protocols.isEmpty() ? List.of("") : protocols) {
                 String key = path + " " + protocol;
@@ -241,11 +249,46 @@ public final class PacketHandlerScanner {
 
     }
 
+    /** A handler whose {@code @PacketHandler} says {@code blocking = false}. */
+    private record NonBlockingPeerListener(PeerListener delegate) implements PeerListener {
+
+        @Override
+        public boolean blocking() {
+            return false;
+        }
+
+        @Override
+        public void clientConnected(io.peersocket.peer.Peer peer, String protocol) {
+            this.delegate.clientConnected(peer, protocol);
+        }
+
+        @Override
+        public void dataReceived(io.peersocket.peer.Peer peer) {
+            this.delegate.dataReceived(peer);
+        }
+
+        @Override
+        public void clientCloseRequest(io.peersocket.peer.Peer peer, int code, String reason) {
+            this.delegate.clientCloseRequest(peer, code, reason);
+        }
+
+        @Override
+        public void clientDisconnected(io.peersocket.peer.Peer peer, boolean wasClean) {
+            this.delegate.clientDisconnected(peer, wasClean);
+        }
+
+    }
+
     /** A {@link PeerListener} bean, fetched on first use. */
     private record LazyPeerListener(Supplier<Object> bean) implements PeerListener {
 
         private PeerListener target() {
             return (PeerListener) this.bean.get();
+        }
+
+        @Override
+        public boolean blocking() {
+            return target().blocking();
         }
 
         @Override

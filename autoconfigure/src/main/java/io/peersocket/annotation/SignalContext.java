@@ -26,11 +26,6 @@ record SignalContext(Peer peer, String protocol, @Nullable Packet packet, int co
         return new SignalContext(peer, "", packet, 0, "", false, null, target, relay);
     }
 
-    SignalContext withPacket(@Nullable Packet packet) {
-        return new SignalContext(this.peer, this.protocol, packet, this.code, this.reason, this.wasClean, this.error,
-                this.target, this.relay);
-    }
-
     SignalContext withError(Throwable error) {
         return new SignalContext(this.peer, this.protocol, this.packet, this.code, this.reason, this.wasClean, error,
                 this.target, this.relay);

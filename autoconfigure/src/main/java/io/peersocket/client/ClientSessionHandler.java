@@ -65,7 +65,7 @@ final class ClientSessionHandler implements WebSocketHandler {
         InboundSubscriber inbound = new InboundSubscriber(this.endpoint, peer, connection);
         connection.bind(inbound);
         session.receive().subscribe(inbound);
-        return connection.sending(peer)
+        return connection.sending()
             .onErrorResume((ex) -> Mono.empty())
             .and(inbound.done().asMono())
             .doFinally((signal) -> {

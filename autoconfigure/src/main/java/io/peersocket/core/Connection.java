@@ -11,9 +11,17 @@ import io.peersocket.peer.Packet;
 public interface Connection {
 
     /**
-     * Queues one whole message. Called by one thread at a time (the peer serialises callers), in
-     * order; must not block. When the message has been handed to the socket the transport calls
-     * {@link PeerSession#written(Packet)}.
+     * Called once, by the peer's constructor, before anything is sent: the peer to tell of
+     * written packets ({@link PeerSession#written(Packet)}).
+     * @param peer the peer of this connection
+     */
+    default void attach(PeerSession peer) {
+    }
+
+    /**
+     * Queues one whole message. May be called by several threads at once (each thread's
+     * messages in its order): the transport keeps whole messages apart. Must not block. When the
+     * message has been handed to the socket the transport calls {@link PeerSession#written(Packet)}.
      * @param packet the message
      */
     void send(Packet packet);

@@ -132,7 +132,8 @@ public final class PeerEndpoint {
     public PeerSession open(Connection connection, String protocol) {
         PeerListener listener = this.listeners.getOrDefault(protocol, this.listeners.get(""));
         PeerSession peer = this.runtime.registry().register(
-                (id) -> new PeerSession(id, this, protocol, connection, listener, this.runtime.newEventQueue()));
+                (id) -> new PeerSession(id, this, protocol, connection, listener,
+                        this.runtime.newEventQueue(connection, listener.blocking())));
         this.runtime.observer().opened(this.path);
         this.traffic.opened(peer);
         return peer;

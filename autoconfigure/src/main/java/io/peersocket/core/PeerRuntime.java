@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What every endpoint of one server (or every connection of one client) shares: the peer ids,
@@ -70,8 +71,20 @@ public final class PeerRuntime {
      * client shares one across its successive connections so that all its signals stay in order
      */
     public Executor newEventQueue() {
+        return newEventQueue(null, true);
+    }
+
+    /**
+     * @param owner the peer's connection: a transport thread marked as working for it
+     * ({@link SerialTaskQueue#runAsOwner}) runs the peer's push-mode handlers itself when they
+     * are idle, or {@code null}
+     * @param blocking whether the peer's handler may block; {@code false} runs its push-mode
+     * signals on the thread that raises them (the transport's I/O thread), without a hand-off
+     * @return where one new peer's events run: its own serial queue (push) or the poll queue
+     */
+    public Executor newEventQueue(@Nullable Object owner, boolean blocking) {
         if (this.dispatchMode == DispatchMode.PUSH) {
-            return new SerialTaskQueue(this.handlerExecutor);
+            return blocking ? new SerialTaskQueue(this.handlerExecutor, owner) : SerialTaskQueue.inline();
         }
         return (event) -> {
             this.pollQueue.add(event);

@@ -54,8 +54,8 @@ public final class PeerSession implements Peer {
 
     private volatile PeerError lastGetError = PeerError.OK;
 
-    // Held while reserving room and handing a packet to the transport, so packets keep the
-    // callers' order and never interleave; the transport's send does not block.
+    // Held while reserving room and while closing, so that nothing is reserved after a close; the
+    // transport keeps whole messages apart itself.
     private final Object sendLock = new Object();
 
     private final AtomicInteger outboundBytes = new AtomicInteger();
@@ -70,6 +70,9 @@ public final class PeerSession implements Peer {
 
     private volatile boolean closedLocally;
 
+    // data_received is signalled once per message: made once, not per message.
+    private final Runnable dataReceivedEvent;
+
     PeerSession(int id, PeerEndpoint endpoint, String protocol, Connection connection, PeerListener listener,
             Executor events) {
         this.id = id;
@@ -80,6 +83,9 @@ public final class PeerSession implements Peer {
         this.events = events;
         this.limits = endpoint.limits();
         this.writeMode = endpoint.writeMode();
+        Runnable signal = () -> listener.dataReceived(this);
+        this.dataReceivedEvent = () -> endpoint.runtime().invoke(this, signal);
+        connection.attach(this);
     }
 
     @Override
@@ -131,8 +137,10 @@ public final class PeerSession implements Peer {
             }
             this.outboundPackets.incrementAndGet();
             this.outboundBytes.addAndGet(size);
-            this.connection.send(packet);
         }
+        // Outside the lock: the transport orders whole messages itself, and a sender on the
+        // event loop must not wait for a sender elsewhere to finish handing over its packet.
+        this.connection.send(packet);
         return PeerError.OK;
     }
 
@@ -334,6 +342,11 @@ public final class PeerSession implements Peer {
      */
     public void dispatch(Consumer<PeerListener> signal) {
         dispatchEvent(() -> signal.accept(this.listener));
+    }
+
+    /** Signals {@code data_received} as {@link #dispatch(Consumer)} does, without allocating. */
+    public void dispatchDataReceived() {
+        this.events.execute(this.dataReceivedEvent);
     }
 
     /**

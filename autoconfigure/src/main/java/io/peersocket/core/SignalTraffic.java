@@ -24,7 +24,7 @@ public final class SignalTraffic implements PeerTraffic {
     @Override
     public boolean received(PeerSession peer, Packet packet) {
         boolean room = peer.offerInbound(packet);
-        peer.dispatch((l) -> l.dataReceived(peer));
+        peer.dispatchDataReceived();
         if (!room) {
             this.observer.readingPaused(peer.path());
         }

@@ -8,6 +8,18 @@ package io.peersocket.peer;
 public interface PeerListener {
 
     /**
+     * Whether these methods may block (a database call). {@code true}, the default, runs them on
+     * handler threads (on the servlet transport, on the container's thread that read the
+     * message). {@code false} promises they never block: in push mode they then run on the I/O
+     * thread that read the message, without a thread hand-off, still one at a time per peer and
+     * in order. A blocking call there stalls every peer served by that thread.
+     * @return whether the methods may block
+     */
+    default boolean blocking() {
+        return true;
+    }
+
+    /**
      * {@code client_connected(id, protocol)}.
      * @param peer the new peer
      * @param protocol the selected subprotocol, empty when none

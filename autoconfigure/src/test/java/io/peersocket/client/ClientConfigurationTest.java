@@ -32,6 +32,15 @@ class ClientConfigurationTest {
 
     }
 
+    @PacketHandler(client = "chat", blocking = false)
+    static class NonBlockingClient {
+
+        @ConnectionEstablished
+        void established() {
+        }
+
+    }
+
     @PacketHandler(client = "missing")
     static class OrphanClient {
 
@@ -95,6 +104,16 @@ class ClientConfigurationTest {
                 assertThat(chat.limits().inKiB()).isEqualTo(128);
                 assertThat(chat.getUrl()).isEqualTo("ws://127.0.0.1:1/chat");
             });
+    }
+
+    @Test
+    void aClientHandlerDeclaredNonBlockingFailsNamingTheBean() {
+        this.runner.withBean("fastClient", NonBlockingClient.class)
+            .withPropertyValues("peersocket.client.connections.chat.url=ws://127.0.0.1:1/chat",
+                    "peersocket.client.connections.chat.auto-connect=false")
+            .run((context) -> assertThat(context).hasFailed().getFailure().rootCause()
+                .hasMessageContaining("'fastClient'").hasMessageContaining("blocking = false")
+                .hasMessageContaining("server endpoints only"));
     }
 
     @Test

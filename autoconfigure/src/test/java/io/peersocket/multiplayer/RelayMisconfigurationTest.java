@@ -28,6 +28,22 @@ class RelayMisconfigurationTest {
     }
 
     @Test
+    void aRelayHandlerDeclaredNonBlockingFails() {
+        this.runner.withBean("fastRelay", NonBlockingRelay.class).run((context) -> assertThat(context)
+            .getFailure().rootCause().hasMessageContaining("'fastRelay'").hasMessageContaining("blocking = false")
+            .hasMessageContaining("plain endpoints only"));
+    }
+
+    @PacketHandler(path = "/game", multiplayer = true, blocking = false)
+    static class NonBlockingRelay {
+
+        @PeerPacket
+        void packet(byte[] payload) {
+        }
+
+    }
+
+    @Test
     void aRelayHandlerWithDataReceivedFails() {
         this.runner.withUserConfiguration(WithDataReceived.class).run((context) -> assertThat(context)
             .getFailure().rootCause().hasMessageContaining("'relayWithData'").hasMessageContaining("@DataReceived")

@@ -42,16 +42,33 @@ abstract class ServerBehaviourTests {
     @Autowired
     TestApplication.Recorder recorder;
 
+    @Autowired
+    TestApplication.NonBlockingEcho nonBlockingEcho;
+
     /** @return the ws:// URI of a path on the transport under test */
     abstract URI uri(String path);
 
     /** @return the TCP port of the transport under test */
     abstract int port();
 
+    /**
+     * @return whether handlers may run on the container's request threads (the servlet transport:
+     * its thread that read a peer's message runs the peer's handler when nothing else is queued)
+     */
+    boolean handlersRunOnContainerThreads() {
+        return false;
+    }
+
+    /** @return how the names of the threads that read the transport's sockets begin */
+    String ioThreadPrefix() {
+        return "reactor-http-";
+    }
+
     @BeforeEach
     void reset() {
         await().atMost(Duration.ofSeconds(10)).until(() -> this.server.peers().isEmpty());
         this.recorder.reset();
+        this.nonBlockingEcho.reset();
     }
 
     @Test
@@ -133,8 +150,41 @@ abstract class ServerBehaviourTests {
         assertThat(this.recorder.dataByPeer).hasSize(peers);
         this.recorder.dataByPeer.values().forEach((received) -> assertThat(received).isEqualTo(expected));
         assertThat(this.recorder.overlaps).hasValue(0);
-        assertThat(this.recorder.threads).allMatch((name) -> name.startsWith("peersocket-handler-"));
         clients.forEach((c) -> c.close(1000, ""));
+        assertThat(this.recorder.threads).allMatch((name) -> name.startsWith("peersocket-handler-")
+                || (handlersRunOnContainerThreads() && name.startsWith("http-nio-")));
+    }
+
+    @Test
+    void aNonBlockingHandlerRunsOnTheIoThreadInOrderNeverTwiceAtOnceForOnePeer() throws Exception {
+        int peers = 20;
+        int messages = 300;
+        List<JdkClient> clients = IntStream.range(0, peers).mapToObj((i) -> JdkClient.connect(uri("/echo-io"))).toList();
+        try {
+            ExecutorService senders = Executors.newFixedThreadPool(4);
+            for (JdkClient client : clients) {
+                senders.submit(() -> IntStream.range(0, messages).forEach((n) -> client.sendText(Integer.toString(n))));
+            }
+            senders.shutdown();
+            assertThat(senders.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+            List<String> expected = IntStream.range(0, messages).mapToObj(Integer::toString).toList();
+            for (JdkClient client : clients) {
+                List<String> echoed = new java.util.ArrayList<>();
+                for (int n = 0; n < messages; n++) {
+                    JdkClient.Message message = client.next(Duration.ofSeconds(30));
+                    assertThat(message.text()).isTrue();
+                    echoed.add(message.string());
+                }
+                assertThat(echoed).isEqualTo(expected);
+            }
+            assertThat(this.nonBlockingEcho.dataByPeer).hasSize(peers);
+            this.nonBlockingEcho.dataByPeer.values().forEach((received) -> assertThat(received).isEqualTo(expected));
+            assertThat(this.nonBlockingEcho.overlaps).hasValue(0);
+            assertThat(this.nonBlockingEcho.threads).isNotEmpty().allMatch((name) -> name.startsWith(ioThreadPrefix()));
+        }
+        finally {
+            clients.forEach(JdkClient::abort);
+        }
     }
 
     @Test

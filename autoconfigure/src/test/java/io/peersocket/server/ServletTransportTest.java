@@ -16,6 +16,16 @@ class ServletTransportTest extends ServerBehaviourTests {
     int port;
 
     @Override
+    boolean handlersRunOnContainerThreads() {
+        return true;
+    }
+
+    @Override
+    String ioThreadPrefix() {
+        return "http-nio-";
+    }
+
+    @Override
     URI uri(String path) {
         return URI.create("ws://127.0.0.1:" + this.port + path);
     }

@@ -17,6 +17,11 @@ class WebFluxApplicationServerTest extends ServerBehaviourTests {
     int port;
 
     @Override
+    String ioThreadPrefix() {
+        return "webflux-http-";
+    }
+
+    @Override
     URI uri(String path) {
         return URI.create("ws://127.0.0.1:" + this.port + path);
     }

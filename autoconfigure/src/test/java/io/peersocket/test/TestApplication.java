@@ -2,6 +2,7 @@ package io.peersocket.test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,7 +20,7 @@ import org.springframework.context.annotation.Import;
 /** An application with an echo endpoint and a recording endpoint, for behaviour tests on both transports. */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import({ TestApplication.Echo.class, TestApplication.Recorder.class })
+@Import({ TestApplication.Echo.class, TestApplication.Recorder.class, TestApplication.NonBlockingEcho.class })
 public class TestApplication {
 
     /** Echoes every packet in its own mode. */
@@ -101,6 +102,42 @@ public class TestApplication {
             this.dataByPeer.clear();
             this.overlaps.set(0);
             this.slowEveryNth = 0;
+        }
+
+    }
+
+    /**
+     * Echoes every packet from a handler declared non-blocking, and records the order of what it
+     * received per peer, the threads it ran on and whether two of one peer's signals overlapped.
+     */
+    @PacketHandler(path = "/echo-io", blocking = false)
+    public static class NonBlockingEcho {
+
+        public final Map<Integer, List<String>> dataByPeer = new ConcurrentHashMap<>();
+
+        public final Set<String> threads = ConcurrentHashMap.newKeySet();
+
+        public final AtomicInteger overlaps = new AtomicInteger();
+
+        private final Map<Integer, AtomicInteger> running = new ConcurrentHashMap<>();
+
+        @DataReceived
+        Packet echo(Peer peer, Packet packet) {
+            AtomicInteger inFlight = this.running.computeIfAbsent(peer.id(), (id) -> new AtomicInteger());
+            if (inFlight.incrementAndGet() != 1) {
+                this.overlaps.incrementAndGet();
+            }
+            this.threads.add(Thread.currentThread().getName());
+            this.dataByPeer.computeIfAbsent(peer.id(), (id) -> new CopyOnWriteArrayList<>())
+                .add(new String(packet.data(), java.nio.charset.StandardCharsets.UTF_8));
+            inFlight.decrementAndGet();
+            return packet;
+        }
+
+        public void reset() {
+            this.dataByPeer.clear();
+            this.threads.clear();
+            this.overlaps.set(0);
         }
 
     }

@@ -14,7 +14,6 @@ import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
 import io.netty.handler.codec.http.websocketx.WebSocket13FrameDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
@@ -80,7 +79,7 @@ final class FrameGuard extends ChannelInboundHandlerAdapter {
             .build();
         String name = decoder.name();
         pipeline.replace(name, name, new CloseFramesUnchecked(config));
-        pipeline.addAfter(name, UTF8_VALIDATOR, new Utf8FrameValidator(false));
+        pipeline.addAfter(name, UTF8_VALIDATOR, new AsciiFastUtf8Validator());
         pipeline.addAfter(UTF8_VALIDATOR, NAME, new FrameGuard(maxMessageBytes));
     }
 

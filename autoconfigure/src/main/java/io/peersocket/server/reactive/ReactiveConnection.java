@@ -1,32 +1,43 @@
 package io.peersocket.server.reactive;
 
 import java.net.InetSocketAddress;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.peersocket.core.CloseInfo;
 import io.peersocket.core.Connection;
 import io.peersocket.core.PeerSession;
 import io.peersocket.peer.Packet;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import reactor.util.concurrent.Queues;
 
 import org.springframework.web.reactive.socket.CloseStatus;
-import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
 
 /**
- * One peer's connection on the reactive transport. Outgoing packets go through a unicast sink
- * that {@link WebSocketSession#send} drains as the socket becomes writable, so a slow reader
- * fills the peer's output limit (and then {@code put_packet} fails) instead of the heap.
- * Shared by the server's dedicated port and the client ({@code io.peersocket.client}).
+ * One peer's connection on the reactive transport. Spring's {@link WebSocketSession} does the
+ * upgrade, the reading and the close handshake; outgoing packets are written as frames straight
+ * to the session's Netty channel. A {@code session.send(Publisher)} pipeline would add a sink, two
+ * queues and two wrappers per message, and would take up to its prefetch of messages off the
+ * peer's account before the socket had them: here a packet counts against the peer's output
+ * limits until Netty has written it to the socket, so a slow reader fills the limit (and then
+ * {@code put_packet} fails) instead of the heap. One flush per event-loop turn carries every frame
+ * written meanwhile. Shared by the server's dedicated port and the client
+ * ({@code io.peersocket.client}).
  */
 public final class ReactiveConnection implements Connection {
 
-    private static final int OUTBOUND_LINK = 16;
+    // WebSocket08FrameEncoder copies a payload under this size into the frame header's buffer.
+    private static final int SMALL_PAYLOAD = 1024;
 
     private final WebSocketSession session;
 
@@ -34,10 +45,23 @@ public final class ReactiveConnection implements Connection {
 
     private final InetSocketAddress remoteAddress;
 
-    // Emissions are serialised by the peer's send lock and by this object's monitor. The queue
-    // grows in links of 16: the default link of 256 slots cost every idle peer about 1 KiB of heap.
-    private final Sinks.Many<Packet> outbound = Sinks.many().unicast()
-        .onBackpressureBuffer(Queues.<Packet>unbounded(OUTBOUND_LINK).get());
+    // Packets sent from other threads (or while others wait), for the event loop to write.
+    private final Queue<Packet> waiting = new ConcurrentLinkedQueue<>();
+
+    // Packets counted in before they are queued; the sender that moves it from 0 schedules a drain.
+    private final AtomicInteger queued = new AtomicInteger();
+
+    private final Runnable drain = this::drainWaiting;
+
+    // Event loop only: a flush task is queued and has not run yet.
+    private boolean flushScheduled;
+
+    private final Runnable flush = this::flush;
+
+    // Completes once no more is sent: after our close frame, or when the connection has ended.
+    private final Sinks.Empty<Void> sendingDone = Sinks.empty();
+
+    private volatile @Nullable PeerSession peer;
 
     private @Nullable InboundSubscriber inbound;
 
@@ -55,45 +79,104 @@ public final class ReactiveConnection implements Connection {
         session.closeStatus().subscribe((status) -> this.closeStatus = status);
     }
 
+    @Override
+    public void attach(PeerSession peer) {
+        this.peer = peer;
+    }
+
     public void bind(InboundSubscriber inbound) {
         this.inbound = inbound;
     }
 
     /**
-     * @param peer the peer whose packets these are
-     * @return what the session sends: queued packets, then the close frame if one was asked for
+     * @return completes when nothing more will be sent: after the close frame the application
+     * asked for, or when the connection has ended
      */
-    public Mono<Void> sending(PeerSession peer) {
-        Flux<WebSocketMessage> messages = this.outbound.asFlux().map((packet) -> {
-            peer.written(packet);
-            return toMessage(packet);
-        });
-        return this.session.send(messages).then(Mono.defer(() -> {
-            CloseStatus close = this.localClose;
-            return (close != null) ? this.session.close(close).doOnSuccess((done) -> this.localCloseSent = true)
-                    : Mono.empty();
-        }));
+    public Mono<Void> sending() {
+        return this.sendingDone.asMono();
     }
 
-    private WebSocketMessage toMessage(Packet packet) {
-        return new WebSocketMessage(packet.string() ? WebSocketMessage.Type.TEXT : WebSocketMessage.Type.BINARY,
-                this.session.bufferFactory().wrap(packet.data()));
-    }
-
+    // Frames reach the channel in call order (the monitor orders callers): on the event loop at
+    // once when nothing waits, else through a queue that one task per batch drains on the loop.
     @Override
     public synchronized void send(Packet packet) {
-        this.outbound.tryEmitNext(packet);
+        PeerSession owner = this.peer;
+        if (owner == null) {
+            return;
+        }
+        if (this.localClose != null) {
+            owner.written(packet);
+            return;
+        }
+        if (this.queued.get() == 0 && this.channel.eventLoop().inEventLoop()) {
+            write(owner, packet);
+            return;
+        }
+        // Counted before it is queued, so the count never falls below the packets still queued.
+        boolean first = this.queued.getAndIncrement() == 0;
+        this.waiting.add(packet);
+        if (first) {
+            this.channel.eventLoop().execute(this.drain);
+        }
+    }
+
+    // On the event loop.
+    private void drainWaiting() {
+        PeerSession owner = this.peer;
+        int done = 0;
+        Packet packet;
+        while ((packet = this.waiting.poll()) != null) {
+            if (owner != null) {
+                write(owner, packet);
+            }
+            done++;
+        }
+        if (this.queued.addAndGet(-done) != 0) {
+            // Counted by a sender that has not queued its packet yet: run again after it.
+            this.channel.eventLoop().execute(this.drain);
+        }
+    }
+
+    // On the event loop: writes one frame and makes sure a flush follows it in this loop turn.
+    private void write(PeerSession owner, Packet packet) {
+        byte[] data = packet.data();
+        // Small payloads are only wrapped: the encoder copies them. Larger ones are copied into a
+        // buffer of the channel's (pooled, direct) allocator, which a heap buffer would be copied
+        // into again before reaching the socket.
+        ByteBuf payload = (data.length < SMALL_PAYLOAD) ? Unpooled.wrappedBuffer(data)
+                : this.channel.alloc().directBuffer(data.length).writeBytes(data);
+        WebSocketFrame frame = packet.string() ? new TextWebSocketFrame(payload) : new BinaryWebSocketFrame(payload);
+        this.channel.write(frame).addListener((future) -> owner.written(packet));
+        if (!this.flushScheduled) {
+            this.flushScheduled = true;
+            this.channel.eventLoop().execute(this.flush);
+        }
+    }
+
+    private void flush() {
+        this.flushScheduled = false;
+        this.channel.flush();
     }
 
     @Override
     public synchronized void close(int code, String reason) {
-        this.localClose = new CloseStatus(code, reason);
-        this.outbound.tryEmitComplete();
+        if (this.localClose != null) {
+            return;
+        }
+        CloseStatus status = new CloseStatus(code, reason);
+        this.localClose = status;
+        // After every frame written so far: Reactor Netty writes the close frame on the channel too.
+        this.channel.eventLoop().execute(() -> this.session.close(status)
+            .doOnSuccess((done) -> this.localCloseSent = true)
+            .doFinally((signal) -> this.sendingDone.tryEmitEmpty())
+            .subscribe());
     }
 
-    /** The inbound side ended: lets the sending side end too. */
-    synchronized void finish() {
-        this.outbound.tryEmitComplete();
+    /** The inbound side ended: nothing more will be sent either. */
+    void finish() {
+        if (this.localClose == null) {
+            this.sendingDone.tryEmitEmpty();
+        }
     }
 
     /** Closes at once with a code, without waiting for queued packets (protocol errors). */

@@ -50,7 +50,7 @@ final class ReactivePeerHandler implements WebSocketHandler {
         session.receive().subscribe(inbound);
         // The end is reported once both sides are done: only then is it known whether our own
         // close frame went out. A failed write ends the inbound side too, so it is not an error here.
-        return connection.sending(peer)
+        return connection.sending()
             .onErrorResume((ex) -> Mono.empty())
             .and(inbound.done().asMono())
             .doFinally((signal) -> this.endpoint.closed(peer, connection.closeInfo(peer.closedLocally())));

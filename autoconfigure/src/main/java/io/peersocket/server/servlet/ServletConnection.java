@@ -23,7 +23,10 @@ import org.springframework.web.socket.WebSocketSession;
 /**
  * One peer's connection on the servlet transport. The container's send blocks, so sends run
  * one at a time on a writer pool ({@link SerialTaskQueue}): callers never block and two messages
- * never interleave (the cause of Tomcat's {@code TEXT_PARTIAL_WRITING} errors).
+ * never interleave (the cause of Tomcat's {@code TEXT_PARTIAL_WRITING} errors). Not even the
+ * container's thread that runs this peer's handler writes itself: a peer that stops reading
+ * would block it in Tomcat's send instead of filling the output limit, and put_packet would
+ * stop returning {@code ERR_OUT_OF_MEMORY}.
  */
 final class ServletConnection implements Connection {
 

@@ -6,6 +6,7 @@ import java.util.concurrent.Executor;
 import io.peersocket.core.CloseInfo;
 import io.peersocket.core.PeerEndpoint;
 import io.peersocket.core.PeerSession;
+import io.peersocket.core.SerialTaskQueue;
 import io.peersocket.peer.Packet;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -57,10 +58,14 @@ final class ServletPeerHandler extends AbstractWebSocketHandler implements SubPr
         session.setBinaryMessageSizeLimit(this.endpoint.limits().inBytes());
         ServletConnection connection = new ServletConnection(session, this.writeExecutor, this.readPause);
         String protocol = (session.getAcceptedProtocol() != null) ? session.getAcceptedProtocol() : "";
-        PeerSession peer = this.endpoint.open(connection, protocol);
-        connection.bind(peer);
-        session.getAttributes().put(PEER, peer);
-        session.getAttributes().put(CONNECTION, connection);
+        // This container thread may block, as plain Spring WebSocket handlers do: it runs this
+        // peer's handler itself when nothing else is queued for the peer.
+        SerialTaskQueue.runAsOwner(connection, () -> {
+            PeerSession peer = this.endpoint.open(connection, protocol);
+            session.getAttributes().put(PEER, peer);
+            session.getAttributes().put(CONNECTION, connection);
+            connection.bind(peer);
+        });
     }
 
     @Override
@@ -78,9 +83,12 @@ final class ServletPeerHandler extends AbstractWebSocketHandler implements SubPr
 
     private void receive(WebSocketSession session, Packet packet) {
         PeerSession peer = (PeerSession) session.getAttributes().get(PEER);
-        if (!this.endpoint.received(peer, packet)) {
-            ((ServletConnection) session.getAttributes().get(CONNECTION)).pauseReading();
-        }
+        ServletConnection connection = (ServletConnection) session.getAttributes().get(CONNECTION);
+        SerialTaskQueue.runAsOwner(connection, () -> {
+            if (!this.endpoint.received(peer, packet)) {
+                connection.pauseReading();
+            }
+        });
     }
 
     @Override
@@ -113,7 +121,8 @@ final class ServletPeerHandler extends AbstractWebSocketHandler implements SubPr
             String reason = (status.getReason() != null) ? CloseInfo.engineReason(status.getReason()) : "";
             close = new CloseInfo(status.getCode(), reason, true, !peer.closedLocally());
         }
-        this.endpoint.closed(peer, close);
+        CloseInfo ended = close;
+        SerialTaskQueue.runAsOwner(connection, () -> this.endpoint.closed(peer, ended));
     }
 
 }

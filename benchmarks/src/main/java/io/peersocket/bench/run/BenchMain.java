@@ -27,6 +27,9 @@ public final class BenchMain {
 
     static final String GODOT_RELAY = "godot-relay";
 
+    /** The starter with its echo handler declared {@code blocking = false} (run on the I/O thread). */
+    static final String NON_BLOCKING = "starter-reactive-nonblocking";
+
     private final Path home;
 
     private final Settings settings;
@@ -106,19 +109,22 @@ public final class BenchMain {
             // the relay: Godot's own, the starter's (reactive, push), and the same protocol as a plain WebFlux loop
             List<Target> relayTargets = this.targets.stream()
                 .filter((t) -> t.name.endsWith("relay") || t.name.equals("webflux-plain")).toList();
-            List<Target> springAndNode = echoTargets.stream().filter((t) -> t.kind != Target.Kind.GODOT).toList();
+            // The non-blocking echo handler is the only difference of its target: it is measured in the echo only.
+            List<Target> fullTargets = echoTargets.stream().filter((t) -> !t.name.equals(NON_BLOCKING)).toList();
+            List<Target> springAndNode = fullTargets.stream().filter((t) -> t.kind != Target.Kind.GODOT).toList();
             List<Target> pollTargets = echoTargets.stream().filter((t) -> t.poll).toList();
             for (Settings.Echo echo : this.settings.echoes) {
-                rounds(echo.key(), echoTargets, (t, r) -> scenarios.echo(t, r, echo.connections(), echo.inFlight(),
-                        echo.size(), echo.text()));
+                Run run = (t, r) -> scenarios.echo(t, r, echo.connections(), echo.inFlight(), echo.size(), echo.text());
+                warmUp(echo.key(), echoTargets, run);
+                rounds(echo.key(), echoTargets, run);
             }
             for (int peers : this.settings.broadcastPeers) {
                 rounds("broadcast-" + peers, springAndNode, (t, r) -> scenarios.broadcast(t, r, peers));
             }
             rounds("relay", relayTargets, (t, r) -> scenarios.relay(t, r, t.name.equals(GODOT_RELAY) ? "/" : "/relay"));
             rounds("gameloop", pollTargets, scenarios::gameLoop);
-            rounds("churn", echoTargets, scenarios::churn);
-            for (Target target : selected("idle") ? echoTargets : List.<Target>of()) {
+            rounds("churn", fullTargets, scenarios::churn);
+            for (Target target : selected("idle") ? fullTargets : List.<Target>of()) {
                 measure("idle", target, 1, () -> scenarios.idle(target, this.settings.idlePeers));
             }
         }
@@ -157,6 +163,32 @@ public final class BenchMain {
                 int r = round;
                 measure(scenario, target, round, () -> run.run(target, r));
             }
+        }
+    }
+
+    /**
+     * One unrecorded round per server before the measured ones: a JVM server compiles its hot path
+     * for tens of seconds after it starts, and without this its first round measured the JIT
+     * compiler (perf put a fifth of the server's CPU in C2 threads) rather than the server.
+     */
+    private void warmUp(String scenario, List<Target> targets, Run run) throws Exception {
+        if (!selected(scenario) || this.settings.smoke) {
+            return;
+        }
+        for (Target target : targets) {
+            if (target.kind == Target.Kind.GODOT || !target.alive()) {
+                continue;
+            }
+            target.resume();
+            try {
+                run.run(target, 0);
+            }
+            catch (Exception ex) {
+                System.out.println(scenario + " warm-up of " + target.name + " failed: " + ex);
+            }
+            this.client.dropLeftovers();
+            Thread.sleep(200);
+            target.pause();
         }
     }
 

@@ -180,6 +180,12 @@ final class Report {
             verdict("reactive push echo ≥ 0.8× plain WebFlux, " + echo.key(),
                     ratio(echo.key(), "starter-reactive-push", "webflux-plain", "rate"), 0.8, true);
         }
+        if (has(BenchMain.NON_BLOCKING)) {
+            for (Settings.Echo echo : this.settings.echoes) {
+                verdict("reactive push echo, handler declared `blocking = false`, ≥ 0.8× plain WebFlux, " + echo.key(),
+                        ratio(echo.key(), BenchMain.NON_BLOCKING, "webflux-plain", "rate"), 0.8, true);
+            }
+        }
         for (Settings.Echo echo : this.settings.echoes) {
             verdict("servlet push echo ≥ 0.95× plain Spring MVC, " + echo.key(),
                     ratio(echo.key(), "starter-servlet-push", "mvc-plain", "rate"), 0.95, true);
@@ -209,12 +215,14 @@ final class Report {
         }
         for (Target target : this.targets) {
             if (target.poll) {
-                Stats p99 = stats("gameloop", target.name, "tick_p99_ms");
+                Stats cpu = stats("gameloop", target.name, "tick_cpu_p99_ms");
+                Stats wall = stats("gameloop", target.name, "tick_p99_ms");
                 Stats lost = stats("gameloop", target.name, "lost");
-                if (!p99.empty()) {
-                    boolean met = p99.max() < 2 && lost.max() == 0;
-                    line("| game loop p99 tick < 2 ms, nothing lost (" + target.name + ") | p99 " + range(p99)
-                            + " ms, lost " + num(lost.max()) + " | " + (met ? "met" : "**missed**") + " |");
+                if (!cpu.empty()) {
+                    boolean met = cpu.max() < 2 && lost.max() == 0;
+                    line("| game loop p99 tick cost < 2 ms, nothing lost (" + target.name + ") | CPU p99 " + range(cpu)
+                            + " ms (wall p99 " + range(wall) + " ms), lost " + num(lost.max()) + " | "
+                            + (met ? "met" : "**missed**") + " |");
                 }
             }
         }
@@ -250,7 +258,8 @@ final class Report {
         line("");
         line("| ratio | " + String.join(" | ", this.settings.echoes.stream().map(Settings.Echo::key).toList()) + " |");
         line("|---|" + "---|".repeat(this.settings.echoes.size()));
-        String[][] pairs = { { "webflux-plain", "starter-reactive-push" }, { "webflux-plain", "starter-reactive-poll" },
+        String[][] pairs = { { "webflux-plain", "starter-reactive-push" }, { "webflux-plain", BenchMain.NON_BLOCKING },
+            { "webflux-plain", "starter-reactive-poll" },
             { "mvc-plain", "starter-servlet-push" }, { "mvc-plain", "starter-servlet-poll" } };
         for (String[] pair : pairs) {
             if (!has(pair[0]) || !has(pair[1])) {
@@ -370,12 +379,16 @@ final class Report {
         line("## Game loop (poll dispatch)");
         line("");
         line("The application calls `poll()` once per 60 Hz tick; " + this.settings.gamePeers + " peers each send a "
-                + "64-byte packet " + this.settings.gameRate + " times a second and the handler echoes it. Tick cost = "
-                + "the time `poll()` takes (delivering every pending event and queueing the answers).");
+                + "64-byte packet " + this.settings.gameRate + " times a second and the handler echoes it. Tick CPU = "
+                + "the CPU time the loop's thread spends in `poll()` (delivering every pending event and queueing the "
+                + "answers): what the starter costs the game's frame. Tick wall = the same call measured by the clock, "
+                + "which also counts the time the server's one core runs other threads (the I/O threads reading and "
+                + "writing these packets) while the tick is under way.");
         line("");
-        table("gameloop", "Game loop", new String[] { "ticks", "tick p50 ms", "tick p99 ms", "tick max ms",
-            "echoes/s", "lost" },
-                List.of(med("gameloop", "ticks", 1), col("gameloop", "tick_p50_ms"), col("gameloop", "tick_p99_ms"),
+        table("gameloop", "Game loop", new String[] { "ticks", "tick CPU p50 ms", "tick CPU p99 ms", "tick CPU max ms",
+            "tick wall p50 ms", "tick wall p99 ms", "tick wall max ms", "echoes/s", "lost" },
+                List.of(med("gameloop", "ticks", 1), col("gameloop", "tick_cpu_p50_ms"), col("gameloop", "tick_cpu_p99_ms"),
+                        col("gameloop", "tick_cpu_max_ms"), col("gameloop", "tick_p50_ms"), col("gameloop", "tick_p99_ms"),
                         col("gameloop", "tick_max_ms"), col("gameloop", "rate"), med("gameloop", "lost", 1)));
     }
 

@@ -292,7 +292,7 @@ final class Scenarios {
         target.ask("ticks", "TICKS");
         long before = this.client.call(() -> load.received);
         Meter a = Meter.now(target);
-        sleep(this.settings.measure);
+        sleep(this.settings.gameMeasure);
         String[] ticks = target.ask("ticks", "TICKS").split(" ");
         long after = this.client.call(() -> load.received);
         Meter b = Meter.now(target);
@@ -303,6 +303,9 @@ final class Scenarios {
         sample.put("tick_p50_ms", Double.parseDouble(ticks[1]) / 1e6);
         sample.put("tick_p99_ms", Double.parseDouble(ticks[2]) / 1e6);
         sample.put("tick_max_ms", Double.parseDouble(ticks[3]) / 1e6);
+        sample.put("tick_cpu_p50_ms", Double.parseDouble(ticks[4]) / 1e6);
+        sample.put("tick_cpu_p99_ms", Double.parseDouble(ticks[5]) / 1e6);
+        sample.put("tick_cpu_max_ms", Double.parseDouble(ticks[6]) / 1e6);
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         long outstanding;
         do {

@@ -35,6 +35,7 @@ final class Targets {
         String[][] spring = {
             { "webflux-plain", "reactive", "false", "false" },
             { "starter-reactive-push", "reactive", "true", "false" },
+            { "starter-reactive-nonblocking", "reactive", "true", "false" },
             { "starter-reactive-poll", "reactive", "true", "true" },
             { "mvc-plain", "servlet", "false", "false" },
             { "starter-servlet-push", "servlet", "true", "false" },

@@ -1,5 +1,7 @@
 package io.peersocket.bench.server;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.concurrent.locks.LockSupport;
 
@@ -20,6 +22,10 @@ final class PollLoop extends Thread {
 
     private long[] costs = new long[4096];
 
+    private long[] cpuCosts = new long[4096];
+
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+
     private int count;
 
     PollLoop(PeerSocketServer server) {
@@ -38,8 +44,10 @@ final class PollLoop extends Thread {
         for (;;) {
             if (this.ticking) {
                 long start = System.nanoTime();
+                long cpuStart = this.threads.getCurrentThreadCpuTime();
                 this.server.poll();
-                record(System.nanoTime() - start);
+                long cpu = this.threads.getCurrentThreadCpuTime() - cpuStart;
+                record(System.nanoTime() - start, cpu);
                 next = Math.max(next + TICK, start);
                 long wait = next - System.nanoTime();
                 if (wait > 0) {
@@ -53,23 +61,33 @@ final class PollLoop extends Thread {
         }
     }
 
-    private synchronized void record(long nanos) {
+    private synchronized void record(long nanos, long cpuNanos) {
         if (this.count == this.costs.length) {
             this.costs = Arrays.copyOf(this.costs, this.count * 2);
+            this.cpuCosts = Arrays.copyOf(this.cpuCosts, this.count * 2);
         }
+        this.cpuCosts[this.count] = cpuNanos;
         this.costs[this.count++] = nanos;
     }
 
-    /** @return "ticks p50 p99 max" in nanoseconds since the last call, and starts counting again */
+    /**
+     * @return "ticks p50 p99 max cpuP50 cpuP99 cpuMax" in nanoseconds since the last call (wall
+     * time of each tick's poll(), then the CPU time the loop's thread spent in it), and starts
+     * counting again
+     */
     synchronized String stats() {
-        long[] sorted = Arrays.copyOf(this.costs, this.count);
+        int n = this.count;
         this.count = 0;
-        if (sorted.length == 0) {
-            return "0 0 0 0";
+        if (n == 0) {
+            return "0 0 0 0 0 0 0";
         }
-        Arrays.sort(sorted);
-        return sorted.length + " " + sorted[(int) (sorted.length * 0.50)] + " "
-                + sorted[Math.min(sorted.length - 1, (int) (sorted.length * 0.99))] + " " + sorted[sorted.length - 1];
+        return n + " " + percentiles(Arrays.copyOf(this.costs, n)) + " " + percentiles(Arrays.copyOf(this.cpuCosts, n));
+    }
+
+    private static String percentiles(long[] values) {
+        Arrays.sort(values);
+        return values[(int) (values.length * 0.50)] + " " + values[Math.min(values.length - 1, (int) (values.length * 0.99))]
+                + " " + values[values.length - 1];
     }
 
 }

@@ -41,6 +41,7 @@ public final class ServerMain {
             case "webflux-plain" -> PlainWebFluxServer.start(port);
             case "starter-reactive-push", "starter-relay" -> StarterServer.start(port, true, false);
             case "starter-reactive-poll" -> StarterServer.start(port, true, true);
+            case "starter-reactive-nonblocking" -> StarterServer.start(port, true, false, false);
             case "starter-servlet-push" -> StarterServer.start(port, false, false);
             case "starter-servlet-poll" -> StarterServer.start(port, false, true);
             default -> throw new IllegalArgumentException("unknown target " + target);
@@ -58,7 +59,7 @@ public final class ServerMain {
                 case "heap" -> System.out.println("@@HEAP " + heapAfterGc());
                 case "tick60" -> loop.tick(true);
                 case "spin" -> loop.tick(false);
-                case "ticks" -> System.out.println("@@TICKS " + ((loop != null) ? loop.stats() : "0 0 0 0"));
+                case "ticks" -> System.out.println("@@TICKS " + ((loop != null) ? loop.stats() : "0 0 0 0 0 0 0"));
                 case "quit" -> {
                     context.close();
                     System.exit(0);

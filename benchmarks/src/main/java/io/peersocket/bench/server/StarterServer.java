@@ -14,6 +14,7 @@ import io.peersocket.server.PeerSocketServer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
@@ -30,7 +31,16 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 public class StarterServer {
 
     static ConfigurableApplicationContext start(int port, boolean reactive, boolean poll) {
+        return start(port, reactive, poll, true);
+    }
+
+    /**
+     * @param blocking whether {@code /echo} is declared as a handler that may block (the default,
+     * handler threads) or not ({@code blocking = false}: on the I/O thread)
+     */
+    static ConfigurableApplicationContext start(int port, boolean reactive, boolean poll, boolean blocking) {
         List<String> properties = new ArrayList<>();
+        properties.add("bench.echo.blocking=" + blocking);
         properties.add("peersocket.server.dispatch=" + (poll ? "poll" : "push"));
         // The engine's default output limit (64 KiB) holds four 16 KiB echoes: with 16 in flight, put_packet
         // would return ERR_OUT_OF_MEMORY and drop (as the engine does). Raised as for Godot's server.
@@ -59,7 +69,20 @@ public class StarterServer {
 
     // The handlers are member classes: Spring registers them as beans with this configuration.
     @PacketHandler(path = "/echo")
+    @ConditionalOnBooleanProperty(name = "bench.echo.blocking")
     static final class Echo {
+
+        @DataReceived
+        byte[] echo(Packet packet) {
+            return packet.data();
+        }
+
+    }
+
+    /** The same echo, declared non-blocking: it runs on the I/O thread that read the message. */
+    @PacketHandler(path = "/echo", blocking = false)
+    @ConditionalOnBooleanProperty(name = "bench.echo.blocking", havingValue = false)
+    static final class NonBlockingEcho {
 
         @DataReceived
         byte[] echo(Packet packet) {
