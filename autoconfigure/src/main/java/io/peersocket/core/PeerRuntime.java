@@ -98,6 +98,12 @@ public final class PeerRuntime {
      * @return how many events were delivered
      */
     public int poll() {
+        // Replies queued by the signals are written when the I/O threads wake: once per thread,
+        // when the batch ends, not once per packet in the middle of the game's tick.
+        return WakeupBatch.run(this::deliverPending);
+    }
+
+    private int deliverPending() {
         synchronized (this.pollLock) {
             int due = this.pollPending.get();
             int done = 0;

@@ -40,6 +40,8 @@ public final class SerialTaskQueue implements Executor {
 
     private final @Nullable Object owner;
 
+    private final Runnable drainTask = this::drain;
+
     /** @param executor the shared executor that runs each drain (a handler thread pool) */
     public SerialTaskQueue(Executor executor) {
         this(executor, null);
@@ -105,14 +107,14 @@ public final class SerialTaskQueue implements Executor {
                     drain();
                 }
                 else {
-                    shared.execute(this::drain);
+                    shared.execute(this.drainTask);
                 }
             }
             return;
         }
         this.tasks.add(task);
-        if (idle) {
-            shared.execute(this::drain);
+        if (idle && !WakeupBatch.defer(shared, this.drainTask)) {
+            shared.execute(this.drainTask);
         }
     }
 

@@ -9,12 +9,15 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.util.concurrent.AbstractEventExecutor;
 import io.peersocket.core.CloseInfo;
 import io.peersocket.core.Connection;
 import io.peersocket.core.PeerSession;
+import io.peersocket.core.WakeupBatch;
 import io.peersocket.peer.Packet;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -116,7 +119,14 @@ public final class ReactiveConnection implements Connection {
         boolean first = this.queued.getAndIncrement() == 0;
         this.waiting.add(packet);
         if (first) {
-            this.channel.eventLoop().execute(this.drain);
+            EventLoop loop = this.channel.eventLoop();
+            if (loop instanceof AbstractEventExecutor lazy && WakeupBatch.deferWakeup(loop)) {
+                // Inside poll(): queued without a wake-up; the batch wakes the loop once at its end.
+                lazy.lazyExecute(this.drain);
+            }
+            else {
+                loop.execute(this.drain);
+            }
         }
     }
 

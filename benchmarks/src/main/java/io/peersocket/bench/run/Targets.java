@@ -44,7 +44,8 @@ final class Targets {
         };
         for (String[] s : spring) {
             List<String> command = new ArrayList<>(prefix);
-            command.addAll(List.of(java, "-Xmx4g", "-XX:+UseSerialGC"));
+            // One GC for every server; -Dbench.gc=-XX:+UseG1GC (for example) to compare collectors.
+            command.addAll(List.of(java, "-Xmx4g", System.getProperty("bench.gc", "-XX:+UseSerialGC")));
             // Extra server JVM options for experiments and profiling, e.g. -Dbench.serverOpts=-XX:StartFlightRecording
             String extra = System.getProperty("bench.serverOpts", "").trim();
             if (!extra.isEmpty()) {
