@@ -1,6 +1,7 @@
 package io.peersocket.server.reactive;
 
 import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -55,6 +56,12 @@ public final class ReactiveConnection implements Connection {
     private final AtomicInteger queued = new AtomicInteger();
 
     private final Runnable drain = this::drainWaiting;
+
+    // Event loop only: packets of this loop turn, for the flush task to write.
+    private final ArrayDeque<Packet> batch = new ArrayDeque<>(4);
+
+    // Event loop only: packets written whose write has not completed yet, oldest first.
+    private final ArrayDeque<Packet> unconfirmed = new ArrayDeque<>(4);
 
     // Event loop only: a flush task is queued and has not run yet.
     private boolean flushScheduled;
@@ -147,25 +154,48 @@ public final class ReactiveConnection implements Connection {
         }
     }
 
-    // On the event loop: writes one frame and makes sure a flush follows it in this loop turn.
+    // On the event loop: the packet joins this loop turn's batch, which one task writes and flushes.
     private void write(PeerSession owner, Packet packet) {
-        byte[] data = packet.data();
-        // Small payloads are only wrapped: the encoder copies them. Larger ones are copied into a
-        // buffer of the channel's (pooled, direct) allocator, which a heap buffer would be copied
-        // into again before reaching the socket.
-        ByteBuf payload = (data.length < SMALL_PAYLOAD) ? Unpooled.wrappedBuffer(data)
-                : this.channel.alloc().directBuffer(data.length).writeBytes(data);
-        WebSocketFrame frame = packet.string() ? new TextWebSocketFrame(payload) : new BinaryWebSocketFrame(payload);
-        this.channel.write(frame).addListener((future) -> owner.written(packet));
+        this.batch.add(packet);
         if (!this.flushScheduled) {
             this.flushScheduled = true;
             this.channel.eventLoop().execute(this.flush);
         }
     }
 
+    // On the event loop: writes the batch and flushes it. Writes complete in order, so one
+    // listener on the batch's last frame frees the output limits of the whole batch (a promise
+    // and a listener per frame cost more than the rest of the write).
     private void flush() {
         this.flushScheduled = false;
-        this.channel.flush();
+        PeerSession owner = this.peer;
+        int count = this.batch.size();
+        if (owner == null || count == 0) {
+            return;
+        }
+        for (int i = 1; i < count; i++) {
+            Packet packet = this.batch.poll();
+            this.unconfirmed.add(packet);
+            // A failed write here fails the batch's last one too (the channel is gone), which reports.
+            this.channel.write(frame(packet), this.channel.unsafe().voidPromise());
+        }
+        Packet last = this.batch.poll();
+        this.unconfirmed.add(last);
+        this.channel.writeAndFlush(frame(last)).addListener((future) -> {
+            for (int i = 0; i < count; i++) {
+                owner.written(this.unconfirmed.poll());
+            }
+        });
+    }
+
+    private WebSocketFrame frame(Packet packet) {
+        byte[] data = packet.data();
+        // Small payloads are only wrapped: the encoder copies them. Larger ones are copied into a
+        // buffer of the channel's (pooled, direct) allocator, which a heap buffer would be copied
+        // into again before reaching the socket.
+        ByteBuf payload = (data.length < SMALL_PAYLOAD) ? Unpooled.wrappedBuffer(data)
+                : this.channel.alloc().directBuffer(data.length).writeBytes(data);
+        return packet.string() ? new TextWebSocketFrame(payload) : new BinaryWebSocketFrame(payload);
     }
 
     @Override
