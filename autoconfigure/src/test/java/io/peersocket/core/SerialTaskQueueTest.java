@@ -1,5 +1,6 @@
 package io.peersocket.core;
 
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,6 +56,40 @@ class SerialTaskQueueTest {
         }
         finally {
             submitters.shutdownNow();
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void anInlineQueueRunsOnTheSubmittingThreadAndATaskItQueuesRunsAfterItNotInsideIt() {
+        SerialTaskQueue queue = SerialTaskQueue.inline();
+        List<String> ran = new java.util.ArrayList<>();
+        String caller = Thread.currentThread().getName();
+        queue.execute(() -> {
+            ran.add("first on " + Thread.currentThread().getName());
+            queue.execute(() -> ran.add("second"));
+            ran.add("first done");
+        });
+        assertThat(ran).containsExactly("first on " + caller, "first done", "second");
+    }
+
+    @Test
+    void theOwnersThreadRunsAnIdleQueueItselfAndOtherThreadsHandOffToThePool() throws Exception {
+        ExecutorService pool = Executors.newSingleThreadExecutor((task) -> new Thread(task, "pool"));
+        try {
+            Object connection = new Object();
+            SerialTaskQueue queue = new SerialTaskQueue(pool, connection);
+            List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+            SerialTaskQueue.runAsOwner(connection,
+                    () -> queue.execute(() -> threads.add(Thread.currentThread().getName())));
+            assertThat(threads).containsExactly(Thread.currentThread().getName());
+            queue.execute(() -> threads.add(Thread.currentThread().getName()));
+            SerialTaskQueue.runAsOwner(new Object(),
+                    () -> queue.execute(() -> threads.add(Thread.currentThread().getName())));
+            pool.submit(() -> { }).get(5, TimeUnit.SECONDS);
+            assertThat(threads).containsExactly(Thread.currentThread().getName(), "pool", "pool");
+        }
+        finally {
             pool.shutdownNow();
         }
     }

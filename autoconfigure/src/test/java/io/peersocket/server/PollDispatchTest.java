@@ -65,4 +65,36 @@ class PollDispatchTest {
         assertThat(this.server.hasPeer(id)).isFalse();
     }
 
+    @Test
+    void repliesQueuedInsidePollLeaveWhenPollReturnsEvenToAnOtherwiseIdleConnection() throws Exception {
+        // Inside poll() writes are queued without waking the event loops, which are woken once at
+        // the end: if that wake-up were missing, these replies would wait for unrelated traffic.
+        List<JdkClient> clients = List.of(JdkClient.connect(URI.create("ws://127.0.0.1:" + this.port + "/echo")),
+                JdkClient.connect(URI.create("ws://127.0.0.1:" + this.port + "/echo")));
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> this.server.peers().size() == 2);
+            for (int round = 0; round < 3; round++) {
+                for (int i = 0; i < clients.size(); i++) {
+                    clients.get(i).sendText("tick " + round + " from " + i);
+                }
+                await().atMost(Duration.ofSeconds(10))
+                    .until(() -> this.server.peers().stream().allMatch((p) -> p.getAvailablePacketCount() == 1));
+                while (this.server.poll() > 0) {
+                    // deliver the connects (first round) and both packets
+                }
+                for (int i = 0; i < clients.size(); i++) {
+                    assertThat(clients.get(i).next(Duration.ofSeconds(5)).string()).isEqualTo("tick " + round + " from " + i);
+                }
+            }
+        }
+        finally {
+            clients.forEach(JdkClient::abort);
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!this.server.peers().isEmpty() && System.nanoTime() < deadline) {
+                this.server.poll();
+                Thread.sleep(10);
+            }
+        }
+    }
+
 }

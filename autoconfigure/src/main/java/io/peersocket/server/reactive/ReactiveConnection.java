@@ -49,7 +49,9 @@ public final class ReactiveConnection implements Connection {
 
     private final InetSocketAddress remoteAddress;
 
-    // Packets sent from other threads (or while others wait), for the event loop to write.
+    // Packets sent from other threads (or while others wait), for the event loop to write. The
+    // counting is SerialTaskQueue's, but on packets rather than tasks: no Runnable per packet, and
+    // inside poll() the drain is queued without waking the loop (WakeupBatch).
     private final Queue<Packet> waiting = new ConcurrentLinkedQueue<>();
 
     // Packets counted in before they are queued; the sender that moves it from 0 schedules a drain.
