@@ -138,8 +138,8 @@ public final class PeerSession implements Peer {
             this.outboundPackets.incrementAndGet();
             this.outboundBytes.addAndGet(size);
         }
-        // Outside the lock: the transport orders whole messages itself, and a sender on the
-        // event loop must not wait for a sender elsewhere to finish handing over its packet.
+        // Outside the lock: the transport keeps whole messages in order itself (the reactive
+        // connection's monitor, the servlet writer queue), so this lock covers the accounting only.
         this.connection.send(packet);
         return PeerError.OK;
     }

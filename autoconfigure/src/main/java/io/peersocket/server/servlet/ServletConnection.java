@@ -3,8 +3,6 @@ package io.peersocket.server.servlet;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Executor;
 
 import io.peersocket.core.Connection;
@@ -38,13 +36,8 @@ final class ServletConnection implements Connection {
 
     private final ReadPause readPause;
 
+    // Known before anything is sent: the peer attaches itself when the core creates it.
     private volatile @Nullable PeerSession peer;
-
-    // Writes asked for before bind(): the peer's client_connected handler may send while the
-    // core is still creating the peer, and a write must not run before its peer is known.
-    private final List<Runnable> beforeBind = new ArrayList<>();
-
-    private volatile boolean bound;
 
     private volatile boolean failed;
 
@@ -60,30 +53,14 @@ final class ServletConnection implements Connection {
         this.readPause = readPause;
     }
 
-    void bind(PeerSession peer) {
+    @Override
+    public void attach(PeerSession peer) {
         this.peer = peer;
-        synchronized (this.beforeBind) {
-            this.bound = true;
-            this.beforeBind.forEach(this.writer::execute);
-            this.beforeBind.clear();
-        }
-    }
-
-    private void write(Runnable task) {
-        if (!this.bound) {
-            synchronized (this.beforeBind) {
-                if (!this.bound) {
-                    this.beforeBind.add(task);
-                    return;
-                }
-            }
-        }
-        this.writer.execute(task);
     }
 
     @Override
     public void send(Packet packet) {
-        write(() -> {
+        this.writer.execute(() -> {
             try {
                 if (this.session.isOpen()) {
                     this.session.sendMessage(packet.string() ? new TextMessage(packet.data())
@@ -105,7 +82,7 @@ final class ServletConnection implements Connection {
 
     @Override
     public void close(int code, String reason) {
-        write(() -> closeQuietly(new CloseStatus(code, reason)));
+        this.writer.execute(() -> closeQuietly(new CloseStatus(code, reason)));
     }
 
     private void closeQuietly(CloseStatus status) {

@@ -64,7 +64,6 @@ final class ServletPeerHandler extends AbstractWebSocketHandler implements SubPr
             PeerSession peer = this.endpoint.open(connection, protocol);
             session.getAttributes().put(PEER, peer);
             session.getAttributes().put(CONNECTION, connection);
-            connection.bind(peer);
         });
     }
 
