@@ -24,6 +24,8 @@ import io.peersocket.test.JdkClient;
 import io.peersocket.test.TestApplication;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -184,6 +186,19 @@ abstract class ServerBehaviourTests {
         }
         finally {
             clients.forEach(JdkClient::abort);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/farewell", "/farewell-io" })
+    void packetsSentBeforeACloseArriveBeforeTheCloseFrame(String path) {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            JdkClient client = JdkClient.connect(uri(path));
+            client.sendText("#" + attempt);
+            for (int n = 1; n <= 3; n++) {
+                assertThat(client.next(Duration.ofSeconds(10)).string()).isEqualTo("bye " + n + " #" + attempt);
+            }
+            assertThat(client.awaitClose()).isEqualTo(new JdkClient.Close(4000, "done"));
         }
     }
 

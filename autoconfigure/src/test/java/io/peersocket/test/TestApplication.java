@@ -20,7 +20,8 @@ import org.springframework.context.annotation.Import;
 /** An application with an echo endpoint and a recording endpoint, for behaviour tests on both transports. */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import({ TestApplication.Echo.class, TestApplication.Recorder.class, TestApplication.NonBlockingEcho.class })
+@Import({ TestApplication.Echo.class, TestApplication.Recorder.class, TestApplication.NonBlockingEcho.class,
+        TestApplication.Farewell.class, TestApplication.NonBlockingFarewell.class })
 public class TestApplication {
 
     /** Echoes every packet in its own mode. */
@@ -139,6 +140,26 @@ public class TestApplication {
             this.threads.clear();
             this.overlaps.set(0);
         }
+
+    }
+
+    /** Answers each message with three packets, then closes with 4000: the packets must arrive first. */
+    @PacketHandler(path = "/farewell")
+    public static class Farewell {
+
+        @DataReceived
+        void farewell(Peer peer, String text) {
+            for (int n = 1; n <= 3; n++) {
+                peer.send("bye " + n + " " + text);
+            }
+            peer.close(4000, "done");
+        }
+
+    }
+
+    /** {@link Farewell}, declared non-blocking: it sends and closes on the I/O thread. */
+    @PacketHandler(path = "/farewell-io", blocking = false)
+    public static class NonBlockingFarewell extends Farewell {
 
     }
 

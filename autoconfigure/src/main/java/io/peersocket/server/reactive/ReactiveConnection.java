@@ -170,6 +170,10 @@ public final class ReactiveConnection implements Connection {
     // and a listener per frame cost more than the rest of the write).
     private void flush() {
         this.flushScheduled = false;
+        writeBatch();
+    }
+
+    private void writeBatch() {
         PeerSession owner = this.peer;
         int count = this.batch.size();
         if (owner == null || count == 0) {
@@ -207,11 +211,19 @@ public final class ReactiveConnection implements Connection {
         }
         CloseStatus status = new CloseStatus(code, reason);
         this.localClose = status;
-        // After every frame written so far: Reactor Netty writes the close frame on the channel too.
-        this.channel.eventLoop().execute(() -> this.session.close(status)
+        // After every packet sent so far: those from other threads have been drained into this
+        // loop turn's batch by tasks queued before this one, and the batch is written first.
+        this.channel.eventLoop().execute(() -> {
+            writeBatch();
+            closeSession(status);
+        });
+    }
+
+    private void closeSession(CloseStatus status) {
+        this.session.close(status)
             .doOnSuccess((done) -> this.localCloseSent = true)
             .doFinally((signal) -> this.sendingDone.tryEmitEmpty())
-            .subscribe());
+            .subscribe();
     }
 
     /** The inbound side ended: nothing more will be sent either. */
