@@ -121,7 +121,7 @@ public final class ReactiveConnection implements Connection {
             return;
         }
         if (this.queued.get() == 0 && this.channel.eventLoop().inEventLoop()) {
-            write(owner, packet);
+            addToBatch(packet);
             return;
         }
         // Counted before it is queued, so the count never falls below the packets still queued.
@@ -141,13 +141,10 @@ public final class ReactiveConnection implements Connection {
 
     // On the event loop.
     private void drainWaiting() {
-        PeerSession owner = this.peer;
         int done = 0;
         Packet packet;
         while ((packet = this.waiting.poll()) != null) {
-            if (owner != null) {
-                write(owner, packet);
-            }
+            addToBatch(packet);
             done++;
         }
         if (this.queued.addAndGet(-done) != 0) {
@@ -157,7 +154,7 @@ public final class ReactiveConnection implements Connection {
     }
 
     // On the event loop: the packet joins this loop turn's batch, which one task writes and flushes.
-    private void write(PeerSession owner, Packet packet) {
+    private void addToBatch(Packet packet) {
         this.batch.add(packet);
         if (!this.flushScheduled) {
             this.flushScheduled = true;
