@@ -233,6 +233,34 @@ abstract class RelayBehaviourTests {
         assertThat(peers.get(0).next()).isEqualTo(system(RelayFrame.SYS_DEL, peers.get(2).id));
     }
 
+    /**
+     * The engine's order per connection: what a client sent before it left reaches the others
+     * before its SYS_DEL, whether it leaves with a close frame or drops the TCP connection right
+     * after sending (as Godot's relay_client.gd does: put_packet, then disconnect_from_host in the
+     * same frame). Repeated, since the two arrive back to back and a wrong order may show only
+     * sometimes.
+     */
+    @Test
+    void aLeavingPeersLastPacketReachesTheOthersBeforeItsSysDel() {
+        RelayTestClient a = join();
+        for (int round = 0; round < 20; round++) {
+            RelayTestClient b = join();
+            assertThat(b.next()).isEqualTo(system(RelayFrame.SYS_ADD, a.id));
+            assertThat(a.next()).isEqualTo(system(RelayFrame.SYS_ADD, b.id));
+            b.send(0, "hi all " + round);
+            if (round % 2 == 0) {
+                b.socket.close(1000, "bye");
+            }
+            else {
+                b.socket.abort();
+            }
+            assertThat(a.next()).as("round %d (%s): the last packet first", round, (round % 2 == 0) ? "close" : "abort")
+                .isEqualTo(payload(b.id, 0, "hi all " + round));
+            assertThat(a.next()).as("round %d: then the leave", round).isEqualTo(system(RelayFrame.SYS_DEL, b.id));
+            this.clients.remove(b);
+        }
+    }
+
     @Test
     void refusesNewConnectionsWhileAsked() {
         RelayTestClient a = join();
