@@ -1,7 +1,8 @@
 # docs/multiplayer.md's GDScript client, as a SceneTree script for godot3-server: a
 # WebSocketClient with gd_mp_api = true joins the sample's relay, pings the Spring application
 # (peer 1) and greets everybody. Environment: PEERSOCKET_URL; PEERSOCKET_WAIT_GREETING=1 keeps it
-# until another client's "hi all" arrives. Quits by itself; a watchdog quits after 10 s.
+# until another client's "hi all" arrives; PEERSOCKET_TIMEOUT (seconds, default 10) bounds the run.
+# Quits by itself; the watchdog prints "Timeout" and quits when the run outlives the bound.
 extends SceneTree
 
 var client = WebSocketClient.new()
@@ -9,6 +10,7 @@ var wait_greeting = OS.get_environment("PEERSOCKET_WAIT_GREETING") == "1"
 var got_pong = false
 var got_greeting = false
 var elapsed = 0.0
+var timeout = float(OS.get_environment("PEERSOCKET_TIMEOUT")) if OS.get_environment("PEERSOCKET_TIMEOUT") != "" else 10.0
 
 func _init():
     client.connect("connection_succeeded", self, "_connected")
@@ -38,7 +40,7 @@ func _closed():
 
 func _idle(delta):
     elapsed += delta
-    if elapsed > 10:
+    if elapsed > timeout:
         print("Timeout")
         quit()
         return
