@@ -100,7 +100,7 @@ abstract class OperationsTests {
             // Out: each peer's id message and the echo of its text, and the echo of its binary.
             long expectedTextOut = idBytes + textIn;
             long expectedBinaryOut = binaryIn;
-            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
                 assertThat(metric("peersocket.packets.out", "mode:text")).isEqualTo(100);
                 assertThat(metric("peersocket.bytes.out", "mode:text")).isEqualTo(expectedTextOut);
             });
@@ -165,7 +165,7 @@ abstract class OperationsTests {
             await().atMost(Duration.ofSeconds(70)).untilTrue(this.flood.stuck);
             assertThat(this.flood.accepted.get()).isPositive();
             assertThat(this.flood.refused.get()).isPositive();
-            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
                     this.actuator.metric("peersocket.drops", "endpoint:/flood", "reason:output-full"))
                 .isEqualTo(this.flood.refused.get()));
             System.out.println("Output limit full after " + this.flood.accepted.get() + " packets of 16 KiB; "
@@ -188,7 +188,7 @@ abstract class OperationsTests {
         try (RawPeer fine = RawPeer.upgrade(wsPort(), "/chat", 0, "Sec-WebSocket-Protocol: chat-v1")) {
             assertThat(fine.status()).isEqualTo(101);
         }
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             assertThat(this.actuator.metric("peersocket.handshakes.refused", "endpoint:/chat", "reason:protocol"))
                 .isEqualTo(2);
             assertThat(this.actuator.metric("peersocket.handshakes.refused", "endpoint:/chat", "reason:origin"))
@@ -203,7 +203,7 @@ abstract class OperationsTests {
         try {
             client.sendText("boom");
             client.sendText("boom again");
-            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
                 assertThat(this.actuator.metric("peersocket.handler.errors", "endpoint:/fail",
                         "exception:IllegalStateException")).isEqualTo(2);
                 // client_connected and two data_received, each timed
@@ -219,7 +219,7 @@ abstract class OperationsTests {
     void healthShowsTheServerUpWithItsPortPathsProtocolsAndPeers() {
         JdkClient client = JdkClient.connect(uri("/chat"), "chat-v1");
         try {
-            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
                 JsonNode health = this.actuator.json("/health/peersocket");
                 assertThat(health.get("status").asString()).isEqualTo("UP");
                 JsonNode details = health.get("details");

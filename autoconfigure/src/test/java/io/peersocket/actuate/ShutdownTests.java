@@ -94,7 +94,7 @@ abstract class ShutdownTests {
                 }
             }, "health-poller");
             poller.start();
-            await().atMost(Duration.ofSeconds(5)).until(() -> !statuses.isEmpty());
+            await().atMost(Duration.ofSeconds(15)).until(() -> !statuses.isEmpty());
 
             long start = System.nanoTime();
             context.close();
@@ -112,7 +112,9 @@ abstract class ShutdownTests {
             assertThat(lateJoiner.get()).as("a peer joining during the drain").isEqualTo("refused");
             // The stuck peer held the drain for the whole timeout; then everything ended promptly.
             assertThat(elapsedMs).isGreaterThanOrEqualTo(TIMEOUT.toMillis() - 100);
-            assertThat(elapsedMs).as("context close time").isLessThan(TIMEOUT.toMillis() + 3000);
+            // Bounded, not timed: well below the flood's own 60 s, so a drain that ignored the timeout
+            // fails, with room for a loaded machine to stop Tomcat and the event loops slowly.
+            assertThat(elapsedMs).as("context close time").isLessThan(TIMEOUT.toMillis() + 20_000);
             assertThat(registry.get(PeerSocketMetrics.SHUTDOWN_DROPPED).tag("endpoint", "/flood").counter().count())
                 .isEqualTo(1);
             assertThat(registry.find(PeerSocketMetrics.SHUTDOWN_DROPPED).tag("endpoint", "/ops").counter().count())

@@ -192,7 +192,8 @@ class ClientTemplateTest {
                 accepted.setSoTimeout(10_000);
                 this.events.awaitEvent((e) -> e.startsWith("error"));
                 long elapsedMs = (System.nanoTime() - start) / 1_000_000;
-                assertThat(elapsedMs).isBetween(1500L, 8000L);
+                // Not before the 2 s timeout; how much later is the machine's load (awaitEvent bounds it).
+                assertThat(elapsedMs).isGreaterThanOrEqualTo(1900L);
                 assertThat(this.events.errors.get(0)).isInstanceOf(TimeoutException.class);
                 // The client hung up its half-open socket.
                 InputStream in = accepted.getInputStream();
