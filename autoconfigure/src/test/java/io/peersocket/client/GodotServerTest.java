@@ -84,7 +84,7 @@ class GodotServerTest {
         Files.writeString(this.directory.resolve("server.gd"), SERVER_SCRIPT, StandardCharsets.UTF_8);
         ExternalPeer server = ExternalPeer.start(List.of(godot.toString(), "-s", "server.gd"),
                 Map.of("GODOT_PORT", String.valueOf(port), "HOME", this.directory.toString()), this.directory);
-        server.awaitLine((line) -> line.equals("Listening on port " + port), Duration.ofSeconds(20), "Godot listening");
+        server.awaitLine((line) -> line.equals("Listening on port " + port), Duration.ofSeconds(60), "Godot listening");
         return server;
     }
 

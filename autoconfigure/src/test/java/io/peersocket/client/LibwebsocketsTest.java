@@ -68,8 +68,8 @@ class LibwebsocketsTest {
         tlsPort = ExternalPeer.freePort();
         tls = ExternalPeer.start(List.of(server.toString(), "--port=" + tlsPort, "--ssl",
                 "--ssl-cert=" + certificate, "--ssl-key=" + key), Map.of(), directory);
-        plain.awaitPort(plainPort, Duration.ofSeconds(10), "libwebsockets ws:// server");
-        tls.awaitPort(tlsPort, Duration.ofSeconds(10), "libwebsockets wss:// server");
+        plain.awaitPort(plainPort, Duration.ofSeconds(30), "libwebsockets ws:// server");
+        tls.awaitPort(tlsPort, Duration.ofSeconds(30), "libwebsockets wss:// server");
     }
 
     @AfterAll

@@ -181,9 +181,9 @@ class RelayClientGodotTest {
 
     private static ExternalPeer startClient(Path godot, Map<String, String> env, Path dir, ExternalPeer server, int port)
             throws Exception {
-        server.awaitPort(port, Duration.ofSeconds(20), "the Godot relay");
+        server.awaitPort(port, Duration.ofSeconds(60), "the Godot relay");
         ExternalPeer client = ExternalPeer.start(List.of(godot.toString(), "-s", "client.gd"), env, dir);
-        client.awaitLine((l) -> l.startsWith("Client id "), Duration.ofSeconds(20), "the Godot client's id");
+        client.awaitLine((l) -> l.startsWith("Client id "), Duration.ofSeconds(60), "the Godot client's id");
         return client;
     }
 
