@@ -4,13 +4,13 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.nio.ByteBuffer;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
-import io.peersocket.multiplayer.RelayServer;
 import io.peersocket.peer.Packet;
-import io.peersocket.peer.Peer;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -18,8 +18,10 @@ import org.springframework.util.ReflectionUtils;
 
 /**
  * Finds the signal methods of a {@link PacketHandler} class and decides, once, where each
- * parameter comes from, by type and then by name. What cannot be resolved fails at startup
- * with a message that names the bean, the method and the parameter.
+ * parameter comes from: by type when one value of the signal has it ({@link Signal#carries()}),
+ * by name when several do (the two {@code int}s of a close request or a relayed packet), else the
+ * payload. What cannot be resolved, or only by guessing, fails at startup with a message that
+ * names the bean, the method and the parameter, and the fix.
  */
 final class HandlerMethodResolver {
 
@@ -53,48 +55,18 @@ final class HandlerMethodResolver {
         Parameter[] parameters = method.getParameters();
         Function<SignalContext, @Nullable Object>[] arguments = new Function[parameters.length];
         boolean takesPayload = false;
-        int intsSeen = 0;
         for (int i = 0; i < parameters.length; i++) {
             Parameter parameter = parameters[i];
             Class<?> type = parameter.getType();
-            String name = parameter.isNamePresent() ? parameter.getName() : "";
+            List<SignalValue> fitting = signal.carries().stream().filter((value) -> value.fits(type)).toList();
             Function<SignalContext, @Nullable Object> argument;
-            if (type == Peer.class) {
-                argument = SignalContext::peer;
+            if (fitting.size() == 1) {
+                argument = fitting.get(0).argument();
             }
-            else if (type == RelayServer.class && signal.multiplayer()) {
-                argument = SignalContext::relay;
+            else if (fitting.size() > 1) {
+                argument = byName(signal, method, parameter, fitting).argument();
             }
-            else if ((type == int.class || type == Integer.class) && signal == Signal.PEER_PACKET) {
-                boolean isTarget = name.equals("to") || name.equals("target") || (name.isEmpty() && intsSeen == 1);
-                argument = isTarget ? SignalContext::target : (c) -> c.peer().id();
-                intsSeen++;
-            }
-            else if (type == int.class || type == Integer.class) {
-                boolean isCode = signal == Signal.CLOSE_REQUEST && (name.equals("code") || (name.isEmpty() && intsSeen == 1));
-                // server_close_request(code, reason) has no id: its int is the code unless named id.
-                isCode |= signal == Signal.SERVER_CLOSE_REQUEST && !name.equals("id");
-                argument = isCode ? SignalContext::code : (c) -> c.peer().id();
-                intsSeen++;
-            }
-            else if ((type == boolean.class || type == Boolean.class)
-                    && (signal == Signal.DISCONNECTED || signal == Signal.CONNECTION_CLOSED)) {
-                argument = SignalContext::wasClean;
-            }
-            else if ((type == boolean.class || type == Boolean.class) && signal == Signal.DATA) {
-                argument = (c) -> c.packet().string();
-            }
-            else if (type == String.class && (signal == Signal.CONNECTED || signal == Signal.CONNECTION_ESTABLISHED)) {
-                argument = SignalContext::protocol;
-            }
-            else if (type == String.class && (signal == Signal.CLOSE_REQUEST || signal == Signal.SERVER_CLOSE_REQUEST)) {
-                argument = SignalContext::reason;
-            }
-            else if (Throwable.class.isAssignableFrom(type) && (signal == Signal.ERROR || signal == Signal.CONNECTION_ERROR)) {
-                argument = SignalContext::error;
-            }
-            else if ((signal == Signal.DATA || signal == Signal.PEER_PACKET)
-                    && (argument = payloadArgument(method, parameter, type)) != null) {
+            else if (signal.takesPayload() && (argument = payloadArgument(method, parameter, type)) != null) {
                 takesPayload = true;
             }
             else {
@@ -104,6 +76,33 @@ final class HandlerMethodResolver {
             arguments[i] = argument;
         }
         return new HandlerMethod(bean, method, arguments, takesPayload);
+    }
+
+    // Several values of the signal have the parameter's type: only its name can say which one it wants.
+    private SignalValue byName(Signal signal, Method method, Parameter parameter, List<SignalValue> fitting) {
+        String choices = fitting.stream()
+            .map((value) -> "'" + value.names().get(0) + "' for " + value.description())
+            .collect(Collectors.joining(" or "));
+        String typeName = parameter.getType().getSimpleName();
+        if (!parameter.isNamePresent()) {
+            throw fail(method, "has " + typeName + " parameter '" + parameter.getName() + "' but " + signal.label()
+                    + " supplies " + describe(fitting) + " and the parameter names were not compiled in; compile with "
+                    + "-parameters (Spring Boot's Maven and Gradle plugins do) and name it " + choices);
+        }
+        String name = parameter.getName();
+        for (SignalValue value : fitting) {
+            if (value.names().contains(name)) {
+                return value;
+            }
+        }
+        throw fail(method, "has " + typeName + " parameter '" + name + "' but " + signal.label() + " supplies "
+                + describe(fitting) + ", told apart by name; name it " + choices + " (also accepted: "
+                + fitting.stream().map((value) -> String.join(", ", value.names())).collect(Collectors.joining("; "))
+                + ")");
+    }
+
+    private static String describe(List<SignalValue> values) {
+        return values.stream().map(SignalValue::description).collect(Collectors.joining(" and "));
     }
 
     private @Nullable Function<SignalContext, @Nullable Object> payloadArgument(Method method, Parameter parameter,
@@ -132,20 +131,9 @@ final class HandlerMethodResolver {
     }
 
     private static String supplies(Signal signal) {
-        return switch (signal) {
-            case CONNECTED -> "Peer, int id, String protocol";
-            case DATA -> "Peer, int id, boolean wasString, and the payload as byte[], ByteBuffer, String, Packet or a JSON type";
-            case CLOSE_REQUEST -> "Peer, int id, int code, String reason";
-            case DISCONNECTED -> "Peer, int id, boolean wasClean";
-            case ERROR -> "the Throwable, Peer, int id";
-            case CONNECTION_ESTABLISHED -> "Peer, int id, String protocol";
-            case SERVER_CLOSE_REQUEST -> "Peer, int code, String reason";
-            case CONNECTION_CLOSED -> "Peer, int id, boolean wasClean";
-            case CONNECTION_ERROR -> "the Throwable, Peer";
-            case PEER_CONNECTED, PEER_DISCONNECTED -> "int id, Peer, RelayServer";
-            case PEER_PACKET -> "int from, int to, Peer (the source), RelayServer, and the payload as byte[], ByteBuffer, "
-                    + "String, Packet or a JSON type";
-        };
+        String values = signal.carries().stream().map(SignalValue::description).collect(Collectors.joining(", "));
+        return signal.takesPayload() ? values + ", and the payload as byte[], ByteBuffer, String, Packet or a JSON type"
+                : values;
     }
 
     private IllegalStateException fail(Method method, String problem) {

@@ -1,22 +1,26 @@
 package io.peersocket.annotation;
 
 import java.lang.annotation.Annotation;
+import java.util.List;
 
 /** The engine's signals that a handler method can be bound to: the server's, then the client's. */
 enum Signal {
 
-    CONNECTED(ClientConnected.class),
-    DATA(DataReceived.class),
-    CLOSE_REQUEST(ClientCloseRequest.class),
-    DISCONNECTED(ClientDisconnected.class),
-    ERROR(PacketExceptionHandler.class),
-    CONNECTION_ESTABLISHED(ConnectionEstablished.class),
-    SERVER_CLOSE_REQUEST(ServerCloseRequest.class),
-    CONNECTION_CLOSED(ConnectionClosed.class),
-    CONNECTION_ERROR(ConnectionError.class),
-    PEER_CONNECTED(PeerConnected.class),
-    PEER_DISCONNECTED(PeerDisconnected.class),
-    PEER_PACKET(PeerPacket.class);
+    CONNECTED(ClientConnected.class, false, SignalValue.PEER, SignalValue.ID, SignalValue.PROTOCOL),
+    DATA(DataReceived.class, true, SignalValue.PEER, SignalValue.ID, SignalValue.WAS_STRING),
+    CLOSE_REQUEST(ClientCloseRequest.class, false, SignalValue.PEER, SignalValue.ID, SignalValue.CODE,
+            SignalValue.REASON),
+    DISCONNECTED(ClientDisconnected.class, false, SignalValue.PEER, SignalValue.ID, SignalValue.WAS_CLEAN),
+    ERROR(PacketExceptionHandler.class, false, SignalValue.ERROR, SignalValue.PEER, SignalValue.ID),
+    // The client's signals: the peer is the server, whose id is 1.
+    CONNECTION_ESTABLISHED(ConnectionEstablished.class, false, SignalValue.PEER, SignalValue.ID, SignalValue.PROTOCOL),
+    SERVER_CLOSE_REQUEST(ServerCloseRequest.class, false, SignalValue.PEER, SignalValue.ID, SignalValue.CODE,
+            SignalValue.REASON),
+    CONNECTION_CLOSED(ConnectionClosed.class, false, SignalValue.PEER, SignalValue.ID, SignalValue.WAS_CLEAN),
+    CONNECTION_ERROR(ConnectionError.class, false, SignalValue.ERROR, SignalValue.PEER, SignalValue.ID),
+    PEER_CONNECTED(PeerConnected.class, false, SignalValue.ID, SignalValue.PEER, SignalValue.RELAY),
+    PEER_DISCONNECTED(PeerDisconnected.class, false, SignalValue.ID, SignalValue.PEER, SignalValue.RELAY),
+    PEER_PACKET(PeerPacket.class, true, SignalValue.FROM, SignalValue.TO, SignalValue.PEER, SignalValue.RELAY);
 
     /** Signals only a server handler receives. */
     static final java.util.Set<Signal> SERVER_ONLY = java.util.EnumSet.of(CONNECTED, CLOSE_REQUEST, DISCONNECTED,
@@ -28,8 +32,14 @@ enum Signal {
 
     private final Class<? extends Annotation> annotation;
 
-    Signal(Class<? extends Annotation> annotation) {
+    private final boolean payload;
+
+    private final List<SignalValue> values;
+
+    Signal(Class<? extends Annotation> annotation, boolean payload, SignalValue... values) {
         this.annotation = annotation;
+        this.payload = payload;
+        this.values = List.of(values);
     }
 
     Class<? extends Annotation> annotation() {
@@ -38,6 +48,16 @@ enum Signal {
 
     String label() {
         return "@" + this.annotation.getSimpleName();
+    }
+
+    /** @return what the signal carries besides a payload, in the order the documentation lists it */
+    List<SignalValue> carries() {
+        return this.values;
+    }
+
+    /** @return whether a parameter may take the packet's payload */
+    boolean takesPayload() {
+        return this.payload;
     }
 
     /** @return whether the signal exists only on multiplayer relay endpoints */
