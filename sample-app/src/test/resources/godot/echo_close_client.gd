@@ -8,7 +8,7 @@ var websocket_url = OS.get_environment("PEERSOCKET_URL")
 # Our WebSocketClient instance
 var _client = WebSocketClient.new()
 
-const WATCHDOG_MSEC = 8000
+const WATCHDOG_MSEC = 30000
 var _started = OS.get_ticks_msec()
 
 func _init():

@@ -12,7 +12,7 @@ var message = OS.get_environment("PEERSOCKET_MESSAGE")
 # Our WebSocketClient instance
 var _client = WebSocketClient.new()
 
-const WATCHDOG_MSEC = 8000
+const WATCHDOG_MSEC = 30000
 var _started = OS.get_ticks_msec()
 var _circle_seen = false
 var _own_seen = false

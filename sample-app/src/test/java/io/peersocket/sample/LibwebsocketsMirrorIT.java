@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         properties = { "server.port=0", "peersocket.server.port=0" })
 class LibwebsocketsMirrorIT {
 
-    private static final Duration STEP = Duration.ofSeconds(10);
+    /** Bounds each wait on a real peer: generous, since a loaded 2-core machine boots them slowly. */
+    private static final Duration STEP = Duration.ofSeconds(30);
 
     /** Log level bitfield: errors, warnings, notices (the default 7) plus debug (16). */
     private static final String NOTICE_AND_DEBUG = "23";
@@ -122,7 +123,7 @@ class LibwebsocketsMirrorIT {
             try (ExternalPeer run = ExternalPeer.startGodot(godot, "mirror_peer_client.gd",
                     Map.of("PEERSOCKET_URL", "ws://127.0.0.1:" + this.port + "/", "PEERSOCKET_MESSAGE", GODOT_MESSAGE),
                     godotDirectory)) {
-                run.await(Duration.ofSeconds(20));
+                run.await(GodotSeedClientIT.GODOT_RUN);
                 List<String> printed = run.printed();
                 assertThat(printed).as(run::describe).hasSize(4);
                 assertThat(printed.get(0)).as(run::describe).isEqualTo("Connected with protocol: lws-mirror-protocol");

@@ -50,7 +50,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ChatBrowserTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(15);
+    /** Bounds each wait on the browsers: two Chromiums on a loaded machine can be slow, never stuck. */
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     private static final int WEB_PORT = freePort();
 
