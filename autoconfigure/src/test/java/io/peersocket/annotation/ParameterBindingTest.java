@@ -63,7 +63,7 @@ class ParameterBindingTest {
                 "connected peer=" + id + " id=" + id + " protocol=bind-v1",
                 "data wasString=true text=hello peerId=" + id,
                 "data wasString=false text=bytes peerId=" + id,
-                "close-request reason=see you code=4001 id=" + id + " peer=" + id,
+                "close-request reason=see you closeCode=4001 peerId=" + id + " peer=" + id,
                 "disconnected wasClean=true id=" + id);
     }
 
@@ -81,7 +81,7 @@ class ParameterBindingTest {
                 "packet text=to 1 to=1 from=" + id,
                 "packet text=to 0 to=0 from=" + id,
                 "packet text=to " + (-id) + " to=" + (-id) + " from=" + id,
-                "close-request closeCode=4002 peerId=" + id,
+                "close-request code=4002 id=" + id,
                 "left id=" + id);
     }
 
@@ -140,9 +140,11 @@ class ParameterBindingTest {
                 this.events.add("data wasString=" + wasString + " text=" + text + " peerId=" + peerId);
             }
 
+            // The names that a guess by position once bound to the peer id twice.
             @ClientCloseRequest
-            void closing(String reason, int code, int id, Peer peer) {
-                this.events.add("close-request reason=" + reason + " code=" + code + " id=" + id + " peer=" + peer.id());
+            void closing(String reason, int closeCode, int peerId, Peer peer) {
+                this.events.add("close-request reason=" + reason + " closeCode=" + closeCode + " peerId=" + peerId
+                        + " peer=" + peer.id());
             }
 
             @ClientDisconnected
@@ -169,8 +171,8 @@ class ParameterBindingTest {
             }
 
             @ClientCloseRequest
-            void closing(int closeCode, int peerId) {
-                this.events.add("close-request closeCode=" + closeCode + " peerId=" + peerId);
+            void closing(int code, int id) {
+                this.events.add("close-request code=" + code + " id=" + id);
             }
 
             @PeerDisconnected
