@@ -11,8 +11,10 @@ public class DedicatedPortBindException extends IllegalStateException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The configured port. */
     private final int port;
 
+    /** The configured bind address, {@code null} for every address. */
     private final @Nullable String bindAddress;
 
     /**
