@@ -1,5 +1,6 @@
 package io.peersocket.autoconfigure;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import io.peersocket.multiplayer.RelayServers;
 import io.peersocket.peer.WriteMode;
 import io.peersocket.server.HandshakePolicy;
 import io.peersocket.server.PeerSocketServer;
+import io.peersocket.server.PollWatchdog;
 import io.peersocket.server.ServerLifecycle;
 import io.peersocket.server.reactive.ApplicationServerEndpoints;
 import io.peersocket.server.reactive.DedicatedPortServer;
@@ -35,6 +37,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnNotWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -123,6 +126,13 @@ public final class PeerSocketServerAutoConfiguration {
             configurable.getPropertySources()
                 .addFirst(new MapPropertySource("peersocket.ports", Map.of(LOCAL_PORT_PROPERTY, port)));
         }
+    }
+
+    /** In poll mode, one warning per endpoint when the application never calls poll(). */
+    @Bean
+    @ConditionalOnProperty(name = "peersocket.server.dispatch", havingValue = "poll")
+    PollWatchdog peerSocketPollWatchdog(PeerSocketServer server) {
+        return new PollWatchdog(server, Duration.ofSeconds(5));
     }
 
     @Bean
