@@ -31,6 +31,7 @@
   let maxText = null;    // the server's limit, from its hello; shown, enforced by the server
   let members = [];
   let unconfirmed = null; // the last message sent, given back to the input if the server refuses it
+  let joining = false;    // a join was sent and its answer (welcome or error) has not come yet
 
   $('endpoint').textContent = 'Socket: ' + url;
 
@@ -39,10 +40,20 @@
     status.textContent = text;
   }
 
-  function showError(text) {
+  // Shows an error in the banner and in the log; an error that answers a join is marked, so that
+  // a join that succeeds afterwards clears it from both.
+  function showError(text, answersJoin) {
     errorBox.textContent = text;
     errorBox.hidden = false;
-    append('error', null, text);
+    const item = append('error', null, text);
+    if (answersJoin) {
+      item.dataset.join = 'refused';
+    }
+  }
+
+  function clearJoinErrors() {
+    clearError();
+    messages.querySelectorAll('li[data-join="refused"]').forEach((item) => item.remove());
   }
 
   function clearError() {
@@ -62,6 +73,7 @@
     item.appendChild(document.createTextNode(name !== null ? ' ' + text : text));
     messages.appendChild(item);
     messages.scrollTop = messages.scrollHeight;
+    return item;
   }
 
   function renderUsers() {
@@ -102,6 +114,7 @@
       if (joinedAs !== null) {
         append('system', null, 'Reconnected; joining again as ' + joinedAs + '.');
         ws.send(JSON.stringify({ type: 'join', name: joinedAs }));
+        joining = true;
       }
     };
     ws.onmessage = (event) => receive(JSON.parse(event.data));
@@ -134,7 +147,8 @@
         updateCounter();
         break;
       case 'welcome':
-        clearError();
+        joining = false;
+        clearJoinErrors();
         setJoined(event.name);
         members = event.users;
         renderUsers();
@@ -172,7 +186,8 @@
           updateCounter();
         }
         unconfirmed = null;
-        showError(event.error);
+        showError(event.error, joining);
+        joining = false;
         break;
       default:
         append('system', null, 'Unknown event from the server: ' + JSON.stringify(event));
@@ -188,7 +203,7 @@
   $('join-form').addEventListener('submit', (event) => {
     event.preventDefault();
     // No check here on purpose: the server decides and answers an error the page shows.
-    send({ type: 'join', name: nameInput.value });
+    joining = send({ type: 'join', name: nameInput.value });
   });
 
   $('send-form').addEventListener('submit', (event) => {

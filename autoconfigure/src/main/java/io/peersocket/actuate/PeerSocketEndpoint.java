@@ -9,6 +9,7 @@ import io.peersocket.core.PeerSession;
 import io.peersocket.server.PeerSocketServer;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -18,9 +19,11 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
  * The actuator endpoint {@code peersocket}: the open peers of the server, one peer by id, and a
  * delete operation that disconnects one peer with a close code and reason
  * ({@code disconnect_peer}). Exposed, as every actuator endpoint, only when the application
- * includes it in {@code management.endpoints.web.exposure.include}.
+ * includes it in {@code management.endpoints.web.exposure.include}. Read-only unless the
+ * application grants more ({@code management.endpoint.peersocket.access=unrestricted}): an exposed
+ * endpoint must not let whoever reaches the management port disconnect users by default.
  */
-@Endpoint(id = "peersocket")
+@Endpoint(id = "peersocket", defaultAccess = Access.READ_ONLY)
 public class PeerSocketEndpoint {
 
     private final PeerSocketServer server;

@@ -13,6 +13,7 @@ import io.peersocket.client.PeerSocketClient;
 import io.peersocket.client.PeerSocketClientBuilder;
 import io.peersocket.client.PeerSocketClients;
 import io.peersocket.core.PeerSocketObserver;
+import io.peersocket.diagnostics.PeerSocketConfigurationException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -22,7 +23,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -75,11 +75,14 @@ public final class PeerSocketClientAutoConfiguration {
             String prefix = "peersocket.client.connections." + name;
             String url = connection.getUrl();
             if (url == null || url.isBlank()) {
-                throw new IllegalStateException(prefix + ".url is required");
+                throw new PeerSocketConfigurationException(prefix + ".url", prefix + ".url is required",
+                        "Set " + prefix + ".url to the server's ws:// or wss:// URL, or remove the connection '"
+                                + name + "'.");
             }
             String problem = PeerSocketClient.checkUrl(url);
             if (problem != null) {
-                throw new IllegalStateException(prefix + ".url: " + problem);
+                throw new PeerSocketConfigurationException(prefix + ".url", prefix + ".url: " + problem,
+                        "Set " + prefix + ".url to a URL of the form ws://host[:port]/path or wss://host[:port]/path.");
             }
             ClientHandlerScanner.DeclaredClient handler = handlers.get(name);
             PeerSocketClientBuilder builder = builders.getObject()
@@ -116,23 +119,14 @@ public final class PeerSocketClientAutoConfiguration {
             return connection.getReconnect().toPolicy();
         }
         catch (IllegalArgumentException ex) {
-            throw new IllegalStateException(prefix + "." + ex.getMessage(), ex);
+            throw new PeerSocketConfigurationException(prefix + ".reconnect", prefix + "." + ex.getMessage(),
+                    "Correct the value under " + prefix + ".reconnect, or remove it to use the default.", ex);
         }
     }
 
     private static org.springframework.boot.ssl.SslBundle bundle(String prefix, String name,
             @Nullable SslBundles bundles) {
-        if (bundles == null) {
-            throw new IllegalStateException(prefix + ".ssl.bundle names '" + name
-                    + "' but the application has no SSL bundles (spring.ssl.bundle.*)");
-        }
-        try {
-            return bundles.getBundle(name);
-        }
-        catch (NoSuchSslBundleException ex) {
-            throw new IllegalStateException(prefix + ".ssl.bundle names '" + name + "', which is not one of "
-                    + bundles.getBundleNames() + " (spring.ssl.bundle.*)", ex);
-        }
+        return PeerSocketServerAutoConfiguration.sslBundle(prefix + ".ssl.bundle", name, bundles);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.peersocket.autoconfigure;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,17 +14,20 @@ import io.peersocket.core.CompositePeerSocketObserver;
 import io.peersocket.core.PeerEndpoint;
 import io.peersocket.core.PeerRuntime;
 import io.peersocket.core.PeerSocketObserver;
+import io.peersocket.diagnostics.PeerSocketConfigurationException;
 import io.peersocket.multiplayer.RelayHook;
 import io.peersocket.multiplayer.RelayServer;
 import io.peersocket.multiplayer.RelayServers;
 import io.peersocket.peer.WriteMode;
 import io.peersocket.server.HandshakePolicy;
 import io.peersocket.server.PeerSocketServer;
+import io.peersocket.server.PollWatchdog;
 import io.peersocket.server.ServerLifecycle;
 import io.peersocket.server.reactive.ApplicationServerEndpoints;
 import io.peersocket.server.reactive.DedicatedPortServer;
 import io.peersocket.server.reactive.DedicatedPortTls;
 import io.peersocket.server.servlet.ServletEndpoints;
+import org.jspecify.annotations.Nullable;
 import reactor.netty.http.server.HttpServer;
 
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -37,6 +41,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.NoSuchSslBundleException;
+import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -122,13 +128,20 @@ public final class PeerSocketServerAutoConfiguration {
         }
     }
 
+    /** In poll mode, one warning per endpoint when the application never calls poll(). */
+    @Bean
+    @ConditionalOnProperty(name = "peersocket.server.dispatch", havingValue = "poll")
+    PollWatchdog peerSocketPollWatchdog(PeerSocketServer server) {
+        return new PollWatchdog(server, Duration.ofSeconds(5));
+    }
+
     @Bean
     HandshakePolicy peerSocketHandshakePolicy(PeerSocketProperties properties) {
         return new HandshakePolicy(properties.getServer().getAllowedOrigins(), properties.getServer().getExtraHeaders());
     }
 
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnProperty(prefix = "peersocket.server", name = "port")
+    @Conditional(OnDedicatedPort.class)
     static class DedicatedPortConfiguration {
 
         @Bean
@@ -138,12 +151,8 @@ public final class PeerSocketServerAutoConfiguration {
             String bundleName = config.getSsl().getBundle();
             UnaryOperator<HttpServer> tls = (httpServer) -> httpServer;
             if (bundleName != null) {
-                SslBundles bundles = sslBundles.getIfAvailable();
-                if (bundles == null) {
-                    throw new IllegalStateException("peersocket.server.ssl.bundle is '" + bundleName
-                            + "' but the application has no SSL bundles (spring.ssl.bundle.*)");
-                }
-                tls = new DedicatedPortTls(bundles.getBundle(bundleName));
+                tls = new DedicatedPortTls(sslBundle("peersocket.server.ssl.bundle", bundleName,
+                        sslBundles.getIfAvailable()));
             }
             DedicatedPortServer transport = new DedicatedPortServer(config.getBindAddress(), config.getPort(),
                     server.endpoints(), policy, config.getHandshakeTimeout(), tls);
@@ -152,6 +161,31 @@ public final class PeerSocketServerAutoConfiguration {
         }
 
 
+    }
+
+    /**
+     * @param property the property naming the bundle
+     * @param name the bundle's name
+     * @param bundles the application's bundles, if any
+     * @return the bundle
+     * @throws PeerSocketConfigurationException naming the property when there is no such bundle
+     */
+    static SslBundle sslBundle(String property, String name, @Nullable SslBundles bundles) {
+        if (bundles == null) {
+            throw new PeerSocketConfigurationException(property, property + " names '" + name
+                    + "' but the application has no SSL bundles (spring.ssl.bundle.*)",
+                    "Define the bundle under spring.ssl.bundle.pem." + name + " (or .jks." + name
+                            + "), or remove " + property + ".");
+        }
+        try {
+            return bundles.getBundle(name);
+        }
+        catch (NoSuchSslBundleException ex) {
+            throw new PeerSocketConfigurationException(property, property + " names '" + name
+                    + "', which is not one of " + bundles.getBundleNames() + " (spring.ssl.bundle.*)",
+                    "Define the bundle under spring.ssl.bundle.pem." + name + " (or .jks." + name + "), or set "
+                            + property + " to one of " + bundles.getBundleNames() + ".", ex);
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -193,9 +227,14 @@ public final class PeerSocketServerAutoConfiguration {
 
         NoTransportConfiguration(PeerSocketServer server) {
             if (!server.endpoints().isEmpty()) {
-                throw new IllegalStateException("peersocket has " + server.endpoints().size()
-                        + " @PacketHandler endpoint(s) but nothing serves them: set peersocket.server.port for a "
-                        + "dedicated port, or run a servlet or WebFlux web application");
+                throw new PeerSocketConfigurationException("peersocket.server.port", "peersocket has "
+                        + server.endpoints().size() + " @PacketHandler endpoint(s) " + server.endpoints().stream()
+                            .map(PeerEndpoint::path).toList()
+                        + " but nothing serves them: peersocket.server.port is unset and the application is no "
+                        + "servlet or WebFlux web application",
+                        "Set peersocket.server.port to serve the endpoints on a dedicated port (0 picks a free one), "
+                                + "or make the application a servlet or WebFlux web application, or set "
+                                + "peersocket.server.enabled=false if it only uses the client.");
             }
         }
 
@@ -207,7 +246,7 @@ public final class PeerSocketServerAutoConfiguration {
             super(ConfigurationPhase.REGISTER_BEAN);
         }
 
-        @ConditionalOnProperty(prefix = "peersocket.server", name = "port")
+        @Conditional(OnDedicatedPort.class)
         static final class PortSet {
 
         }

@@ -16,7 +16,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException;
+import io.netty.util.ReferenceCountUtil;
 import io.peersocket.core.CloseInfo;
 import io.peersocket.core.DispatchMode;
 import io.peersocket.core.PeerEndpoint;
@@ -318,7 +324,10 @@ public final class PeerSocketClient {
     private void connect(Attempt attempt, Target target, ClientSessionHandler handler) {
         HttpClient http = HttpClient.newConnection()
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, this.handshakeTimeout.toMillis()))
-            .doOnConnected((connection) -> attempt.channel = connection.channel());
+            .doOnConnected((connection) -> {
+                attempt.channel = connection.channel();
+                connection.addHandlerLast(RefusedUpgrade.NAME, new RefusedUpgrade(attempt));
+            });
         if ("wss".equalsIgnoreCase(target.uri().getScheme())) {
             http = ClientTls.secure(http, this.verifySsl, this.trustedCertificate);
             if (!this.verifySsl && !this.insecureWarned) {
@@ -660,6 +669,51 @@ public final class PeerSocketClient {
     }
 
     /** One connection attempt, from connect to close. */
+    /**
+     * Answers a refused upgrade (an HTTP status other than 101) itself, before Reactor Netty's
+     * handshaker sees it: that one would log a WARN with a stack trace for an ordinary answer of
+     * the server, beside this client's own line. The attempt fails with the same
+     * {@link WebSocketClientHandshakeException} the handshaker would have raised.
+     */
+    private final class RefusedUpgrade extends ChannelInboundHandlerAdapter {
+
+        static final String NAME = "peersocket.refusedUpgrade";
+
+        private final Attempt attempt;
+
+        private boolean refused;
+
+        RefusedUpgrade(Attempt attempt) {
+            this.attempt = attempt;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext context, Object message) {
+            if (message instanceof HttpResponse response
+                    && !response.status().equals(HttpResponseStatus.SWITCHING_PROTOCOLS)) {
+                WebSocketClientHandshakeException refused = new WebSocketClientHandshakeException(
+                        "Invalid handshake response getStatus: " + response.status(), response);
+                ReferenceCountUtil.release(message);
+                this.refused = true;
+                failed(this.attempt, refused);
+                context.close();
+                return;
+            }
+            context.pipeline().remove(this); // after the upgrade response, frames only
+            context.fireChannelRead(message);
+        }
+
+        // Reactor Netty would report the close of a refused connection as a second error, with a
+        // WARN and a stack trace; the attempt has failed and its subscription is cancelled already.
+        @Override
+        public void channelInactive(ChannelHandlerContext context) throws Exception {
+            if (!this.refused) {
+                super.channelInactive(context);
+            }
+        }
+
+    }
+
     static final class Attempt {
 
         static final int CONNECTING = 0;

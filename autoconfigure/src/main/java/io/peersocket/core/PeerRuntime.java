@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.peersocket.logging.HandlerErrorLog;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -124,7 +125,7 @@ public final class PeerRuntime {
             callback.run();
         }
         catch (Throwable ex) {
-            logger.error("Handler for " + peer.path() + " failed on peer " + peer.id()
+            HandlerErrorLog.log(logger, peer, "Handler for " + peer.path() + " failed on peer " + peer.id()
                     + (this.closeOnHandlerError ? "; closing it with 1011" : ""), ex);
             this.observer.handlerError(peer.path(), ex);
             if (this.closeOnHandlerError) {

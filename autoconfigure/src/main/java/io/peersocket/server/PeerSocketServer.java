@@ -32,6 +32,8 @@ public class PeerSocketServer {
 
     private volatile boolean draining;
 
+    private volatile long lastPollAt;
+
     /**
      * @param runtime the peers, dispatch and observer shared by the endpoints
      * @param endpoints the endpoints
@@ -136,7 +138,16 @@ public class PeerSocketServer {
      * @return how many events were delivered
      */
     public int poll() {
+        this.lastPollAt = System.currentTimeMillis();
         return this.runtime.poll();
+    }
+
+    /**
+     * @return when {@link #poll()} was last called (milliseconds since the epoch), 0 if never: how
+     * {@link PollWatchdog} tells an application that forgot to poll
+     */
+    public long lastPollAt() {
+        return this.lastPollAt;
     }
 
     /**

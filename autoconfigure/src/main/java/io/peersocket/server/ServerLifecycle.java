@@ -5,6 +5,7 @@ import java.util.function.IntConsumer;
 
 import io.peersocket.server.reactive.DedicatedPortServer;
 import org.jspecify.annotations.Nullable;
+import reactor.netty.ChannelBindException;
 
 import org.springframework.context.SmartLifecycle;
 
@@ -44,7 +45,13 @@ public final class ServerLifecycle implements SmartLifecycle {
     @Override
     public void start() {
         if (this.dedicatedPort != null) {
-            this.dedicatedPort.start();
+            try {
+                this.dedicatedPort.start();
+            }
+            catch (ChannelBindException ex) {
+                // The facts (port, address) for Boot's failure report, instead of Reactor Netty's stack trace.
+                throw new DedicatedPortBindException(ex.localPort(), ex.localHost(), ex);
+            }
             this.portPublisher.accept(this.dedicatedPort.port());
         }
         this.running = true;

@@ -4,10 +4,13 @@ import io.peersocket.annotation.ClientConnected;
 import io.peersocket.annotation.DataReceived;
 import io.peersocket.annotation.PacketHandler;
 import io.peersocket.server.PeerSocketServer;
+import io.peersocket.server.reactive.DedicatedPortServer;
+import io.peersocket.server.servlet.ServletEndpoints;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,6 +73,26 @@ class MisconfigurationTest {
             assertThat(context.getStartupFailure()).hasStackTraceContaining("peersocket.server.port")
                 .hasStackTraceContaining("must be between 0 and 65535 but was 70000");
         });
+    }
+
+    @Test
+    void anEmptyPortIsUnset() {
+        // 'peersocket.server.port=' is how a profile unsets the port: no dedicated port, no NullPointerException.
+        this.runner.withPropertyValues("peersocket.server.port=").run((context) -> {
+            assertThat(context).hasNotFailed().doesNotHaveBean(DedicatedPortServer.class);
+            assertThat(context.getBean(PeerSocketServer.class).endpoints()).isEmpty();
+        });
+    }
+
+    @Test
+    void anEmptyPortServesTheEndpointsFromTheServletContainer() {
+        new WebApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(PeerSocketServerAutoConfiguration.class))
+            .withUserConfiguration(ChatV1AndV2.class)
+            .withPropertyValues("peersocket.server.port=")
+            .run((context) -> assertThat(context).hasNotFailed()
+                .doesNotHaveBean(DedicatedPortServer.class)
+                .hasSingleBean(ServletEndpoints.class));
     }
 
     @Test

@@ -28,7 +28,7 @@ import static org.awaitility.Awaitility.await;
  * application logs what it received.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = { "server.port=0", "peersocket.server.port=0" })
+        properties = { "server.port=0", "peersocket.server.port=0", "logging.level.io.peersocket.sample=DEBUG" })
 @ExtendWith(OutputCaptureExtension.class)
 class GodotRelayIT {
 
@@ -86,8 +86,8 @@ class GodotRelayIT {
                 assertPrinted(second, "Peer " + firstId + " left", "Peer " + firstId + " is here", "Peer 1 is here",
                         "My id is " + secondId, "Peer " + firstId + " is here", "From 1: pong-server:hello");
                 await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(output.getOut())
-                    .contains("Got packet from peer " + firstId + " to 1: ping-server:hello")
-                    .contains("Got packet from peer " + secondId + " to 0: hi all")
+                    .contains("Got packet from peer " + firstId + " to 1: \"ping-server:hello\"")
+                    .contains("Got packet from peer " + secondId + " to 0: \"hi all\"")
                     .contains("Peer " + secondId + " left the relay"));
             }
         }

@@ -32,8 +32,9 @@ import static org.awaitility.Awaitility.await;
  * "/echo" (the seed's "Minimal server example"). Each assertion is on exactly what the engine
  * printed, in order.
  */
+// The sample's handlers log what clients trigger at DEBUG.
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = { "server.port=0", "peersocket.server.port=0" })
+        properties = { "server.port=0", "peersocket.server.port=0", "logging.level.io.peersocket.sample=DEBUG" })
 @ExtendWith(OutputCaptureExtension.class)
 class GodotSeedClientIT {
 
@@ -101,9 +102,9 @@ class GodotSeedClientIT {
         String id = logged.get(0).replaceFirst("^Client (\\d+) .*$", "$1");
         // Godot 3.2.3 sends the reason with a trailing NUL (03e8... "bye" 00): the server drops it
         assertThat(logged).as("EchoHandler's log")
-            .containsExactly("Client " + id + " connected with protocol: ",
-                    "Got data from client " + id + ": Test packet ... echoing",
-                    "Client " + id + " disconnecting with code: 4000, reason: bye",
+            .containsExactly("Client " + id + " connected with protocol: \"\"",
+                    "Got data from client " + id + ": \"Test packet\" ... echoing",
+                    "Client " + id + " disconnecting with code: 4000, reason: \"bye\"",
                     "Client " + id + " disconnected, clean: true");
     }
 

@@ -77,7 +77,7 @@ public final class DedicatedPortServer implements ServerTransport {
     private void closeIfNotUpgradedInTime(Channel channel) {
         channel.eventLoop().schedule(() -> {
             if (channel.isActive() && channel.pipeline().context(WebSocketFrameDecoder.class) == null) {
-                logger.info("Closing " + channel.remoteAddress() + ": no WebSocket upgrade within "
+                logger.debug("Closing " + channel.remoteAddress() + ": no WebSocket upgrade within "
                         + this.handshakeTimeout.toMillis() + " ms");
                 channel.close();
             }

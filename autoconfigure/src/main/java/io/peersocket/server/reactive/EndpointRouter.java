@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 import io.peersocket.core.PeerEndpoint;
+import io.peersocket.logging.LogSafe;
 import io.peersocket.server.HandshakePolicy;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -99,8 +100,8 @@ final class EndpointRouter implements WebHandler {
         if (endpoint != null) {
             endpoint.refused(reason);
         }
-        logger.info("Refused WebSocket upgrade from " + exchange.getRequest().getRemoteAddress() + " with "
-                + status.value() + ": " + detail);
+        logger.debug("Refused WebSocket upgrade from " + exchange.getRequest().getRemoteAddress() + " with "
+                + status.value() + ": " + LogSafe.text(detail)); // any client can trigger it: DEBUG, its text escaped
         ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(status);
         response.getHeaders().set(HttpHeaders.CONNECTION, "close");

@@ -4,6 +4,7 @@ import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.peersocket.core.PeerEndpoint;
 import io.peersocket.core.PeerSession;
+import io.peersocket.logging.LogSafe;
 import io.peersocket.peer.Packet;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -74,13 +75,13 @@ public final class InboundSubscriber extends BaseSubscriber<WebSocketMessage> {
         if (error instanceof TooLongFrameException) {
             // A fragmented message grew past the input limit and the frame aggregator, which does not
             // close, saw it first. FrameGuard normally refuses such a message before the aggregator.
-            logger.info(this.peer + " sent a message over the input limit of "
+            logger.debug(this.peer + " sent a message over the input limit of "
                     + this.endpoint.limits().inKiB() + " KiB; closing with 1009");
             this.connection.closeNow(1009, "Message too big");
         }
         else if (error instanceof CorruptedWebSocketFrameException corrupted) {
-            logger.info(this.peer + " broke the protocol; closed with " + corrupted.closeStatus().code()
-                    + ": " + error.getMessage());
+            logger.debug(this.peer + " broke the protocol; closed with " + corrupted.closeStatus().code()
+                    + ": " + LogSafe.text(error.getMessage()));
         }
         else {
             logger.debug(this.peer + " failed", error);

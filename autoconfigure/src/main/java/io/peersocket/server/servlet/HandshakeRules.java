@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 import io.peersocket.core.PeerEndpoint;
+import io.peersocket.logging.LogSafe;
 import io.peersocket.server.HandshakePolicy;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -67,8 +68,8 @@ final class HandshakeRules implements HandshakeInterceptor {
     private boolean refuse(ServerHttpRequest request, ServerHttpResponse response, HttpStatus status, String reason,
             String detail) {
         this.endpoint.refused(reason);
-        logger.info("Refused WebSocket upgrade from " + request.getRemoteAddress() + " with " + status.value() + ": "
-                + detail);
+        logger.debug("Refused WebSocket upgrade from " + request.getRemoteAddress() + " with " + status.value() + ": "
+                + LogSafe.text(detail)); // any client can trigger it: DEBUG, its text escaped
         response.setStatusCode(status);
         return false;
     }

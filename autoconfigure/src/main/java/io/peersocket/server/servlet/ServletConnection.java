@@ -111,7 +111,7 @@ final class ServletConnection implements Connection {
             }
         }
         // The container cannot pause: closing is the only answer that loses nothing silently.
-        logger.warn("Input queue of " + this.peer + " is full and the container cannot pause reading; closing with 1013");
+        logger.debug("Input queue of " + this.peer + " is full and the container cannot pause reading; closing with 1013");
         closeQuietly(new CloseStatus(1013, "Input queue full"));
     }
 

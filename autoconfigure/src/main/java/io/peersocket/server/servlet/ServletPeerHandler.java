@@ -7,6 +7,7 @@ import io.peersocket.core.CloseInfo;
 import io.peersocket.core.PeerEndpoint;
 import io.peersocket.core.PeerSession;
 import io.peersocket.core.SerialTaskQueue;
+import io.peersocket.logging.LogSafe;
 import io.peersocket.peer.Packet;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -101,7 +102,7 @@ final class ServletPeerHandler extends AbstractWebSocketHandler implements SubPr
             logger.debug("Connection of " + session.getAttributes().get(PEER) + " failed", exception);
         }
         else {
-            logger.info("WebSocket error on " + session.getAttributes().get(PEER) + ": " + exception);
+            logger.debug("WebSocket error on " + session.getAttributes().get(PEER) + ": " + LogSafe.text(exception));
         }
     }
 

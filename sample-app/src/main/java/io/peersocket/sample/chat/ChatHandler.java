@@ -10,6 +10,7 @@ import io.peersocket.annotation.ClientDisconnected;
 import io.peersocket.annotation.DataReceived;
 import io.peersocket.annotation.PacketExceptionHandler;
 import io.peersocket.annotation.PacketHandler;
+import io.peersocket.logging.LogSafe;
 import io.peersocket.peer.Peer;
 import io.peersocket.peer.PeerError;
 import io.peersocket.peer.WriteMode;
@@ -90,7 +91,8 @@ public class ChatHandler {
         Member previous = this.members.put(peer.id(), new Member(peer, name));
         if (previous == null) {
             broadcast(ChatEvent.joined(name), peer.id());
-            logger.info(name + " joined the chat (peer " + peer.id() + ")");
+            // Clients trigger these at will: DEBUG, the name they chose escaped (no forged log lines).
+            logger.debug(LogSafe.text(name) + " joined the chat (peer " + peer.id() + ")");
         }
         else if (!previous.name().equals(name)) {
             broadcast(ChatEvent.renamed(previous.name(), name), peer.id());
@@ -134,7 +136,7 @@ public class ChatHandler {
         Member member = this.members.remove(id);
         if (member != null) {
             broadcast(ChatEvent.left(member.name()), id);
-            logger.info(member.name() + " left the chat (peer " + id + ")");
+            logger.debug(LogSafe.text(member.name()) + " left the chat (peer " + id + ")");
         }
     }
 
@@ -154,7 +156,7 @@ public class ChatHandler {
             if (member.peer().id() != excluded) {
                 PeerError result = member.peer().send(text);
                 if (result != PeerError.OK && result != PeerError.ERR_UNAVAILABLE) {
-                    logger.warn("Chat event not sent to " + member.name() + ": " + result);
+                    logger.debug("Chat event not sent to " + LogSafe.text(member.name()) + ": " + result);
                 }
             }
         }

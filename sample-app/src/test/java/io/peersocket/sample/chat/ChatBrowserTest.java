@@ -152,6 +152,9 @@ class ChatBrowserTest {
         ada.findElement(By.id("join")).click();
         waitForLine(ada, "You joined as Ada.");
         wait(ada, "the error banner to go", (d) -> !d.findElement(By.id("error")).isDisplayed());
+        // The join succeeded: the refused join's error is gone from the banner and from the log.
+        assertThat(ada.findElement(By.id("error")).getDomProperty("textContent")).isEmpty();
+        assertThat(lines(ada)).doesNotContain("Choose a name: it may not be empty").contains("You joined as Ada.");
 
         String tooLong = "x".repeat(ChatHandler.MAX_TEXT + 1);
         setInput(ada, "text", tooLong);

@@ -1,6 +1,7 @@
 package io.peersocket.sample.docs;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -91,6 +92,9 @@ class GettingStartedDocTest {
                 else if (!Files.readString(file).strip().equals(block.content().strip())) {
                     problems.add(where + ": differs from " + block.marker() + "; copy one into the other");
                 }
+                if (block.marker().endsWith("pom.xml")) {
+                    checkPom(where, Files.readString(file), problems);
+                }
             }
         }
         return problems;
@@ -121,6 +125,36 @@ class GettingStartedDocTest {
             socket.sendText("Godot", true).get(5, TimeUnit.SECONDS);
             assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo("Hello, Godot!");
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    // The reader's whole pom: Boot's parent at the version peersocket builds with, Java 17, the starter.
+    private static void checkPom(String where, String xml, List<String> problems) throws Exception {
+        Element pom = parse(xml).getDocumentElement();
+        Element ours = parse(Files.readString(ROOT.resolve("pom.xml"))).getDocumentElement();
+        String parent = text(child(pom, "parent"), "artifactId") + ":" + text(child(pom, "parent"), "version");
+        String expected = text(child(ours, "parent"), "artifactId") + ":" + text(child(ours, "parent"), "version");
+        if (!parent.equals(expected)) {
+            problems.add(where + ": the parent is " + parent + " but peersocket builds with " + expected);
+        }
+        if (!"17".equals(text(child(pom, "properties"), "java.version"))) {
+            problems.add(where + ": java.version is not 17");
+        }
+        boolean hasStarter = false;
+        Element dependencies = child(pom, "dependencies");
+        for (Node node = dependencies.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element dependency && text(dependency, "artifactId").endsWith("-starter")
+                    && text(dependency, "groupId").equals("io.peersocket")) {
+                hasStarter = true;
+                StringWriter one = new StringWriter();
+                javax.xml.transform.TransformerFactory.newInstance().newTransformer()
+                    .transform(new javax.xml.transform.dom.DOMSource(dependency),
+                            new javax.xml.transform.stream.StreamResult(one));
+                checkDependency(where, one.toString(), problems);
+            }
+        }
+        if (!hasStarter) {
+            problems.add(where + ": no io.peersocket starter dependency");
         }
     }
 
