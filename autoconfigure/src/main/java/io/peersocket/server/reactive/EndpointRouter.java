@@ -6,6 +6,7 @@ import java.util.function.BooleanSupplier;
 
 import io.peersocket.core.PeerEndpoint;
 import io.peersocket.server.HandshakePolicy;
+import io.peersocket.server.UpgradeHeaders;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -70,6 +71,11 @@ final class EndpointRouter implements WebHandler {
             return refuse(exchange, endpoint, HttpStatus.BAD_REQUEST, "not-upgrade",
                     "missing 'Upgrade: websocket' or 'Connection: Upgrade'");
         }
+        UpgradeHeaders.Problem malformed = UpgradeHeaders.check(headers);
+        if (malformed != null) {
+            // Any client can send these: DEBUG, so that a flood of them cannot flood the log.
+            return refuse(exchange, endpoint, HttpStatus.BAD_REQUEST, malformed.reason(), malformed.detail(), true);
+        }
         if (headers.getFirst("Sec-WebSocket-Key") == null) {
             return refuse(exchange, endpoint, HttpStatus.BAD_REQUEST, "key", "missing Sec-WebSocket-Key");
         }
@@ -96,11 +102,22 @@ final class EndpointRouter implements WebHandler {
 
     private Mono<Void> refuse(ServerWebExchange exchange, @Nullable PeerEndpoint endpoint, HttpStatus status, String reason,
             String detail) {
+        return refuse(exchange, endpoint, status, reason, detail, false);
+    }
+
+    private Mono<Void> refuse(ServerWebExchange exchange, @Nullable PeerEndpoint endpoint, HttpStatus status, String reason,
+            String detail, boolean debug) {
         if (endpoint != null) {
             endpoint.refused(reason);
         }
-        logger.info("Refused WebSocket upgrade from " + exchange.getRequest().getRemoteAddress() + " with "
-                + status.value() + ": " + detail);
+        String message = "Refused WebSocket upgrade from " + exchange.getRequest().getRemoteAddress() + " with "
+                + status.value() + ": " + detail;
+        if (debug) {
+            logger.debug(message);
+        }
+        else {
+            logger.info(message);
+        }
         ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(status);
         response.getHeaders().set(HttpHeaders.CONNECTION, "close");

@@ -6,6 +6,7 @@ import java.util.function.BooleanSupplier;
 
 import io.peersocket.core.PeerEndpoint;
 import io.peersocket.server.HandshakePolicy;
+import io.peersocket.server.UpgradeHeaders;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -49,6 +50,15 @@ final class HandshakeRules implements HandshakeInterceptor {
         HttpHeaders headers = request.getHeaders();
         if (!"websocket".equalsIgnoreCase(headers.getUpgrade())) {
             return true; // Spring's handshake handler answers 400 for a request that is no upgrade
+        }
+        UpgradeHeaders.Problem malformed = UpgradeHeaders.check(headers);
+        if (malformed != null) {
+            // Any client can send these: DEBUG, so that a flood of them cannot flood the log.
+            this.endpoint.refused(malformed.reason());
+            logger.debug("Refused WebSocket upgrade from " + request.getRemoteAddress() + " with 400: "
+                    + malformed.detail());
+            response.setStatusCode(HttpStatus.BAD_REQUEST);
+            return false;
         }
         String origin = headers.getOrigin();
         if (!this.policy.originAllowed(origin, request.getURI().getScheme(), headers.getFirst(HttpHeaders.HOST))) {
