@@ -107,6 +107,7 @@ final class ServletPeerHandler extends AbstractWebSocketHandler implements SubPr
 
     @Override
     public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+        HandshakeRules.release(session.getAttributes());
         PeerSession peer = (PeerSession) session.getAttributes().get(PEER);
         ServletConnection connection = (ServletConnection) session.getAttributes().get(CONNECTION);
         if (peer == null || connection == null) {
