@@ -64,6 +64,11 @@ final class CloseHandshake extends ChannelInboundHandlerAdapter {
         return this.peerCloseReceived;
     }
 
+    /** @return whether our close frame has been sent (or is being sent); on the event loop */
+    boolean closeSent() {
+        return this.localCloseSent;
+    }
+
     /**
      * Writes our close frame and waits for the peer's; on the event loop.
      * @return the write of the close frame

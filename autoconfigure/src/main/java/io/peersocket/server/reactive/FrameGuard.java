@@ -177,6 +177,12 @@ final class FrameGuard extends ChannelInboundHandlerAdapter {
 
     // Takes ownership of the payload: writes it as a pong now, or keeps it as the next one.
     private void answer(ChannelHandlerContext ctx, ByteBuf payload) {
+        CloseHandshake closing = ctx.pipeline().get(CloseHandshake.class);
+        if (closing != null && closing.closeSent()) {
+            // Nothing follows our close frame (RFC 6455 5.5.1), not even a pong.
+            payload.release();
+            return;
+        }
         if (!this.pongInFlight) {
             writePong(ctx, payload);
             return;
@@ -196,7 +202,7 @@ final class FrameGuard extends ChannelInboundHandlerAdapter {
             this.nextPong = null;
             if (next != null) {
                 if (future.isSuccess() && !this.failed) {
-                    writePong(ctx, next);
+                    answer(ctx, next);
                 }
                 else {
                     next.release();
