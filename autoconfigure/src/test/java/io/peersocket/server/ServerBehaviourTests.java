@@ -31,6 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -133,6 +134,40 @@ abstract class ServerBehaviourTests {
         assertThat(client.awaitClose()).isEqualTo(new JdkClient.Close(4001, "kicked"));
         await().atMost(Duration.ofSeconds(10)).until(() -> this.recorder.events.size() == 2);
         assertThat(this.recorder.events.get(1)).isEqualTo("disconnected " + id + " clean=true");
+    }
+
+    @Test
+    void aPeerThatNeverAnswersOurCloseFrameEndsUnclean() throws Exception {
+        try (RawWebSocket peer = RawWebSocket.connect(port(), "/record")) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> this.recorder.events.size() == 1);
+            int id = idOf(this.recorder.events.get(0));
+            // The peer reads nothing: our close frame is written, but only into the kernel's buffers.
+            this.server.disconnectPeer(id, 4001, "kicked");
+            await().atMost(Duration.ofSeconds(10)).until(() -> this.recorder.events.size() == 2);
+            assertThat(this.recorder.events.get(1)).isEqualTo("disconnected " + id + " clean=false");
+            RawWebSocket.Frame close = peer.readClose();
+            assertThat(close.closeCode()).isEqualTo(4001);
+            assertThat(peer.awaitEndOfStream()).isTrue();
+        }
+    }
+
+    @Test
+    void aPeerThatAnswersOurCloseFrameEndsClean() throws Exception {
+        try (RawWebSocket peer = RawWebSocket.connect(port(), "/record")) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> this.recorder.events.size() == 1);
+            int id = idOf(this.recorder.events.get(0));
+            this.server.disconnectPeer(id, 4001, "kicked");
+            assertThat(peer.readClose().closeCode()).isEqualTo(4001);
+            // Still sending when our close came: that ping and message are dropped (nothing follows
+            // our close frame, not even a pong), the answer completes the close.
+            peer.sendFrame(true, 0, RawWebSocket.PING, true, "late ping".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            peer.sendText("late");
+            peer.sendClose(4001, "");
+            assertThatThrownBy(peer::readFrame).as("nothing after our close frame").isInstanceOf(java.io.EOFException.class);
+            await().atMost(Duration.ofSeconds(10)).until(() -> this.recorder.events.size() == 2);
+            assertThat(this.recorder.events).containsExactly("connected " + id + " ''",
+                    "disconnected " + id + " clean=true");
+        }
     }
 
     @Test
