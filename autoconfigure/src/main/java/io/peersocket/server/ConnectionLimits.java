@@ -52,7 +52,12 @@ public final class ConnectionLimits {
     public sealed interface Admission permits Ticket, Refusal {
     }
 
-    /** Why an upgrade is refused: the HTTP status, the reason tag of the metric, and a detail for the log. */
+    /**
+     * Why an upgrade is refused.
+     * @param status the HTTP status to answer with (503 or 429)
+     * @param reason the reason tag of the refused-handshake metric
+     * @param detail what is full, for the log
+     */
     public record Refusal(HttpStatus status, String reason, String detail) implements Admission {
     }
 

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
-import io.peersocket.core.PeerEndpoint;
 import io.netty.channel.Channel;
+import io.peersocket.core.PeerEndpoint;
 import io.peersocket.server.ConnectionLimits;
 import io.peersocket.server.HandshakePolicy;
 import io.peersocket.server.UpgradeHeaders;
