@@ -10,6 +10,7 @@ import io.peersocket.core.DispatchMode;
 import io.peersocket.multiplayer.RelayOptions;
 import io.peersocket.peer.BufferLimits;
 import io.peersocket.peer.WriteMode;
+import io.peersocket.server.ConnectionLimits;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -96,6 +97,9 @@ public class PeerSocketProperties {
 
         /** TLS of the dedicated port (wss://), as the engine's private_key and ssl_certificate. */
         private final Ssl ssl = new Ssl();
+
+        /** Caps on open peers, checked before each upgrade (0 turns one off). */
+        private final Limits limits = new Limits();
 
         public boolean isEnabled() {
             return this.enabled;
@@ -222,6 +226,10 @@ public class PeerSocketProperties {
 
         public Ssl getSsl() {
             return this.ssl;
+        }
+
+        public Limits getLimits() {
+            return this.limits;
         }
 
         private static void requirePositive(String name, Duration duration) {
@@ -606,6 +614,61 @@ public class PeerSocketProperties {
 
         public void setBundle(@Nullable String bundle) {
             this.bundle = bundle;
+        }
+
+    }
+
+    /**
+     * Caps on open peers over both transports, checked before each upgrade: past one, the upgrade
+     * is refused with an HTTP status at once, counted and logged at DEBUG. 0 (the default) turns a
+     * cap off.
+     */
+    public static class Limits {
+
+        /** Most open peers over all endpoints; past it an upgrade gets 503. 0 for no cap. */
+        private int maxPeers = 0;
+
+        /** Most open peers of one endpoint; past it an upgrade to that endpoint gets 503. 0 for no cap. */
+        private int maxPeersPerEndpoint = 0;
+
+        /** Most open peers from one remote IP address; past it an upgrade from that address gets 429. 0 for no cap. */
+        private int maxPeersPerAddress = 0;
+
+        public int getMaxPeers() {
+            return this.maxPeers;
+        }
+
+        public void setMaxPeers(int maxPeers) {
+            this.maxPeers = check("max-peers", maxPeers);
+        }
+
+        public int getMaxPeersPerEndpoint() {
+            return this.maxPeersPerEndpoint;
+        }
+
+        public void setMaxPeersPerEndpoint(int maxPeersPerEndpoint) {
+            this.maxPeersPerEndpoint = check("max-peers-per-endpoint", maxPeersPerEndpoint);
+        }
+
+        public int getMaxPeersPerAddress() {
+            return this.maxPeersPerAddress;
+        }
+
+        public void setMaxPeersPerAddress(int maxPeersPerAddress) {
+            this.maxPeersPerAddress = check("max-peers-per-address", maxPeersPerAddress);
+        }
+
+        /** @return the caps as the transports take them */
+        public ConnectionLimits toLimits() {
+            return new ConnectionLimits(this.maxPeers, this.maxPeersPerEndpoint, this.maxPeersPerAddress);
+        }
+
+        private static int check(String name, int value) {
+            if (value < 0) {
+                throw new IllegalArgumentException("peersocket.server.limits." + name
+                        + " must be 0 (no cap) or more but was " + value);
+            }
+            return value;
         }
 
     }

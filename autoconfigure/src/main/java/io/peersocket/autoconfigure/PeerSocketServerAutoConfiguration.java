@@ -137,7 +137,8 @@ public final class PeerSocketServerAutoConfiguration {
 
     @Bean
     HandshakePolicy peerSocketHandshakePolicy(PeerSocketProperties properties) {
-        return new HandshakePolicy(properties.getServer().getAllowedOrigins(), properties.getServer().getExtraHeaders());
+        return new HandshakePolicy(properties.getServer().getAllowedOrigins(), properties.getServer().getExtraHeaders(),
+                properties.getServer().getLimits().toLimits());
     }
 
     @Configuration(proxyBeanMethods = false)

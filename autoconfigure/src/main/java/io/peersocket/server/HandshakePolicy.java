@@ -22,11 +22,23 @@ public final class HandshakePolicy {
 
     private final Map<String, String> extraHeaders;
 
+    private final ConnectionLimits limits;
+
     /**
      * @param allowedOrigins origin patterns ({@code https://*.example.com}, {@code *}); empty for same-origin only
      * @param extraHeaders headers added to every 101 response
      */
     public HandshakePolicy(List<String> allowedOrigins, Map<String, String> extraHeaders) {
+        this(allowedOrigins, extraHeaders, ConnectionLimits.NONE);
+    }
+
+    /**
+     * @param allowedOrigins origin patterns ({@code https://*.example.com}, {@code *}); empty for same-origin only
+     * @param extraHeaders headers added to every 101 response
+     * @param limits the caps on open peers, checked last, just before the upgrade
+     */
+    public HandshakePolicy(List<String> allowedOrigins, Map<String, String> extraHeaders, ConnectionLimits limits) {
+        this.limits = limits;
         if (allowedOrigins.isEmpty()) {
             this.origins = null;
         }
@@ -55,6 +67,11 @@ public final class HandshakePolicy {
     private static boolean sameOrigin(String origin, String scheme, @Nullable String host) {
         return host != null && (origin.equalsIgnoreCase(scheme + "://" + host)
                 || origin.equalsIgnoreCase(scheme.replace("ws", "http") + "://" + host));
+    }
+
+    /** @return the caps on open peers, shared by every endpoint of every transport */
+    public ConnectionLimits limits() {
+        return this.limits;
     }
 
     /** @return headers for the 101 response */

@@ -255,6 +255,30 @@ class ClientTemplateTest {
     }
 
     @Test
+    void aCloseTheServerNeverAnswersIsUnclean() throws Exception {
+        try (ServerSocket fake = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            this.client.connectToUrl("ws://127.0.0.1:" + fake.getLocalPort() + "/");
+            try (Socket socket = fake.accept()) {
+                socket.setSoTimeout(10_000);
+                upgrade(socket, "");
+                this.events.awaitEvent("established ''");
+                // The server reads nothing and never answers: the close frame sits in its kernel buffer.
+                this.client.disconnectFromHost(4000, "bye");
+                this.events.awaitEvent((e) -> e.startsWith("closed"));
+                assertThat(this.events.events).containsExactly("established ''", "closed clean=false");
+                // What the server got: the close frame, then the end of the stream.
+                InputStream in = socket.getInputStream();
+                assertThat(in.read()).isEqualTo(0x88);
+                int length = in.read() & 0x7f;
+                byte[] mask = in.readNBytes(4);
+                byte[] payload = in.readNBytes(length);
+                assertThat(((payload[0] ^ mask[0]) & 0xff) << 8 | ((payload[1] ^ mask[1]) & 0xff)).isEqualTo(4000);
+                assertThat(in.read()).isEqualTo(-1);
+            }
+        }
+    }
+
+    @Test
     void anHttpErrorInsteadOfTheUpgradeIsAConnectionError() {
         // /record offers no protocol; /nowhere does not exist: the server answers 404.
         this.client.connectToUrl(url("/nowhere"));

@@ -4,6 +4,8 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.net.URI;
 
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufAllocatorMetricProvider;
 import io.peersocket.test.TestApplication;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +31,12 @@ class ReactiveTransportTest extends ServerBehaviourTests {
     @Override
     int port() {
         return this.port;
+    }
+
+    @Override
+    long transportBufferBytes() {
+        // The allocator of Reactor Netty's channels, whose buffers hold every frame written.
+        return ((ByteBufAllocatorMetricProvider) ByteBufAllocator.DEFAULT).metric().usedDirectMemory();
     }
 
     @Test

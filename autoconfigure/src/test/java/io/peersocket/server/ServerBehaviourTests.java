@@ -21,6 +21,7 @@ import io.peersocket.peer.Peer;
 import io.peersocket.peer.PeerError;
 import io.peersocket.peer.WriteMode;
 import io.peersocket.test.JdkClient;
+import io.peersocket.test.RawWebSocket;
 import io.peersocket.test.TestApplication;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -64,6 +66,14 @@ abstract class ServerBehaviourTests {
     /** @return how the names of the threads that read the transport's sockets begin */
     String ioThreadPrefix() {
         return "reactor-http-";
+    }
+
+    /**
+     * @return the bytes the transport holds in buffers of its own (the dedicated port's Netty
+     * direct memory), or -1 when it keeps no such account
+     */
+    long transportBufferBytes() {
+        return -1;
     }
 
     @BeforeEach
@@ -124,6 +134,40 @@ abstract class ServerBehaviourTests {
         assertThat(client.awaitClose()).isEqualTo(new JdkClient.Close(4001, "kicked"));
         await().atMost(Duration.ofSeconds(10)).until(() -> this.recorder.events.size() == 2);
         assertThat(this.recorder.events.get(1)).isEqualTo("disconnected " + id + " clean=true");
+    }
+
+    @Test
+    void aPeerThatNeverAnswersOurCloseFrameEndsUnclean() throws Exception {
+        try (RawWebSocket peer = RawWebSocket.connect(port(), "/record")) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> this.recorder.events.size() == 1);
+            int id = idOf(this.recorder.events.get(0));
+            // The peer reads nothing: our close frame is written, but only into the kernel's buffers.
+            this.server.disconnectPeer(id, 4001, "kicked");
+            await().atMost(Duration.ofSeconds(10)).until(() -> this.recorder.events.size() == 2);
+            assertThat(this.recorder.events.get(1)).isEqualTo("disconnected " + id + " clean=false");
+            RawWebSocket.Frame close = peer.readClose();
+            assertThat(close.closeCode()).isEqualTo(4001);
+            assertThat(peer.awaitEndOfStream()).isTrue();
+        }
+    }
+
+    @Test
+    void aPeerThatAnswersOurCloseFrameEndsClean() throws Exception {
+        try (RawWebSocket peer = RawWebSocket.connect(port(), "/record")) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> this.recorder.events.size() == 1);
+            int id = idOf(this.recorder.events.get(0));
+            this.server.disconnectPeer(id, 4001, "kicked");
+            assertThat(peer.readClose().closeCode()).isEqualTo(4001);
+            // Still sending when our close came: that ping and message are dropped (nothing follows
+            // our close frame, not even a pong), the answer completes the close.
+            peer.sendFrame(true, 0, RawWebSocket.PING, true, "late ping".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            peer.sendText("late");
+            peer.sendClose(4001, "");
+            assertThatThrownBy(peer::readFrame).as("nothing after our close frame").isInstanceOf(java.io.EOFException.class);
+            await().atMost(Duration.ofSeconds(10)).until(() -> this.recorder.events.size() == 2);
+            assertThat(this.recorder.events).containsExactly("connected " + id + " ''",
+                    "disconnected " + id + " clean=true");
+        }
     }
 
     @Test
@@ -296,6 +340,70 @@ abstract class ServerBehaviourTests {
         try (Socket socket = new Socket("127.0.0.1", port())) {
             String response = upgrade(socket, "/echo");
             assertThat(response).startsWith("HTTP/1.1 101").containsIgnoringCase("X-Game-Server: peersocket\r\n");
+        }
+    }
+
+    @Test
+    void aPingFloodThatNeverReadsItsPongsKeepsMemoryFlatAndOtherPeersServed() throws Exception {
+        JdkClient healthy = JdkClient.connect(uri("/echo"));
+        healthy.sendText("warm-up");
+        assertThat(healthy.next(Duration.ofSeconds(10)).string()).isEqualTo("warm-up");
+        long before = transportBufferBytes();
+        // 512 pings of 125 bytes per write, 600 writes: 40 MB of pings, 300,000 pongs if each were answered.
+        java.io.ByteArrayOutputStream pings = new java.io.ByteArrayOutputStream();
+        byte[] payload = new byte[125];
+        for (int i = 0; i < 512; i++) {
+            pings.writeBytes(RawWebSocket.frame(true, 0, RawWebSocket.PING, true, payload));
+        }
+        byte[] chunk = pings.toByteArray();
+        byte[] last = "last".getBytes(StandardCharsets.US_ASCII);
+        java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong(before);
+        try (RawWebSocket flooder = RawWebSocket.connect(port(), "/echo")) {
+            ExecutorService flood = Executors.newSingleThreadExecutor();
+            java.util.concurrent.Future<?> flooding = flood.submit(() -> {
+                for (int n = 0; n < 600; n++) {
+                    flooder.sendRaw(chunk);
+                }
+                flooder.sendFrame(true, 0, RawWebSocket.PING, true, last);
+                return null;
+            });
+            // A quiet peer beside it: every echo arrives, in order.
+            for (int n = 0; n < 200; n++) {
+                healthy.sendText("m" + n);
+                assertThat(healthy.next(Duration.ofSeconds(10)).string()).isEqualTo("m" + n);
+                peak.accumulateAndGet(transportBufferBytes(), Math::max);
+            }
+            // The flooder has read nothing so far: whatever the server keeps for it is held now.
+            // Tomcat stops reading while its pong cannot be written, which blocks the flooder's
+            // writes until it reads below; the dedicated port reads on and must stay flat.
+            if (transportBufferBytes() >= 0) {
+                await().atMost(Duration.ofSeconds(60)).until(() -> {
+                    peak.accumulateAndGet(transportBufferBytes(), Math::max);
+                    return flooding.isDone();
+                });
+            }
+            // The flooder reads at last: the latest ping is answered, and the connection still works.
+            boolean lastAnswered = false;
+            for (int frames = 0; frames < 1_000_000 && !lastAnswered; frames++) {
+                RawWebSocket.Frame frame = flooder.readFrame();
+                assertThat(frame.opcode()).isEqualTo(RawWebSocket.PONG);
+                lastAnswered = java.util.Arrays.equals(frame.payload(), last);
+            }
+            assertThat(lastAnswered).isTrue();
+            flooding.get(60, TimeUnit.SECONDS);
+            flood.shutdown();
+            flooder.sendText("after the flood");
+            RawWebSocket.Frame echo = flooder.readFrame();
+            while (echo.opcode() == RawWebSocket.PONG) {
+                echo = flooder.readFrame();
+            }
+            assertThat(echo.text()).isEqualTo("after the flood");
+        }
+        finally {
+            healthy.close(1000, "");
+        }
+        if (before >= 0) {
+            assertThat(peak.get() - before).as("transport buffers grown during the flood").isLessThan(8L << 20);
         }
     }
 

@@ -90,8 +90,21 @@ public final class RawWebSocket implements Closeable {
      * @return the response; on 101 it also holds the open WebSocket ({@link HttpResponse#webSocket()})
      */
     public static HttpResponse handshake(int port, String request) throws IOException {
+        return handshake(null, port, request);
+    }
+
+    /**
+     * {@link #handshake(int, String)} from a given local address: another loopback address
+     * (127.0.0.2 ...) is another client to a server that counts peers per address.
+     * @param localAddress the address to connect from, {@code null} for any
+     */
+    public static HttpResponse handshake(java.net.InetAddress localAddress, int port, String request)
+            throws IOException {
         Socket socket = new Socket();
         try {
+            if (localAddress != null) {
+                socket.bind(new InetSocketAddress(localAddress, 0));
+            }
             socket.connect(new InetSocketAddress("localhost", port), (int) READ_TIMEOUT.toMillis());
             socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
             socket.setTcpNoDelay(true);

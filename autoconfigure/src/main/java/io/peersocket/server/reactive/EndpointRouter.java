@@ -1,22 +1,31 @@
 package io.peersocket.server.reactive;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
+import io.netty.channel.Channel;
 import io.peersocket.core.PeerEndpoint;
 import io.peersocket.logging.LogSafe;
+import io.peersocket.server.ConnectionLimits;
 import io.peersocket.server.HandshakePolicy;
+import io.peersocket.server.UpgradeHeaders;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.reactive.socket.WebSocketHandler;
+import org.springframework.web.reactive.socket.WebSocketSession;
 import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebHandler;
@@ -71,6 +80,11 @@ final class EndpointRouter implements WebHandler {
             return refuse(exchange, endpoint, HttpStatus.BAD_REQUEST, "not-upgrade",
                     "missing 'Upgrade: websocket' or 'Connection: Upgrade'");
         }
+        UpgradeHeaders.Problem malformed = UpgradeHeaders.check(headers);
+        if (malformed != null) {
+            // Any client can send these: DEBUG, so that a flood of them cannot flood the log.
+            return refuse(exchange, endpoint, HttpStatus.BAD_REQUEST, malformed.reason(), malformed.detail());
+        }
         if (headers.getFirst("Sec-WebSocket-Key") == null) {
             return refuse(exchange, endpoint, HttpStatus.BAD_REQUEST, "key", "missing Sec-WebSocket-Key");
         }
@@ -90,9 +104,50 @@ final class EndpointRouter implements WebHandler {
                     + (requested.isEmpty() ? "no subprotocol" : requested) + " but " + path + " requires one of "
                     + endpoint.offeredProtocols());
         }
+        // Last, so that only upgrades that would otherwise proceed take a place under the caps.
+        ConnectionLimits.Admission admission = this.policy.limits().admit(endpoint.path(), remoteIp(request));
+        if (admission instanceof ConnectionLimits.Refusal refusal) {
+            return refuse(exchange, endpoint, refusal.status(), refusal.reason(), refusal.detail());
+        }
+        ConnectionLimits.Ticket ticket = (ConnectionLimits.Ticket) admission;
         exchange.getAttributes().put(ReactivePeerHandler.PROTOCOL_ATTRIBUTE, protocol);
         this.policy.extraHeaders().forEach(exchange.getResponse().getHeaders()::set);
-        return route.service().handleRequest(exchange, route.handler());
+        Channel channel = nettyChannel(request);
+        if (channel != null) {
+            // The place is the connection's, however it ends: a failed upgrade included.
+            channel.closeFuture().addListener((future) -> ticket.release());
+            return route.service().handleRequest(exchange, route.handler());
+        }
+        // Another server under WebFlux: the place ends with the session, or with a failed upgrade.
+        WebSocketHandler handler = new WebSocketHandler() {
+
+            @Override
+            public List<String> getSubProtocols() {
+                return route.handler().getSubProtocols();
+            }
+
+            @Override
+            public Mono<Void> handle(WebSocketSession session) {
+                return route.handler().handle(session).doFinally((signal) -> ticket.release());
+            }
+
+        };
+        return route.service().handleRequest(exchange, handler).doOnError((ex) -> ticket.release());
+    }
+
+    private static @Nullable InetAddress remoteIp(ServerHttpRequest request) {
+        InetSocketAddress remote = request.getRemoteAddress();
+        return (remote != null) ? remote.getAddress() : null;
+    }
+
+    private static @Nullable Channel nettyChannel(ServerHttpRequest request) {
+        try {
+            Object nativeRequest = ServerHttpRequestDecorator.getNativeRequest(request);
+            return (nativeRequest instanceof Connection connection) ? connection.channel() : null;
+        }
+        catch (IllegalArgumentException ex) {
+            return null;
+        }
     }
 
     private Mono<Void> refuse(ServerWebExchange exchange, @Nullable PeerEndpoint endpoint, HttpStatus status, String reason,

@@ -13,6 +13,8 @@ import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocket13FrameDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
@@ -38,7 +40,12 @@ import org.jspecify.annotations.Nullable;
  * a reason in UTF-8, else 1002 (the RFC names no code for a bad close frame; Netty's decoder
  * answers a bad reason with 1007, Tomcat with 1002);</li>
  * <li>the frame aggregator refuses a fragmented message over the limit with an exception but no
- * close frame: fragments are counted here, before it, and refused with 1009.</li>
+ * close frame: fragments are counted here, before it, and refused with 1009;</li>
+ * <li>Reactor Netty answers every ping with its own pong and asks for the next read at once, so
+ * a client that pings without reading piles up pong writes without bound (the process ran out
+ * of memory in seconds). Pings are answered here instead, one pong at a time: pings that arrive
+ * while a pong is still being written only replace the payload of the next pong, as RFC 6455
+ * 5.5.3 allows, so a ping flood holds at most two pong payloads however long it lasts.</li>
  * </ul>
  * Installed right after the upgrade, before the channel reads anything past the handshake.
  */
@@ -54,6 +61,12 @@ final class FrameGuard extends ChannelInboundHandlerAdapter {
     private long messageBytes;
 
     private boolean failed;
+
+    // A pong is written and its write has not completed: the socket may be full.
+    private boolean pongInFlight;
+
+    // The payload of the latest ping that arrived while a pong was in flight, answered next.
+    private @Nullable ByteBuf nextPong;
 
     private FrameGuard(int maxMessageBytes) {
         this.maxMessageBytes = maxMessageBytes;
@@ -125,6 +138,10 @@ final class FrameGuard extends ChannelInboundHandlerAdapter {
             ReferenceCountUtil.release(msg);
             return;
         }
+        if (msg instanceof PingWebSocketFrame ping) {
+            answer(ctx, ping.content());
+            return;
+        }
         if (msg instanceof CloseWebSocketFrame close) {
             String error = closeBodyError(close.content());
             if (error != null) {
@@ -155,6 +172,50 @@ final class FrameGuard extends ChannelInboundHandlerAdapter {
         }
         else {
             ctx.fireExceptionCaught(cause);
+        }
+    }
+
+    // Takes ownership of the payload: writes it as a pong now, or keeps it as the next one.
+    private void answer(ChannelHandlerContext ctx, ByteBuf payload) {
+        CloseHandshake closing = ctx.pipeline().get(CloseHandshake.class);
+        if (closing != null && closing.closeSent()) {
+            // Nothing follows our close frame (RFC 6455 5.5.1), not even a pong.
+            payload.release();
+            return;
+        }
+        if (!this.pongInFlight) {
+            writePong(ctx, payload);
+            return;
+        }
+        if (this.nextPong != null) {
+            this.nextPong.release();
+        }
+        this.nextPong = payload;
+    }
+
+    private void writePong(ChannelHandlerContext ctx, ByteBuf payload) {
+        this.pongInFlight = true;
+        ctx.writeAndFlush(new PongWebSocketFrame(payload)).addListener((ChannelFutureListener) (future) -> {
+            // On the event loop, as every other use of these fields.
+            this.pongInFlight = false;
+            ByteBuf next = this.nextPong;
+            this.nextPong = null;
+            if (next != null) {
+                if (future.isSuccess() && !this.failed) {
+                    answer(ctx, next);
+                }
+                else {
+                    next.release();
+                }
+            }
+        });
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        if (this.nextPong != null) {
+            this.nextPong.release();
+            this.nextPong = null;
         }
     }
 

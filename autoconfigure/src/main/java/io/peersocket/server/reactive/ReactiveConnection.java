@@ -83,10 +83,13 @@ public final class ReactiveConnection implements Connection {
 
     private volatile boolean localCloseSent;
 
+    private final CloseHandshake closeHandshake;
+
     public ReactiveConnection(WebSocketSession session, Channel channel, InetSocketAddress remoteAddress) {
         this.session = session;
         this.channel = channel;
         this.remoteAddress = remoteAddress;
+        this.closeHandshake = CloseHandshake.install(channel.pipeline());
         // Remembers the first close frame seen, sent or received (Reactor Netty emits both here).
         session.closeStatus().subscribe((status) -> this.closeStatus = status);
     }
@@ -216,11 +219,13 @@ public final class ReactiveConnection implements Connection {
         });
     }
 
+    // Not the session's close: Reactor Netty would close the socket before the peer could answer.
     private void closeSession(CloseStatus status) {
-        this.session.close(status)
-            .doOnSuccess((done) -> this.localCloseSent = true)
-            .doFinally((signal) -> this.sendingDone.tryEmitEmpty())
-            .subscribe();
+        String reason = (status.getReason() != null) ? status.getReason() : "";
+        this.closeHandshake.close(this.channel, status.getCode(), reason).addListener((future) -> {
+            this.localCloseSent = future.isSuccess();
+            this.sendingDone.tryEmitEmpty();
+        });
     }
 
     /** The inbound side ended: nothing more will be sent either. */
@@ -237,17 +242,20 @@ public final class ReactiveConnection implements Connection {
 
     /**
      * @param closedLocally whether the application asked for the close
-     * @return how the connection ended, from the close frame seen, if any
+     * @return how the connection ended: clean only when the peer's own close frame arrived (a
+     * close frame of ours that was written but never answered may still sit unread in a kernel
+     * buffer, or the peer may be gone)
      */
     public CloseInfo closeInfo(boolean closedLocally) {
+        boolean peerClosed = this.closeHandshake.peerCloseReceived();
         CloseStatus local = this.localClose;
         if (closedLocally && local != null && this.localCloseSent) {
-            // Reactor Netty closes the socket as soon as our close frame is written, so the peer's
-            // answer is never read: a close frame written whole counts as a clean close.
-            return new CloseInfo(local.getCode(), local.getReason() != null ? local.getReason() : "", true, false);
+            return peerClosed
+                    ? new CloseInfo(local.getCode(), local.getReason() != null ? local.getReason() : "", true, false)
+                    : CloseInfo.abnormal();
         }
         CloseStatus status = this.closeStatus;
-        if (status == null || status.getCode() == CloseInfo.ABNORMAL) {
+        if (!peerClosed || status == null || status.getCode() == CloseInfo.ABNORMAL) {
             return CloseInfo.abnormal();
         }
         String reason = (status.getReason() != null) ? CloseInfo.engineReason(status.getReason()) : "";

@@ -25,6 +25,8 @@ public final class ServletEndpoints implements WebSocketConfigurer, ServerTransp
 
     private final ReadPause readPause;
 
+    private final CloseAnswer closeAnswer;
+
     private volatile boolean accepting = true;
 
     /**
@@ -36,15 +38,17 @@ public final class ServletEndpoints implements WebSocketConfigurer, ServerTransp
         this.server = server;
         this.policy = policy;
         this.writeExecutor = writeExecutor;
-        this.readPause = ClassUtils.isPresent("org.apache.tomcat.websocket.WsSession", getClass().getClassLoader())
-                ? new TomcatReadPause() : ReadPause.NONE;
+        boolean tomcat = ClassUtils.isPresent("org.apache.tomcat.websocket.WsSession", getClass().getClassLoader());
+        this.readPause = tomcat ? new TomcatReadPause() : ReadPause.NONE;
+        this.closeAnswer = tomcat ? new TomcatCloseAnswer() : CloseAnswer.NONE;
         server.addTransport(this);
     }
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
         for (PeerEndpoint endpoint : this.server.endpoints()) {
-            registry.addHandler(new ServletPeerHandler(endpoint, this.writeExecutor, this.readPause), endpoint.path())
+            registry.addHandler(new ServletPeerHandler(endpoint, this.writeExecutor, this.readPause,
+                    this.closeAnswer), endpoint.path())
                 // Origins are checked by HandshakeRules, which also accepts clients that send none.
                 .setAllowedOriginPatterns("*")
                 .addInterceptors(new HandshakeRules(endpoint, this.policy, this::isListening));

@@ -37,10 +37,13 @@ final class ServletPeerHandler extends AbstractWebSocketHandler implements SubPr
 
     private final ReadPause readPause;
 
-    ServletPeerHandler(PeerEndpoint endpoint, Executor writeExecutor, ReadPause readPause) {
+    private final CloseAnswer closeAnswer;
+
+    ServletPeerHandler(PeerEndpoint endpoint, Executor writeExecutor, ReadPause readPause, CloseAnswer closeAnswer) {
         this.endpoint = endpoint;
         this.writeExecutor = writeExecutor;
         this.readPause = readPause;
+        this.closeAnswer = closeAnswer;
     }
 
     PeerEndpoint endpoint() {
@@ -58,6 +61,7 @@ final class ServletPeerHandler extends AbstractWebSocketHandler implements SubPr
         session.setTextMessageSizeLimit(this.endpoint.limits().inBytes());
         session.setBinaryMessageSizeLimit(this.endpoint.limits().inBytes());
         ServletConnection connection = new ServletConnection(session, this.writeExecutor, this.readPause);
+        this.closeAnswer.opened(session);
         String protocol = (session.getAcceptedProtocol() != null) ? session.getAcceptedProtocol() : "";
         // This container thread may block, as plain Spring WebSocket handlers do: it runs this
         // peer's handler itself when nothing else is queued for the peer.
@@ -84,6 +88,11 @@ final class ServletPeerHandler extends AbstractWebSocketHandler implements SubPr
     private void receive(WebSocketSession session, Packet packet) {
         PeerSession peer = (PeerSession) session.getAttributes().get(PEER);
         ServletConnection connection = (ServletConnection) session.getAttributes().get(CONNECTION);
+        if (peer.closedLocally()) {
+            // Tomcat reads on after our close frame; what the peer still sends is discarded, as on
+            // the dedicated port (RFC 6455 5.5.1).
+            return;
+        }
         SerialTaskQueue.runAsOwner(connection, () -> {
             if (!this.endpoint.received(peer, packet)) {
                 connection.pauseReading();
@@ -108,20 +117,27 @@ final class ServletPeerHandler extends AbstractWebSocketHandler implements SubPr
 
     @Override
     public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+        HandshakeRules.release(session.getAttributes());
         PeerSession peer = (PeerSession) session.getAttributes().get(PEER);
         ServletConnection connection = (ServletConnection) session.getAttributes().get(CONNECTION);
         if (peer == null || connection == null) {
             return;
         }
-        CloseInfo close;
         if (status.getCode() == CloseInfo.ABNORMAL || connection.failed()) {
-            close = new CloseInfo(status.getCode(), "", false, false);
+            report(peer, connection, new CloseInfo(status.getCode(), "", false, false));
+            return;
         }
-        else {
-            String reason = (status.getReason() != null) ? CloseInfo.engineReason(status.getReason()) : "";
-            close = new CloseInfo(status.getCode(), reason, true, !peer.closedLocally());
+        String reason = (status.getReason() != null) ? CloseInfo.engineReason(status.getReason()) : "";
+        if (peer.closedLocally()) {
+            // Tomcat reports our close as soon as its frame is written: clean only once the peer answers.
+            this.closeAnswer.await(session, this.writeExecutor, (answered) -> report(peer, connection,
+                    answered ? new CloseInfo(status.getCode(), reason, true, false) : CloseInfo.abnormal()));
+            return;
         }
-        CloseInfo ended = close;
+        report(peer, connection, new CloseInfo(status.getCode(), reason, true, true));
+    }
+
+    private void report(PeerSession peer, ServletConnection connection, CloseInfo ended) {
         SerialTaskQueue.runAsOwner(connection, () -> this.endpoint.closed(peer, ended));
     }
 

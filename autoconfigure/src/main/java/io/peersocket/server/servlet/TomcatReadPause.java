@@ -1,6 +1,7 @@
 package io.peersocket.server.servlet;
 
 import org.apache.tomcat.websocket.WsSession;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.adapter.NativeWebSocketSession;
@@ -26,7 +27,7 @@ final class TomcatReadPause implements ReadPause {
         }
     }
 
-    private static WsSession tomcatSession(WebSocketSession session) {
+    static @Nullable WsSession tomcatSession(WebSocketSession session) {
         if (session instanceof NativeWebSocketSession nativeSession
                 && nativeSession.getNativeSession() instanceof WsSession tomcat) {
             return tomcat;

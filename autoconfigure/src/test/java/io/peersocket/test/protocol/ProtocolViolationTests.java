@@ -41,6 +41,9 @@ abstract class ProtocolViolationTests {
 
     private static final int AFTER = 20;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     /** @return the port the endpoints listen on */
     abstract int port();
 
@@ -190,6 +193,35 @@ abstract class ProtocolViolationTests {
         assertUpgradeRefused(request, 400);
     }
 
+    @ParameterizedTest(name = "key {0}")
+    @ValueSource(strings = { "not base64!", "AAAAAAAAAAAAAAAAAAAA", "AAAAAAAAAAAAAAAAAAAAAAAAAAAA", "dGhlIHNhbXBsZSBub25jZQ" })
+    void upgradeWithAKeyThatIsNotBase64Of16BytesIsRefusedWith400(String key) throws Exception {
+        String request = RawWebSocket.upgradeRequest(port(), ECHO)
+            .replaceAll("Sec-WebSocket-Key: [^\r]*\r\n", "Sec-WebSocket-Key: " + key + "\r\n");
+        assertUpgradeRefused(request, 400);
+        assertRefusalCounted("key");
+    }
+
+    @Test
+    void upgradeWithoutHostIsRefusedWith400() throws Exception {
+        String request = RawWebSocket.upgradeRequest(port(), ECHO).replaceAll("Host: [^\r]*\r\n", "");
+        assertUpgradeRefused(request, 400);
+        // Tomcat answers an HTTP/1.1 request without Host itself, before any application code.
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "Sec-WebSocket-Key", "Sec-WebSocket-Version", "Host" })
+    void upgradeWithADuplicatedSingletonHeaderIsRefusedWith400(String header) throws Exception {
+        String request = RawWebSocket.upgradeRequest(port(), ECHO);
+        java.util.regex.Matcher line = java.util.regex.Pattern.compile(header + ": [^\r]*\r\n").matcher(request);
+        assertThat(line.find()).isTrue();
+        String duplicate = header.equals("Sec-WebSocket-Key") ? header + ": AAAAAAAAAAAAAAAAAAAAAA==\r\n" : line.group();
+        assertUpgradeRefused(request.replace(line.group(), line.group() + duplicate), 400);
+        if (!header.equals("Host")) {
+            assertRefusalCounted("duplicate-header");
+        }
+    }
+
     @Test
     void upgradeWithWrongVersionIsRefusedWith426() throws Exception {
         String request = RawWebSocket.upgradeRequest(port(), ECHO)
@@ -252,6 +284,15 @@ abstract class ProtocolViolationTests {
                     .isTrue();
             }
         });
+    }
+
+    /** Fails unless the refused upgrade was counted under {@code reason} (observer and metric). */
+    private void assertRefusalCounted(String reason) {
+        io.micrometer.core.instrument.Counter counter = this.meters.find("peersocket.handshakes.refused")
+            .tags("endpoint", ECHO, "reason", reason)
+            .counter();
+        assertThat(counter).as("refused handshakes counted as " + reason).isNotNull();
+        assertThat(counter.count()).isPositive();
     }
 
     private HttpResponse assertUpgradeRefused(String request, int expectedStatus) throws Exception {
