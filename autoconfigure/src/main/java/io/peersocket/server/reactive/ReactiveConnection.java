@@ -240,7 +240,9 @@ public final class ReactiveConnection implements Connection {
         this.session.close(status)
             .doOnSuccess((done) -> this.localCloseSent = true)
             .doFinally((signal) -> this.sendingDone.tryEmitEmpty())
-            .subscribe();
+            // A channel already gone (the peer vanished, or was dropped) fails the close frame's
+            // write: nothing to report, the inbound side reports the end as unclean.
+            .subscribe(null, (ex) -> { });
     }
 
     /** The inbound side ended: nothing more will be sent either. */
