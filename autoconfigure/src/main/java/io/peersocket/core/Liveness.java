@@ -34,6 +34,11 @@ public final class Liveness {
 
     private final LivenessSettings settings;
 
+    private final long periodNanos;
+
+    // The sweep's own: when the previous sweep ended (0 before the first).
+    private long lastSweepNanos;
+
     /**
      * @param runtime whose peers to watch
      * @param settings the ping interval and the idle timeout
@@ -43,6 +48,7 @@ public final class Liveness {
         this.settings = settings;
         this.pingNanos = settings.pingInterval().toNanos();
         this.idleNanos = settings.idleTimeout().toNanos();
+        this.periodNanos = settings.sweepPeriod().toNanos();
     }
 
     /** @return the settings */
@@ -56,6 +62,10 @@ public final class Liveness {
      */
     public void sweep() {
         long now = System.nanoTime();
+        // A sweep that runs late (a long GC pause, a starved machine) saw nothing meanwhile, and
+        // the event loops have not yet read what peers sent during the pause: dropping now would
+        // punish them for the server's stall. This round only takes note; the next one decides.
+        boolean late = this.lastSweepNanos != 0 && now - this.lastSweepNanos > 2 * this.periodNanos;
         Map<String, Integer> dropped = null;
         for (PeerSession peer : this.runtime.registry().all()) {
             if (!peer.isOpen() || peer.closedLocally() || peer.timedOut()) {
@@ -65,7 +75,7 @@ public final class Liveness {
             if (peer.takeHeard() || peer.isReadingPaused()) {
                 peer.lastHeardNanos = now;
             }
-            else if (this.idleNanos > 0 && now - peer.lastHeardNanos >= this.idleNanos) {
+            else if (!late && this.idleNanos > 0 && now - peer.lastHeardNanos >= this.idleNanos) {
                 drop(peer, now);
                 if (dropped == null) {
                     dropped = new TreeMap<>();
@@ -78,6 +88,8 @@ public final class Liveness {
                 peer.ping();
             }
         }
+        // Measured from the end: a long sweep (many peers) does not make the next one look late.
+        this.lastSweepNanos = System.nanoTime();
         if (dropped != null) {
             // Any client can make this happen: one line per sweep, the peers themselves at DEBUG.
             dropped.forEach((path, count) -> logger.info("Dropped " + count + " peer(s) of " + path + ": "
