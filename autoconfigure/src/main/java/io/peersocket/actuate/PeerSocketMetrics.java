@@ -74,6 +74,9 @@ public class PeerSocketMetrics implements PeerSocketObserver, MeterBinder {
     /** Peers dropped because they had not closed when the shutdown timeout ran out (counter). */
     public static final String SHUTDOWN_DROPPED = "peersocket.shutdown.dropped";
 
+    /** Peers dropped because no frame came from them within the idle timeout (counter). */
+    public static final String IDLE_TIMEOUTS = "peersocket.idle.timeouts";
+
     private final String role;
 
     private final Supplier<? extends Collection<String>> knownPaths;
@@ -198,6 +201,11 @@ public class PeerSocketMetrics implements PeerSocketObserver, MeterBinder {
         meters(path).shutdownDropped.increment();
     }
 
+    @Override
+    public void idleTimedOut(String path) {
+        meters(path).idleTimeouts.increment();
+    }
+
     /**
      * The {@code code} tag of a close: the code itself for the protocol's codes (1000-1015, few),
      * its range for the application's ({@code 3xxx}, {@code 4xxx}), else {@code other}.
@@ -248,6 +256,8 @@ public class PeerSocketMetrics implements PeerSocketObserver, MeterBinder {
 
         final Counter shutdownDropped;
 
+        final Counter idleTimeouts;
+
         final Timer handlerTime;
 
         private final Map<Integer, Counter> closed = new ConcurrentHashMap<>();
@@ -283,6 +293,8 @@ public class PeerSocketMetrics implements PeerSocketObserver, MeterBinder {
                     "Times a full input queue paused reading from a peer's socket", tags);
             this.shutdownDropped = counter(SHUTDOWN_DROPPED,
                     "Peers dropped without a close handshake when the shutdown timeout ran out", tags);
+            this.idleTimeouts = counter(IDLE_TIMEOUTS,
+                    "Peers dropped because no frame came from them within the idle timeout", tags);
             this.handlerTime = Timer.builder(HANDLER_TIME)
                 .tags(tags)
                 .description("Time spent in handler methods (one signal each)")

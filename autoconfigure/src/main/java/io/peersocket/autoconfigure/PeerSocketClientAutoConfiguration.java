@@ -12,6 +12,7 @@ import io.peersocket.annotation.PayloadConverter;
 import io.peersocket.client.PeerSocketClient;
 import io.peersocket.client.PeerSocketClientBuilder;
 import io.peersocket.client.PeerSocketClients;
+import io.peersocket.core.LivenessSettings;
 import io.peersocket.core.PeerSocketObserver;
 import io.peersocket.diagnostics.PeerSocketConfigurationException;
 import org.jspecify.annotations.Nullable;
@@ -96,6 +97,8 @@ public final class PeerSocketClientAutoConfiguration {
                         : connection.getWriteMode())
                 .buffers(connection.getBuffers().toLimits())
                 .handshakeTimeout(connection.getHandshakeTimeout())
+                .liveness(LivenessSettings.of(connection.getPingInterval(), connection.getIdleTimeout(),
+                        prefix + ".ping-interval", prefix + ".idle-timeout"))
                 .verifySsl(connection.isVerifySsl())
                 .reconnect(reconnect(prefix, connection));
             String bundle = connection.getSsl().getBundle();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.peersocket.core.DispatchMode;
+import io.peersocket.core.LivenessSettings;
 import io.peersocket.multiplayer.RelayOptions;
 import io.peersocket.peer.BufferLimits;
 import io.peersocket.peer.WriteMode;
@@ -88,6 +89,19 @@ public class PeerSocketProperties {
 
         /** Time the server waits on shutdown for its peers to finish their close handshake (after 1001). */
         private Duration shutdownTimeout = Duration.ofSeconds(10);
+
+        /**
+         * Time between two pings the server sends each peer after the upgrade (browsers and Godot
+         * answer them by themselves); 0 sends none. Keeps proxies and NAT from timing out quiet peers.
+         */
+        private Duration pingInterval = Duration.ofSeconds(25);
+
+        /**
+         * Time after which a peer from which no complete frame (data, ping, pong, close) arrived is
+         * dropped, reported unclean; 0 never drops. Must exceed ping-interval: more than twice
+         * it lets a peer miss one pong.
+         */
+        private Duration idleTimeout = Duration.ofSeconds(60);
 
         /** Per-peer limits, as the engine's set_buffers. */
         private final Buffers buffers = new Buffers();
@@ -215,6 +229,30 @@ public class PeerSocketProperties {
             this.shutdownTimeout = shutdownTimeout;
         }
 
+        public Duration getPingInterval() {
+            return this.pingInterval;
+        }
+
+        public void setPingInterval(Duration pingInterval) {
+            requireNotNegative("peersocket.server.ping-interval", pingInterval);
+            this.pingInterval = pingInterval;
+        }
+
+        public Duration getIdleTimeout() {
+            return this.idleTimeout;
+        }
+
+        public void setIdleTimeout(Duration idleTimeout) {
+            requireNotNegative("peersocket.server.idle-timeout", idleTimeout);
+            this.idleTimeout = idleTimeout;
+        }
+
+        /** @return the ping interval and idle timeout, checked together */
+        public LivenessSettings toLiveness() {
+            return LivenessSettings.of(this.pingInterval, this.idleTimeout, "peersocket.server.ping-interval",
+                    "peersocket.server.idle-timeout");
+        }
+
         public Buffers getBuffers() {
             return this.buffers;
         }
@@ -235,6 +273,12 @@ public class PeerSocketProperties {
         private static void requirePositive(String name, Duration duration) {
             if (duration.isNegative() || duration.isZero()) {
                 throw new IllegalArgumentException(name + " must be positive but was " + duration);
+            }
+        }
+
+        static void requireNotNegative(String name, Duration duration) {
+            if (duration.isNegative()) {
+                throw new IllegalArgumentException(name + " must not be negative (0 turns it off) but was " + duration);
             }
         }
 
@@ -402,6 +446,16 @@ public class PeerSocketProperties {
         /** Time connecting (TCP, TLS and the upgrade) may take before connection_error. */
         private Duration handshakeTimeout = Duration.ofSeconds(10);
 
+        /** Time between two pings the client sends the server once connected; 0 sends none. */
+        private Duration pingInterval = Duration.ofSeconds(25);
+
+        /**
+         * Time after which a connection on which no complete frame (data, ping, pong, close) arrived
+         * is dropped (connection_closed, unclean; then the reconnect policy applies); 0 never drops.
+         * Must exceed ping-interval.
+         */
+        private Duration idleTimeout = Duration.ofSeconds(60);
+
         /** Whether wss:// certificates and host names are verified (the engine's verify_ssl). Turn off for development only. */
         private boolean verifySsl = true;
 
@@ -479,6 +533,24 @@ public class PeerSocketProperties {
                 throw new IllegalArgumentException("handshake-timeout must be positive but was " + handshakeTimeout);
             }
             this.handshakeTimeout = handshakeTimeout;
+        }
+
+        public Duration getPingInterval() {
+            return this.pingInterval;
+        }
+
+        public void setPingInterval(Duration pingInterval) {
+            Server.requireNotNegative("ping-interval", pingInterval);
+            this.pingInterval = pingInterval;
+        }
+
+        public Duration getIdleTimeout() {
+            return this.idleTimeout;
+        }
+
+        public void setIdleTimeout(Duration idleTimeout) {
+            Server.requireNotNegative("idle-timeout", idleTimeout);
+            this.idleTimeout = idleTimeout;
         }
 
         public boolean isVerifySsl() {

@@ -11,6 +11,7 @@ import java.util.function.UnaryOperator;
 import io.peersocket.annotation.PacketHandlerScanner;
 import io.peersocket.annotation.PayloadConverter;
 import io.peersocket.core.CompositePeerSocketObserver;
+import io.peersocket.core.Liveness;
 import io.peersocket.core.PeerEndpoint;
 import io.peersocket.core.PeerRuntime;
 import io.peersocket.core.PeerSocketObserver;
@@ -20,6 +21,7 @@ import io.peersocket.multiplayer.RelayServer;
 import io.peersocket.multiplayer.RelayServers;
 import io.peersocket.peer.WriteMode;
 import io.peersocket.server.HandshakePolicy;
+import io.peersocket.server.LivenessSweep;
 import io.peersocket.server.PeerSocketServer;
 import io.peersocket.server.PollWatchdog;
 import io.peersocket.server.ServerLifecycle;
@@ -119,6 +121,13 @@ public final class PeerSocketServerAutoConfiguration {
             ObjectProvider<DedicatedPortServer> dedicatedPort, Environment environment) {
         return new ServerLifecycle(server, dedicatedPort.getIfAvailable(), properties.getServer().getShutdownTimeout(),
                 (port) -> publishPort(environment, port));
+    }
+
+    /** Pings and the idle timeout after the upgrade, on every transport; none when both are 0. */
+    @Bean
+    @ConditionalOnMissingBean
+    LivenessSweep peerSocketLivenessSweep(PeerSocketProperties properties, PeerSocketServer server) {
+        return new LivenessSweep(new Liveness(server.runtime(), properties.getServer().toLiveness()));
     }
 
     private static void publishPort(Environment environment, int port) {

@@ -26,6 +26,8 @@ import io.netty.util.ReferenceCountUtil;
 import io.peersocket.core.CloseInfo;
 import io.peersocket.core.DispatchMode;
 import io.peersocket.core.PeerEndpoint;
+import io.peersocket.core.Liveness;
+import io.peersocket.core.LivenessSettings;
 import io.peersocket.core.PeerRuntime;
 import io.peersocket.core.PeerSession;
 import io.peersocket.core.PeerSocketObserver;
@@ -81,6 +83,9 @@ public final class PeerSocketClient {
 
     private final Duration handshakeTimeout;
 
+    // Pings the server and drops a silent connection; swept on the timers while connected.
+    private final Liveness liveness;
+
     private final Map<String, String> defaultHeaders;
 
     private final ReconnectPolicy reconnect;
@@ -128,6 +133,8 @@ public final class PeerSocketClient {
         this.limits = builder.limits;
         this.writeMode = builder.writeMode;
         this.handshakeTimeout = builder.handshakeTimeout;
+        this.liveness = new Liveness(this.runtime, LivenessSettings.of(builder.pingInterval, builder.idleTimeout,
+                "pingInterval", "idleTimeout"));
         this.defaultHeaders = Map.copyOf(builder.headers);
         this.reconnect = builder.reconnect;
         this.timers = builder.timers;
@@ -324,6 +331,8 @@ public final class PeerSocketClient {
     private void connect(Attempt attempt, Target target, ClientSessionHandler handler) {
         HttpClient http = HttpClient.newConnection()
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, this.handshakeTimeout.toMillis()))
+            // The kernel's safety net under the idle timeout for a server that vanished without a FIN.
+            .option(ChannelOption.SO_KEEPALIVE, true)
             .doOnConnected((connection) -> {
                 attempt.channel = connection.channel();
                 connection.addHandlerLast(RefusedUpgrade.NAME, new RefusedUpgrade(attempt));
@@ -365,6 +374,12 @@ public final class PeerSocketClient {
             }
             PeerSession session = open.get();
             attempt.session = session;
+            LivenessSettings settings = this.liveness.settings();
+            if (settings.enabled()) {
+                long period = settings.sweepPeriod().toNanos();
+                attempt.liveness = this.timers.schedulePeriodically(this.liveness::sweep, period, period,
+                        TimeUnit.NANOSECONDS);
+            }
             this.status = ConnectionStatus.CONNECTED;
             this.retries = 0;
             return session;
@@ -375,6 +390,7 @@ public final class PeerSocketClient {
     void ended(Attempt attempt, CloseInfo close) {
         synchronized (this.lock) {
             attempt.state.set(Attempt.ENDED);
+            attempt.stopLiveness();
             PeerSession session = attempt.session;
             if (session != null && session.closedLocally()) {
                 this.wantConnected = false; // getPeer(1).close() is a disconnect, as in the engine
@@ -736,12 +752,22 @@ public final class PeerSocketClient {
 
         volatile @Nullable Disposable timeout;
 
+        volatile @Nullable Disposable liveness;
+
         Attempt(Target target, int number) {
             this.target = target;
             this.number = number;
         }
 
+        void stopLiveness() {
+            Disposable sweep = this.liveness;
+            if (sweep != null) {
+                sweep.dispose();
+            }
+        }
+
         void cancel() {
+            stopLiveness();
             Disposable timer = this.timeout;
             if (timer != null) {
                 timer.dispose();

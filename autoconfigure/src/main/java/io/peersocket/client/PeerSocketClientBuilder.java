@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 import io.peersocket.core.DispatchMode;
+import io.peersocket.core.LivenessSettings;
 import io.peersocket.core.PeerSocketObserver;
 import io.peersocket.peer.BufferLimits;
 import io.peersocket.peer.WriteMode;
@@ -50,6 +51,10 @@ public final class PeerSocketClientBuilder {
     WriteMode writeMode = WriteMode.BINARY;
 
     Duration handshakeTimeout = Duration.ofSeconds(10);
+
+    Duration pingInterval = Duration.ofSeconds(25);
+
+    Duration idleTimeout = Duration.ofSeconds(60);
 
     final Map<String, String> headers = new LinkedHashMap<>();
 
@@ -174,6 +179,37 @@ public final class PeerSocketClientBuilder {
         return this;
     }
 
+    /**
+     * @param interval time between two pings sent to the server once connected; default 25 s,
+     * {@link Duration#ZERO} sends none
+     * @return this builder
+     */
+    public PeerSocketClientBuilder pingInterval(Duration interval) {
+        this.pingInterval = interval;
+        return this;
+    }
+
+    /**
+     * @param timeout time after which a connection on which no complete frame arrived is dropped
+     * ({@code connection_closed}, unclean; the reconnect policy then applies); default 60 s,
+     * {@link Duration#ZERO} never drops. Must exceed the ping interval (checked by {@link #build()}).
+     * @return this builder
+     */
+    public PeerSocketClientBuilder idleTimeout(Duration timeout) {
+        this.idleTimeout = timeout;
+        return this;
+    }
+
+    /**
+     * @param settings the ping interval and the idle timeout together
+     * @return this builder
+     */
+    public PeerSocketClientBuilder liveness(LivenessSettings settings) {
+        this.pingInterval = settings.pingInterval();
+        this.idleTimeout = settings.idleTimeout();
+        return this;
+    }
+
     /** @param headers request headers sent on every connection */
     public PeerSocketClientBuilder headers(Map<String, String> headers) {
         this.headers.putAll(headers);
@@ -219,6 +255,8 @@ public final class PeerSocketClientBuilder {
 
     /** @return a new client, not connected */
     public PeerSocketClient build() {
+        // Fails here, naming the setting, rather than on the first connection.
+        LivenessSettings.of(this.pingInterval, this.idleTimeout, "pingInterval", "idleTimeout");
         PeerSocketClient client = new PeerSocketClient(this);
         if (this.made != null) {
             synchronized (this.made) {

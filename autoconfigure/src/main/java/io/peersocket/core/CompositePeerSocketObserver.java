@@ -119,4 +119,11 @@ public final class CompositePeerSocketObserver implements PeerSocketObserver {
         }
     }
 
+    @Override
+    public void idleTimedOut(String path) {
+        for (PeerSocketObserver observer : this.observers) {
+            observer.idleTimedOut(path);
+        }
+    }
+
 }

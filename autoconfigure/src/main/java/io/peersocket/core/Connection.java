@@ -52,4 +52,12 @@ public interface Connection {
     default void abort() {
     }
 
+    /**
+     * Sends a ping frame, unless the connection is closing or a ping is still waiting to be
+     * written. The peer's pong is reported, as every frame, through {@link PeerSession#heard()}.
+     * The default does nothing.
+     */
+    default void ping() {
+    }
+
 }

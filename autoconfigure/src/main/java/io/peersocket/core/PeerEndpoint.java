@@ -178,6 +178,10 @@ public final class PeerEndpoint {
      * @param close how it ended
      */
     public void closed(PeerSession peer, CloseInfo close) {
+        if (peer.timedOut()) {
+            // Dropped by Liveness: whatever the transport saw, no close handshake completed.
+            close = new CloseInfo(CloseInfo.ABNORMAL, Liveness.IDLE_TIMEOUT, false, false);
+        }
         boolean remoteRequest = close.remoteInitiated() && !peer.closedLocally();
         peer.markClosed();
         this.runtime.observer().closed(this.path, close);

@@ -73,6 +73,16 @@ public final class PeerSession implements Peer {
     // data_received is signalled once per message: made once, not per message.
     private final Runnable dataReceivedEvent;
 
+    // Liveness: set by the transport on each complete frame, taken by the sweep. The last two are
+    // the sweep's own (one thread), published to it by the registry.
+    private volatile boolean heard;
+
+    private volatile boolean timedOut;
+
+    long lastHeardNanos = System.nanoTime();
+
+    long lastPingNanos = this.lastHeardNanos;
+
     PeerSession(int id, PeerEndpoint endpoint, String protocol, Connection connection, PeerListener listener,
             Executor events) {
         this.id = id;
@@ -306,6 +316,47 @@ public final class PeerSession implements Peer {
     @Override
     public void setNoDelay(boolean enabled) {
         this.connection.setNoDelay(enabled);
+    }
+
+    // ---- liveness ----
+
+    /**
+     * A complete frame (data, ping, pong or close) arrived from the peer: it is alive. Called by
+     * the transport for every frame, so it only reads a flag, and writes it once per sweep.
+     */
+    public void heard() {
+        if (!this.heard) {
+            this.heard = true;
+        }
+    }
+
+    // The sweep: whether a frame arrived since the last call.
+    boolean takeHeard() {
+        if (this.heard) {
+            this.heard = false;
+            return true;
+        }
+        return false;
+    }
+
+    // Reading is paused on a full input queue: the application is behind, not the peer.
+    boolean isReadingPaused() {
+        synchronized (this.inbound) {
+            return this.readingPaused;
+        }
+    }
+
+    /** @return whether the peer was dropped for sending no frame within the idle timeout */
+    public boolean timedOut() {
+        return this.timedOut;
+    }
+
+    void markTimedOut() {
+        this.timedOut = true;
+    }
+
+    void ping() {
+        this.connection.ping();
     }
 
     /** Drops the connection without a close handshake; see {@link Connection#abort()}. */

@@ -97,4 +97,12 @@ public interface PeerSocketObserver {
     default void droppedOnShutdown(String path) {
     }
 
+    /**
+     * A peer sent no complete frame within the idle timeout and is dropped ({@link Liveness}); its
+     * {@link #closed(String, CloseInfo)} follows, unclean with code 1006.
+     * @param path the endpoint
+     */
+    default void idleTimedOut(String path) {
+    }
+
 }

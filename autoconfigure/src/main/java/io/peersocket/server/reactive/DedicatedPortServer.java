@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameDecoder;
 import io.peersocket.core.PeerEndpoint;
 import io.peersocket.server.HandshakePolicy;
@@ -54,6 +55,9 @@ public final class DedicatedPortServer implements ServerTransport {
         HttpHandler handler = WebHttpHandlerBuilder.webHandler(router(endpoints, policy, () -> this.accepting)).build();
         HttpServer server = HttpServer.create()
             .port(port)
+            // The kernel also notices peers that vanished without a FIN (hours, by its defaults):
+            // a safety net under the idle timeout, for connections that never reach the upgrade.
+            .childOption(ChannelOption.SO_KEEPALIVE, true)
             .doOnChannelInit((observer, channel, remote) -> closeIfNotUpgradedInTime(channel))
             .handle(new ReactorHttpHandlerAdapter(handler));
         if (bindAddress != null && !bindAddress.isBlank() && !"*".equals(bindAddress)) {

@@ -12,6 +12,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.util.concurrent.AbstractEventExecutor;
@@ -85,6 +86,8 @@ public final class ReactiveConnection implements Connection {
 
     private final CloseHandshake closeHandshake;
 
+    private volatile boolean pingPending;
+
     public ReactiveConnection(WebSocketSession session, Channel channel, InetSocketAddress remoteAddress) {
         this.session = session;
         this.channel = channel;
@@ -97,6 +100,23 @@ public final class ReactiveConnection implements Connection {
     @Override
     public void attach(PeerSession peer) {
         this.peer = peer;
+        FrameActivity.install(this.channel.pipeline(), peer);
+    }
+
+    // Written on the event loop, between whole frames; skipped while one is still unwritten (a
+    // peer that does not read gets no pile of pings) and once a close frame is on its way.
+    @Override
+    public void ping() {
+        if (this.pingPending || this.localClose != null || this.closeStatus != null) {
+            return;
+        }
+        this.pingPending = true;
+        this.channel.eventLoop().execute(() -> {
+            if (!this.channel.isActive()) {
+                return;
+            }
+            this.channel.writeAndFlush(new PingWebSocketFrame()).addListener((future) -> this.pingPending = false);
+        });
     }
 
     public void bind(InboundSubscriber inbound) {

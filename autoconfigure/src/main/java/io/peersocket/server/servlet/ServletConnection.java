@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.peersocket.core.Connection;
 import io.peersocket.core.PeerSession;
@@ -14,7 +15,9 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.socket.BinaryMessage;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.PingMessage;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 
@@ -30,6 +33,9 @@ final class ServletConnection implements Connection {
 
     private static final Log logger = LogFactory.getLog(ServletConnection.class);
 
+    private static final boolean TOMCAT = ClassUtils.isPresent("org.apache.tomcat.websocket.WsSession",
+            ServletConnection.class.getClassLoader());
+
     private final WebSocketSession session;
 
     private final SerialTaskQueue writer;
@@ -40,6 +46,8 @@ final class ServletConnection implements Connection {
     private volatile @Nullable PeerSession peer;
 
     private volatile boolean failed;
+
+    private final AtomicBoolean pingPending = new AtomicBoolean();
 
     private final Object pauseLock = new Object();
 
@@ -138,6 +146,37 @@ final class ServletConnection implements Connection {
 
     boolean failed() {
         return this.failed;
+    }
+
+    // Queued behind the messages being sent, as they are; at most one waits, so a peer that does
+    // not read gets no pile of pings.
+    @Override
+    public void ping() {
+        if (!this.pingPending.compareAndSet(false, true)) {
+            return;
+        }
+        this.writer.execute(() -> {
+            try {
+                if (this.session.isOpen()) {
+                    this.session.sendMessage(new PingMessage());
+                }
+            }
+            catch (IOException | RuntimeException ex) {
+                logger.debug("Ping to " + this.peer + " failed", ex);
+            }
+            finally {
+                this.pingPending.set(false);
+            }
+        });
+    }
+
+    // Not through the writer: it may be blocked in a send to this very peer.
+    @Override
+    public void abort() {
+        if (TOMCAT && TomcatAbort.abort(this.session, "")) {
+            return;
+        }
+        closeQuietly(CloseStatus.GOING_AWAY);
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.PongMessage;
 import org.springframework.web.socket.SubProtocolCapable;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
@@ -85,8 +86,20 @@ final class ServletPeerHandler extends AbstractWebSocketHandler implements SubPr
         receive(session, new Packet(data, false));
     }
 
+    // Pongs count for the idle timeout as messages do. The peer's pings are answered by the
+    // container and never reach a handler: a peer that only pings and never answers ours is dropped.
+    @Override
+    protected void handlePongMessage(WebSocketSession session, PongMessage message) {
+        PeerSession peer = (PeerSession) session.getAttributes().get(PEER);
+        if (peer != null) {
+            peer.heard();
+        }
+    }
+
     private void receive(WebSocketSession session, Packet packet) {
         PeerSession peer = (PeerSession) session.getAttributes().get(PEER);
+        // The container hands over whole messages: each counts as activity for the idle timeout.
+        peer.heard();
         ServletConnection connection = (ServletConnection) session.getAttributes().get(CONNECTION);
         if (peer.closedLocally()) {
             // Tomcat reads on after our close frame; what the peer still sends is discarded, as on
