@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.fail;
  * bounded and {@link #close()} kills what is left. A minimal stand-in for the shared
  * {@code ExternalPeer} helper of the sample application's tests.
  */
-final class GodotProcess implements AutoCloseable {
+public final class GodotProcess implements AutoCloseable {
 
     static final String COMMAND = "godot3-server";
 
@@ -50,7 +50,7 @@ final class GodotProcess implements AutoCloseable {
      * Skips the calling test when Godot is not installed, or fails it when the system property
      * {@code peersocket.peers.required} is true (CI).
      */
-    static void assumeInstalled() {
+    public static void assumeInstalled() {
         if (isInstalled()) {
             return;
         }
@@ -62,7 +62,7 @@ final class GodotProcess implements AutoCloseable {
         Assumptions.abort("Skipped: " + message);
     }
 
-    static boolean isInstalled() {
+    public static boolean isInstalled() {
         Boolean known = available;
         if (known == null) {
             try {
@@ -90,7 +90,7 @@ final class GodotProcess implements AutoCloseable {
      * @param environment variables for the script
      * @return the running process
      */
-    static GodotProcess start(String name, String script, Map<String, String> environment) throws IOException {
+    public static GodotProcess start(String name, String script, Map<String, String> environment) throws IOException {
         Path dir = Files.createTempDirectory("godot-" + name);
         try (InputStream source = GodotProcess.class.getResourceAsStream("/godot/" + script)) {
             if (source == null) {
@@ -119,12 +119,12 @@ final class GodotProcess implements AutoCloseable {
     }
 
     /** @return every line printed so far */
-    List<String> lines() {
+    public List<String> lines() {
         return List.copyOf(this.lines);
     }
 
     /** Waits for a line; fails with the output so far when none comes in time. */
-    String awaitLine(Predicate<String> wanted, Duration timeout) throws InterruptedException {
+    public String awaitLine(Predicate<String> wanted, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             for (String line : this.lines) {
@@ -147,7 +147,7 @@ final class GodotProcess implements AutoCloseable {
     }
 
     /** Waits for the process to end by itself; kills it and fails when it does not in time. */
-    void awaitExit(Duration timeout) throws InterruptedException {
+    public void awaitExit(Duration timeout) throws InterruptedException {
         if (!this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             close();
             fail("Godot " + this.name + " did not finish within " + timeout + "; output:\n"

@@ -1,0 +1,18 @@
+package io.peersocket.variant;
+
+import java.util.Objects;
+
+/**
+ * The engine's {@code Rect2}.
+ *
+ * @param position the top-left corner
+ * @param size the width and height
+ */
+public record Rect2(Vector2 position, Vector2 size) {
+
+    public Rect2 {
+        Objects.requireNonNull(position, "position");
+        Objects.requireNonNull(size, "size");
+    }
+
+}
