@@ -92,6 +92,7 @@ public final class PeerSocketClientAutoConfiguration {
                 .writeMode((handler != null && handler.writeMode() != null) ? handler.writeMode()
                         : connection.getWriteMode())
                 .buffers(connection.getBuffers().toLimits())
+                .variants(connection.getVariant().toSettings())
                 .handshakeTimeout(connection.getHandshakeTimeout())
                 .verifySsl(connection.isVerifySsl())
                 .reconnect(reconnect(prefix, connection));

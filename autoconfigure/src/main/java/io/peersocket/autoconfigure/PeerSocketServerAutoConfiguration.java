@@ -78,6 +78,7 @@ public final class PeerSocketServerAutoConfiguration {
         PeerSocketProperties.Server config = properties.getServer();
         PeerRuntime runtime = new PeerRuntime(config.getDispatch(), threads.executor(),
                 CompositePeerSocketObserver.of(observers.orderedStream().toList()), config.isCloseOnHandlerError());
+        runtime.setVariants(config.getVariant().toSettings());
         List<PeerEndpoint> endpoints = new ArrayList<>();
         for (PacketHandlerScanner.DeclaredEndpoint declared : new PacketHandlerScanner(beanFactory,
                 converter.getIfAvailable()).scan(config.getPath(), config.getProtocols(), config.getMultiplayer().getPath())) {

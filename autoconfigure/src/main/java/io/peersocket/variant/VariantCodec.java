@@ -603,15 +603,17 @@ public final class VariantCodec {
             if (depth > MAX_DEPTH) {
                 throw invalid("Variant nested deeper than " + MAX_DEPTH + " levels");
             }
+            int start = this.position;
             int header = int32("Variant header");
             int id = header & 0xFF;
             VariantDialect dialect = VariantCodec.this.dialect;
             if (id >= dialect.typeCount()) {
-                throw invalid("Unknown Variant type id " + id + " for " + dialect);
+                throw new VariantDecodingException("Unknown Variant type id " + id + " for " + dialect, start);
             }
             VariantType type = dialect.type(id);
             if (type == null) {
-                throw invalid("Variant type id " + id + " of " + dialect + " is not supported");
+                throw new VariantDecodingException("Variant type id " + id + " of " + dialect + " is not supported",
+                        start);
             }
             boolean flag = (header & FLAG_64) != 0;
             return switch (type) {
