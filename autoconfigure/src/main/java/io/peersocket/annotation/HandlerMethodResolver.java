@@ -108,6 +108,10 @@ final class HandlerMethodResolver {
 
     private @Nullable Function<SignalContext, @Nullable Object> payloadArgument(Method method, Parameter parameter,
             Class<?> type) {
+        Function<SignalContext, @Nullable Object> variant = VariantArguments.argument(parameter, type);
+        if (variant != null) {
+            return variant;
+        }
         if (type == byte[].class) {
             return (c) -> c.packet().data();
         }
@@ -134,7 +138,8 @@ final class HandlerMethodResolver {
     private static String supplies(Signal signal) {
         return switch (signal) {
             case CONNECTED -> "Peer, int id, String protocol";
-            case DATA -> "Peer, int id, boolean wasString, and the payload as byte[], ByteBuffer, String, Packet or a JSON type";
+            case DATA -> "Peer, int id, boolean wasString, and the payload as byte[], ByteBuffer, String, Packet, "
+                    + "a Variant type (@VariantPayload) or a JSON type";
             case CLOSE_REQUEST -> "Peer, int id, int code, String reason";
             case DISCONNECTED -> "Peer, int id, boolean wasClean";
             case ERROR -> "the Throwable, Peer, int id";
@@ -144,7 +149,7 @@ final class HandlerMethodResolver {
             case CONNECTION_ERROR -> "the Throwable, Peer";
             case PEER_CONNECTED, PEER_DISCONNECTED -> "int id, Peer, RelayServer";
             case PEER_PACKET -> "int from, int to, Peer (the source), RelayServer, and the payload as byte[], ByteBuffer, "
-                    + "String, Packet or a JSON type";
+                    + "String, Packet, a Variant type (@VariantPayload) or a JSON type";
         };
     }
 
