@@ -66,8 +66,13 @@ static func compare(expected, actual):
 	if actual.keys() != expected.keys():
 		return "keys %s" % str(actual.keys())
 	for key in expected:
-		if var2bytes(expected[key]).hex_encode() != var2bytes(actual[key]).hex_encode():
-			return "differs-at-%s" % key
+		# Godot 3.2.3's var2bytes leaves a NodePath's padding bytes unwritten (garbage), so
+		# NodePaths are compared by value; everything else byte for byte.
+		if typeof(expected[key]) == TYPE_NODE_PATH:
+			if typeof(actual[key]) != TYPE_NODE_PATH or expected[key] != actual[key]:
+				return "differs-at-%s got %s" % [key, str(actual[key])]
+		elif var2bytes(expected[key]).hex_encode() != var2bytes(actual[key]).hex_encode():
+			return "differs-at-%s expected %s got %s" % [key, var2bytes(expected[key]).hex_encode(), var2bytes(actual[key]).hex_encode()]
 	return "equal"
 
 func _init():

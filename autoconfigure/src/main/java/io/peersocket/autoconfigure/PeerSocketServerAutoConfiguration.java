@@ -85,6 +85,7 @@ public final class PeerSocketServerAutoConfiguration {
             if (declared.multiplayer()) {
                 RelayServer relay = new RelayServer(declared.path(), config.getMultiplayer().toOptions(),
                         relayHook.getIfAvailable(), declared.application(), runtime.observer());
+                relay.setVariants(runtime.variants());
                 endpoints.add(new PeerEndpoint(declared.path(), declared.listeners(), config.getBuffers().toLimits(),
                         WriteMode.BINARY, runtime, relay.traffic()));
                 continue;

@@ -11,10 +11,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.peersocket.annotation.DataReceived;
 import io.peersocket.annotation.PacketExceptionHandler;
 import io.peersocket.annotation.PacketHandler;
+import io.peersocket.annotation.PeerPacket;
 import io.peersocket.annotation.VariantPayload;
 import io.peersocket.client.PeerSocketClient;
 import io.peersocket.client.PeerSocketClientBuilder;
 import io.peersocket.multiplayer.GodotProcess;
+import io.peersocket.multiplayer.RelayServer;
 import io.peersocket.peer.Peer;
 import io.peersocket.peer.PeerError;
 import io.peersocket.peer.VariantResult;
@@ -36,7 +38,8 @@ import static org.awaitility.Awaitility.await;
  * against a Java {@code @PacketHandler} that reads a {@code @VariantPayload Map} and answers
  * with {@code putVar}, and the Java client's peer 1 against a Godot server. Each side checks
  * what it received against its own copy of a Dictionary holding every Variant type but Object
- * (objects are covered byte for byte by VariantGodotTest).
+ * (objects are covered byte for byte by VariantGodotTest). Over the relay, two Godot clients
+ * exchange Variants with each other and with peer 1, a {@code @PeerPacket} handler.
  */
 @SpringBootTest(classes = VariantEndToEndTest.App.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = "peersocket.server.port=0")
@@ -49,6 +52,9 @@ class VariantEndToEndTest {
 
     @Autowired
     Checker checker;
+
+    @Autowired
+    RelayChecker relayChecker;
 
     @BeforeEach
     void godot() {
@@ -111,6 +117,21 @@ class VariantEndToEndTest {
         }
     }
 
+    @Test
+    void twoGodotClientsAndPeerOneExchangeVariantsThroughTheJavaRelay() throws Exception {
+        String url = "ws://127.0.0.1:" + this.port + "/vmp";
+        try (GodotProcess a = GodotProcess.start("relay-variant-A", "relay_variant.gd",
+                Map.of("MP_URL", url, "MP_NAME", "A", "MP_TIMEOUT", "50"));
+                GodotProcess b = GodotProcess.start("relay-variant-B", "relay_variant.gd",
+                        Map.of("MP_URL", url, "MP_NAME", "B", "MP_TIMEOUT", "50"))) {
+            for (GodotProcess client : List.of(a, b)) {
+                String result = client.awaitLine((l) -> l.startsWith("RESULT "), RUN);
+                assertThat(result).as(String.join("\n", client.lines())).endsWith(" java=equal godot=equal peer=equal");
+            }
+        }
+        assertThat(this.relayChecker.verdicts).containsExactlyInAnyOrder("A equal", "B equal");
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
@@ -119,8 +140,27 @@ class VariantEndToEndTest {
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
-    @Import(Checker.class)
+    @Import({ Checker.class, RelayChecker.class })
     static class App {
+
+    }
+
+    /**
+     * Peer 1 of a relay: reads what a Godot client put_var's to it as a Variant parameter, and
+     * answers by returning a Variant (sent to that client alone).
+     */
+    @PacketHandler(path = "/vmp", multiplayer = true)
+    static class RelayChecker {
+
+        final List<String> verdicts = new CopyOnWriteArrayList<>();
+
+        @PeerPacket
+        @VariantPayload
+        Map<String, Object> message(int from, @VariantPayload Map<String, Object> message, RelayServer relay) {
+            String verdict = Variants.deepEquals(message.get("values"), everything()) ? "equal" : "different";
+            this.verdicts.add(message.get("from") + " " + verdict);
+            return answer(verdict);
+        }
 
     }
 
