@@ -12,6 +12,12 @@ import java.util.Objects;
  */
 public record Basis(Vector3 x, Vector3 y, Vector3 z) {
 
+    /**
+     * Checks that no component is null.
+     * @param x the x axis (first column)
+     * @param y the y axis (second column)
+     * @param z the z axis (third column)
+     */
     public Basis {
         Objects.requireNonNull(x, "x");
         Objects.requireNonNull(y, "y");

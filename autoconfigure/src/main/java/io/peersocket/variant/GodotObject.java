@@ -18,6 +18,11 @@ import org.jspecify.annotations.Nullable;
  */
 public record GodotObject(String className, Map<String, @Nullable Object> properties) {
 
+    /**
+     * Checks that no component is null and copies the properties, keeping their order.
+     * @param className the engine class, for example {@code "Reference"}
+     * @param properties the property values, by name (insertion order kept)
+     */
     public GodotObject {
         Objects.requireNonNull(className, "className");
         if (className.isEmpty()) {

@@ -13,6 +13,12 @@ import java.util.Objects;
  */
 public record NodePath(List<String> names, List<String> subnames, boolean absolute) {
 
+    /**
+     * Checks that no component is null and copies the lists.
+     * @param names the node names, {@code "a/b"} gives {@code [a, b]}
+     * @param subnames the sub-names, {@code "a:b:c"} gives {@code [b, c]}
+     * @param absolute whether the path starts at the root ({@code "/root/x"})
+     */
     public NodePath {
         names = List.copyOf(names);
         subnames = List.copyOf(subnames);

@@ -10,6 +10,11 @@ import java.util.Objects;
  */
 public record Plane(Vector3 normal, float d) {
 
+    /**
+     * Checks that no component is null.
+     * @param normal the normal
+     * @param d the distance from the origin
+     */
     public Plane {
         Objects.requireNonNull(normal, "normal");
     }

@@ -10,6 +10,11 @@ import java.util.Objects;
  */
 public record Rect2(Vector2 position, Vector2 size) {
 
+    /**
+     * Checks that no component is null.
+     * @param position the top-left corner
+     * @param size the width and height
+     */
     public Rect2 {
         Objects.requireNonNull(position, "position");
         Objects.requireNonNull(size, "size");

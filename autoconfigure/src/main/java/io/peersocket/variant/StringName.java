@@ -10,6 +10,10 @@ import java.util.Objects;
  */
 public record StringName(String name) {
 
+    /**
+     * Checks that no component is null.
+     * @param name the text
+     */
     public StringName {
         Objects.requireNonNull(name, "name");
     }

@@ -10,6 +10,11 @@ import java.util.Objects;
  */
 public record Transform(Basis basis, Vector3 origin) {
 
+    /**
+     * Checks that no component is null.
+     * @param basis the rotation and scale
+     * @param origin the translation
+     */
     public Transform {
         Objects.requireNonNull(basis, "basis");
         Objects.requireNonNull(origin, "origin");

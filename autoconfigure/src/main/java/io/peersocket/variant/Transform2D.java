@@ -12,6 +12,12 @@ import java.util.Objects;
  */
 public record Transform2D(Vector2 x, Vector2 y, Vector2 origin) {
 
+    /**
+     * Checks that no component is null.
+     * @param x the x axis
+     * @param y the y axis
+     * @param origin the translation
+     */
     public Transform2D {
         Objects.requireNonNull(x, "x");
         Objects.requireNonNull(y, "y");

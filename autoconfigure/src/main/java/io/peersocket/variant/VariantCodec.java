@@ -579,24 +579,31 @@ public final class VariantCodec {
             int length = count(what + " length", 1);
             int start = this.position;
             int end = start;
+            boolean ascii = true;
             // As the engine's parse_utf8: the text ends at the first NUL.
             while (end < start + length && this.data[end] != 0) {
+                ascii &= this.data[end] >= 0;
                 end++;
             }
-            String text;
+            String text = ascii ? new String(this.data, start, end - start, StandardCharsets.ISO_8859_1)
+                    : utf8(start, end - start, what);
+            this.position = start + length;
+            skipPadding();
+            return text;
+        }
+
+        // Strict: malformed input is invalid data, never replaced.
+        private String utf8(int start, int length, String what) {
             try {
-                text = StandardCharsets.UTF_8.newDecoder()
+                return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(this.data, start, end - start))
+                    .decode(ByteBuffer.wrap(this.data, start, length))
                     .toString();
             }
             catch (CharacterCodingException ex) {
                 throw invalid("Invalid UTF-8 in " + what);
             }
-            this.position = start + length;
-            skipPadding();
-            return text;
         }
 
         @Nullable Object value(int depth) {

@@ -8,6 +8,7 @@ package io.peersocket.variant;
  */
 public class VariantDecodingException extends RuntimeException {
 
+    /** Where in the bytes the problem was found. */
     private final int offset;
 
     /**

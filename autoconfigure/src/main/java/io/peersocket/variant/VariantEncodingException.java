@@ -7,6 +7,7 @@ package io.peersocket.variant;
  */
 public class VariantEncodingException extends RuntimeException {
 
+    /** Whether the encoding exceeded the size limit. */
     private final boolean tooLarge;
 
     /**

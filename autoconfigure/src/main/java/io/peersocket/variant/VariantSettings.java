@@ -16,6 +16,11 @@ public record VariantSettings(VariantCodec codec, boolean allowObjectDecoding) {
     /** Godot 3, 8 MiB, no object decoding: the engine's defaults. */
     public static final VariantSettings DEFAULT = new VariantSettings(VariantCodec.godot3(), false);
 
+    /**
+     * Checks that no component is null.
+     * @param codec the codec
+     * @param allowObjectDecoding whether whole objects are decoded when the caller does not say; false by default, as in the engine
+     */
     public VariantSettings {
         Objects.requireNonNull(codec, "codec");
     }

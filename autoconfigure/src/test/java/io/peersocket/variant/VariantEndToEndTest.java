@@ -21,6 +21,7 @@ import io.peersocket.peer.Peer;
 import io.peersocket.peer.PeerError;
 import io.peersocket.peer.VariantResult;
 import io.peersocket.server.LocalPeerSocketPort;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -147,7 +148,7 @@ class VariantEndToEndTest {
 
     /**
      * Peer 1 of a relay: reads what a Godot client put_var's to it as a Variant parameter, and
-     * answers by returning a Variant (sent to that client alone).
+     * answers A by returning a Variant (sent to that client alone) and B with RelayServer.putVar.
      */
     @PacketHandler(path = "/vmp", multiplayer = true)
     static class RelayChecker {
@@ -156,10 +157,14 @@ class VariantEndToEndTest {
 
         @PeerPacket
         @VariantPayload
-        Map<String, Object> message(int from, @VariantPayload Map<String, Object> message, RelayServer relay) {
+        @Nullable Map<String, Object> message(int from, @VariantPayload Map<String, Object> message, RelayServer relay) {
             String verdict = Variants.deepEquals(message.get("values"), everything()) ? "equal" : "different";
             this.verdicts.add(message.get("from") + " " + verdict);
-            return answer(verdict);
+            if ("B".equals(message.get("from"))) {
+                relay.putVar(from, answer(verdict)); // peer 1's own put_var, to B alone
+                return null;
+            }
+            return answer(verdict); // a Variant result goes back to the source (A)
         }
 
     }
