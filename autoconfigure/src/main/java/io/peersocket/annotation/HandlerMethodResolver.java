@@ -50,6 +50,7 @@ final class HandlerMethodResolver {
 
     @SuppressWarnings("unchecked")
     private HandlerMethod bind(Signal signal, Method method, Supplier<Object> bean) {
+        VariantArguments.checkParameters(method, (problem) -> fail(method, problem));
         Parameter[] parameters = method.getParameters();
         Function<SignalContext, @Nullable Object>[] arguments = new Function[parameters.length];
         boolean takesPayload = false;

@@ -39,6 +39,21 @@ final class VariantArguments {
     }
 
     /**
+     * Refuses a primitive parameter marked {@link VariantPayload}: the resolver binds an
+     * {@code int} to the peer id and a {@code boolean} to the frame type before any payload.
+     * @param method a handler method
+     * @param fail makes the startup error from a problem
+     */
+    static void checkParameters(Method method, Function<String, IllegalStateException> fail) {
+        for (Parameter parameter : method.getParameters()) {
+            if (parameter.isAnnotationPresent(VariantPayload.class) && parameter.getType().isPrimitive()) {
+                throw fail.apply("marks primitive parameter '" + parameter.getName() + "' @VariantPayload; take "
+                        + "Long, Double, Boolean, Number or Object (a Variant int arrives as Long)");
+            }
+        }
+    }
+
+    /**
      * @param parameter a payload parameter
      * @param type its type
      * @return the argument reader when the parameter is a Variant, else {@code null}
