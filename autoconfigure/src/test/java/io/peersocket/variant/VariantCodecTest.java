@@ -163,13 +163,15 @@ class VariantCodecTest {
         Map<String, Object> all = new LinkedHashMap<>(VariantGodotTest.expectedValues());
         all.remove("object_full");
         seeds.add(this.codec.encode(all));
+        // Pandemonium reads the same bytes with other type ids: more shapes of bad input.
+        List<VariantCodec> codecs = List.of(this.codec, VariantCodec.of(VariantDialect.PANDEMONIUM));
         int decoded = 0;
         int refused = 0;
         for (int round = 0; round < 30_000; round++) {
             byte[] seed = seeds.get(random.nextInt(seeds.size()));
             byte[] bytes = mutate(seed, random);
             try {
-                this.codec.decode(bytes, random.nextBoolean());
+                codecs.get(round % 2).decode(bytes, random.nextBoolean());
                 decoded++;
             }
             catch (VariantDecodingException ex) {
