@@ -134,7 +134,7 @@ public final class AnnotatedPeerListener implements PeerListener, MultiplayerLis
             result = handleError(context, ex);
         }
         if (result != null) {
-            reply(context, result);
+            reply(context, result, VariantArguments.isVariantResult(method.method(), result));
         }
     }
 
@@ -164,12 +164,17 @@ public final class AnnotatedPeerListener implements PeerListener, MultiplayerLis
 
     // A result answers in the mode of the packet it answers; otherwise String is text and bytes
     // follow the peer's write mode. Other objects are written as JSON text.
-    private void reply(SignalContext context, Object result) {
+    private void reply(SignalContext context, Object result, boolean variant) {
         Peer peer = context.peer();
         Packet answered = context.packet();
         byte[] data;
         WriteMode mode;
-        if (result instanceof Packet packet) {
+        if (variant) {
+            // as put_var: the engine's Variant encoding, in the mode of the packet answered
+            data = peer.variantSettings().codec().encode(result);
+            mode = (answered != null) ? modeOf(answered) : peer.getWriteMode();
+        }
+        else if (result instanceof Packet packet) {
             data = packet.data();
             mode = packet.string() ? WriteMode.TEXT : WriteMode.BINARY;
         }

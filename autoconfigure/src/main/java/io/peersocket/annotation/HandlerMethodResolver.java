@@ -52,6 +52,7 @@ final class HandlerMethodResolver {
 
     @SuppressWarnings("unchecked")
     private HandlerMethod bind(Signal signal, Method method, Supplier<Object> bean) {
+        VariantArguments.checkParameters(method, (problem) -> fail(method, problem));
         Parameter[] parameters = method.getParameters();
         Function<SignalContext, @Nullable Object>[] arguments = new Function[parameters.length];
         boolean takesPayload = false;
@@ -107,6 +108,10 @@ final class HandlerMethodResolver {
 
     private @Nullable Function<SignalContext, @Nullable Object> payloadArgument(Method method, Parameter parameter,
             Class<?> type) {
+        Function<SignalContext, @Nullable Object> variant = VariantArguments.argument(parameter, type);
+        if (variant != null) {
+            return variant;
+        }
         if (type == byte[].class) {
             return (c) -> c.packet().data();
         }
@@ -132,7 +137,9 @@ final class HandlerMethodResolver {
 
     private static String supplies(Signal signal) {
         String values = signal.carries().stream().map(SignalValue::description).collect(Collectors.joining(", "));
-        return signal.takesPayload() ? values + ", and the payload as byte[], ByteBuffer, String, Packet or a JSON type"
+        return signal.takesPayload()
+                ? values + ", and the payload as byte[], ByteBuffer, String, Packet, a Variant type (@VariantPayload) "
+                        + "or a JSON type"
                 : values;
     }
 

@@ -96,6 +96,7 @@ public final class PeerSocketClientAutoConfiguration {
                 .writeMode((handler != null && handler.writeMode() != null) ? handler.writeMode()
                         : connection.getWriteMode())
                 .buffers(connection.getBuffers().toLimits())
+                .variants(connection.getVariant().toSettings())
                 .handshakeTimeout(connection.getHandshakeTimeout())
                 .liveness(LivenessSettings.of(connection.getPingInterval(), connection.getIdleTimeout(),
                         prefix + ".ping-interval", prefix + ".idle-timeout"))

@@ -12,6 +12,9 @@ import io.peersocket.multiplayer.RelayOptions;
 import io.peersocket.peer.BufferLimits;
 import io.peersocket.peer.WriteMode;
 import io.peersocket.server.ConnectionLimits;
+import io.peersocket.variant.VariantCodec;
+import io.peersocket.variant.VariantDialect;
+import io.peersocket.variant.VariantSettings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -108,6 +111,9 @@ public class PeerSocketProperties {
 
         /** The multiplayer relay (the engine's gd_mp_api = true). */
         private final Multiplayer multiplayer = new Multiplayer();
+
+        /** The Variant encoding of put_var / get_var and of Variant handler payloads on every endpoint. */
+        private final Variant variant = new Variant();
 
         /** TLS of the dedicated port (wss://), as the engine's private_key and ssl_certificate. */
         private final Ssl ssl = new Ssl();
@@ -255,6 +261,10 @@ public class PeerSocketProperties {
 
         public Buffers getBuffers() {
             return this.buffers;
+        }
+
+        public Variant getVariant() {
+            return this.variant;
         }
 
         public Multiplayer getMultiplayer() {
@@ -467,6 +477,13 @@ public class PeerSocketProperties {
 
         /** Reconnecting after a connection error or a close the application did not ask for. */
         private final Reconnect reconnect = new Reconnect();
+
+        /** The Variant encoding of put_var / get_var on peer 1 and of Variant handler payloads. */
+        private final Variant variant = new Variant();
+
+        public Variant getVariant() {
+            return this.variant;
+        }
 
         public @Nullable String getUrl() {
             return this.url;
@@ -806,6 +823,57 @@ public class PeerSocketProperties {
                 throw new IllegalArgumentException(name + " must be between 1 and " + max + " but was " + value);
             }
             return value;
+        }
+
+    }
+
+    /** The engine's Variant encoding (put_var, get_var), per server or client connection. */
+    public static class Variant {
+
+        /** Whose Variant type table to speak: 'godot-3' (Godot 3.2 to 3.6) or 'pandemonium'. */
+        private VariantDialect dialect = VariantDialect.GODOT_3;
+
+        /**
+         * Whether get_var() decodes objects sent whole (put_var(object, true)), as the engine's
+         * allow_object_decoding. Off by default, as in the engine: the sender chooses the class and its properties.
+         */
+        private boolean allowObjectDecoding = false;
+
+        /** Largest encoding put_var sends, in KiB (the engine's encode_buffer_max_size, 8 MiB); larger values get ERR_OUT_OF_MEMORY. */
+        private int encodeBufferMaxKib = 8192;
+
+        public VariantDialect getDialect() {
+            return this.dialect;
+        }
+
+        public void setDialect(VariantDialect dialect) {
+            this.dialect = dialect;
+        }
+
+        public boolean isAllowObjectDecoding() {
+            return this.allowObjectDecoding;
+        }
+
+        public void setAllowObjectDecoding(boolean allowObjectDecoding) {
+            this.allowObjectDecoding = allowObjectDecoding;
+        }
+
+        public int getEncodeBufferMaxKib() {
+            return this.encodeBufferMaxKib;
+        }
+
+        public void setEncodeBufferMaxKib(int encodeBufferMaxKib) {
+            if (encodeBufferMaxKib < 1 || encodeBufferMaxKib > 1024 * 1024) {
+                throw new IllegalArgumentException(
+                        "encode-buffer-max-kib must be between 1 and 1048576 but was " + encodeBufferMaxKib);
+            }
+            this.encodeBufferMaxKib = encodeBufferMaxKib;
+        }
+
+        /** @return the settings as the peers take them */
+        public VariantSettings toSettings() {
+            return new VariantSettings(new VariantCodec(this.dialect, this.encodeBufferMaxKib * 1024),
+                    this.allowObjectDecoding);
         }
 
     }

@@ -86,12 +86,14 @@ public final class PeerSocketServerAutoConfiguration {
         PeerSocketProperties.Server config = properties.getServer();
         PeerRuntime runtime = new PeerRuntime(config.getDispatch(), threads.executor(),
                 CompositePeerSocketObserver.of(observers.orderedStream().toList()), config.isCloseOnHandlerError());
+        runtime.setVariants(config.getVariant().toSettings());
         List<PeerEndpoint> endpoints = new ArrayList<>();
         for (PacketHandlerScanner.DeclaredEndpoint declared : new PacketHandlerScanner(beanFactory,
                 converter.getIfAvailable()).scan(config.getPath(), config.getProtocols(), config.getMultiplayer().getPath())) {
             if (declared.multiplayer()) {
                 RelayServer relay = new RelayServer(declared.path(), config.getMultiplayer().toOptions(),
                         relayHook.getIfAvailable(), declared.application(), runtime.observer());
+                relay.setVariants(runtime.variants());
                 endpoints.add(new PeerEndpoint(declared.path(), declared.listeners(), config.getBuffers().toLimits(),
                         WriteMode.BINARY, runtime, relay.traffic()));
                 continue;

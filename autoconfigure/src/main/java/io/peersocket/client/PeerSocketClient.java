@@ -128,6 +128,7 @@ public final class PeerSocketClient {
     PeerSocketClient(PeerSocketClientBuilder builder) {
         this.name = builder.name;
         this.runtime = new PeerRuntime(builder.dispatch, builder.handlerExecutor, builder.observer, false);
+        this.runtime.setVariants(builder.variants);
         this.events = this.runtime.newEventQueue();
         this.listeners.addAll(builder.listeners);
         this.limits = builder.limits;

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.Executor;
@@ -18,6 +19,7 @@ import io.peersocket.core.LivenessSettings;
 import io.peersocket.core.PeerSocketObserver;
 import io.peersocket.peer.BufferLimits;
 import io.peersocket.peer.WriteMode;
+import io.peersocket.variant.VariantSettings;
 import org.jspecify.annotations.Nullable;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -49,6 +51,8 @@ public final class PeerSocketClientBuilder {
     BufferLimits limits = BufferLimits.DEFAULTS;
 
     WriteMode writeMode = WriteMode.BINARY;
+
+    VariantSettings variants = VariantSettings.DEFAULT;
 
     Duration handshakeTimeout = Duration.ofSeconds(10);
 
@@ -167,6 +171,16 @@ public final class PeerSocketClientBuilder {
     /** @param writeMode the initial write mode of peer 1; the engine's default is BINARY */
     public PeerSocketClientBuilder writeMode(WriteMode writeMode) {
         this.writeMode = writeMode;
+        return this;
+    }
+
+    /**
+     * @param variants how peer 1's put_var / get_var encode Variants (dialect, size limit,
+     * object decoding); the engine's defaults unless set
+     * @return this builder
+     */
+    public PeerSocketClientBuilder variants(VariantSettings variants) {
+        this.variants = Objects.requireNonNull(variants, "variants");
         return this;
     }
 

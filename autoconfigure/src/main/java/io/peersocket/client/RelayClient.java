@@ -18,6 +18,7 @@ import io.peersocket.multiplayer.RelayServer;
 import io.peersocket.peer.Packet;
 import io.peersocket.peer.PeerError;
 import io.peersocket.peer.WriteMode;
+import io.peersocket.variant.VariantSettings;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -89,6 +90,12 @@ public final class RelayClient implements MultiplayerPeer {
     }
 
     // ---- MultiplayerPeer ----
+
+    /** @return the connection's Variant settings ({@code peersocket.client.connections.<name>.variant.*}) */
+    @Override
+    public VariantSettings variantSettings() {
+        return this.client.runtime().variants();
+    }
 
     /** @return the id the server gave this client ({@code get_unique_id}); 0 before {@code SYS_ID} */
     @Override

@@ -7,7 +7,9 @@ import io.peersocket.core.PeerSession;
 import io.peersocket.peer.Packet;
 import io.peersocket.peer.Peer;
 import io.peersocket.peer.PeerError;
+import io.peersocket.peer.VariantResult;
 import io.peersocket.peer.WriteMode;
+import io.peersocket.variant.VariantSettings;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -68,6 +70,22 @@ final class ServerPeer implements Peer {
     public String path() {
         PeerSession current = this.session;
         return (current != null) ? current.path() : this.path;
+    }
+
+    @Override
+    public VariantSettings variantSettings() {
+        PeerSession current = this.session;
+        return (current != null) ? current.variantSettings() : VariantSettings.DEFAULT;
+    }
+
+    @Override
+    public VariantResult getVar(boolean allowObjects) {
+        VariantResult result = Peer.super.getVar(allowObjects);
+        PeerSession current = this.session;
+        if (result.error() == PeerError.ERR_INVALID_DATA && current != null) {
+            current.countInvalidVariant();
+        }
+        return result;
     }
 
     @Override

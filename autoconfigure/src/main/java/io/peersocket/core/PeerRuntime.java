@@ -6,6 +6,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.peersocket.logging.HandlerErrorLog;
+import io.peersocket.variant.VariantSettings;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -30,6 +31,8 @@ public final class PeerRuntime {
 
     private final boolean timeHandlers;
 
+    private volatile VariantSettings variants = VariantSettings.DEFAULT;
+
     // Poll mode: every event of every peer, in arrival order, until poll() runs them.
     private final Queue<Runnable> pollQueue = new ConcurrentLinkedQueue<>();
 
@@ -50,6 +53,16 @@ public final class PeerRuntime {
         this.observer = observer;
         this.closeOnHandlerError = closeOnHandlerError;
         this.timeHandlers = observer.timesHandlers();
+    }
+
+    /** @return how the peers encode Variants (put_var, get_var) */
+    public VariantSettings variants() {
+        return this.variants;
+    }
+
+    /** @param variants how the peers encode Variants; set once, before any peer connects */
+    public void setVariants(VariantSettings variants) {
+        this.variants = variants;
     }
 
     /** @return the open peers by id */

@@ -12,7 +12,9 @@ import io.peersocket.peer.Packet;
 import io.peersocket.peer.Peer;
 import io.peersocket.peer.PeerError;
 import io.peersocket.peer.PeerListener;
+import io.peersocket.peer.VariantResult;
 import io.peersocket.peer.WriteMode;
+import io.peersocket.variant.VariantSettings;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -119,6 +121,25 @@ public final class PeerSession implements Peer {
     }
 
     // ---- sending ----
+
+    @Override
+    public VariantSettings variantSettings() {
+        return this.endpoint.runtime().variants();
+    }
+
+    @Override
+    public VariantResult getVar(boolean allowObjects) {
+        VariantResult result = Peer.super.getVar(allowObjects);
+        if (result.error() == PeerError.ERR_INVALID_DATA) {
+            countInvalidVariant();
+        }
+        return result;
+    }
+
+    /** Counts a packet that get_var could not decode (logged where it was read). */
+    public void countInvalidVariant() {
+        this.endpoint.runtime().observer().dropped(path(), "invalid-variant");
+    }
 
     @Override
     public PeerError putPacket(byte[] data) {

@@ -4,6 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import io.peersocket.peer.PeerError;
+import io.peersocket.variant.VariantEncodingException;
+import io.peersocket.variant.VariantSettings;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One side of the engine's multiplayer relay, as its {@code NetworkedMultiplayerPeer} /
@@ -60,6 +64,33 @@ public interface MultiplayerPeer {
      */
     default PeerError send(int target, String text) {
         return putPacket(target, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** @return how {@link #putVar(int, Object)} encodes Variants; the engine's defaults unless configured */
+    default VariantSettings variantSettings() {
+        return VariantSettings.DEFAULT;
+    }
+
+    /**
+     * Sends a value in the engine's Variant encoding to a target, as {@code set_target_peer(target)}
+     * then {@code put_var(value)}. A receiver's payload reads back with
+     * {@code variantSettings().codec().decode(payload)} or a {@code @VariantPayload} parameter.
+     * @param target as {@link #putPacket(int, byte[])}
+     * @param value the value (see {@link io.peersocket.variant.VariantCodec} for the Java types)
+     * @return as {@link #putPacket(int, byte[])}; {@link PeerError#ERR_INVALID_PARAMETER} for a
+     * value with no Variant type and {@link PeerError#ERR_OUT_OF_MEMORY} for one past
+     * {@code encode_buffer_max_size} (nothing sent)
+     */
+    default PeerError putVar(int target, @Nullable Object value) {
+        byte[] payload;
+        try {
+            payload = variantSettings().codec().encode(value);
+        }
+        catch (VariantEncodingException ex) {
+            LogFactory.getLog(MultiplayerPeer.class).warn("put_var to " + target + " refused: " + ex.getMessage());
+            return ex.tooLarge() ? PeerError.ERR_OUT_OF_MEMORY : PeerError.ERR_INVALID_PARAMETER;
+        }
+        return putPacket(target, payload);
     }
 
     /** @return the ids of the other connected peers, ascending (the server's own id left out) */

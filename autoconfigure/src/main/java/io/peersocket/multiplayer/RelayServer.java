@@ -20,6 +20,7 @@ import io.peersocket.peer.Packet;
 import io.peersocket.peer.Peer;
 import io.peersocket.peer.PeerError;
 import io.peersocket.peer.WriteMode;
+import io.peersocket.variant.VariantSettings;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -104,6 +105,8 @@ public final class RelayServer implements MultiplayerPeer {
 
     private volatile boolean refusing;
 
+    private volatile VariantSettings variants = VariantSettings.DEFAULT;
+
     /**
      * @param path the endpoint's path
      * @param options strictness, client-to-client relay, peer announcements
@@ -136,6 +139,16 @@ public final class RelayServer implements MultiplayerPeer {
     /** @return the options */
     public RelayOptions options() {
         return this.options;
+    }
+
+    @Override
+    public VariantSettings variantSettings() {
+        return this.variants;
+    }
+
+    /** @param variants how peer 1's putVar encodes Variants; set once, before any peer connects */
+    public void setVariants(VariantSettings variants) {
+        this.variants = variants;
     }
 
     // ---- the application's side: peer 1 ----

@@ -2,6 +2,7 @@ package io.peersocket.peer;
 
 import java.net.InetSocketAddress;
 
+import io.peersocket.variant.VariantSettings;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -103,5 +104,57 @@ public interface Peer {
 
     /** @param enabled disables Nagle's algorithm ({@code set_no_delay}) */
     void setNoDelay(boolean enabled);
+
+    /**
+     * @return how {@link #putVar} and {@link #getVar} encode Variants for this peer: its
+     * endpoint's or client connection's dialect ({@code peersocket.server.variant.*},
+     * {@code peersocket.client.connections.<name>.variant.*})
+     */
+    default VariantSettings variantSettings() {
+        return VariantSettings.DEFAULT;
+    }
+
+    /**
+     * Sends a value in the engine's Variant encoding, as {@code put_var(value)}: a packet in the
+     * current write mode. See {@link io.peersocket.variant.VariantCodec} for the Java types.
+     * @param value the value
+     * @return as {@link #putPacket(byte[])}; {@link PeerError#ERR_INVALID_PARAMETER} for a value
+     * with no Variant type, {@link PeerError#ERR_OUT_OF_MEMORY} when its encoding exceeds
+     * {@code encode_buffer_max_size} (both logged, nothing sent)
+     */
+    default PeerError putVar(@Nullable Object value) {
+        return putVar(value, false);
+    }
+
+    /**
+     * Sends a value, as {@code put_var(value, full_objects)}.
+     * @param value the value
+     * @param fullObjects whether a {@link io.peersocket.variant.GodotObject} is sent whole
+     * @return as {@link #putVar(Object)}
+     */
+    default PeerError putVar(@Nullable Object value, boolean fullObjects) {
+        return VariantPackets.put(this, value, fullObjects);
+    }
+
+    /**
+     * Takes the oldest unread packet and decodes it as a Variant, as {@code get_var()}, whole
+     * objects only when {@code allow-object-decoding} is set.
+     * @return the value, or the error: {@link PeerError#ERR_UNAVAILABLE} when none is queued,
+     * {@link PeerError#ERR_INVALID_DATA} when it is not a valid Variant (logged; the packet is
+     * consumed, as by the engine)
+     */
+    default VariantResult getVar() {
+        return getVar(variantSettings().allowObjectDecoding());
+    }
+
+    /**
+     * As {@code get_var(allow_objects)}.
+     * @param allowObjects whether a whole object is decoded; decoding one may be unsafe when the
+     * receiving code trusts its class and properties
+     * @return as {@link #getVar()}
+     */
+    default VariantResult getVar(boolean allowObjects) {
+        return VariantPackets.get(this, allowObjects);
+    }
 
 }

@@ -19,6 +19,8 @@ public enum PeerError {
     /** The connection could not be made. */
     ERR_CANT_CONNECT,
     /** The object is already in use (for example connecting a client twice). */
-    ERR_ALREADY_IN_USE
+    ERR_ALREADY_IN_USE,
+    /** Received data is not valid (a packet that is not a Variant, for {@code get_var}). */
+    ERR_INVALID_DATA
 
 }

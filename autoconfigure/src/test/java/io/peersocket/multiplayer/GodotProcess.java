@@ -62,7 +62,7 @@ public final class GodotProcess implements AutoCloseable {
         Assumptions.abort("Skipped: " + message);
     }
 
-    static boolean isInstalled() {
+    public static boolean isInstalled() {
         Boolean known = available;
         if (known == null) {
             try {

@@ -1,0 +1,12 @@
+package io.peersocket.variant;
+
+/**
+ * Pandemonium's {@code Vector4} (no such type in Godot 3).
+ *
+ * @param x the x component
+ * @param y the y component
+ * @param z the z component
+ * @param w the w component
+ */
+public record Vector4(float x, float y, float z, float w) {
+}
