@@ -10,6 +10,7 @@ import io.peersocket.server.ServerTransport;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 
 /**
  * The servlet transport: registers every endpoint at its path of the application's own
@@ -43,10 +44,12 @@ public final class ServletEndpoints implements WebSocketConfigurer, ServerTransp
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
+        DefaultHandshakeHandler handshake = new DefaultHandshakeHandler(new NoExtensionUpgrade());
         for (PeerEndpoint endpoint : this.server.endpoints()) {
             registry.addHandler(new ServletPeerHandler(endpoint, this.writeExecutor, this.readPause), endpoint.path())
                 // Origins are checked by HandshakeRules, which also accepts clients that send none.
                 .setAllowedOriginPatterns("*")
+                .setHandshakeHandler(handshake)
                 .addInterceptors(new HandshakeRules(endpoint, this.policy, this::isListening));
         }
     }
