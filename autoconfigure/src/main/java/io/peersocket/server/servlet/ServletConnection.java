@@ -34,7 +34,7 @@ final class ServletConnection implements Connection {
 
     private final SerialTaskQueue writer;
 
-    private final ReadPause readPause;
+    private final ContainerControl control;
 
     // Known before anything is sent: the peer attaches itself when the core creates it.
     private volatile @Nullable PeerSession peer;
@@ -47,10 +47,18 @@ final class ServletConnection implements Connection {
 
     private boolean resumedEarly;
 
-    ServletConnection(WebSocketSession session, Executor writeExecutor, ReadPause readPause) {
+    private final MessageAssembler inbound;
+
+    ServletConnection(WebSocketSession session, Executor writeExecutor, ContainerControl control, MessageAssembler inbound) {
         this.session = session;
         this.writer = new SerialTaskQueue(writeExecutor);
-        this.readPause = readPause;
+        this.control = control;
+        this.inbound = inbound;
+    }
+
+    /** @return what puts this peer's incoming messages together */
+    MessageAssembler inbound() {
+        return this.inbound;
     }
 
     @Override
@@ -85,6 +93,20 @@ final class ServletConnection implements Connection {
         this.writer.execute(() -> closeQuietly(new CloseStatus(code, reason)));
     }
 
+    /**
+     * Fails the connection at once, ahead of queued packets: for a protocol error found on the
+     * container's thread. Reported as an unclean end, as the container's own protocol errors are.
+     */
+    void closeNow(CloseStatus status) {
+        this.failed = true;
+        try {
+            this.control.closeNow(this.session, status);
+        }
+        catch (IOException | RuntimeException ex) {
+            logger.debug("Close of " + this.peer + " failed", ex);
+        }
+    }
+
     private void closeQuietly(CloseStatus status) {
         try {
             this.session.close(status);
@@ -105,7 +127,7 @@ final class ServletConnection implements Connection {
                 this.resumedEarly = false;
                 return;
             }
-            if (this.readPause.pause(this.session)) {
+            if (this.control.pause(this.session)) {
                 this.paused = true;
                 return;
             }
@@ -124,7 +146,7 @@ final class ServletConnection implements Connection {
         synchronized (this.pauseLock) {
             if (this.paused) {
                 this.paused = false;
-                this.readPause.resume(this.session);
+                this.control.resume(this.session);
             }
             else {
                 this.resumedEarly = true;

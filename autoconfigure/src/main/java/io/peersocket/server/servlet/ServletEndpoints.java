@@ -24,7 +24,7 @@ public final class ServletEndpoints implements WebSocketConfigurer, ServerTransp
 
     private final Executor writeExecutor;
 
-    private final ReadPause readPause;
+    private final ContainerControl control;
 
     private volatile boolean accepting = true;
 
@@ -37,8 +37,8 @@ public final class ServletEndpoints implements WebSocketConfigurer, ServerTransp
         this.server = server;
         this.policy = policy;
         this.writeExecutor = writeExecutor;
-        this.readPause = ClassUtils.isPresent("org.apache.tomcat.websocket.WsSession", getClass().getClassLoader())
-                ? new TomcatReadPause() : ReadPause.NONE;
+        this.control = ClassUtils.isPresent("org.apache.tomcat.websocket.WsSession", getClass().getClassLoader())
+                ? new TomcatControl() : ContainerControl.NONE;
         server.addTransport(this);
     }
 
@@ -46,7 +46,7 @@ public final class ServletEndpoints implements WebSocketConfigurer, ServerTransp
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
         DefaultHandshakeHandler handshake = new DefaultHandshakeHandler(new NoExtensionUpgrade());
         for (PeerEndpoint endpoint : this.server.endpoints()) {
-            registry.addHandler(new ServletPeerHandler(endpoint, this.writeExecutor, this.readPause), endpoint.path())
+            registry.addHandler(new ServletPeerHandler(endpoint, this.writeExecutor, this.control), endpoint.path())
                 // Origins are checked by HandshakeRules, which also accepts clients that send none.
                 .setAllowedOriginPatterns("*")
                 .setHandshakeHandler(handshake)

@@ -34,12 +34,12 @@ final class ServletPeerHandler extends AbstractWebSocketHandler implements SubPr
 
     private final Executor writeExecutor;
 
-    private final ReadPause readPause;
+    private final ContainerControl control;
 
-    ServletPeerHandler(PeerEndpoint endpoint, Executor writeExecutor, ReadPause readPause) {
+    ServletPeerHandler(PeerEndpoint endpoint, Executor writeExecutor, ContainerControl control) {
         this.endpoint = endpoint;
         this.writeExecutor = writeExecutor;
-        this.readPause = readPause;
+        this.control = control;
     }
 
     PeerEndpoint endpoint() {
@@ -51,12 +51,20 @@ final class ServletPeerHandler extends AbstractWebSocketHandler implements SubPr
         return this.endpoint.offeredProtocols();
     }
 
+    /**
+     * Messages come in parts of the container's buffer size and are put together by
+     * {@link MessageAssembler}, which also enforces the input limit: the container's message
+     * buffers then stay at its small defaults instead of the limit's size for every peer.
+     */
+    @Override
+    public boolean supportsPartialMessages() {
+        return true;
+    }
+
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
-        // The engine's input buffer is also the largest message: the container closes with 1009 past it.
-        session.setTextMessageSizeLimit(this.endpoint.limits().inBytes());
-        session.setBinaryMessageSizeLimit(this.endpoint.limits().inBytes());
-        ServletConnection connection = new ServletConnection(session, this.writeExecutor, this.readPause);
+        ServletConnection connection = new ServletConnection(session, this.writeExecutor, this.control,
+                new MessageAssembler(this.endpoint.limits().inBytes()));
         String protocol = (session.getAcceptedProtocol() != null) ? session.getAcceptedProtocol() : "";
         // This container thread may block, as plain Spring WebSocket handlers do: it runs this
         // peer's handler itself when nothing else is queued for the peer.
@@ -69,7 +77,8 @@ final class ServletPeerHandler extends AbstractWebSocketHandler implements SubPr
 
     @Override
     protected void handleTextMessage(WebSocketSession session, TextMessage message) {
-        receive(session, new Packet(message.asBytes(), true));
+        // The container cuts text between characters, never inside one: each part encodes alone.
+        receive(session, message.asBytes(), true, message.isLast());
     }
 
     @Override
@@ -77,12 +86,28 @@ final class ServletPeerHandler extends AbstractWebSocketHandler implements SubPr
         java.nio.ByteBuffer payload = message.getPayload();
         byte[] data = new byte[payload.remaining()];
         payload.get(data);
-        receive(session, new Packet(data, false));
+        receive(session, data, false, message.isLast());
     }
 
-    private void receive(WebSocketSession session, Packet packet) {
+    private void receive(WebSocketSession session, byte[] part, boolean text, boolean last) {
         PeerSession peer = (PeerSession) session.getAttributes().get(PEER);
         ServletConnection connection = (ServletConnection) session.getAttributes().get(CONNECTION);
+        MessageAssembler assembler = connection.inbound();
+        if (assembler.refused()) {
+            return; // the rest of a message over the limit, read before the close took effect
+        }
+        byte[] whole = assembler.add(part, last);
+        if (assembler.refused()) {
+            logger.info(peer + " sent a message over the input limit of " + this.endpoint.limits().inKiB()
+                    + " KiB; closing with 1009");
+            connection.closeNow(CloseStatus.TOO_BIG_TO_PROCESS.withReason("Message too big"));
+        }
+        else if (whole != null) {
+            deliver(peer, connection, new Packet(whole, text));
+        }
+    }
+
+    private void deliver(PeerSession peer, ServletConnection connection, Packet packet) {
         SerialTaskQueue.runAsOwner(connection, () -> {
             if (!this.endpoint.received(peer, packet)) {
                 connection.pauseReading();

@@ -1,12 +1,20 @@
 package io.peersocket.server.servlet;
 
+import java.io.IOException;
+
+import jakarta.websocket.CloseReason;
 import org.apache.tomcat.websocket.WsSession;
 
+import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.adapter.NativeWebSocketSession;
 
-/** Tomcat's {@link WsSession#suspend()}: the socket is not read until resumed (TCP backpressure). */
-final class TomcatReadPause implements ReadPause {
+/**
+ * Tomcat's {@link WsSession#suspend()}: the socket is not read until resumed (TCP backpressure);
+ * and its {@code doClose(..., closeSocket)}, which fails a session as Tomcat does on its own
+ * protocol errors: close frame, then the TCP close.
+ */
+final class TomcatControl implements ContainerControl {
 
     @Override
     public boolean pause(WebSocketSession session) {
@@ -24,6 +32,18 @@ final class TomcatReadPause implements ReadPause {
         if (tomcat != null) {
             tomcat.resume();
         }
+    }
+
+    @Override
+    public void closeNow(WebSocketSession session, CloseStatus status) throws IOException {
+        WsSession tomcat = tomcatSession(session);
+        if (tomcat == null) {
+            session.close(status);
+            return;
+        }
+        CloseReason reason = new CloseReason(CloseReason.CloseCodes.getCloseCode(status.getCode()),
+                (status.getReason() != null) ? status.getReason() : "");
+        tomcat.doClose(reason, reason, true);
     }
 
     private static WsSession tomcatSession(WebSocketSession session) {
