@@ -1,6 +1,9 @@
 package io.peersocket.server.servlet;
 
 import java.io.IOException;
+import java.time.Duration;
+
+import jakarta.websocket.Session;
 
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketSession;
@@ -34,6 +37,15 @@ interface ContainerControl {
      * @param session the session to fail
      * @param status the close code and reason
      */
+    /**
+     * Bounds the container's blocking sends of this session (close frames, pongs): a peer that
+     * reads nothing must not hold a thread longer than the send-time limit.
+     * @param session the container's session
+     * @param limit the longest a blocking send may wait
+     */
+    default void limitBlockingSends(Session session, Duration limit) {
+    }
+
     default void closeNow(WebSocketSession session, CloseStatus status) throws IOException {
         session.close(status);
     }

@@ -1,5 +1,6 @@
 package io.peersocket.server.servlet;
 
+import java.time.Duration;
 import java.util.concurrent.Executor;
 
 import io.peersocket.core.PeerEndpoint;
@@ -22,7 +23,9 @@ public final class ServletEndpoints implements WebSocketConfigurer, ServerTransp
 
     private final HandshakePolicy policy;
 
-    private final Executor writeExecutor;
+    private final Executor closeExecutor;
+
+    private final Duration sendTimeLimit;
 
     private final ContainerControl control;
 
@@ -31,12 +34,15 @@ public final class ServletEndpoints implements WebSocketConfigurer, ServerTransp
     /**
      * @param server the server whose endpoints to register
      * @param policy origin and header rules
-     * @param writeExecutor runs the container's blocking sends
+     * @param closeExecutor runs the container's blocking sends of close frames
+     * @param sendTimeLimit how long a peer may take to take one message before its connection is dropped
      */
-    public ServletEndpoints(PeerSocketServer server, HandshakePolicy policy, Executor writeExecutor) {
+    public ServletEndpoints(PeerSocketServer server, HandshakePolicy policy, Executor closeExecutor,
+            Duration sendTimeLimit) {
         this.server = server;
         this.policy = policy;
-        this.writeExecutor = writeExecutor;
+        this.closeExecutor = closeExecutor;
+        this.sendTimeLimit = sendTimeLimit;
         this.control = ClassUtils.isPresent("org.apache.tomcat.websocket.WsSession", getClass().getClassLoader())
                 ? new TomcatControl() : ContainerControl.NONE;
         server.addTransport(this);
@@ -46,7 +52,7 @@ public final class ServletEndpoints implements WebSocketConfigurer, ServerTransp
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
         DefaultHandshakeHandler handshake = new DefaultHandshakeHandler(new NoExtensionUpgrade());
         for (PeerEndpoint endpoint : this.server.endpoints()) {
-            registry.addHandler(new ServletPeerHandler(endpoint, this.writeExecutor, this.control), endpoint.path())
+            registry.addHandler(new ServletPeerHandler(endpoint, this.closeExecutor, this.control, this.sendTimeLimit), endpoint.path())
                 // Origins are checked by HandshakeRules, which also accepts clients that send none.
                 .setAllowedOriginPatterns("*")
                 .setHandshakeHandler(handshake)

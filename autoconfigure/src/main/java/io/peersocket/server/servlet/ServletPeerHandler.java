@@ -1,5 +1,6 @@
 package io.peersocket.server.servlet;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
 
@@ -32,14 +33,17 @@ final class ServletPeerHandler extends AbstractWebSocketHandler implements SubPr
 
     private final PeerEndpoint endpoint;
 
-    private final Executor writeExecutor;
+    private final Executor closeExecutor;
 
     private final ContainerControl control;
 
-    ServletPeerHandler(PeerEndpoint endpoint, Executor writeExecutor, ContainerControl control) {
+    private final Duration sendTimeLimit;
+
+    ServletPeerHandler(PeerEndpoint endpoint, Executor closeExecutor, ContainerControl control, Duration sendTimeLimit) {
         this.endpoint = endpoint;
-        this.writeExecutor = writeExecutor;
+        this.closeExecutor = closeExecutor;
         this.control = control;
+        this.sendTimeLimit = sendTimeLimit;
     }
 
     PeerEndpoint endpoint() {
@@ -63,8 +67,8 @@ final class ServletPeerHandler extends AbstractWebSocketHandler implements SubPr
 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
-        ServletConnection connection = new ServletConnection(session, this.writeExecutor, this.control,
-                new MessageAssembler(this.endpoint.limits().inBytes()));
+        ServletConnection connection = new ServletConnection(session, this.closeExecutor, this.control,
+                new MessageAssembler(this.endpoint.limits().inBytes()), this.sendTimeLimit);
         String protocol = (session.getAcceptedProtocol() != null) ? session.getAcceptedProtocol() : "";
         // This container thread may block, as plain Spring WebSocket handlers do: it runs this
         // peer's handler itself when nothing else is queued for the peer.

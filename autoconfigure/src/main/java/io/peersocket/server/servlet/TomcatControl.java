@@ -1,8 +1,10 @@
 package io.peersocket.server.servlet;
 
 import java.io.IOException;
+import java.time.Duration;
 
 import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
 import org.apache.tomcat.websocket.WsSession;
 
 import org.springframework.web.socket.CloseStatus;
@@ -12,9 +14,11 @@ import org.springframework.web.socket.adapter.NativeWebSocketSession;
 /**
  * Tomcat's {@link WsSession#suspend()}: the socket is not read until resumed (TCP backpressure);
  * and its {@code doClose(..., closeSocket)}, which fails a session as Tomcat does on its own
- * protocol errors: close frame, then the TCP close.
+ * protocol errors: close frame, then the TCP close; and its bound on blocking sends.
  */
 final class TomcatControl implements ContainerControl {
+
+    private static final String BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
 
     @Override
     public boolean pause(WebSocketSession session) {
@@ -32,6 +36,12 @@ final class TomcatControl implements ContainerControl {
         if (tomcat != null) {
             tomcat.resume();
         }
+    }
+
+    @Override
+    public void limitBlockingSends(Session session, Duration limit) {
+        // Tomcat's default is 20 s; it reads this session property as a Long of milliseconds.
+        session.getUserProperties().put(BLOCKING_SEND_TIMEOUT, limit.toMillis());
     }
 
     @Override
