@@ -69,7 +69,7 @@ class SlowReadersServletTest {
             await().atMost(Duration.ofSeconds(30))
                 .until(() -> stuckPeers.stream().allMatch((peer) -> peer.getCurrentOutboundBufferedAmount() >= 32 * 1024));
 
-            JdkClient healthy = JdkClient.connect(URI("/echo"));
+            JdkClient healthy = JdkClient.connect(uri("/echo"));
             try {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
                 for (int n = 0; n < 50; n++) {
@@ -92,7 +92,7 @@ class SlowReadersServletTest {
         }
     }
 
-    private java.net.URI URI(String path) {
+    private java.net.URI uri(String path) {
         return java.net.URI.create("ws://127.0.0.1:" + this.port + path);
     }
 

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 import io.peersocket.core.Connection;
 import io.peersocket.core.PeerSession;
@@ -117,12 +118,22 @@ final class ServletConnection implements Connection, PeerOutput.Events {
         else {
             logger.debug("Send to " + this.peer + " failed", cause);
         }
-        this.closeExecutor.execute(() -> closeQuietly(CloseStatus.SERVER_ERROR));
+        closeLater(CloseStatus.SERVER_ERROR);
     }
 
     @Override
     public void closeReached(CloseStatus status) {
-        this.closeExecutor.execute(() -> closeQuietly(status));
+        closeLater(status);
+    }
+
+    // The close frame is the container's blocking send: never on the caller's or the container's thread.
+    private void closeLater(CloseStatus status) {
+        try {
+            this.closeExecutor.execute(() -> closeQuietly(status));
+        }
+        catch (RejectedExecutionException ex) {
+            closeQuietly(status); // the application is stopping: its threads are gone
+        }
     }
 
     /**
