@@ -94,6 +94,19 @@ class ServletTransportTest extends ServerBehaviourTests {
         }
     }
 
+    /** Parts of a text message are cut between characters: a four-byte character across a cut arrives whole. */
+    @Test
+    void charactersOutsideTheBmpSurviveTheContainersParts() throws Exception {
+        // One ASCII character first, so that the container's 8192-char parts fall inside a surrogate pair.
+        String text = "a" + "\uD83D\uDE00".repeat(10_000);
+        try (RawWebSocket peer = RawWebSocket.connect(port(), "/record")) {
+            peer.sendText(text);
+            await().atMost(Duration.ofSeconds(10)).until(() -> this.recorder.events.size() == 2);
+            int id = idOf(this.recorder.events.get(0));
+            assertThat(this.recorder.dataByPeer.get(id)).containsExactly(text);
+        }
+    }
+
     private static byte[] fragments(int opcode, byte[] data, int size) {
         java.io.ByteArrayOutputStream frames = new java.io.ByteArrayOutputStream();
         for (int offset = 0; offset < data.length; offset += size) {

@@ -52,7 +52,9 @@ public final class ServletEndpoints implements WebSocketConfigurer, ServerTransp
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
         DefaultHandshakeHandler handshake = new DefaultHandshakeHandler(new NoExtensionUpgrade());
         for (PeerEndpoint endpoint : this.server.endpoints()) {
-            registry.addHandler(new ServletPeerHandler(endpoint, this.closeExecutor, this.control, this.sendTimeLimit), endpoint.path())
+            ServletPeerHandler handler = new ServletPeerHandler(endpoint, this.closeExecutor, this.control,
+                    this.sendTimeLimit);
+            registry.addHandler(handler, endpoint.path())
                 // Origins are checked by HandshakeRules, which also accepts clients that send none.
                 .setAllowedOriginPatterns("*")
                 .setHandshakeHandler(handshake)
