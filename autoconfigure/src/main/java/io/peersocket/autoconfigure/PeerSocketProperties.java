@@ -106,6 +106,14 @@ public class PeerSocketProperties {
          */
         private Duration idleTimeout = Duration.ofSeconds(60);
 
+        /**
+         * Servlet transport: the longest a peer may take to take one message from the server. A peer
+         * that reads nothing for this long has its connection dropped (it could not take a close
+         * frame either) and is reported as an unclean disconnect. Also bounds the container's
+         * blocking send of a close frame.
+         */
+        private Duration sendTimeLimit = Duration.ofSeconds(10);
+
         /** Per-peer limits, as the engine's set_buffers. */
         private final Buffers buffers = new Buffers();
 
@@ -257,6 +265,18 @@ public class PeerSocketProperties {
         public LivenessSettings toLiveness() {
             return LivenessSettings.of(this.pingInterval, this.idleTimeout, "peersocket.server.ping-interval",
                     "peersocket.server.idle-timeout");
+        }
+
+        public Duration getSendTimeLimit() {
+            return this.sendTimeLimit;
+        }
+
+        public void setSendTimeLimit(Duration sendTimeLimit) {
+            if (sendTimeLimit.isNegative() || sendTimeLimit.isZero()) {
+                throw new IllegalArgumentException("peersocket.server.send-time-limit must be positive but was "
+                        + sendTimeLimit);
+            }
+            this.sendTimeLimit = sendTimeLimit;
         }
 
         public Buffers getBuffers() {

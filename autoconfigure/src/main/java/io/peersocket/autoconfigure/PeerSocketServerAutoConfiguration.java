@@ -209,8 +209,9 @@ public final class PeerSocketServerAutoConfiguration {
 
         @Bean
         ServletEndpoints peerSocketServletEndpoints(PeerSocketServer server, HandshakePolicy policy,
-                PeerSocketHandlerThreads threads) {
-            return new ServletEndpoints(server, policy, threads.writeExecutor());
+                PeerSocketHandlerThreads threads, PeerSocketProperties properties) {
+            return new ServletEndpoints(server, policy, threads.writeExecutor(),
+                    properties.getServer().getSendTimeLimit());
         }
 
     }

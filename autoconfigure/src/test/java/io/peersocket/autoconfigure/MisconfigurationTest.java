@@ -67,6 +67,15 @@ class MisconfigurationTest {
     }
 
     @Test
+    void aSendTimeLimitThatIsNotPositiveNamesTheProperty() {
+        this.runner.withPropertyValues("peersocket.server.send-time-limit=0s").run((context) -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure())
+                .hasStackTraceContaining("peersocket.server.send-time-limit must be positive but was PT0S");
+        });
+    }
+
+    @Test
     void aPortOutOfRangeNamesTheProperty() {
         this.runner.withPropertyValues("peersocket.server.port=70000").run((context) -> {
             assertThat(context).hasFailed();

@@ -2,34 +2,37 @@ package io.peersocket.server.servlet;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.peersocket.core.Connection;
 import io.peersocket.core.PeerSession;
-import io.peersocket.core.SerialTaskQueue;
 import io.peersocket.peer.Packet;
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.Session;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.web.socket.BinaryMessage;
+import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.PingMessage;
-import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
 
 /**
- * One peer's connection on the servlet transport. The container's send blocks, so sends run
- * one at a time on a writer pool ({@link SerialTaskQueue}): callers never block and two messages
- * never interleave (the cause of Tomcat's {@code TEXT_PARTIAL_WRITING} errors). Not even the
- * container's thread that runs this peer's handler writes itself: a peer that stops reading
- * would block it in Tomcat's send instead of filling the output limit, and put_packet would
- * stop returning {@code ERR_OUT_OF_MEMORY}.
+ * One peer's connection on the servlet transport. Messages go out through the container's
+ * non-blocking send, one at a time ({@link PeerOutput}): callers never block, two messages never
+ * interleave, and a peer that stops reading fills its own output limit (put_packet returns
+ * {@code ERR_OUT_OF_MEMORY}) without holding any thread. A send that the peer does not take
+ * within the send-time limit ends the connection. Only the close frame goes through the
+ * container's blocking send, on the close executor, bounded by the same limit.
  */
-final class ServletConnection implements Connection {
+final class ServletConnection implements Connection, PeerOutput.Events {
 
     private static final Log logger = LogFactory.getLog(ServletConnection.class);
 
@@ -38,9 +41,15 @@ final class ServletConnection implements Connection {
 
     private final WebSocketSession session;
 
-    private final SerialTaskQueue writer;
+    private final Executor closeExecutor;
 
-    private final ReadPause readPause;
+    private final ContainerControl control;
+
+    private final MessageAssembler inbound;
+
+    private final Duration sendTimeLimit;
+
+    private final PeerOutput output;
 
     // Known before anything is sent: the peer attaches itself when the core creates it.
     private volatile @Nullable PeerSession peer;
@@ -55,10 +64,32 @@ final class ServletConnection implements Connection {
 
     private boolean resumedEarly;
 
-    ServletConnection(WebSocketSession session, Executor writeExecutor, ReadPause readPause) {
+    /**
+     * @param session the session, a standard (Jakarta WebSocket) one
+     * @param closeExecutor runs the container's blocking send of close frames
+     * @param control what the container offers beyond the WebSocket API
+     * @param inbound puts incoming messages together
+     * @param sendTimeLimit how long one message may take to be taken by the peer
+     */
+    ServletConnection(WebSocketSession session, Executor closeExecutor, ContainerControl control,
+            MessageAssembler inbound, Duration sendTimeLimit) {
         this.session = session;
-        this.writer = new SerialTaskQueue(writeExecutor);
-        this.readPause = readPause;
+        this.closeExecutor = closeExecutor;
+        this.control = control;
+        this.inbound = inbound;
+        this.sendTimeLimit = sendTimeLimit;
+        Session container = (session instanceof NativeWebSocketSession nativeSession)
+                ? nativeSession.getNativeSession(Session.class) : null;
+        Assert.state(container != null, () -> "Not a Jakarta WebSocket session: " + session);
+        control.limitBlockingSends(container, sendTimeLimit);
+        RemoteEndpoint.Async remote = container.getAsyncRemote();
+        remote.setSendTimeout(sendTimeLimit.toMillis());
+        this.output = new PeerOutput(remote, this);
+    }
+
+    /** @return what puts this peer's incoming messages together */
+    MessageAssembler inbound() {
+        return this.inbound;
     }
 
     @Override
@@ -68,29 +99,63 @@ final class ServletConnection implements Connection {
 
     @Override
     public void send(Packet packet) {
-        this.writer.execute(() -> {
-            try {
-                if (this.session.isOpen()) {
-                    this.session.sendMessage(packet.string() ? new TextMessage(packet.data())
-                            : new BinaryMessage(ByteBuffer.wrap(packet.data())));
-                }
-            }
-            catch (IOException | RuntimeException ex) {
-                logger.debug("Send to " + this.peer + " failed", ex);
-                closeQuietly(CloseStatus.SERVER_ERROR);
-            }
-            finally {
-                PeerSession owner = this.peer;
-                if (owner != null) {
-                    owner.written(packet);
-                }
-            }
-        });
+        this.output.send(packet);
     }
 
     @Override
     public void close(int code, String reason) {
-        this.writer.execute(() -> closeQuietly(new CloseStatus(code, reason)));
+        this.output.close(new CloseStatus(code, reason));
+    }
+
+    @Override
+    public void written(Packet packet) {
+        PeerSession owner = this.peer;
+        if (owner != null) {
+            owner.written(packet);
+        }
+    }
+
+    @Override
+    public void sendFailed(@Nullable Throwable cause) {
+        if (cause instanceof SocketTimeoutException) {
+            // The container drops the connection itself: a peer that reads nothing cannot take a close frame.
+            logger.warn(this.peer + " took no data for " + this.sendTimeLimit.toMillis()
+                    + " ms (peersocket.server.send-time-limit); its connection is dropped");
+            this.failed = true;
+        }
+        else {
+            logger.debug("Send to " + this.peer + " failed", cause);
+        }
+        closeLater(CloseStatus.SERVER_ERROR);
+    }
+
+    @Override
+    public void closeReached(CloseStatus status) {
+        closeLater(status);
+    }
+
+    // The close frame is the container's blocking send: never on the caller's or the container's thread.
+    private void closeLater(CloseStatus status) {
+        try {
+            this.closeExecutor.execute(() -> closeQuietly(status));
+        }
+        catch (RejectedExecutionException ex) {
+            closeQuietly(status); // the application is stopping: its threads are gone
+        }
+    }
+
+    /**
+     * Fails the connection at once, ahead of queued packets: for a protocol error found on the
+     * container's thread. Reported as an unclean end, as the container's own protocol errors are.
+     */
+    void closeNow(CloseStatus status) {
+        this.failed = true;
+        try {
+            this.control.closeNow(this.session, status);
+        }
+        catch (IOException | RuntimeException ex) {
+            logger.debug("Close of " + this.peer + " failed", ex);
+        }
     }
 
     private void closeQuietly(CloseStatus status) {
@@ -113,7 +178,7 @@ final class ServletConnection implements Connection {
                 this.resumedEarly = false;
                 return;
             }
-            if (this.readPause.pause(this.session)) {
+            if (this.control.pause(this.session)) {
                 this.paused = true;
                 return;
             }
@@ -132,7 +197,7 @@ final class ServletConnection implements Connection {
         synchronized (this.pauseLock) {
             if (this.paused) {
                 this.paused = false;
-                this.readPause.resume(this.session);
+                this.control.resume(this.session);
             }
             else {
                 this.resumedEarly = true;
@@ -148,29 +213,36 @@ final class ServletConnection implements Connection {
         return this.failed;
     }
 
-    // Queued behind the messages being sent, as they are; at most one waits, so a peer that does
-    // not read gets no pile of pings.
+    // The container's ping is a blocking send, so it runs on the close executor, and only while
+    // no message is on its way: then the socket has room and the send returns at once. A peer
+    // with a message in flight is either taking it (and will answer the next ping) or stuck, and
+    // the send-time limit ends it. At most one ping waits per peer.
     @Override
     public void ping() {
-        if (!this.pingPending.compareAndSet(false, true)) {
+        if (!this.output.idle() || !this.pingPending.compareAndSet(false, true)) {
             return;
         }
-        this.writer.execute(() -> {
-            try {
-                if (this.session.isOpen()) {
-                    this.session.sendMessage(new PingMessage());
+        try {
+            this.closeExecutor.execute(() -> {
+                try {
+                    if (this.session.isOpen()) {
+                        this.session.sendMessage(new PingMessage());
+                    }
                 }
-            }
-            catch (IOException | RuntimeException ex) {
-                logger.debug("Ping to " + this.peer + " failed", ex);
-            }
-            finally {
-                this.pingPending.set(false);
-            }
-        });
+                catch (IOException | RuntimeException ex) {
+                    logger.debug("Ping to " + this.peer + " failed", ex);
+                }
+                finally {
+                    this.pingPending.set(false);
+                }
+            });
+        }
+        catch (RejectedExecutionException ex) {
+            this.pingPending.set(false); // the application is stopping
+        }
     }
 
-    // Not through the writer: it may be blocked in a send to this very peer.
+    // At once, ahead of queued messages: the peer is silent, or a send to it may be stuck.
     @Override
     public void abort() {
         if (TOMCAT && TomcatAbort.abort(this.session, "")) {

@@ -1,5 +1,6 @@
 package io.peersocket.server.servlet;
 
+import java.time.Duration;
 import java.util.concurrent.Executor;
 
 import io.peersocket.core.PeerEndpoint;
@@ -10,6 +11,7 @@ import io.peersocket.server.ServerTransport;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 
 /**
  * The servlet transport: registers every endpoint at its path of the application's own
@@ -21,9 +23,11 @@ public final class ServletEndpoints implements WebSocketConfigurer, ServerTransp
 
     private final HandshakePolicy policy;
 
-    private final Executor writeExecutor;
+    private final Executor closeExecutor;
 
-    private final ReadPause readPause;
+    private final Duration sendTimeLimit;
+
+    private final ContainerControl control;
 
     private final CloseAnswer closeAnswer;
 
@@ -32,25 +36,31 @@ public final class ServletEndpoints implements WebSocketConfigurer, ServerTransp
     /**
      * @param server the server whose endpoints to register
      * @param policy origin and header rules
-     * @param writeExecutor runs the container's blocking sends
+     * @param closeExecutor runs the container's blocking sends of close frames
+     * @param sendTimeLimit how long a peer may take to take one message before its connection is dropped
      */
-    public ServletEndpoints(PeerSocketServer server, HandshakePolicy policy, Executor writeExecutor) {
+    public ServletEndpoints(PeerSocketServer server, HandshakePolicy policy, Executor closeExecutor,
+            Duration sendTimeLimit) {
         this.server = server;
         this.policy = policy;
-        this.writeExecutor = writeExecutor;
+        this.closeExecutor = closeExecutor;
+        this.sendTimeLimit = sendTimeLimit;
         boolean tomcat = ClassUtils.isPresent("org.apache.tomcat.websocket.WsSession", getClass().getClassLoader());
-        this.readPause = tomcat ? new TomcatReadPause() : ReadPause.NONE;
+        this.control = tomcat ? new TomcatControl() : ContainerControl.NONE;
         this.closeAnswer = tomcat ? new TomcatCloseAnswer() : CloseAnswer.NONE;
         server.addTransport(this);
     }
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
+        DefaultHandshakeHandler handshake = new DefaultHandshakeHandler(new NoExtensionUpgrade());
         for (PeerEndpoint endpoint : this.server.endpoints()) {
-            registry.addHandler(new ServletPeerHandler(endpoint, this.writeExecutor, this.readPause,
-                    this.closeAnswer), endpoint.path())
+            ServletPeerHandler handler = new ServletPeerHandler(endpoint, this.closeExecutor, this.control,
+                    this.sendTimeLimit, this.closeAnswer);
+            registry.addHandler(handler, endpoint.path())
                 // Origins are checked by HandshakeRules, which also accepts clients that send none.
                 .setAllowedOriginPatterns("*")
+                .setHandshakeHandler(handshake)
                 .addInterceptors(new HandshakeRules(endpoint, this.policy, this::isListening));
         }
     }

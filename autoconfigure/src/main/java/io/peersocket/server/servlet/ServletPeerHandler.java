@@ -1,5 +1,6 @@
 package io.peersocket.server.servlet;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
 
@@ -34,16 +35,20 @@ final class ServletPeerHandler extends AbstractWebSocketHandler implements SubPr
 
     private final PeerEndpoint endpoint;
 
-    private final Executor writeExecutor;
+    private final Executor closeExecutor;
 
-    private final ReadPause readPause;
+    private final ContainerControl control;
+
+    private final Duration sendTimeLimit;
 
     private final CloseAnswer closeAnswer;
 
-    ServletPeerHandler(PeerEndpoint endpoint, Executor writeExecutor, ReadPause readPause, CloseAnswer closeAnswer) {
+    ServletPeerHandler(PeerEndpoint endpoint, Executor closeExecutor, ContainerControl control, Duration sendTimeLimit,
+            CloseAnswer closeAnswer) {
         this.endpoint = endpoint;
-        this.writeExecutor = writeExecutor;
-        this.readPause = readPause;
+        this.closeExecutor = closeExecutor;
+        this.control = control;
+        this.sendTimeLimit = sendTimeLimit;
         this.closeAnswer = closeAnswer;
     }
 
@@ -56,12 +61,20 @@ final class ServletPeerHandler extends AbstractWebSocketHandler implements SubPr
         return this.endpoint.offeredProtocols();
     }
 
+    /**
+     * Messages come in parts of the container's buffer size and are put together by
+     * {@link MessageAssembler}, which also enforces the input limit: the container's message
+     * buffers then stay at its small defaults instead of the limit's size for every peer.
+     */
+    @Override
+    public boolean supportsPartialMessages() {
+        return true;
+    }
+
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
-        // The engine's input buffer is also the largest message: the container closes with 1009 past it.
-        session.setTextMessageSizeLimit(this.endpoint.limits().inBytes());
-        session.setBinaryMessageSizeLimit(this.endpoint.limits().inBytes());
-        ServletConnection connection = new ServletConnection(session, this.writeExecutor, this.readPause);
+        ServletConnection connection = new ServletConnection(session, this.closeExecutor, this.control,
+                new MessageAssembler(this.endpoint.limits().inBytes()), this.sendTimeLimit);
         this.closeAnswer.opened(session);
         String protocol = (session.getAcceptedProtocol() != null) ? session.getAcceptedProtocol() : "";
         // This container thread may block, as plain Spring WebSocket handlers do: it runs this
@@ -75,7 +88,8 @@ final class ServletPeerHandler extends AbstractWebSocketHandler implements SubPr
 
     @Override
     protected void handleTextMessage(WebSocketSession session, TextMessage message) {
-        receive(session, new Packet(message.asBytes(), true));
+        // The container cuts text between characters, never inside one: each part encodes alone.
+        receive(session, message.asBytes(), true, message.isLast());
     }
 
     @Override
@@ -83,7 +97,7 @@ final class ServletPeerHandler extends AbstractWebSocketHandler implements SubPr
         java.nio.ByteBuffer payload = message.getPayload();
         byte[] data = new byte[payload.remaining()];
         payload.get(data);
-        receive(session, new Packet(data, false));
+        receive(session, data, false, message.isLast());
     }
 
     // Pongs count for the idle timeout as messages do. The peer's pings are answered by the
@@ -96,16 +110,35 @@ final class ServletPeerHandler extends AbstractWebSocketHandler implements SubPr
         }
     }
 
-    private void receive(WebSocketSession session, Packet packet) {
+    private void receive(WebSocketSession session, byte[] part, boolean text, boolean last) {
         PeerSession peer = (PeerSession) session.getAttributes().get(PEER);
-        // The container hands over whole messages: each counts as activity for the idle timeout.
-        peer.heard();
+        if (last) {
+            // A message counts as activity for the idle timeout once whole: a peer that stalls in
+            // the middle of one is dropped like a silent one.
+            peer.heard();
+        }
         ServletConnection connection = (ServletConnection) session.getAttributes().get(CONNECTION);
         if (peer.closedLocally()) {
             // Tomcat reads on after our close frame; what the peer still sends is discarded, as on
             // the dedicated port (RFC 6455 5.5.1).
             return;
         }
+        MessageAssembler assembler = connection.inbound();
+        if (assembler.refused()) {
+            return; // the rest of a message over the limit, read before the close took effect
+        }
+        byte[] whole = assembler.add(part, last);
+        if (assembler.refused()) {
+            logger.debug(peer + " sent a message over the input limit of " + this.endpoint.limits().inKiB()
+                    + " KiB; closing with 1009");
+            connection.closeNow(CloseStatus.TOO_BIG_TO_PROCESS.withReason("Message too big"));
+        }
+        else if (whole != null) {
+            deliver(peer, connection, new Packet(whole, text));
+        }
+    }
+
+    private void deliver(PeerSession peer, ServletConnection connection, Packet packet) {
         SerialTaskQueue.runAsOwner(connection, () -> {
             if (!this.endpoint.received(peer, packet)) {
                 connection.pauseReading();
@@ -143,7 +176,7 @@ final class ServletPeerHandler extends AbstractWebSocketHandler implements SubPr
         String reason = (status.getReason() != null) ? CloseInfo.engineReason(status.getReason()) : "";
         if (peer.closedLocally()) {
             // Tomcat reports our close as soon as its frame is written: clean only once the peer answers.
-            this.closeAnswer.await(session, this.writeExecutor, (answered) -> report(peer, connection,
+            this.closeAnswer.await(session, this.closeExecutor, (answered) -> report(peer, connection,
                     answered ? new CloseInfo(status.getCode(), reason, true, false) : CloseInfo.abnormal()));
             return;
         }

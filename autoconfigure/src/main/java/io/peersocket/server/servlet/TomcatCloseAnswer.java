@@ -21,7 +21,7 @@ final class TomcatCloseAnswer implements CloseAnswer {
 
     @Override
     public void opened(WebSocketSession session) {
-        WsSession tomcat = TomcatReadPause.tomcatSession(session);
+        WsSession tomcat = TomcatControl.tomcatSession(session);
         if (tomcat != null) {
             tomcat.getUserProperties().put(Constants.SESSION_CLOSE_TIMEOUT_PROPERTY, TIMEOUT_MS);
         }
@@ -29,7 +29,7 @@ final class TomcatCloseAnswer implements CloseAnswer {
 
     @Override
     public void await(WebSocketSession session, Executor executor, Consumer<Boolean> answered) {
-        WsSession tomcat = TomcatReadPause.tomcatSession(session);
+        WsSession tomcat = TomcatControl.tomcatSession(session);
         if (tomcat == null) {
             answered.accept(true);
             return;

@@ -1,11 +1,13 @@
 package io.peersocket.test.protocol;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.Deflater;
 
 import io.peersocket.test.RawWebSocket;
 import io.peersocket.test.RawWebSocket.Frame;
@@ -185,6 +187,45 @@ abstract class ProtocolViolationTests {
         });
     }
 
+    /**
+     * Compression is never negotiated (issue 13): Tomcat's permessage-deflate cut a compressible
+     * message a few bytes over the limit down to the limit and delivered it. A client that offers
+     * the extension gets a 101 without it; then exactly the limit passes whole and one byte more
+     * closes with 1009. Runs of one letter are the case that was cut.
+     */
+    @ParameterizedTest(name = "opcode {0}")
+    @ValueSource(ints = { RawWebSocket.TEXT, RawWebSocket.BINARY })
+    void permessageDeflateIsNotNegotiatedAndTheLimitHoldsForItsClients(int opcode) throws Exception {
+        withGoodPeer(() -> {
+            try (RawWebSocket peer = connectOfferingDeflate()) {
+                assertThat(peer.handshakeResponse().header("Sec-WebSocket-Extensions")).isNull();
+                byte[] atLimit = new byte[LIMIT];
+                Arrays.fill(atLimit, (byte) 'a');
+                peer.sendFrame(true, 0, opcode, true, atLimit);
+                Frame echo = peer.readFrame();
+                assertThat(echo.rsv()).isZero();
+                assertThat(echo.payload()).isEqualTo(atLimit);
+                byte[] overLimit = new byte[LIMIT + 1];
+                Arrays.fill(overLimit, (byte) 'a');
+                peer.sendFrame(true, 0, opcode, true, overLimit);
+                assertThat(peer.readClose().closeCode()).isEqualTo(1009);
+            }
+        });
+    }
+
+    /** A client that offered permessage-deflate and compresses anyway is refused, not inflated. */
+    @Test
+    void compressedFrameAfterOfferingDeflateIsRefusedWith1002() throws Exception {
+        withGoodPeer(() -> {
+            try (RawWebSocket peer = connectOfferingDeflate()) {
+                byte[] overLimit = new byte[LIMIT + 1];
+                Arrays.fill(overLimit, (byte) 'a');
+                peer.sendFrame(true, 4, RawWebSocket.TEXT, true, deflate(overLimit));
+                assertThat(peer.readClose().closeCode()).isEqualTo(1002);
+            }
+        });
+    }
+
     // ------------------------------------------------------------------ upgrades -> HTTP status
 
     @Test
@@ -305,6 +346,29 @@ abstract class ProtocolViolationTests {
             assertThat(response[0].status()).as(response[0].statusLine()).isEqualTo(expectedStatus);
         });
         return response[0];
+    }
+
+    private RawWebSocket connectOfferingDeflate() throws IOException {
+        String request = RawWebSocket.upgradeRequest(port(), ECHO)
+            .replace("\r\n\r\n", "\r\nSec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n\r\n");
+        HttpResponse response = RawWebSocket.handshake(port(), request);
+        assertThat(response.webSocket()).as(response.statusLine()).isNotNull();
+        return response.webSocket();
+    }
+
+    /** @return {@code data} as one permessage-deflate message (RFC 7692 7.2.1: no trailing 00 00 FF FF) */
+    static byte[] deflate(byte[] data) {
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
+        deflater.setInput(data);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] chunk = new byte[4096];
+        for (int n = 1; n > 0;) {
+            n = deflater.deflate(chunk, 0, chunk.length, Deflater.SYNC_FLUSH);
+            out.write(chunk, 0, n);
+        }
+        deflater.end();
+        byte[] flushed = out.toByteArray();
+        return Arrays.copyOf(flushed, flushed.length - 4);
     }
 
     /**
