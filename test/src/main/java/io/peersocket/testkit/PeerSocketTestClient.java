@@ -107,6 +107,11 @@ public final class PeerSocketTestClient implements AutoCloseable {
         return this.socket.getSubprotocol();
     }
 
+    /** @return whether neither side has sent its close frame nor the connection dropped */
+    public boolean isOpen() {
+        return !this.closed.isDone() && !this.socket.isOutputClosed();
+    }
+
     /**
      * Sends a text message and waits until it is written.
      * @param text the message
