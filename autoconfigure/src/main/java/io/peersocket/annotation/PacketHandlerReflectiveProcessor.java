@@ -30,6 +30,10 @@ public final class PacketHandlerReflectiveProcessor implements ReflectiveProcess
 
     private final BindingReflectionHintsRegistrar bindings = new BindingReflectionHintsRegistrar();
 
+    /** Created by Spring's AOT processing, named by {@code @Reflective} on {@link PacketHandler}. */
+    public PacketHandlerReflectiveProcessor() {
+    }
+
     @Override
     public void registerReflectionHints(ReflectionHints hints, AnnotatedElement element) {
         if (!(element instanceof Class<?> type)) {

@@ -7,6 +7,7 @@ public final class HandshakeRefusedException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP status of the server's answer. */
     private final int status;
 
     HandshakeRefusedException(URI uri, int status, Throwable cause) {
