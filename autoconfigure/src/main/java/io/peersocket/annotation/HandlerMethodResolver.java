@@ -124,7 +124,7 @@ final class HandlerMethodResolver {
         if (type == Packet.class) {
             return SignalContext::packet;
         }
-        if (type.isPrimitive() || type.getName().startsWith("java.")) {
+        if (!isJsonPayload(type)) {
             return null;
         }
         PayloadConverter json = this.converter;
@@ -133,6 +133,15 @@ final class HandlerMethodResolver {
                     + "spring-boot-starter-jackson or take byte[] or String");
         }
         return (c) -> json.read(c.packet().data(), type);
+    }
+
+    /**
+     * @param type a payload parameter's type, other than the raw ones (bytes, text, {@link Packet})
+     * @return whether the packet is read into it as JSON; {@link PacketHandlerReflectiveProcessor} registers its hints
+     */
+    static boolean isJsonPayload(Class<?> type) {
+        return !type.isPrimitive() && !type.getName().startsWith("java.") && type != byte[].class
+                && type != Packet.class;
     }
 
     private static String supplies(Signal signal) {

@@ -8,6 +8,7 @@ import java.lang.annotation.Target;
 
 import io.peersocket.peer.WriteMode;
 
+import org.springframework.aot.hint.annotation.Reflective;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,11 +20,15 @@ import org.springframework.stereotype.Component;
  * <p>
  * Several handlers may share a path, one per subprotocol: the protocol negotiated by the
  * engine's rule picks the handler. A {@link #multiplayer()} endpoint has one handler.
+ * <p>
+ * Ahead-of-time processing registers the reflection hints of the signal methods and of their
+ * JSON payload types ({@link PacketHandlerReflectiveProcessor}), so handlers work in a native image.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Component
+@Reflective(PacketHandlerReflectiveProcessor.class)
 public @interface PacketHandler {
 
     /** @return the endpoint path; empty for {@code peersocket.server.path} */

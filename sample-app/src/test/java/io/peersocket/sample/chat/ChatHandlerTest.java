@@ -1,11 +1,10 @@
 package io.peersocket.sample.chat;
 
-import java.net.http.WebSocketHandshakeException;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
 
 import io.peersocket.sample.SampleApplication;
 import io.peersocket.server.LocalPeerSocketPort;
+import io.peersocket.testkit.HandshakeRefusedException;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -131,8 +130,8 @@ class ChatHandlerTest {
             client.expect("hello");
         }
         assertThatThrownBy(() -> ChatClient.connect(this.port, "Origin", "http://evil.example"))
-            .isInstanceOf(CompletionException.class)
-            .hasCauseInstanceOf(WebSocketHandshakeException.class);
+            .isInstanceOfSatisfying(HandshakeRefusedException.class,
+                    (refused) -> assertThat(refused.status()).isEqualTo(403));
     }
 
 }

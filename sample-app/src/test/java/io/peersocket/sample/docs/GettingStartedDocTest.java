@@ -70,6 +70,13 @@ class GettingStartedDocTest {
         assertThat(problems(API_MAPPING, false)).isEmpty();
     }
 
+    @Test
+    void theTestingPagesExampleIsATestTheBuildRuns() throws Exception {
+        Path testing = ROOT.resolve("docs/testing.md");
+        assertThat(blocks(testing)).filteredOn((block) -> block.marker() != null).isNotEmpty();
+        assertThat(problems(testing, false)).isEmpty();
+    }
+
     private static List<String> problems(Path doc, boolean everyCodeBlock) throws Exception {
         List<Block> blocks = blocks(doc);
         assertThat(blocks).as("code blocks of " + doc).isNotEmpty();
