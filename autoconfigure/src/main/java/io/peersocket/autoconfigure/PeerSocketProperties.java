@@ -776,7 +776,11 @@ public class PeerSocketProperties {
         }
 
         public void setPacketsPerSecond(int packetsPerSecond) {
-            this.packetsPerSecond = check("packets-per-second", packetsPerSecond);
+            if (packetsPerSecond < 0) {
+                throw new IllegalArgumentException(
+                        "peersocket.server.limits.packets-per-second must be 0 (no limit) or more but was " + packetsPerSecond);
+            }
+            this.packetsPerSecond = packetsPerSecond;
         }
 
         public long getBytesPerSecond() {
