@@ -36,6 +36,14 @@ public record TrafficLimits(int packetsPerSecond, long bytesPerSecond, RateExcee
     /** The close reason reported for a peer dropped as a slow reader. */
     public static final String SLOW_READER_REASON = "slow reader";
 
+    /**
+     * Checks the values.
+     * @param packetsPerSecond packets per second per peer; 0 for no limit
+     * @param bytesPerSecond payload bytes per second per peer; 0 for no limit
+     * @param rateExceeded what happens to a packet past the rate
+     * @param slowReaderTimeout how long the output limit may stay full; zero never drops
+     * @throws IllegalArgumentException when a value is negative
+     */
     public TrafficLimits {
         if (packetsPerSecond < 0) {
             throw new IllegalArgumentException("packetsPerSecond must be 0 (no limit) or more but was " + packetsPerSecond);
