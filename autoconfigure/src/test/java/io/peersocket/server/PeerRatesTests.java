@@ -32,6 +32,9 @@ abstract class PeerRatesTests {
 
     static final int QUIET = 10;
 
+    /** Every flood packet has this size, so that a byte rate of {@code RATE * FRAME} passes {@value #RATE} at once. */
+    static final int FRAME = 50;
+
     @Autowired
     MeterRegistry meters;
 
@@ -62,7 +65,7 @@ abstract class PeerRatesTests {
             assertThat(delivered).as("one second's worth passes at once").isGreaterThanOrEqualTo(RATE);
             int last = -1;
             for (int i = 0; i < delivered; i++) {
-                int n = Integer.parseInt(nextData(flooder).substring(1));
+                int n = Integer.parseInt(nextData(flooder).substring(1).trim());
                 assertThat(n).as("in order, each once").isGreaterThan(last);
                 if (i < RATE) {
                     assertThat(n).as("the burst passes whole").isEqualTo(i);
@@ -99,7 +102,7 @@ abstract class PeerRatesTests {
             // sent from the reading thread): whatever came first is the start of the flood, in order.
             assertThat(echoes).hasSizeLessThan(2 * RATE);
             for (int i = 0; i < echoes.size(); i++) {
-                assertThat(echoes.get(i)).isEqualTo("f" + i);
+                assertThat(echoes.get(i)).isEqualTo(floodText(i));
             }
             assertThat(drops("rate") - dropsBefore).isGreaterThanOrEqualTo(1);
             // The quiet peer is still served after the flooder was closed.
@@ -111,10 +114,14 @@ abstract class PeerRatesTests {
     private static byte[] flood() {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         for (int i = 0; i < FLOOD; i++) {
-            all.writeBytes(RawWebSocket.frame(true, 0, RawWebSocket.TEXT, true,
-                    ("f" + i).getBytes(StandardCharsets.UTF_8)));
+            all.writeBytes(RawWebSocket.frame(true, 0, RawWebSocket.TEXT, true, floodText(i).getBytes(StandardCharsets.UTF_8)));
         }
         return all.toByteArray();
+    }
+
+    // "f<i>" padded with spaces to FRAME bytes.
+    static String floodText(int i) {
+        return String.format("%-" + FRAME + "s", "f" + i);
     }
 
     // The next frame that is not a ping or pong (liveness pings may come at any time).
