@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.peersocket.core.DispatchMode;
 import io.peersocket.core.LivenessSettings;
+import io.peersocket.core.TrafficLimits;
 import io.peersocket.multiplayer.RelayOptions;
 import io.peersocket.peer.BufferLimits;
 import io.peersocket.peer.WriteMode;
@@ -742,6 +743,80 @@ public class PeerSocketProperties {
 
         /** Most open peers from one remote IP address; past it an upgrade from that address gets 429. 0 for no cap. */
         private int maxPeersPerAddress = 0;
+
+        /**
+         * Most packets per second one peer may send; the burst allowance is one second's worth.
+         * Past it, {@code rate-exceeded} decides. 0 for no limit.
+         */
+        private int packetsPerSecond = 0;
+
+        /**
+         * Most payload bytes per second one peer may send; the burst allowance is one second's
+         * worth (a larger message passes once that much is saved). Past it, {@code rate-exceeded}
+         * decides. 0 for no limit.
+         */
+        private long bytesPerSecond = 0;
+
+        /**
+         * What happens to a packet past packets-per-second or bytes-per-second: {@code drop} (it is
+         * dropped and counted as a drop with reason {@code rate}) or {@code close} (the peer is
+         * closed with 1008 "rate limit").
+         */
+        private TrafficLimits.RateExceeded rateExceeded = TrafficLimits.RateExceeded.DROP;
+
+        /**
+         * How long put_packet may keep refusing packets because a peer's output limit is full
+         * before the peer is dropped (without a close frame, which could not reach it) as a slow
+         * reader. 0 to keep slow readers.
+         */
+        private Duration slowReaderTimeout = Duration.ofSeconds(30);
+
+        public int getPacketsPerSecond() {
+            return this.packetsPerSecond;
+        }
+
+        public void setPacketsPerSecond(int packetsPerSecond) {
+            if (packetsPerSecond < 0) {
+                throw new IllegalArgumentException(
+                        "peersocket.server.limits.packets-per-second must be 0 (no limit) or more but was " + packetsPerSecond);
+            }
+            this.packetsPerSecond = packetsPerSecond;
+        }
+
+        public long getBytesPerSecond() {
+            return this.bytesPerSecond;
+        }
+
+        public void setBytesPerSecond(long bytesPerSecond) {
+            if (bytesPerSecond < 0) {
+                throw new IllegalArgumentException("peersocket.server.limits.bytes-per-second must be 0 (no limit) or more but was "
+                        + bytesPerSecond);
+            }
+            this.bytesPerSecond = bytesPerSecond;
+        }
+
+        public TrafficLimits.RateExceeded getRateExceeded() {
+            return this.rateExceeded;
+        }
+
+        public void setRateExceeded(TrafficLimits.RateExceeded rateExceeded) {
+            this.rateExceeded = rateExceeded;
+        }
+
+        public Duration getSlowReaderTimeout() {
+            return this.slowReaderTimeout;
+        }
+
+        public void setSlowReaderTimeout(Duration slowReaderTimeout) {
+            Server.requireNotNegative("peersocket.server.limits.slow-reader-timeout", slowReaderTimeout);
+            this.slowReaderTimeout = slowReaderTimeout;
+        }
+
+        /** @return the per-peer rates and slow-reader policy as the core takes them */
+        public TrafficLimits toTrafficLimits() {
+            return new TrafficLimits(this.packetsPerSecond, this.bytesPerSecond, this.rateExceeded,
+                    this.slowReaderTimeout);
+        }
 
         public int getMaxPeers() {
             return this.maxPeers;

@@ -87,6 +87,7 @@ public final class PeerSocketServerAutoConfiguration {
         PeerRuntime runtime = new PeerRuntime(config.getDispatch(), threads.executor(),
                 CompositePeerSocketObserver.of(observers.orderedStream().toList()), config.isCloseOnHandlerError());
         runtime.setVariants(config.getVariant().toSettings());
+        runtime.setTrafficLimits(config.getLimits().toTrafficLimits());
         List<PeerEndpoint> endpoints = new ArrayList<>();
         for (PacketHandlerScanner.DeclaredEndpoint declared : new PacketHandlerScanner(beanFactory,
                 converter.getIfAvailable()).scan(config.getPath(), config.getProtocols(), config.getMultiplayer().getPath())) {

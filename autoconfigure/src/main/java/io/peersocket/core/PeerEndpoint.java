@@ -167,6 +167,10 @@ public final class PeerEndpoint {
      */
     public boolean received(PeerSession peer, Packet packet) {
         this.runtime.observer().received(this.path, packet.data().length, packet.string());
+        if (!peer.withinRate(packet.data().length)) {
+            // Dropped (and counted) or closing: reading goes on, so a close frame still arrives.
+            return true;
+        }
         return this.traffic.received(peer, packet);
     }
 
@@ -181,6 +185,10 @@ public final class PeerEndpoint {
         if (peer.timedOut()) {
             // Dropped by Liveness: whatever the transport saw, no close handshake completed.
             close = new CloseInfo(CloseInfo.ABNORMAL, Liveness.IDLE_TIMEOUT, false, false);
+        }
+        else if (peer.slowReader()) {
+            // Dropped by its own output limit: no close frame could reach a peer that reads nothing.
+            close = new CloseInfo(CloseInfo.ABNORMAL, TrafficLimits.SLOW_READER_REASON, false, false);
         }
         boolean remoteRequest = close.remoteInitiated() && !peer.closedLocally();
         peer.markClosed();

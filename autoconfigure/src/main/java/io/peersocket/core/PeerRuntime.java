@@ -33,6 +33,8 @@ public final class PeerRuntime {
 
     private volatile VariantSettings variants = VariantSettings.DEFAULT;
 
+    private volatile TrafficLimits trafficLimits = TrafficLimits.NONE;
+
     // Poll mode: every event of every peer, in arrival order, until poll() runs them.
     private final Queue<Runnable> pollQueue = new ConcurrentLinkedQueue<>();
 
@@ -63,6 +65,16 @@ public final class PeerRuntime {
     /** @param variants how the peers encode Variants; set once, before any peer connects */
     public void setVariants(VariantSettings variants) {
         this.variants = variants;
+    }
+
+    /** @return the per-peer rates and slow-reader policy (none for a client) */
+    public TrafficLimits trafficLimits() {
+        return this.trafficLimits;
+    }
+
+    /** @param trafficLimits the per-peer rates and slow-reader policy; set once, before any peer connects */
+    public void setTrafficLimits(TrafficLimits trafficLimits) {
+        this.trafficLimits = trafficLimits;
     }
 
     /** @return the open peers by id */

@@ -4,7 +4,9 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import io.peersocket.peer.BufferLimits;
@@ -28,6 +30,9 @@ public final class PeerSession implements Peer {
     private static final Log logger = LogFactory.getLog(PeerSession.class);
 
     private static final byte[] EMPTY = new byte[0];
+
+    // Any client can make a peer a slow reader: one INFO line per second at most, the others at DEBUG.
+    private static final AtomicLong nextSlowReaderInfo = new AtomicLong(System.nanoTime());
 
     private final int id;
 
@@ -66,6 +71,26 @@ public final class PeerSession implements Peer {
 
     private boolean dropLogged;
 
+    // Slow readers: when put_packet began refusing packets for a full output limit (0 while it
+    // accepts them); guarded by sendLock.
+    private long outputFullSinceNanos;
+
+    private volatile boolean slowReader;
+
+    // Rates: token buckets read and written only by the transport thread reading this peer (one
+    // at a time), so plain fields; double so that any rate refills without rounding to nothing.
+    private final TrafficLimits traffic;
+
+    private final long slowReaderNanos;
+
+    private double packetTokens;
+
+    private double byteTokens;
+
+    private long lastRefillNanos;
+
+    private boolean rateLogged;
+
     private volatile WriteMode writeMode;
 
     private volatile boolean open = true;
@@ -95,6 +120,11 @@ public final class PeerSession implements Peer {
         this.events = events;
         this.limits = endpoint.limits();
         this.writeMode = endpoint.writeMode();
+        this.traffic = endpoint.runtime().trafficLimits();
+        this.slowReaderNanos = this.traffic.slowReaderTimeout().toNanos();
+        this.packetTokens = this.traffic.packetsPerSecond();
+        this.byteTokens = this.traffic.bytesPerSecond();
+        this.lastRefillNanos = System.nanoTime();
         Runnable signal = () -> listener.dataReceived(this);
         this.dataReceivedEvent = () -> endpoint.runtime().invoke(this, signal);
         connection.attach(this);
@@ -158,21 +188,123 @@ public final class PeerSession implements Peer {
 
     private PeerError enqueue(Packet packet) {
         int size = packet.data().length;
+        boolean stuck = false;
         synchronized (this.sendLock) {
             if (!this.open || this.closedLocally) {
                 return PeerError.ERR_UNAVAILABLE;
             }
             if (this.outboundPackets.get() >= this.limits.outPackets()
                     || this.outboundBytes.get() + size > this.limits.outBytes()) {
-                return dropped();
+                stuck = outputStuck();
+                if (!stuck) {
+                    return dropped();
+                }
             }
-            this.outboundPackets.incrementAndGet();
-            this.outboundBytes.addAndGet(size);
+            else {
+                this.outputFullSinceNanos = 0;
+            }
+            if (!stuck) {
+                this.outboundPackets.incrementAndGet();
+                this.outboundBytes.addAndGet(size);
+            }
+        }
+        if (stuck) {
+            dropSlowReader();
+            return PeerError.ERR_OUT_OF_MEMORY;
         }
         // Outside the lock: the transport keeps whole messages in order itself (the reactive
         // connection's monitor, the servlet writer queue), so this lock covers the accounting only.
         this.connection.send(packet);
         return PeerError.OK;
+    }
+
+    // Caller holds sendLock. Whether the output limit has now refused packets for the whole
+    // slow-reader timeout: checked only on a refusal, so accepted packets never read the clock.
+    private boolean outputStuck() {
+        if (this.slowReaderNanos == 0) {
+            return false;
+        }
+        long now = System.nanoTime();
+        if (this.outputFullSinceNanos == 0) {
+            this.outputFullSinceNanos = (now == 0) ? 1 : now;
+            return false;
+        }
+        if (now - this.outputFullSinceNanos < this.slowReaderNanos) {
+            return false;
+        }
+        // Closing: later sends get ERR_UNAVAILABLE and the peer is dropped once.
+        this.slowReader = true;
+        this.closedLocally = true;
+        return true;
+    }
+
+    // A close frame would wait behind the unsent data the peer does not read: the connection is
+    // dropped instead, which also frees its output at once.
+    private void dropSlowReader() {
+        this.endpoint.runtime().observer().dropped(path(), TrafficLimits.SLOW_READER);
+        String line = this + " from " + remoteAddress() + " took nothing from its full output limit for "
+                + this.traffic.slowReaderTimeout().toMillis() + " ms: slow reader, dropping it";
+        long next = nextSlowReaderInfo.get();
+        long now = System.nanoTime();
+        if (now - next >= 0 && nextSlowReaderInfo.compareAndSet(next, now + TimeUnit.SECONDS.toNanos(1))) {
+            logger.info(line + " (more within a second at DEBUG)");
+        }
+        else if (logger.isDebugEnabled()) {
+            logger.debug(line);
+        }
+        this.connection.abort();
+    }
+
+    /** @return whether the peer was dropped because its output limit stayed full */
+    public boolean slowReader() {
+        return this.slowReader;
+    }
+
+    /**
+     * Takes one received packet from the peer's rate ({@link TrafficLimits}). Called by the
+     * transport thread reading this peer, once per whole message; no allocation, one clock read.
+     * @param size the payload size
+     * @return {@code true} to deliver it; {@code false} when it exceeds the rate and was dropped
+     * and counted, or the peer is being closed with 1008
+     */
+    boolean withinRate(int size) {
+        if (!this.traffic.limitsRate()) {
+            return true;
+        }
+        long now = System.nanoTime();
+        double seconds = (now - this.lastRefillNanos) / 1e9;
+        this.lastRefillNanos = now;
+        int packets = this.traffic.packetsPerSecond();
+        long bytes = this.traffic.bytesPerSecond();
+        if (packets > 0) {
+            this.packetTokens = Math.min(packets, this.packetTokens + seconds * packets);
+        }
+        if (bytes > 0) {
+            this.byteTokens = Math.min(bytes, this.byteTokens + seconds * bytes);
+        }
+        if ((packets > 0 && this.packetTokens < 1) || (bytes > 0 && this.byteTokens <= 0)) {
+            rateExceeded();
+            return false;
+        }
+        this.packetTokens -= 1;
+        this.byteTokens -= size;
+        return true;
+    }
+
+    private void rateExceeded() {
+        this.endpoint.runtime().observer().dropped(path(), TrafficLimits.RATE);
+        boolean close = this.traffic.rateExceeded() == TrafficLimits.RateExceeded.CLOSE;
+        if (!this.rateLogged) {
+            this.rateLogged = true;
+            if (logger.isDebugEnabled()) {
+                logger.debug(this + " from " + remoteAddress() + " exceeded " + this.traffic.packetsPerSecond()
+                        + " packets / " + this.traffic.bytesPerSecond() + " bytes per second: "
+                        + (close ? "closing it with 1008" : "its excess is dropped; later drops are counted only"));
+            }
+        }
+        if (close) {
+            close(1008, TrafficLimits.RATE_LIMIT_REASON);
+        }
     }
 
     // Caller holds sendLock.

@@ -67,6 +67,29 @@ class MisconfigurationTest {
     }
 
     @Test
+    void aNegativeRateOrSlowReaderTimeoutNamesTheProperty() {
+        this.runner.withPropertyValues("peersocket.server.limits.packets-per-second=-1").run((context) -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).hasStackTraceContaining(
+                    "peersocket.server.limits.packets-per-second must be 0 (no limit) or more but was -1");
+        });
+        this.runner.withPropertyValues("peersocket.server.limits.bytes-per-second=-1").run((context) -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).hasStackTraceContaining(
+                    "peersocket.server.limits.bytes-per-second must be 0 (no limit) or more but was -1");
+        });
+        this.runner.withPropertyValues("peersocket.server.limits.slow-reader-timeout=-1s").run((context) -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure())
+                .hasStackTraceContaining("peersocket.server.limits.slow-reader-timeout must not be negative");
+        });
+        this.runner.withPropertyValues("peersocket.server.limits.rate-exceeded=kick").run((context) -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).hasStackTraceContaining("peersocket.server.limits.rate-exceeded");
+        });
+    }
+
+    @Test
     void aSendTimeLimitThatIsNotPositiveNamesTheProperty() {
         this.runner.withPropertyValues("peersocket.server.send-time-limit=0s").run((context) -> {
             assertThat(context).hasFailed();
