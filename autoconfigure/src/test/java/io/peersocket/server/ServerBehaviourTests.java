@@ -63,6 +63,15 @@ abstract class ServerBehaviourTests {
         return false;
     }
 
+    /**
+     * @return whether a ping the peer sends right after our close frame leaves the close clean.
+     * Not on Tomcat: it answers that ping itself, its pong fails on the closed output, and it drops
+     * the connection before the peer's own close frame is read (see server.md, Closing).
+     */
+    boolean lateControlFramesKeepCloseClean() {
+        return true;
+    }
+
     /** @return how the names of the threads that read the transport's sockets begin */
     String ioThreadPrefix() {
         return "reactor-http-";
@@ -160,7 +169,9 @@ abstract class ServerBehaviourTests {
             assertThat(peer.readClose().closeCode()).isEqualTo(4001);
             // Still sending when our close came: that ping and message are dropped (nothing follows
             // our close frame, not even a pong), the answer completes the close.
-            peer.sendFrame(true, 0, RawWebSocket.PING, true, "late ping".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            if (lateControlFramesKeepCloseClean()) {
+                peer.sendFrame(true, 0, RawWebSocket.PING, true, "late ping".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
             peer.sendText("late");
             peer.sendClose(4001, "");
             assertThatThrownBy(peer::readFrame).as("nothing after our close frame").isInstanceOf(java.io.EOFException.class);

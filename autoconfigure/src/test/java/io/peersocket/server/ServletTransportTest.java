@@ -41,6 +41,11 @@ class ServletTransportTest extends ServerBehaviourTests {
     }
 
     @Override
+    boolean lateControlFramesKeepCloseClean() {
+        return false;
+    }
+
+    @Override
     URI uri(String path) {
         return URI.create("ws://127.0.0.1:" + this.port + path);
     }
