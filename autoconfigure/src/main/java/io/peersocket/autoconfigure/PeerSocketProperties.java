@@ -58,6 +58,14 @@ public class PeerSocketProperties {
         private @Nullable String bindAddress;
 
         /**
+         * Whether the dedicated port takes the client's address from the 'Forwarded' or
+         * 'X-Forwarded-For' header of the upgrade request. Only behind a proxy that sets them:
+         * otherwise any client can claim any address. On the servlet transport use
+         * 'server.forward-headers-strategy' instead.
+         */
+        private boolean forwardHeaders;
+
+        /**
          * Subprotocols offered by @PacketHandler beans that name none. The first protocol of the
          * client's list that is offered wins; a client that asks for none of them is refused.
          */
@@ -165,6 +173,14 @@ public class PeerSocketProperties {
 
         public void setBindAddress(@Nullable String bindAddress) {
             this.bindAddress = bindAddress;
+        }
+
+        public boolean isForwardHeaders() {
+            return this.forwardHeaders;
+        }
+
+        public void setForwardHeaders(boolean forwardHeaders) {
+            this.forwardHeaders = forwardHeaders;
         }
 
         public List<String> getProtocols() {

@@ -161,13 +161,17 @@ public final class PeerSocketServerAutoConfiguration {
                 HandshakePolicy policy, ObjectProvider<SslBundles> sslBundles) {
             PeerSocketProperties.Server config = properties.getServer();
             String bundleName = config.getSsl().getBundle();
-            UnaryOperator<HttpServer> tls = (httpServer) -> httpServer;
+            UnaryOperator<HttpServer> customizer = (httpServer) -> httpServer;
             if (bundleName != null) {
-                tls = new DedicatedPortTls(sslBundle("peersocket.server.ssl.bundle", bundleName,
+                customizer = new DedicatedPortTls(sslBundle("peersocket.server.ssl.bundle", bundleName,
                         sslBundles.getIfAvailable()));
             }
+            if (config.isForwardHeaders()) {
+                // Reactor Netty's own reading of Forwarded / X-Forwarded-*, as Boot's Netty server uses it.
+                customizer = customizer.andThen((httpServer) -> httpServer.forwarded(true))::apply;
+            }
             DedicatedPortServer transport = new DedicatedPortServer(config.getBindAddress(), config.getPort(),
-                    server.endpoints(), policy, config.getHandshakeTimeout(), tls);
+                    server.endpoints(), policy, config.getHandshakeTimeout(), customizer);
             server.addTransport(transport);
             return transport;
         }

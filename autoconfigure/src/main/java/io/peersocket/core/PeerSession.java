@@ -3,11 +3,14 @@ package io.peersocket.core;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import io.peersocket.peer.BufferLimits;
+import io.peersocket.peer.HandshakeInfo;
 import io.peersocket.peer.Packet;
 import io.peersocket.peer.Peer;
 import io.peersocket.peer.PeerError;
@@ -36,6 +39,8 @@ public final class PeerSession implements Peer {
     private final String protocol;
 
     private final Connection connection;
+
+    private final Map<String, Object> attributes = new ConcurrentHashMap<>();
 
     private final PeerListener listener;
 
@@ -327,6 +332,16 @@ public final class PeerSession implements Peer {
     @Override
     public int getConnectedPort() {
         return remoteAddress().getPort();
+    }
+
+    @Override
+    public HandshakeInfo handshake() {
+        return this.connection.handshake();
+    }
+
+    @Override
+    public Map<String, Object> attributes() {
+        return this.attributes;
     }
 
     @Override

@@ -1,11 +1,13 @@
 package io.peersocket.server.reactive;
 
 import java.net.InetSocketAddress;
+import java.security.Principal;
 import java.util.List;
 
 import io.netty.channel.Channel;
 import io.peersocket.core.PeerEndpoint;
 import io.peersocket.core.PeerSession;
+import io.peersocket.peer.HandshakeInfo;
 import reactor.core.publisher.Mono;
 
 import org.springframework.web.reactive.socket.WebSocketHandler;
@@ -42,8 +44,9 @@ final class ReactivePeerHandler implements WebSocketHandler {
     public Mono<Void> handle(WebSocketSession session) {
         Channel channel = (Channel) session.getAttributes().get(CHANNEL_ATTRIBUTE);
         String protocol = (String) session.getAttributes().getOrDefault(PROTOCOL_ATTRIBUTE, "");
-        ReactiveConnection connection = new ReactiveConnection(session, channel,
-                (InetSocketAddress) channel.remoteAddress());
+        InetSocketAddress socketAddress = (InetSocketAddress) channel.remoteAddress();
+        ReactiveConnection connection = new ReactiveConnection(session, channel, socketAddress,
+                handshake(session, socketAddress, protocol));
         PeerSession peer = this.endpoint.open(connection, protocol);
         InboundSubscriber inbound = new InboundSubscriber(this.endpoint, peer, connection);
         connection.bind(inbound);
@@ -54,6 +57,18 @@ final class ReactivePeerHandler implements WebSocketHandler {
             .onErrorResume((ex) -> Mono.empty())
             .and(inbound.done().asMono())
             .doFinally((signal) -> this.endpoint.closed(peer, connection.closeInfo(peer.closedLocally())));
+    }
+
+    private static HandshakeInfo handshake(WebSocketSession session, InetSocketAddress socketAddress,
+            String protocol) {
+        org.springframework.web.reactive.socket.HandshakeInfo request = session.getHandshakeInfo();
+        // The request's address honours Forwarded / X-Forwarded-For when the server was told to
+        // trust a proxy (peersocket.server.forward-headers); else it is the socket's.
+        InetSocketAddress remote = request.getRemoteAddress();
+        // The principal is resolved before the upgrade; an unresolved one would be a bug, not a wait.
+        Principal principal = request.getPrincipal().toFuture().getNow(null);
+        return new HandshakeInfo(request.getUri(), request.getHeaders(), (remote != null) ? remote : socketAddress,
+                protocol, principal);
     }
 
 }
