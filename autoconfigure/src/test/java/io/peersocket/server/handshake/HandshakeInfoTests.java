@@ -82,7 +82,7 @@ abstract class HandshakeInfoTests {
             assertThat(handshake).isSameAs(peer.handshake());
             String player = handshake.header("x-player");
             peer.setAttribute("player", player);
-            peer.attributes().put("principal", String.valueOf(principal));
+            peer.attributes().put("principal", (principal != null) ? principal.getName() : "null");
         }
 
         @DataReceived
