@@ -137,6 +137,9 @@ public class PeerSocketProperties {
         /** Caps on open peers, checked before each upgrade (0 turns one off). */
         private final Limits limits = new Limits();
 
+        /** Authentication before the upgrade on the dedicated port. */
+        private final Auth auth = new Auth();
+
         public boolean isEnabled() {
             return this.enabled;
         }
@@ -314,6 +317,10 @@ public class PeerSocketProperties {
 
         public Limits getLimits() {
             return this.limits;
+        }
+
+        public Auth getAuth() {
+            return this.auth;
         }
 
         private static void requirePositive(String name, Duration duration) {
@@ -910,6 +917,27 @@ public class PeerSocketProperties {
         public VariantSettings toSettings() {
             return new VariantSettings(new VariantCodec(this.dialect, this.encodeBufferMaxKib * 1024),
                     this.allowObjectDecoding);
+        }
+
+    }
+
+
+    /** Authentication before the upgrade on the dedicated port (the servlet transport uses the application's filters). */
+    public static class Auth {
+
+        /**
+         * Query parameter of the upgrade request that may carry a bearer token, for browsers,
+         * which cannot set headers on a WebSocket (for example 'access_token'). Read only when no
+         * Authorization header was sent. Unset: tokens are read from the Authorization header only.
+         */
+        private @Nullable String queryParameter;
+
+        public @Nullable String getQueryParameter() {
+            return this.queryParameter;
+        }
+
+        public void setQueryParameter(@Nullable String queryParameter) {
+            this.queryParameter = queryParameter;
         }
 
     }

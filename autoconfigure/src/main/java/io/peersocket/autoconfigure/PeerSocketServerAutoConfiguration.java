@@ -27,6 +27,7 @@ import io.peersocket.server.PollWatchdog;
 import io.peersocket.server.ServerLifecycle;
 import io.peersocket.server.reactive.ApplicationServerEndpoints;
 import io.peersocket.server.reactive.DedicatedPortServer;
+import io.peersocket.server.security.UpgradeAuthenticator;
 import io.peersocket.server.reactive.DedicatedPortTls;
 import io.peersocket.server.servlet.ServletEndpoints;
 import org.jspecify.annotations.Nullable;
@@ -158,7 +159,8 @@ public final class PeerSocketServerAutoConfiguration {
 
         @Bean
         DedicatedPortServer peerSocketDedicatedPort(PeerSocketProperties properties, PeerSocketServer server,
-                HandshakePolicy policy, ObjectProvider<SslBundles> sslBundles) {
+                HandshakePolicy policy, ObjectProvider<SslBundles> sslBundles,
+                ObjectProvider<UpgradeAuthenticator> authenticator) {
             PeerSocketProperties.Server config = properties.getServer();
             String bundleName = config.getSsl().getBundle();
             UnaryOperator<HttpServer> customizer = (httpServer) -> httpServer;
@@ -171,7 +173,8 @@ public final class PeerSocketServerAutoConfiguration {
                 customizer = customizer.andThen((httpServer) -> httpServer.forwarded(true))::apply;
             }
             DedicatedPortServer transport = new DedicatedPortServer(config.getBindAddress(), config.getPort(),
-                    server.endpoints(), policy, config.getHandshakeTimeout(), customizer);
+                    server.endpoints(), policy, config.getHandshakeTimeout(), customizer,
+                    authenticator.getIfAvailable(() -> UpgradeAuthenticator.NONE));
             server.addTransport(transport);
             return transport;
         }

@@ -12,10 +12,12 @@ import io.peersocket.logging.LogSafe;
 import io.peersocket.server.ConnectionLimits;
 import io.peersocket.server.HandshakePolicy;
 import io.peersocket.server.UpgradeHeaders;
+import io.peersocket.server.security.UpgradeAuthenticator;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.Connection;
 
 import org.springframework.http.HttpHeaders;
@@ -48,7 +50,11 @@ final class EndpointRouter implements WebHandler {
 
     private final BooleanSupplier accepting;
 
-    EndpointRouter(Map<String, Route> routes, HandshakePolicy policy, BooleanSupplier accepting) {
+    private final UpgradeAuthenticator authenticator;
+
+    EndpointRouter(Map<String, Route> routes, HandshakePolicy policy, BooleanSupplier accepting,
+            UpgradeAuthenticator authenticator) {
+        this.authenticator = authenticator;
         this.routes = Map.copyOf(routes);
         this.policy = policy;
         this.accepting = accepting;
@@ -104,6 +110,38 @@ final class EndpointRouter implements WebHandler {
                     + (requested.isEmpty() ? "no subprotocol" : requested) + " but " + path + " requires one of "
                     + endpoint.offeredProtocols());
         }
+        // Credentials are checked only for requests that are otherwise fine (cheap checks first), and
+        // before the caps, so that clients refused here take no place under them.
+        if (this.authenticator == UpgradeAuthenticator.NONE) {
+            return upgrade(exchange, endpoint, route, protocol);
+        }
+        Mono<UpgradeAuthenticator.Outcome> outcome = this.authenticator.authenticate(exchange);
+        Channel connection = nettyChannel(request);
+        if (connection != null) {
+            // A decoder may answer on another thread (a blocking JwtDecoder runs on boundedElastic):
+            // the upgrade goes on on the connection's event loop, as without authentication, so that
+            // frames that follow the 101 at once meet a complete pipeline.
+            outcome = outcome.publishOn(Schedulers.fromExecutor(connection.eventLoop()));
+        }
+        return outcome.flatMap((decision) -> {
+            if (decision instanceof UpgradeAuthenticator.Refused refused) {
+                return refuse(exchange, endpoint, refused.status(), refused.reason(), refused.detail());
+            }
+            UpgradeAuthenticator.Authenticated authenticated = (UpgradeAuthenticator.Authenticated) decision;
+            ServerWebExchange upgrading = exchange;
+            if (authenticated.principal() != null) {
+                // Spring's HandshakeWebSocketService takes the principal of the exchange into the session.
+                upgrading = exchange.mutate().principal(Mono.just(authenticated.principal())).build();
+            }
+            if (authenticated.expiresAt() != null) {
+                upgrading.getAttributes().put(ReactivePeerHandler.EXPIRES_ATTRIBUTE, authenticated.expiresAt());
+            }
+            return upgrade(upgrading, endpoint, route, protocol);
+        });
+    }
+
+    private Mono<Void> upgrade(ServerWebExchange exchange, PeerEndpoint endpoint, Route route, String protocol) {
+        ServerHttpRequest request = exchange.getRequest();
         // Last, so that only upgrades that would otherwise proceed take a place under the caps.
         ConnectionLimits.Admission admission = this.policy.limits().admit(endpoint.path(), remoteIp(request));
         if (admission instanceof ConnectionLimits.Refusal refusal) {

@@ -2,12 +2,19 @@ package io.peersocket.server.reactive;
 
 import java.net.InetSocketAddress;
 import java.security.Principal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 
 import io.netty.channel.Channel;
+import io.netty.util.concurrent.ScheduledFuture;
 import io.peersocket.core.PeerEndpoint;
 import io.peersocket.core.PeerSession;
 import io.peersocket.peer.HandshakeInfo;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.web.reactive.socket.WebSocketHandler;
@@ -19,11 +26,16 @@ import org.springframework.web.reactive.socket.WebSocketSession;
  */
 final class ReactivePeerHandler implements WebSocketHandler {
 
+    private static final Log logger = LogFactory.getLog(ReactivePeerHandler.class);
+
     /** Session attribute: the protocol chosen by the engine's rule. */
     static final String PROTOCOL_ATTRIBUTE = "peersocket.protocol";
 
     /** Session attribute: the Netty channel, for TCP options and the remote address. */
     static final String CHANNEL_ATTRIBUTE = "peersocket.channel";
+
+    /** Session attribute: when the client's credentials expire ({@link Instant}); the peer is closed then. */
+    static final String EXPIRES_ATTRIBUTE = "peersocket.expires";
 
     private final PeerEndpoint endpoint;
 
@@ -48,6 +60,7 @@ final class ReactivePeerHandler implements WebSocketHandler {
         ReactiveConnection connection = new ReactiveConnection(session, channel, socketAddress,
                 handshake(session, socketAddress, protocol));
         PeerSession peer = this.endpoint.open(connection, protocol);
+        ScheduledFuture<?> expiry = closeAtExpiry(session, channel, peer);
         InboundSubscriber inbound = new InboundSubscriber(this.endpoint, peer, connection);
         connection.bind(inbound);
         session.receive().subscribe(inbound);
@@ -56,7 +69,25 @@ final class ReactivePeerHandler implements WebSocketHandler {
         return connection.sending()
             .onErrorResume((ex) -> Mono.empty())
             .and(inbound.done().asMono())
-            .doFinally((signal) -> this.endpoint.closed(peer, connection.closeInfo(peer.closedLocally())));
+            .doFinally((signal) -> {
+                if (expiry != null) {
+                    expiry.cancel(false);
+                }
+                this.endpoint.closed(peer, connection.closeInfo(peer.closedLocally()));
+            });
+    }
+
+    // A token is checked once, at the upgrade: a peer must not outlive it (1008, policy violation).
+    private static @Nullable ScheduledFuture<?> closeAtExpiry(WebSocketSession session, Channel channel,
+            PeerSession peer) {
+        if (!(session.getAttributes().get(EXPIRES_ATTRIBUTE) instanceof Instant expiresAt)) {
+            return null;
+        }
+        long delay = Math.max(0, Duration.between(Instant.now(), expiresAt).toMillis());
+        return channel.eventLoop().schedule(() -> {
+            logger.debug(peer + ": credentials expired at " + expiresAt + ", closing with 1008");
+            peer.close(1008, "credentials expired");
+        }, delay, TimeUnit.MILLISECONDS);
     }
 
     private static HandshakeInfo handshake(WebSocketSession session, InetSocketAddress socketAddress,

@@ -1,0 +1,184 @@
+package io.peersocket.server.handshake;
+
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.concurrent.TimeUnit;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.peersocket.server.LocalPeerSocketPort;
+import io.peersocket.server.PeerSocketServer;
+import io.peersocket.test.RawWebSocket;
+import io.peersocket.test.TestApplication;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * On the dedicated port, where no servlet filter runs, the application's {@link JwtDecoder} checks
+ * a bearer token before the upgrade (Spring Security's {@code JwtReactiveAuthenticationManager}):
+ * tokens signed here with an RSA key made for the test; forged, missing and expired ones get 401,
+ * counted as {@code unauthenticated}; a token that expires while connected closes the peer with
+ * 1008. Browsers send the token as a query parameter, which is never logged.
+ */
+@SpringBootTest(classes = { TestApplication.class, HandshakeInfoTests.Who.class, JwtDedicatedPortTest.Keys.class },
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = { "peersocket.server.port=0", "peersocket.server.auth.query-parameter=access_token",
+                "logging.level.io.peersocket=DEBUG" })
+@ExtendWith(OutputCaptureExtension.class)
+class JwtDedicatedPortTest {
+
+    static final KeyPair KEYS = rsaKeys();
+
+    static final KeyPair FORGER = rsaKeys();
+
+    @LocalPeerSocketPort
+    int port;
+
+    @Autowired
+    HandshakeInfoTests.Who who;
+
+    @Autowired
+    PeerSocketServer server;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void noTokenGets401BeforeAnyUpgrade(CapturedOutput output) throws Exception {
+        double before = refused("unauthenticated");
+        RawWebSocket.HttpResponse response = RawWebSocket.handshake(this.port,
+                RawWebSocket.upgradeRequest(this.port, "/who"));
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.webSocket()).isNull();
+        assertThat(refused("unauthenticated")).isEqualTo(before + 1);
+        assertThat(this.server.peers()).isEmpty();
+        assertThat(output).contains("with 401: \"no credentials\"");
+    }
+
+    @Test
+    void forgedAndExpiredTokensGet401AndAreNeverLogged(CapturedOutput output) throws Exception {
+        double before = refused("unauthenticated");
+        String forged = token(FORGER, "mallory", Instant.now().plusSeconds(600));
+        String expired = token(KEYS, "alice", Instant.now().minus(Duration.ofMinutes(5)));
+        assertThat(upgrade(withBearer(forged)).status()).isEqualTo(401);
+        assertThat(upgrade(withBearer(expired)).status()).isEqualTo(401);
+        assertThat(upgrade(RawWebSocket.upgradeRequest(this.port, "/who?access_token=" + forged)).status())
+            .isEqualTo(401);
+        assertThat(refused("unauthenticated")).isEqualTo(before + 3);
+        assertThat(this.server.peers()).isEmpty();
+        assertThat(output).contains("with 401: \"InvalidBearerTokenException: ").contains("Invalid signature");
+        assertThat(output).doesNotContain(forged).doesNotContain(expired);
+        assertThat(output).doesNotContain(forged.substring(forged.lastIndexOf('.') + 1));
+    }
+
+    @Test
+    void aValidTokenInTheHeaderNamesThePrincipal() throws Exception {
+        RawWebSocket.HttpResponse response = upgrade(withBearer(token(KEYS, "alice", Instant.now().plusSeconds(600))));
+        assertThat(response.status()).isEqualTo(101);
+        try (RawWebSocket socket = response.webSocket()) {
+            socket.sendText("who");
+            assertThat(socket.readFrame().text()).contains(" principal=alice ");
+            socket.sendClose(1000, "");
+            assertThat(socket.readClose().closeCode()).isEqualTo(1000);
+        }
+        assertThat(this.who.leavers.poll(10, TimeUnit.SECONDS)).isEqualTo("nobody");
+    }
+
+    @Test
+    void aValidTokenInTheQueryParameterWorksAndIsNeverLogged(CapturedOutput output) throws Exception {
+        String token = token(KEYS, "bob", Instant.now().plusSeconds(600));
+        RawWebSocket.HttpResponse response = upgrade(
+                RawWebSocket.upgradeRequest(this.port, "/who?room=red&access_token=" + token));
+        assertThat(response.status()).isEqualTo(101);
+        try (RawWebSocket socket = response.webSocket()) {
+            socket.sendText("who");
+            assertThat(socket.readFrame().text()).contains(" principal=bob ");
+            socket.sendClose(1000, "");
+            assertThat(socket.readClose().closeCode()).isEqualTo(1000);
+        }
+        assertThat(this.who.leavers.poll(10, TimeUnit.SECONDS)).isEqualTo("nobody");
+        assertThat(output).doesNotContain(token);
+    }
+
+    @Test
+    void aTokenThatExpiresWhileConnectedClosesThePeerWith1008() throws Exception {
+        RawWebSocket.HttpResponse response = upgrade(withBearer(token(KEYS, "carol", Instant.now().plusSeconds(2))));
+        assertThat(response.status()).isEqualTo(101);
+        try (RawWebSocket socket = response.webSocket()) {
+            socket.sendText("who");
+            assertThat(socket.readFrame().text()).contains(" principal=carol ");
+            // Read until the server's close: at the token's expiry, within the socket's read timeout.
+            RawWebSocket.Frame close = socket.readClose();
+            assertThat(close.closeCode()).isEqualTo(1008);
+            assertThat(close.closeReason()).isEqualTo("credentials expired");
+        }
+        assertThat(this.who.leavers.poll(10, TimeUnit.SECONDS)).isEqualTo("nobody");
+    }
+
+    private RawWebSocket.HttpResponse upgrade(String request) throws Exception {
+        return RawWebSocket.handshake(this.port, request);
+    }
+
+    private String withBearer(String token) {
+        return RawWebSocket.upgradeRequest(this.port, "/who")
+            .replace("\r\n\r\n", "\r\nAuthorization: Bearer " + token + "\r\n\r\n");
+    }
+
+    private double refused(String reason) {
+        Counter counter = this.meters.find("peersocket.handshakes.refused").tags("endpoint", "/who", "reason", reason)
+            .counter();
+        return (counter != null) ? counter.count() : 0;
+    }
+
+    static String token(KeyPair keys, String subject, Instant expiresAt) throws Exception {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(subject)
+            .issueTime(Date.from(expiresAt.minus(Duration.ofMinutes(10))))
+            .expirationTime(Date.from(expiresAt))
+            .build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
+        jwt.sign(new RSASSASigner(keys.getPrivate()));
+        return jwt.serialize();
+    }
+
+    private static KeyPair rsaKeys() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        }
+        catch (Exception ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Keys {
+
+        @Bean
+        JwtDecoder jwtDecoder() {
+            return NimbusJwtDecoder.withPublicKey((RSAPublicKey) KEYS.getPublic()).build();
+        }
+
+    }
+
+}
