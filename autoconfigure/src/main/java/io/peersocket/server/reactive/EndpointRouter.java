@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 import io.netty.channel.Channel;
@@ -12,6 +13,7 @@ import io.peersocket.logging.LogSafe;
 import io.peersocket.server.ConnectionLimits;
 import io.peersocket.server.HandshakePolicy;
 import io.peersocket.server.UpgradeHeaders;
+import io.peersocket.server.security.Authorities;
 import io.peersocket.server.security.UpgradeAuthenticator;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -112,10 +114,18 @@ final class EndpointRouter implements WebHandler {
         }
         // Credentials are checked only for requests that are otherwise fine (cheap checks first), and
         // before the caps, so that clients refused here take no place under them.
-        if (this.authenticator == UpgradeAuthenticator.NONE) {
+        Set<String> required = endpoint.requiredAuthorities(protocol);
+        if (this.authenticator == UpgradeAuthenticator.NONE && required.isEmpty()) {
             return upgrade(exchange, endpoint, route, protocol);
         }
-        Mono<UpgradeAuthenticator.Outcome> outcome = this.authenticator.authenticate(exchange);
+        // Without an authenticator of ours (WebFlux: the application's security chain) the
+        // exchange's principal, if any, is the one to check.
+        Mono<UpgradeAuthenticator.Outcome> outcome = (this.authenticator != UpgradeAuthenticator.NONE)
+                ? this.authenticator.authenticate(exchange)
+                : exchange.getPrincipal()
+                    .map((principal) -> (UpgradeAuthenticator.Outcome) new UpgradeAuthenticator.Authenticated(principal,
+                            null))
+                    .defaultIfEmpty(new UpgradeAuthenticator.Authenticated(null, null));
         Channel connection = nettyChannel(request);
         if (connection != null) {
             // A decoder may answer on another thread (a blocking JwtDecoder runs on boundedElastic):
@@ -128,6 +138,10 @@ final class EndpointRouter implements WebHandler {
                 return refuse(exchange, endpoint, refused.status(), refused.reason(), refused.detail());
             }
             UpgradeAuthenticator.Authenticated authenticated = (UpgradeAuthenticator.Authenticated) decision;
+            UpgradeAuthenticator.Refused denied = Authorities.check(authenticated.principal(), required, path);
+            if (denied != null) {
+                return refuse(exchange, endpoint, denied.status(), denied.reason(), denied.detail());
+            }
             ServerWebExchange upgrading = exchange;
             if (authenticated.principal() != null) {
                 // Spring's HandshakeWebSocketService takes the principal of the exchange into the session.

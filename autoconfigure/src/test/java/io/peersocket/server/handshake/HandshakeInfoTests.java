@@ -71,6 +71,17 @@ abstract class HandshakeInfoTests {
         assertThat(this.who.leavers.poll(10, TimeUnit.SECONDS)).isEqualTo("nobody");
     }
 
+    /** An endpoint for administrators only: answers with the principal's name. */
+    @PacketHandler(path = "/admin", authorities = { "ROLE_ADMIN", "SCOPE_admin" })
+    static class Admin {
+
+        @DataReceived
+        String data(Peer peer) {
+            return "admin " + peer.handshake().principal().getName();
+        }
+
+    }
+
     /** Answers each packet with what the upgrade request said, as the peer sees it. */
     @PacketHandler(path = "/who")
     static class Who {

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the principal it authenticated reaches the handler.
  */
 @SpringBootTest(classes = { TestApplication.class, HandshakeInfoTests.Who.class,
-        HandshakeSecurityServletTest.Security.class }, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+        HandshakeInfoTests.Admin.class, HandshakeSecurityServletTest.Security.class }, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class HandshakeSecurityServletTest {
 
     @LocalServerPort
@@ -80,10 +80,37 @@ class HandshakeSecurityServletTest {
         assertThat(this.who.leavers.poll(10, TimeUnit.SECONDS)).isEqualTo("nobody");
     }
 
+    @Test
+    void anEndpointWithAuthoritiesRefusesOthersWith403() throws Exception {
+        double before = refused("forbidden");
+        RawWebSocket.HttpResponse refused = RawWebSocket.handshake(this.port, withBasic("/admin", "alice", "secret"));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused("forbidden")).isEqualTo(before + 1);
+        assertThat(this.server.peers()).isEmpty();
+        RawWebSocket.HttpResponse admitted = RawWebSocket.handshake(this.port, withBasic("/admin", "root", "toor"));
+        assertThat(admitted.status()).isEqualTo(101);
+        try (RawWebSocket socket = admitted.webSocket()) {
+            socket.sendText("hello");
+            assertThat(socket.readFrame().text()).isEqualTo("admin root");
+            socket.sendClose(1000, "");
+            assertThat(socket.readClose().closeCode()).isEqualTo(1000);
+        }
+    }
+
+    private double refused(String reason) {
+        Counter counter = this.meters.find("peersocket.handshakes.refused").tags("endpoint", "/admin", "reason", reason)
+            .counter();
+        return (counter != null) ? counter.count() : 0;
+    }
+
     private String withBasic(String user, String password) {
+        return withBasic("/who", user, password);
+    }
+
+    private String withBasic(String path, String user, String password) {
         String credentials = Base64.getEncoder()
             .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return RawWebSocket.upgradeRequest(this.port, "/who")
+        return RawWebSocket.upgradeRequest(this.port, path)
             .replace("\r\n\r\n", "\r\nAuthorization: Basic " + credentials + "\r\n\r\n");
     }
 
@@ -97,7 +124,7 @@ class HandshakeSecurityServletTest {
 
         @Bean
         SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-            return http.authorizeHttpRequests((requests) -> requests.requestMatchers("/who").authenticated()
+            return http.authorizeHttpRequests((requests) -> requests.requestMatchers("/who", "/admin").authenticated()
                 .anyRequest()
                 .permitAll()).httpBasic(Customizer.withDefaults()).csrf((csrf) -> csrf.disable()).build();
         }
@@ -105,7 +132,8 @@ class HandshakeSecurityServletTest {
         @Bean
         UserDetailsService users() {
             return new InMemoryUserDetailsManager(
-                    User.withUsername("alice").password("{noop}secret").roles("PLAYER").build());
+                    User.withUsername("alice").password("{noop}secret").roles("PLAYER").build(),
+                    User.withUsername("root").password("{noop}toor").roles("ADMIN").build());
         }
 
     }

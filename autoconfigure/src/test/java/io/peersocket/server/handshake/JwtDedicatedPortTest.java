@@ -40,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * counted as {@code unauthenticated}; a token that expires while connected closes the peer with
  * 1008. Browsers send the token as a query parameter, which is never logged.
  */
-@SpringBootTest(classes = { TestApplication.class, HandshakeInfoTests.Who.class, JwtDedicatedPortTest.Keys.class },
+@SpringBootTest(classes = { TestApplication.class, HandshakeInfoTests.Who.class, HandshakeInfoTests.Admin.class,
+        JwtDedicatedPortTest.Keys.class },
         webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = { "peersocket.server.port=0", "peersocket.server.auth.query-parameter=access_token",
                 "logging.level.io.peersocket=DEBUG" })
@@ -135,23 +136,55 @@ class JwtDedicatedPortTest {
         assertThat(this.who.leavers.poll(10, TimeUnit.SECONDS)).isEqualTo("nobody");
     }
 
+    @Test
+    void anEndpointWithAuthoritiesRefusesATokenWithoutTheScopeWith403() throws Exception {
+        double before = refused("/admin", "forbidden");
+        String player = token(KEYS, "alice", Instant.now().plusSeconds(600), "game");
+        assertThat(upgrade(withBearer("/admin", player)).status()).isEqualTo(403);
+        assertThat(refused("/admin", "forbidden")).isEqualTo(before + 1);
+        assertThat(upgrade(RawWebSocket.upgradeRequest(this.port, "/admin")).status()).isEqualTo(401);
+        assertThat(this.server.peers()).isEmpty();
+        String admin = token(KEYS, "root", Instant.now().plusSeconds(600), "game admin");
+        RawWebSocket.HttpResponse admitted = upgrade(withBearer("/admin", admin));
+        assertThat(admitted.status()).isEqualTo(101);
+        try (RawWebSocket socket = admitted.webSocket()) {
+            socket.sendText("hello");
+            assertThat(socket.readFrame().text()).isEqualTo("admin root");
+            socket.sendClose(1000, "");
+            assertThat(socket.readClose().closeCode()).isEqualTo(1000);
+        }
+    }
+
     private RawWebSocket.HttpResponse upgrade(String request) throws Exception {
         return RawWebSocket.handshake(this.port, request);
     }
 
     private String withBearer(String token) {
-        return RawWebSocket.upgradeRequest(this.port, "/who")
+        return withBearer("/who", token);
+    }
+
+    private String withBearer(String path, String token) {
+        return RawWebSocket.upgradeRequest(this.port, path)
             .replace("\r\n\r\n", "\r\nAuthorization: Bearer " + token + "\r\n\r\n");
     }
 
     private double refused(String reason) {
-        Counter counter = this.meters.find("peersocket.handshakes.refused").tags("endpoint", "/who", "reason", reason)
+        return refused("/who", reason);
+    }
+
+    private double refused(String path, String reason) {
+        Counter counter = this.meters.find("peersocket.handshakes.refused").tags("endpoint", path, "reason", reason)
             .counter();
         return (counter != null) ? counter.count() : 0;
     }
 
     static String token(KeyPair keys, String subject, Instant expiresAt) throws Exception {
+        return token(keys, subject, expiresAt, "game");
+    }
+
+    static String token(KeyPair keys, String subject, Instant expiresAt, String scope) throws Exception {
         JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(subject)
+            .claim("scope", scope)
             .issueTime(Date.from(expiresAt.minus(Duration.ofMinutes(10))))
             .expirationTime(Date.from(expiresAt))
             .build();
