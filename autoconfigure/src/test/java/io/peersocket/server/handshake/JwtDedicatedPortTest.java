@@ -6,7 +6,9 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -14,6 +16,11 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.micrometer.core.instrument.Counter;
+import io.peersocket.client.PeerSocketClient;
+import io.peersocket.client.PeerSocketClientBuilder;
+import io.peersocket.client.ReconnectPolicy;
+import io.peersocket.client.RecordingListener;
+import io.peersocket.peer.PeerError;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.peersocket.server.LocalPeerSocketPort;
 import io.peersocket.server.PeerSocketServer;
@@ -28,6 +35,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
@@ -152,6 +160,43 @@ class JwtDedicatedPortTest {
             assertThat(socket.readFrame().text()).isEqualTo("admin root");
             socket.sendClose(1000, "");
             assertThat(socket.readClose().closeCode()).isEqualTo(1000);
+        }
+    }
+
+    @Test
+    void theClientTemplateFetchesAFreshTokenForEachReconnect() throws Exception {
+        AtomicInteger asked = new AtomicInteger();
+        RecordingListener events = new RecordingListener();
+        PeerSocketClient client = PeerSocketClientBuilder.create()
+            .name("credentials")
+            .listener(events)
+            .reconnect(ReconnectPolicy.backoff(Duration.ofMillis(100), Duration.ofMillis(100), 1.0, 0.0))
+            .headers(() -> {
+                try {
+                    // Each attempt gets a token of its own, valid for 2 s.
+                    return Map.of(HttpHeaders.AUTHORIZATION, "Bearer "
+                            + token(KEYS, "carol-" + asked.incrementAndGet(), Instant.now().plusSeconds(2)));
+                }
+                catch (Exception ex) {
+                    throw new IllegalStateException(ex);
+                }
+            })
+            .build();
+        try {
+            assertThat(client.connectToUrl("ws://127.0.0.1:" + this.port + "/who")).isEqualTo(PeerError.OK);
+            events.awaitEvent("established ''");
+            client.getPeer(1).send("who");
+            events.awaitEvent((event) -> event.contains("principal=carol-1 "));
+            // The server closes the peer when its token expires; the reconnect asks for a new one.
+            events.awaitEvent("close-request 1008 'credentials expired'");
+            events.awaitEvent((event) -> event.startsWith("established") && events.events.stream()
+                .filter((e) -> e.startsWith("established")).count() == 2);
+            client.getPeer(1).send("who");
+            events.awaitEvent((event) -> event.contains("principal=carol-2 "));
+            assertThat(asked.get()).isGreaterThanOrEqualTo(2);
+        }
+        finally {
+            client.shutdown(Duration.ofSeconds(5));
         }
     }
 
