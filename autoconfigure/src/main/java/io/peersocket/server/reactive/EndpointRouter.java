@@ -115,11 +115,10 @@ final class EndpointRouter implements WebHandler {
         // Credentials are checked only for requests that are otherwise fine (cheap checks first), and
         // before the caps, so that clients refused here take no place under them.
         Set<String> required = endpoint.requiredAuthorities(protocol);
-        if (this.authenticator == UpgradeAuthenticator.NONE && required.isEmpty()) {
-            return upgrade(exchange, endpoint, route, protocol);
-        }
         // Without an authenticator of ours (WebFlux: the application's security chain) the
-        // exchange's principal, if any, is the one to check.
+        // exchange's principal, if any, is the one. It is read here, inside the request's chain:
+        // Spring Security's reactive principal comes from the subscriber's context, which the
+        // upgraded session no longer has. Empty (no security) completes at once, on this thread.
         Mono<UpgradeAuthenticator.Outcome> outcome = (this.authenticator != UpgradeAuthenticator.NONE)
                 ? this.authenticator.authenticate(exchange)
                 : exchange.getPrincipal()
@@ -127,7 +126,7 @@ final class EndpointRouter implements WebHandler {
                             null))
                     .defaultIfEmpty(new UpgradeAuthenticator.Authenticated(null, null));
         Channel connection = nettyChannel(request);
-        if (connection != null) {
+        if (connection != null && this.authenticator != UpgradeAuthenticator.NONE) {
             // A decoder may answer on another thread (a blocking JwtDecoder runs on boundedElastic):
             // the upgrade goes on on the connection's event loop, as without authentication, so that
             // frames that follow the 101 at once meet a complete pipeline.

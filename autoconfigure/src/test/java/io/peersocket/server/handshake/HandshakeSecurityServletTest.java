@@ -1,6 +1,7 @@
 package io.peersocket.server.handshake;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 
@@ -9,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.peersocket.server.PeerSocketServer;
 import io.peersocket.test.RawWebSocket;
 import io.peersocket.test.TestApplication;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +27,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * On the servlet transport the upgrade is an HTTP GET on the application's Tomcat, so the
@@ -46,6 +49,12 @@ class HandshakeSecurityServletTest {
 
     @Autowired
     MeterRegistry meters;
+
+    /** Every test starts without peers, so that "no peer was made" means this test's request made none. */
+    @AfterEach
+    void peersOfThisTestAreGone() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> this.server.peers().isEmpty());
+    }
 
     @Test
     void withoutCredentialsTheUpgradeGets401AndNoPeerIsMade() throws Exception {

@@ -26,6 +26,7 @@ import io.peersocket.server.LocalPeerSocketPort;
 import io.peersocket.server.PeerSocketServer;
 import io.peersocket.test.RawWebSocket;
 import io.peersocket.test.TestApplication;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -40,6 +41,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * On the dedicated port, where no servlet filter runs, the application's {@link JwtDecoder} checks
@@ -71,6 +73,12 @@ class JwtDedicatedPortTest {
 
     @Autowired
     MeterRegistry meters;
+
+    /** Every test starts without peers, so that "no peer was made" means this test's request made none. */
+    @AfterEach
+    void peersOfThisTestAreGone() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> this.server.peers().isEmpty());
+    }
 
     @Test
     void noTokenGets401BeforeAnyUpgrade(CapturedOutput output) throws Exception {
@@ -173,9 +181,9 @@ class JwtDedicatedPortTest {
             .reconnect(ReconnectPolicy.backoff(Duration.ofMillis(100), Duration.ofMillis(100), 1.0, 0.0))
             .headers(() -> {
                 try {
-                    // Each attempt gets a token of its own, valid for 2 s.
+                    // Each attempt gets a token of its own, valid for 3 to 4 s (exp has whole seconds).
                     return Map.of(HttpHeaders.AUTHORIZATION, "Bearer "
-                            + token(KEYS, "carol-" + asked.incrementAndGet(), Instant.now().plusSeconds(2)));
+                            + token(KEYS, "carol-" + asked.incrementAndGet(), Instant.now().plusSeconds(4)));
                 }
                 catch (Exception ex) {
                     throw new IllegalStateException(ex);
@@ -198,6 +206,7 @@ class JwtDedicatedPortTest {
         finally {
             client.shutdown(Duration.ofSeconds(5));
         }
+        await().atMost(Duration.ofSeconds(10)).until(() -> this.server.peers().isEmpty());
     }
 
     private RawWebSocket.HttpResponse upgrade(String request) throws Exception {
