@@ -12,7 +12,9 @@ import java.lang.annotation.Target;
  * peer with a random positive id.
  * <p>
  * Parameters, resolved by type: {@link io.peersocket.peer.Peer}, {@code int id}, {@code String protocol}
- * (the selected subprotocol, empty when none). A non-void result is sent to the new peer
+ * (the selected subprotocol, empty when none), {@link io.peersocket.peer.HandshakeInfo} (headers, query
+ * parameters, cookies, the client's address of the upgrade request) and {@link java.security.Principal}
+ * (the authenticated user, {@code null} when none). A non-void result is sent to the new peer
  * (a {@code String} as text, bytes in the peer's write mode, any other object as JSON text).
  * <pre>{@code
  * @ClientConnected

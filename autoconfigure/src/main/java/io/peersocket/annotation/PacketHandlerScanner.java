@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import io.peersocket.multiplayer.MultiplayerListener;
@@ -129,6 +130,9 @@ public final class PacketHandlerScanner {
             if (!annotation.blocking()) {
                 listener = new NonBlockingPeerListener(listener);
             }
+            if (annotation.authorities().length > 0) {
+                listener = new AuthorizedPeerListener(listener, Set.of(annotation.authorities()));
+            }
             Map<String, PeerListener> listeners = byPath.computeIfAbsent(path, (p) -> new LinkedHashMap<>());
             for (String protocol : protocols.isEmpty() ? List.of("") : protocols) {
                 String key = path + " " + protocol;
@@ -245,6 +249,36 @@ public final class PacketHandlerScanner {
         @Override
         public void peerPacket(RelayServer relay, Peer source, int target, byte[] payload) {
             target().peerPacket(relay, source, target, payload);
+        }
+
+    }
+
+    /** A handler whose {@code @PacketHandler} names the authorities its clients need. */
+    private record AuthorizedPeerListener(PeerListener delegate, Set<String> authorities) implements PeerListener {
+
+        @Override
+        public boolean blocking() {
+            return this.delegate.blocking();
+        }
+
+        @Override
+        public void clientConnected(io.peersocket.peer.Peer peer, String protocol) {
+            this.delegate.clientConnected(peer, protocol);
+        }
+
+        @Override
+        public void dataReceived(io.peersocket.peer.Peer peer) {
+            this.delegate.dataReceived(peer);
+        }
+
+        @Override
+        public void clientCloseRequest(io.peersocket.peer.Peer peer, int code, String reason) {
+            this.delegate.clientCloseRequest(peer, code, reason);
+        }
+
+        @Override
+        public void clientDisconnected(io.peersocket.peer.Peer peer, boolean wasClean) {
+            this.delegate.clientDisconnected(peer, wasClean);
         }
 
     }

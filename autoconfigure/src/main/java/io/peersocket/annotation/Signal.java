@@ -6,7 +6,8 @@ import java.util.List;
 /** The engine's signals that a handler method can be bound to: the server's, then the client's. */
 enum Signal {
 
-    CONNECTED(ClientConnected.class, false, SignalValue.PEER, SignalValue.ID, SignalValue.PROTOCOL),
+    CONNECTED(ClientConnected.class, false, SignalValue.PEER, SignalValue.ID, SignalValue.PROTOCOL,
+            SignalValue.HANDSHAKE, SignalValue.PRINCIPAL),
     DATA(DataReceived.class, true, SignalValue.PEER, SignalValue.ID, SignalValue.WAS_STRING),
     CLOSE_REQUEST(ClientCloseRequest.class, false, SignalValue.PEER, SignalValue.ID, SignalValue.CODE,
             SignalValue.REASON),

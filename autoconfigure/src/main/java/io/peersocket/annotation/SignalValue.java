@@ -1,9 +1,11 @@
 package io.peersocket.annotation;
 
+import java.security.Principal;
 import java.util.List;
 import java.util.function.Function;
 
 import io.peersocket.multiplayer.RelayServer;
+import io.peersocket.peer.HandshakeInfo;
 import io.peersocket.peer.Peer;
 import org.jspecify.annotations.Nullable;
 
@@ -38,7 +40,12 @@ enum SignalValue {
 
     WAS_STRING(boolean.class, "boolean wasString", List.of(), (c) -> c.packet().string()),
 
-    ERROR(Throwable.class, "the Throwable", List.of(), SignalContext::error);
+    ERROR(Throwable.class, "the Throwable", List.of(), SignalContext::error),
+
+    HANDSHAKE(HandshakeInfo.class, "HandshakeInfo", List.of(), (c) -> c.peer().handshake()),
+
+    PRINCIPAL(Principal.class, "Principal (null when unauthenticated)", List.of(),
+            (c) -> c.peer().handshake().principal());
 
     private final Class<?> type;
 

@@ -59,6 +59,14 @@ public class PeerSocketProperties {
         private @Nullable String bindAddress;
 
         /**
+         * Whether the dedicated port takes the client's address from the 'Forwarded' or
+         * 'X-Forwarded-For' header of the upgrade request. Only behind a proxy that sets them:
+         * otherwise any client can claim any address. On the servlet transport use
+         * 'server.forward-headers-strategy' instead.
+         */
+        private boolean forwardHeaders;
+
+        /**
          * Subprotocols offered by @PacketHandler beans that name none. The first protocol of the
          * client's list that is offered wins; a client that asks for none of them is refused.
          */
@@ -130,6 +138,9 @@ public class PeerSocketProperties {
         /** Caps on open peers, checked before each upgrade (0 turns one off). */
         private final Limits limits = new Limits();
 
+        /** Authentication before the upgrade on the dedicated port. */
+        private final Auth auth = new Auth();
+
         public boolean isEnabled() {
             return this.enabled;
         }
@@ -166,6 +177,14 @@ public class PeerSocketProperties {
 
         public void setBindAddress(@Nullable String bindAddress) {
             this.bindAddress = bindAddress;
+        }
+
+        public boolean isForwardHeaders() {
+            return this.forwardHeaders;
+        }
+
+        public void setForwardHeaders(boolean forwardHeaders) {
+            this.forwardHeaders = forwardHeaders;
         }
 
         public List<String> getProtocols() {
@@ -299,6 +318,10 @@ public class PeerSocketProperties {
 
         public Limits getLimits() {
             return this.limits;
+        }
+
+        public Auth getAuth() {
+            return this.auth;
         }
 
         private static void requirePositive(String name, Duration duration) {
@@ -969,6 +992,27 @@ public class PeerSocketProperties {
         public VariantSettings toSettings() {
             return new VariantSettings(new VariantCodec(this.dialect, this.encodeBufferMaxKib * 1024),
                     this.allowObjectDecoding);
+        }
+
+    }
+
+
+    /** Authentication before the upgrade on the dedicated port (the servlet transport uses the application's filters). */
+    public static class Auth {
+
+        /**
+         * Query parameter of the upgrade request that may carry a bearer token, for browsers,
+         * which cannot set headers on a WebSocket (for example 'access_token'). Read only when no
+         * Authorization header was sent. Unset: tokens are read from the Authorization header only.
+         */
+        private @Nullable String queryParameter;
+
+        public @Nullable String getQueryParameter() {
+            return this.queryParameter;
+        }
+
+        public void setQueryParameter(@Nullable String queryParameter) {
+            this.queryParameter = queryParameter;
         }
 
     }

@@ -27,6 +27,7 @@ import io.peersocket.server.PollWatchdog;
 import io.peersocket.server.ServerLifecycle;
 import io.peersocket.server.reactive.ApplicationServerEndpoints;
 import io.peersocket.server.reactive.DedicatedPortServer;
+import io.peersocket.server.security.UpgradeAuthenticator;
 import io.peersocket.server.reactive.DedicatedPortTls;
 import io.peersocket.server.servlet.ServletEndpoints;
 import org.jspecify.annotations.Nullable;
@@ -159,16 +160,22 @@ public final class PeerSocketServerAutoConfiguration {
 
         @Bean
         DedicatedPortServer peerSocketDedicatedPort(PeerSocketProperties properties, PeerSocketServer server,
-                HandshakePolicy policy, ObjectProvider<SslBundles> sslBundles) {
+                HandshakePolicy policy, ObjectProvider<SslBundles> sslBundles,
+                ObjectProvider<UpgradeAuthenticator> authenticator) {
             PeerSocketProperties.Server config = properties.getServer();
             String bundleName = config.getSsl().getBundle();
-            UnaryOperator<HttpServer> tls = (httpServer) -> httpServer;
+            UnaryOperator<HttpServer> customizer = (httpServer) -> httpServer;
             if (bundleName != null) {
-                tls = new DedicatedPortTls(sslBundle("peersocket.server.ssl.bundle", bundleName,
+                customizer = new DedicatedPortTls(sslBundle("peersocket.server.ssl.bundle", bundleName,
                         sslBundles.getIfAvailable()));
             }
+            if (config.isForwardHeaders()) {
+                // Reactor Netty's own reading of Forwarded / X-Forwarded-*, as Boot's Netty server uses it.
+                customizer = customizer.andThen((httpServer) -> httpServer.forwarded(true))::apply;
+            }
             DedicatedPortServer transport = new DedicatedPortServer(config.getBindAddress(), config.getPort(),
-                    server.endpoints(), policy, config.getHandshakeTimeout(), tls);
+                    server.endpoints(), policy, config.getHandshakeTimeout(), customizer,
+                    authenticator.getIfAvailable(() -> UpgradeAuthenticator.NONE));
             server.addTransport(transport);
             return transport;
         }

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -88,6 +89,8 @@ public final class PeerSocketClient {
 
     private final Map<String, String> defaultHeaders;
 
+    private final @Nullable Supplier<? extends Map<String, String>> headerSupplier;
+
     private final ReconnectPolicy reconnect;
 
     private final Scheduler timers;
@@ -137,6 +140,7 @@ public final class PeerSocketClient {
         this.liveness = new Liveness(this.runtime, LivenessSettings.of(builder.pingInterval, builder.idleTimeout,
                 "pingInterval", "idleTimeout"));
         this.defaultHeaders = Map.copyOf(builder.headers);
+        this.headerSupplier = builder.headerSupplier;
         this.reconnect = builder.reconnect;
         this.timers = builder.timers;
         this.verifySsl = builder.verifySsl;
@@ -350,6 +354,19 @@ public final class PeerSocketClient {
                 () -> WebsocketClientSpec.builder().maxFramePayloadLength(this.limits.inBytes()).handlePing(false));
         HttpHeaders headers = new HttpHeaders();
         target.headers().forEach(headers::set);
+        if (this.headerSupplier != null) {
+            try {
+                // Asked again for every attempt: a token that expired since the last one is replaced.
+                Map<String, String> fresh = this.headerSupplier.get();
+                if (fresh != null) {
+                    fresh.forEach(headers::set);
+                }
+            }
+            catch (RuntimeException ex) {
+                failed(attempt, ex);
+                return;
+            }
+        }
         logger.debug("Client '" + this.name + "' connecting to " + target.uri() + " (attempt " + attempt.number + ")");
         attempt.timeout = this.timers.schedule(() -> failed(attempt, new TimeoutException("no WebSocket upgrade from "
                 + target.uri() + " within " + this.handshakeTimeout.toMillis() + " ms")),

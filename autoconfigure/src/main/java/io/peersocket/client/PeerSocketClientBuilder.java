@@ -13,6 +13,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.peersocket.core.DispatchMode;
 import io.peersocket.core.LivenessSettings;
@@ -61,6 +62,8 @@ public final class PeerSocketClientBuilder {
     Duration idleTimeout = Duration.ofSeconds(60);
 
     final Map<String, String> headers = new LinkedHashMap<>();
+
+    @Nullable Supplier<? extends Map<String, String>> headerSupplier;
 
     ReconnectPolicy reconnect = ReconnectPolicy.NONE;
 
@@ -227,6 +230,17 @@ public final class PeerSocketClientBuilder {
     /** @param headers request headers sent on every connection */
     public PeerSocketClientBuilder headers(Map<String, String> headers) {
         this.headers.putAll(headers);
+        return this;
+    }
+
+    /**
+     * Headers asked for on every connection attempt, reconnects included, and sent over the
+     * fixed ones: credentials that expire (a bearer token) are fetched fresh for each attempt.
+     * An exception of the supplier fails that attempt (and the reconnect policy applies).
+     * @param headers gives the headers of one attempt, e.g. {@code Authorization: Bearer ...}
+     */
+    public PeerSocketClientBuilder headers(Supplier<? extends Map<String, String>> headers) {
+        this.headerSupplier = headers;
         return this;
     }
 

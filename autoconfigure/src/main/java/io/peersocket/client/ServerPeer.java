@@ -2,6 +2,8 @@ package io.peersocket.client;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.peersocket.core.PeerSession;
 import io.peersocket.peer.Packet;
@@ -37,6 +39,9 @@ final class ServerPeer implements Peer {
 
     private volatile PeerError lastGetError = PeerError.OK;
 
+    // The application's state for this connection's server: kept across reconnects, as the peer object is.
+    private final Map<String, Object> attributes = new ConcurrentHashMap<>();
+
     ServerPeer(String path, WriteMode writeMode) {
         this.path = path;
         this.writeMode = writeMode;
@@ -53,6 +58,11 @@ final class ServerPeer implements Peer {
 
     @Nullable PeerSession session() {
         return this.session;
+    }
+
+    @Override
+    public Map<String, Object> attributes() {
+        return this.attributes;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.peersocket.core;
 
 import java.net.InetSocketAddress;
 
+import io.peersocket.peer.HandshakeInfo;
 import io.peersocket.peer.Packet;
 
 /**
@@ -39,6 +40,11 @@ public interface Connection {
 
     /** @return the remote socket address */
     InetSocketAddress remoteAddress();
+
+    /** @return what the upgrade request said; {@link HandshakeInfo#NONE} when the transport keeps none */
+    default HandshakeInfo handshake() {
+        return HandshakeInfo.NONE;
+    }
 
     /** @param enabled TCP_NODELAY */
     void setNoDelay(boolean enabled);

@@ -67,6 +67,15 @@ public final class PeerEndpoint {
         this.traffic = traffic;
     }
 
+    /**
+     * @param protocol the selected subprotocol
+     * @return the authorities (any one of them) a client needs for the handler of that protocol
+     */
+    public java.util.Set<String> requiredAuthorities(String protocol) {
+        PeerListener listener = this.listeners.getOrDefault(protocol, this.listeners.get(""));
+        return (listener != null) ? listener.authorities() : java.util.Set.of();
+    }
+
     /** @return the endpoint's path */
     public String path() {
         return this.path;

@@ -3,6 +3,8 @@ package io.peersocket.core;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -10,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import io.peersocket.peer.BufferLimits;
+import io.peersocket.peer.HandshakeInfo;
 import io.peersocket.peer.Packet;
 import io.peersocket.peer.Peer;
 import io.peersocket.peer.PeerError;
@@ -41,6 +44,8 @@ public final class PeerSession implements Peer {
     private final String protocol;
 
     private final Connection connection;
+
+    private final Map<String, Object> attributes = new ConcurrentHashMap<>();
 
     private final PeerListener listener;
 
@@ -459,6 +464,16 @@ public final class PeerSession implements Peer {
     @Override
     public int getConnectedPort() {
         return remoteAddress().getPort();
+    }
+
+    @Override
+    public HandshakeInfo handshake() {
+        return this.connection.handshake();
+    }
+
+    @Override
+    public Map<String, Object> attributes() {
+        return this.attributes;
     }
 
     @Override

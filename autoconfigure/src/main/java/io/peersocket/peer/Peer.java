@@ -1,6 +1,7 @@
 package io.peersocket.peer;
 
 import java.net.InetSocketAddress;
+import java.util.Map;
 
 import io.peersocket.variant.VariantSettings;
 import org.jspecify.annotations.Nullable;
@@ -98,6 +99,45 @@ public interface Peer {
 
     /** @return the remote socket address */
     InetSocketAddress remoteAddress();
+
+    /**
+     * @return what this peer's upgrade request said: headers, query parameters, cookies, the
+     * client's address and the principal; {@link HandshakeInfo#NONE} for a client's server peer
+     */
+    default HandshakeInfo handshake() {
+        return HandshakeInfo.NONE;
+    }
+
+    /**
+     * The application's own state for this peer, set and read from any signal and any thread
+     * (a concurrent map: no null keys or values). It lives as long as the peer; the engine has
+     * no such thing.
+     * @return the attributes, modifiable
+     */
+    Map<String, Object> attributes();
+
+    /**
+     * @param name an attribute name
+     * @param <T> the type it was set with
+     * @return the value, or {@code null} when not set
+     */
+    @SuppressWarnings("unchecked")
+    default <T> @Nullable T getAttribute(String name) {
+        return (T) attributes().get(name);
+    }
+
+    /**
+     * @param name an attribute name
+     * @param value the value, or {@code null} to remove it
+     */
+    default void setAttribute(String name, @Nullable Object value) {
+        if (value == null) {
+            attributes().remove(name);
+        }
+        else {
+            attributes().put(name, value);
+        }
+    }
 
     /** @return bytes queued for sending and not yet handed to the socket */
     int getCurrentOutboundBufferedAmount();

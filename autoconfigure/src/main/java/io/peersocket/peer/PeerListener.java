@@ -20,6 +20,16 @@ public interface PeerListener {
     }
 
     /**
+     * The authorities a client needs, any one of them, to be upgraded to this listener's
+     * endpoint: checked against the authenticated principal before the upgrade (401 without one,
+     * 403 without any of them). Empty, the default: everyone the transport lets in.
+     * @return the authorities, e.g. {@code ROLE_PLAYER} or {@code SCOPE_game}
+     */
+    default java.util.Set<String> authorities() {
+        return java.util.Set.of();
+    }
+
+    /**
      * {@code client_connected(id, protocol)}.
      * @param peer the new peer
      * @param protocol the selected subprotocol, empty when none

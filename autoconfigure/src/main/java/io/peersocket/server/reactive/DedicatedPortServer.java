@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameDecoder;
 import io.peersocket.core.PeerEndpoint;
 import io.peersocket.server.HandshakePolicy;
 import io.peersocket.server.ServerTransport;
+import io.peersocket.server.security.UpgradeAuthenticator;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -51,8 +52,20 @@ public final class DedicatedPortServer implements ServerTransport {
      */
     public DedicatedPortServer(@Nullable String bindAddress, int port, Iterable<PeerEndpoint> endpoints,
             HandshakePolicy policy, Duration handshakeTimeout, java.util.function.UnaryOperator<HttpServer> customizer) {
+        this(bindAddress, port, endpoints, policy, handshakeTimeout, customizer, UpgradeAuthenticator.NONE);
+    }
+
+    /**
+     * As the other constructor, with authentication before the upgrade.
+     * @param authenticator decides who a client is; refused clients get 401 or 403
+     */
+    public DedicatedPortServer(@Nullable String bindAddress, int port, Iterable<PeerEndpoint> endpoints,
+            HandshakePolicy policy, Duration handshakeTimeout, java.util.function.UnaryOperator<HttpServer> customizer,
+            UpgradeAuthenticator authenticator) {
         this.handshakeTimeout = handshakeTimeout;
-        HttpHandler handler = WebHttpHandlerBuilder.webHandler(router(endpoints, policy, () -> this.accepting)).build();
+        HttpHandler handler = WebHttpHandlerBuilder
+            .webHandler(router(endpoints, policy, () -> this.accepting, authenticator))
+            .build();
         HttpServer server = HttpServer.create()
             .port(port)
             // The kernel also notices peers that vanished without a FIN (hours, by its defaults):
@@ -68,13 +81,18 @@ public final class DedicatedPortServer implements ServerTransport {
 
     /** The web handler that upgrades requests to the endpoints, shared with {@link ApplicationServerEndpoints}. */
     static EndpointRouter router(Iterable<PeerEndpoint> endpoints, HandshakePolicy policy, BooleanSupplier accepting) {
+        return router(endpoints, policy, accepting, UpgradeAuthenticator.NONE);
+    }
+
+    static EndpointRouter router(Iterable<PeerEndpoint> endpoints, HandshakePolicy policy, BooleanSupplier accepting,
+            UpgradeAuthenticator authenticator) {
         Map<String, EndpointRouter.Route> routes = new LinkedHashMap<>();
         for (PeerEndpoint endpoint : endpoints) {
             HandshakeWebSocketService service = new HandshakeWebSocketService(
                     new PeerUpgradeStrategy(endpoint.limits().inBytes()));
             routes.put(endpoint.path(), new EndpointRouter.Route(new ReactivePeerHandler(endpoint), service));
         }
-        return new EndpointRouter(routes, policy, accepting);
+        return new EndpointRouter(routes, policy, accepting, authenticator);
     }
 
     // The engine's handshake_timeout: a socket that has not completed the upgrade is dropped.

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 import io.netty.channel.Channel;
@@ -12,10 +13,13 @@ import io.peersocket.logging.LogSafe;
 import io.peersocket.server.ConnectionLimits;
 import io.peersocket.server.HandshakePolicy;
 import io.peersocket.server.UpgradeHeaders;
+import io.peersocket.server.security.Authorities;
+import io.peersocket.server.security.UpgradeAuthenticator;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.Connection;
 
 import org.springframework.http.HttpHeaders;
@@ -48,7 +52,11 @@ final class EndpointRouter implements WebHandler {
 
     private final BooleanSupplier accepting;
 
-    EndpointRouter(Map<String, Route> routes, HandshakePolicy policy, BooleanSupplier accepting) {
+    private final UpgradeAuthenticator authenticator;
+
+    EndpointRouter(Map<String, Route> routes, HandshakePolicy policy, BooleanSupplier accepting,
+            UpgradeAuthenticator authenticator) {
+        this.authenticator = authenticator;
         this.routes = Map.copyOf(routes);
         this.policy = policy;
         this.accepting = accepting;
@@ -104,6 +112,49 @@ final class EndpointRouter implements WebHandler {
                     + (requested.isEmpty() ? "no subprotocol" : requested) + " but " + path + " requires one of "
                     + endpoint.offeredProtocols());
         }
+        // Credentials are checked only for requests that are otherwise fine (cheap checks first), and
+        // before the caps, so that clients refused here take no place under them.
+        Set<String> required = endpoint.requiredAuthorities(protocol);
+        // Without an authenticator of ours (WebFlux: the application's security chain) the
+        // exchange's principal, if any, is the one. It is read here, inside the request's chain:
+        // Spring Security's reactive principal comes from the subscriber's context, which the
+        // upgraded session no longer has. Empty (no security) completes at once, on this thread.
+        Mono<UpgradeAuthenticator.Outcome> outcome = (this.authenticator != UpgradeAuthenticator.NONE)
+                ? this.authenticator.authenticate(exchange)
+                : exchange.getPrincipal()
+                    .map((principal) -> (UpgradeAuthenticator.Outcome) new UpgradeAuthenticator.Authenticated(principal,
+                            null))
+                    .defaultIfEmpty(new UpgradeAuthenticator.Authenticated(null, null));
+        Channel connection = nettyChannel(request);
+        if (connection != null && this.authenticator != UpgradeAuthenticator.NONE) {
+            // A decoder may answer on another thread (a blocking JwtDecoder runs on boundedElastic):
+            // the upgrade goes on on the connection's event loop, as without authentication, so that
+            // frames that follow the 101 at once meet a complete pipeline.
+            outcome = outcome.publishOn(Schedulers.fromExecutor(connection.eventLoop()));
+        }
+        return outcome.flatMap((decision) -> {
+            if (decision instanceof UpgradeAuthenticator.Refused refused) {
+                return refuse(exchange, endpoint, refused.status(), refused.reason(), refused.detail());
+            }
+            UpgradeAuthenticator.Authenticated authenticated = (UpgradeAuthenticator.Authenticated) decision;
+            UpgradeAuthenticator.Refused denied = Authorities.check(authenticated.principal(), required, path);
+            if (denied != null) {
+                return refuse(exchange, endpoint, denied.status(), denied.reason(), denied.detail());
+            }
+            ServerWebExchange upgrading = exchange;
+            if (authenticated.principal() != null) {
+                // Spring's HandshakeWebSocketService takes the principal of the exchange into the session.
+                upgrading = exchange.mutate().principal(Mono.just(authenticated.principal())).build();
+            }
+            if (authenticated.expiresAt() != null) {
+                upgrading.getAttributes().put(ReactivePeerHandler.EXPIRES_ATTRIBUTE, authenticated.expiresAt());
+            }
+            return upgrade(upgrading, endpoint, route, protocol);
+        });
+    }
+
+    private Mono<Void> upgrade(ServerWebExchange exchange, PeerEndpoint endpoint, Route route, String protocol) {
+        ServerHttpRequest request = exchange.getRequest();
         // Last, so that only upgrades that would otherwise proceed take a place under the caps.
         ConnectionLimits.Admission admission = this.policy.limits().admit(endpoint.path(), remoteIp(request));
         if (admission instanceof ConnectionLimits.Refusal refusal) {

@@ -40,6 +40,7 @@ final class PeerUpgradeStrategy implements RequestUpgradeStrategy {
         HandshakeInfo handshakeInfo = handshakeInfoFactory.get();
         NettyDataBufferFactory bufferFactory = (NettyDataBufferFactory) response.bufferFactory();
         String protocol = exchange.getAttributeOrDefault(ReactivePeerHandler.PROTOCOL_ATTRIBUTE, "");
+        Object expiresAt = exchange.getAttribute(ReactivePeerHandler.EXPIRES_ATTRIBUTE);
         WebsocketServerSpec.Builder specBuilder = WebsocketServerSpec.builder()
             .maxFramePayloadLength(this.maxMessageBytes)
             .handlePing(false);
@@ -56,6 +57,9 @@ final class PeerUpgradeStrategy implements RequestUpgradeStrategy {
                     bufferFactory, this.maxMessageBytes);
             session.getAttributes().put(ReactivePeerHandler.CHANNEL_ATTRIBUTE, channel[0]);
             session.getAttributes().put(ReactivePeerHandler.PROTOCOL_ATTRIBUTE, protocol);
+            if (expiresAt != null) {
+                session.getAttributes().put(ReactivePeerHandler.EXPIRES_ATTRIBUTE, expiresAt);
+            }
             return handler.handle(session);
         }, spec)));
     }

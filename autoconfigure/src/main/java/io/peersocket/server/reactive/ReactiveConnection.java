@@ -20,6 +20,7 @@ import io.peersocket.core.CloseInfo;
 import io.peersocket.core.Connection;
 import io.peersocket.core.PeerSession;
 import io.peersocket.core.WakeupBatch;
+import io.peersocket.peer.HandshakeInfo;
 import io.peersocket.peer.Packet;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -88,8 +89,22 @@ public final class ReactiveConnection implements Connection {
 
     private volatile boolean pingPending;
 
+    private final HandshakeInfo handshake;
+
     public ReactiveConnection(WebSocketSession session, Channel channel, InetSocketAddress remoteAddress) {
+        this(session, channel, remoteAddress, HandshakeInfo.NONE);
+    }
+
+    /**
+     * @param session the WebSocket session
+     * @param channel its Netty channel
+     * @param remoteAddress the socket's remote address
+     * @param handshake what the upgrade request said
+     */
+    public ReactiveConnection(WebSocketSession session, Channel channel, InetSocketAddress remoteAddress,
+            HandshakeInfo handshake) {
         this.session = session;
+        this.handshake = handshake;
         this.channel = channel;
         this.remoteAddress = remoteAddress;
         this.closeHandshake = CloseHandshake.install(channel.pipeline());
@@ -288,6 +303,11 @@ public final class ReactiveConnection implements Connection {
         if (subscriber != null) {
             subscriber.resume();
         }
+    }
+
+    @Override
+    public HandshakeInfo handshake() {
+        return this.handshake;
     }
 
     @Override

@@ -10,6 +10,8 @@ import io.peersocket.logging.LogSafe;
 import io.peersocket.server.ConnectionLimits;
 import io.peersocket.server.HandshakePolicy;
 import io.peersocket.server.UpgradeHeaders;
+import io.peersocket.server.security.Authorities;
+import io.peersocket.server.security.UpgradeAuthenticator;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -78,6 +80,12 @@ final class HandshakeRules implements HandshakeInterceptor {
             return refuse(request, response, HttpStatus.BAD_REQUEST, "protocol", "client asked for "
                     + (requested.isEmpty() ? "no subprotocol" : requested) + " but " + this.endpoint.path()
                     + " requires one of " + this.endpoint.offeredProtocols());
+        }
+        // The application's filters authenticated the request; @PacketHandler(authorities) is checked here.
+        UpgradeAuthenticator.Refused denied = Authorities.check(request.getPrincipal(),
+                this.endpoint.requiredAuthorities(this.endpoint.selectProtocol(requested)), this.endpoint.path());
+        if (denied != null) {
+            return refuse(request, response, denied.status(), denied.reason(), denied.detail());
         }
         // Last, so that only upgrades that would otherwise proceed take a place under the caps.
         InetSocketAddress remote = request.getRemoteAddress();

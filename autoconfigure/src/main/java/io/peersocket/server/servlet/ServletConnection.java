@@ -3,6 +3,7 @@ package io.peersocket.server.servlet;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -10,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.peersocket.core.Connection;
 import io.peersocket.core.PeerSession;
+import io.peersocket.peer.HandshakeInfo;
 import io.peersocket.peer.Packet;
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.Session;
@@ -71,6 +73,8 @@ final class ServletConnection implements Connection, PeerOutput.Events {
      * @param inbound puts incoming messages together
      * @param sendTimeLimit how long one message may take to be taken by the peer
      */
+    private final HandshakeInfo handshake;
+
     ServletConnection(WebSocketSession session, Executor closeExecutor, ContainerControl control,
             MessageAssembler inbound, Duration sendTimeLimit) {
         this.session = session;
@@ -85,6 +89,16 @@ final class ServletConnection implements Connection, PeerOutput.Events {
         RemoteEndpoint.Async remote = container.getAsyncRemote();
         remote.setSendTimeout(sendTimeLimit.toMillis());
         this.output = new PeerOutput(remote, this);
+        String protocol = session.getAcceptedProtocol();
+        // The request is gone after the upgrade: Spring's session keeps its headers, URI and principal.
+        this.handshake = new HandshakeInfo(session.getUri() != null ? session.getUri() : URI.create("/"),
+                session.getHandshakeHeaders(), session.getRemoteAddress(), (protocol != null) ? protocol : "",
+                session.getPrincipal());
+    }
+
+    @Override
+    public HandshakeInfo handshake() {
+        return this.handshake;
     }
 
     /** @return what puts this peer's incoming messages together */
