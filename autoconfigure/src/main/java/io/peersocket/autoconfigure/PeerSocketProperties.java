@@ -90,6 +90,12 @@ public class PeerSocketProperties {
         /** Whether a handler method that throws closes its peer with 1011. */
         private boolean closeOnHandlerError = false;
 
+        /**
+         * Whether each handler call runs with the peer's id and the endpoint in the logging MDC
+         * (peersocket.peer.id, peersocket.endpoint).
+         */
+        private boolean handlerMdc = true;
+
         /** Time the server waits on shutdown for its peers to finish their close handshake (after 1001). */
         private Duration shutdownTimeout = Duration.ofSeconds(10);
 
@@ -233,6 +239,14 @@ public class PeerSocketProperties {
 
         public void setCloseOnHandlerError(boolean closeOnHandlerError) {
             this.closeOnHandlerError = closeOnHandlerError;
+        }
+
+        public boolean isHandlerMdc() {
+            return this.handlerMdc;
+        }
+
+        public void setHandlerMdc(boolean handlerMdc) {
+            this.handlerMdc = handlerMdc;
         }
 
         public Duration getShutdownTimeout() {

@@ -11,6 +11,7 @@ import java.util.function.UnaryOperator;
 import io.peersocket.annotation.PacketHandlerScanner;
 import io.peersocket.annotation.PayloadConverter;
 import io.peersocket.core.CompositePeerSocketObserver;
+import io.peersocket.core.HandlerScope;
 import io.peersocket.core.Liveness;
 import io.peersocket.core.PeerEndpoint;
 import io.peersocket.core.PeerRuntime;
@@ -82,10 +83,12 @@ public final class PeerSocketServerAutoConfiguration {
     @ConditionalOnMissingBean
     PeerSocketServer peerSocketServer(PeerSocketProperties properties, ListableBeanFactory beanFactory,
             ObjectProvider<PayloadConverter> converter, ObjectProvider<PeerSocketObserver> observers,
-            ObjectProvider<RelayHook> relayHook, PeerSocketHandlerThreads threads) {
+            ObjectProvider<RelayHook> relayHook, PeerSocketHandlerThreads threads,
+            ObjectProvider<HandlerScope> handlerScope) {
         PeerSocketProperties.Server config = properties.getServer();
         PeerRuntime runtime = new PeerRuntime(config.getDispatch(), threads.executor(),
                 CompositePeerSocketObserver.of(observers.orderedStream().toList()), config.isCloseOnHandlerError());
+        runtime.setHandlerScope(handlerScope.getIfAvailable());
         runtime.setVariants(config.getVariant().toSettings());
         List<PeerEndpoint> endpoints = new ArrayList<>();
         for (PacketHandlerScanner.DeclaredEndpoint declared : new PacketHandlerScanner(beanFactory,
