@@ -84,7 +84,11 @@ public class PeerSocketProperties {
          */
         private List<String> allowedOrigins = new ArrayList<>();
 
-        /** Number of threads that run push-mode handler methods (handlers may block); default max(8, 4 x CPU cores). */
+        /**
+         * Number of threads that run push-mode handler methods (handlers may block); default max(8,
+         * 4 x CPU cores). Not a bound with spring.threads.virtual.enabled, where each call gets a
+         * virtual thread.
+         */
         private int handlerThreads = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
 
         /** Whether a handler method that throws closes its peer with 1011. */
