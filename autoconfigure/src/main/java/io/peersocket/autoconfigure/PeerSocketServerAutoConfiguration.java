@@ -30,6 +30,7 @@ import io.peersocket.server.ServerLifecycle;
 import io.peersocket.server.reactive.ApplicationServerEndpoints;
 import io.peersocket.server.reactive.DedicatedPortServer;
 import io.peersocket.server.reactive.DedicatedPortTls;
+import io.peersocket.server.reactive.PeerSocketNettyServerCustomizer;
 import io.peersocket.server.servlet.ServletEndpoints;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.http.server.HttpServer;
@@ -170,7 +171,8 @@ public final class PeerSocketServerAutoConfiguration {
 
         @Bean
         DedicatedPortServer peerSocketDedicatedPort(PeerSocketProperties properties, PeerSocketServer server,
-                HandshakePolicy policy, ObjectProvider<SslBundles> sslBundles) {
+                HandshakePolicy policy, ObjectProvider<SslBundles> sslBundles,
+                ObjectProvider<PeerSocketNettyServerCustomizer> customizers) {
             PeerSocketProperties.Server config = properties.getServer();
             String bundleName = config.getSsl().getBundle();
             UnaryOperator<HttpServer> tls = (httpServer) -> httpServer;
@@ -178,8 +180,17 @@ public final class PeerSocketServerAutoConfiguration {
                 tls = new DedicatedPortTls(sslBundle("peersocket.server.ssl.bundle", bundleName,
                         sslBundles.getIfAvailable()));
             }
+            List<PeerSocketNettyServerCustomizer> applied = customizers.orderedStream().toList();
+            UnaryOperator<HttpServer> secured = tls;
+            UnaryOperator<HttpServer> customized = (httpServer) -> {
+                HttpServer result = secured.apply(httpServer);
+                for (PeerSocketNettyServerCustomizer customizer : applied) {
+                    result = customizer.customize(result);
+                }
+                return result;
+            };
             DedicatedPortServer transport = new DedicatedPortServer(config.getBindAddress(), config.getPort(),
-                    server.endpoints(), policy, config.getHandshakeTimeout(), tls);
+                    server.endpoints(), policy, config.getHandshakeTimeout(), customized);
             server.addTransport(transport);
             return transport;
         }
