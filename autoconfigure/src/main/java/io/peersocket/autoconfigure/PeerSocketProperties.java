@@ -735,6 +735,12 @@ public class PeerSocketProperties {
          */
         private @Nullable String bundle;
 
+        /**
+         * Whether the dedicated port asks clients for a certificate, checked against the bundle's
+         * trust store: none, want (asked, not required) or need (a client without one is refused).
+         */
+        private ClientAuth clientAuth = ClientAuth.NONE;
+
         public @Nullable String getBundle() {
             return this.bundle;
         }
@@ -742,6 +748,28 @@ public class PeerSocketProperties {
         public void setBundle(@Nullable String bundle) {
             this.bundle = bundle;
         }
+
+        public ClientAuth getClientAuth() {
+            return this.clientAuth;
+        }
+
+        public void setClientAuth(ClientAuth clientAuth) {
+            this.clientAuth = clientAuth;
+        }
+
+    }
+
+    /** Client certificates on the dedicated port's TLS (mTLS). */
+    public enum ClientAuth {
+
+        /** No client certificate is asked for. */
+        NONE,
+
+        /** A certificate is asked for; a client without one still connects. */
+        WANT,
+
+        /** A client without a trusted certificate fails the TLS handshake. */
+        NEED
 
     }
 

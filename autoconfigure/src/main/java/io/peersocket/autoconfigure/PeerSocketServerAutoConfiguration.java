@@ -178,7 +178,11 @@ public final class PeerSocketServerAutoConfiguration {
             UnaryOperator<HttpServer> tls = (httpServer) -> httpServer;
             if (bundleName != null) {
                 tls = new DedicatedPortTls(sslBundle("peersocket.server.ssl.bundle", bundleName,
-                        sslBundles.getIfAvailable()));
+                        sslBundles.getIfAvailable()), switch (config.getSsl().getClientAuth()) {
+                            case NONE -> io.netty.handler.ssl.ClientAuth.NONE;
+                            case WANT -> io.netty.handler.ssl.ClientAuth.OPTIONAL;
+                            case NEED -> io.netty.handler.ssl.ClientAuth.REQUIRE;
+                        });
             }
             List<PeerSocketNettyServerCustomizer> applied = customizers.orderedStream().toList();
             UnaryOperator<HttpServer> secured = tls;
