@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 
 import io.peersocket.annotation.ClientHandlerScanner;
 import io.peersocket.annotation.PayloadConverter;
+import io.peersocket.client.ClientObserverProvider;
 import io.peersocket.client.PeerSocketClient;
 import io.peersocket.client.PeerSocketClientBuilder;
 import io.peersocket.client.PeerSocketClients;
@@ -54,11 +55,13 @@ public final class PeerSocketClientAutoConfiguration {
     @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
     @ConditionalOnMissingBean
     PeerSocketClientBuilder peerSocketClientBuilder(PeerSocketClientThreads threads,
-            ObjectProvider<SslBundles> bundles) {
+            ObjectProvider<SslBundles> bundles, ObjectProvider<ClientObserverProvider> metrics) {
         SslBundles ssl = bundles.getIfAvailable();
-        // The observers in the context are the server's (its meters say role=server): client
-        // traffic is not fed to them. Taking "the" observer also failed as soon as there were two.
-        return new PeerSocketClientBuilder(threads.executor(), PeerSocketObserver.NONE,
+        // The PeerSocketObserver beans are the server's (its meters say role=server): client
+        // traffic goes to the client meters only, which are no such bean.
+        ClientObserverProvider clientMetrics = metrics.getIfAvailable();
+        return new PeerSocketClientBuilder(threads.executor(),
+                (clientMetrics != null) ? clientMetrics.clientObserver() : PeerSocketObserver.NONE,
                 (ssl != null) ? ssl::getBundle : null, threads.built());
     }
 

@@ -1,6 +1,10 @@
 package io.peersocket.autoconfigure;
 
+import java.util.concurrent.ExecutorService;
+
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.peersocket.actuate.PeerSocketMetrics;
 import io.peersocket.core.PeerEndpoint;
@@ -29,6 +33,22 @@ public final class PeerSocketMetricsAutoConfiguration {
     @ConditionalOnMissingBean
     PeerSocketMetrics peerSocketMetrics(ObjectProvider<PeerSocketServer> server) {
         return new PeerSocketMetrics("server", () -> server.getObject().endpoints().stream().map(PeerEndpoint::path).toList());
+    }
+
+    /**
+     * Micrometer's executor meters ({@code executor.*}, tagged {@code name=peersocket.handler}) for
+     * the handler pool, which is no {@code Executor} bean and so escapes Boot's executor metrics.
+     * None on virtual threads, where there is no pool.
+     */
+    @Bean
+    @ConditionalOnBean(PeerSocketServerAutoConfiguration.PeerSocketHandlerThreads.class)
+    MeterBinder peerSocketHandlerExecutorMetrics(PeerSocketServerAutoConfiguration.PeerSocketHandlerThreads threads) {
+        ExecutorService pool = threads.handlerPool();
+        return (registry) -> {
+            if (pool != null) {
+                new ExecutorServiceMetrics(pool, "peersocket.handler", Tags.empty()).bindTo(registry);
+            }
+        };
     }
 
 }

@@ -93,11 +93,21 @@ public class PeerSocketProperties {
          */
         private List<String> allowedOrigins = new ArrayList<>();
 
-        /** Number of threads that run push-mode handler methods (handlers may block); default max(8, 4 x CPU cores). */
+        /**
+         * Number of threads that run push-mode handler methods (handlers may block); default max(8,
+         * 4 x CPU cores). Not a bound with spring.threads.virtual.enabled, where each call gets a
+         * virtual thread.
+         */
         private int handlerThreads = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
 
         /** Whether a handler method that throws closes its peer with 1011. */
         private boolean closeOnHandlerError = false;
+
+        /**
+         * Whether each handler call runs with the peer's id and the endpoint in the logging MDC
+         * (peersocket.peer.id, peersocket.endpoint).
+         */
+        private boolean handlerMdc = true;
 
         /** Time the server waits on shutdown for its peers to finish their close handshake (after 1001). */
         private Duration shutdownTimeout = Duration.ofSeconds(10);
@@ -253,6 +263,14 @@ public class PeerSocketProperties {
 
         public void setCloseOnHandlerError(boolean closeOnHandlerError) {
             this.closeOnHandlerError = closeOnHandlerError;
+        }
+
+        public boolean isHandlerMdc() {
+            return this.handlerMdc;
+        }
+
+        public void setHandlerMdc(boolean handlerMdc) {
+            this.handlerMdc = handlerMdc;
         }
 
         public Duration getShutdownTimeout() {
@@ -741,6 +759,12 @@ public class PeerSocketProperties {
          */
         private @Nullable String bundle;
 
+        /**
+         * Whether the dedicated port asks clients for a certificate, checked against the bundle's
+         * trust store: none, want (asked, not required) or need (a client without one is refused).
+         */
+        private ClientAuth clientAuth = ClientAuth.NONE;
+
         public @Nullable String getBundle() {
             return this.bundle;
         }
@@ -748,6 +772,28 @@ public class PeerSocketProperties {
         public void setBundle(@Nullable String bundle) {
             this.bundle = bundle;
         }
+
+        public ClientAuth getClientAuth() {
+            return this.clientAuth;
+        }
+
+        public void setClientAuth(ClientAuth clientAuth) {
+            this.clientAuth = clientAuth;
+        }
+
+    }
+
+    /** Client certificates on the dedicated port's TLS (mTLS). */
+    public enum ClientAuth {
+
+        /** No client certificate is asked for. */
+        NONE,
+
+        /** A certificate is asked for; a client without one still connects. */
+        WANT,
+
+        /** A client without a trusted certificate fails the TLS handshake. */
+        NEED
 
     }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.UnaryOperator;
@@ -11,6 +12,7 @@ import java.util.function.UnaryOperator;
 import io.peersocket.annotation.PacketHandlerScanner;
 import io.peersocket.annotation.PayloadConverter;
 import io.peersocket.core.CompositePeerSocketObserver;
+import io.peersocket.core.HandlerScope;
 import io.peersocket.core.Liveness;
 import io.peersocket.core.PeerEndpoint;
 import io.peersocket.core.PeerRuntime;
@@ -27,8 +29,9 @@ import io.peersocket.server.PollWatchdog;
 import io.peersocket.server.ServerLifecycle;
 import io.peersocket.server.reactive.ApplicationServerEndpoints;
 import io.peersocket.server.reactive.DedicatedPortServer;
-import io.peersocket.server.security.UpgradeAuthenticator;
 import io.peersocket.server.reactive.DedicatedPortTls;
+import io.peersocket.server.reactive.PeerSocketNettyServerCustomizer;
+import io.peersocket.server.security.UpgradeAuthenticator;
 import io.peersocket.server.servlet.ServletEndpoints;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.http.server.HttpServer;
@@ -47,6 +50,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.task.SimpleAsyncTaskExecutorBuilder;
+import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
+import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -54,7 +60,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
@@ -75,18 +83,23 @@ public final class PeerSocketServerAutoConfiguration {
     public static final String LOCAL_PORT_PROPERTY = "local.peersocket.port";
 
     @Bean(destroyMethod = "shutdownNow")
-    PeerSocketHandlerThreads peerSocketHandlerThreads(PeerSocketProperties properties) {
-        return new PeerSocketHandlerThreads(properties.getServer().getHandlerThreads());
+    PeerSocketHandlerThreads peerSocketHandlerThreads(PeerSocketProperties properties,
+            ObjectProvider<ThreadPoolTaskExecutorBuilder> pools, ObjectProvider<SimpleAsyncTaskExecutorBuilder> simple,
+            Environment environment) {
+        return new PeerSocketHandlerThreads(properties.getServer().getHandlerThreads(), pools.getIfAvailable(),
+                simple.getIfAvailable(), Threading.VIRTUAL.isActive(environment));
     }
 
     @Bean
     @ConditionalOnMissingBean
     PeerSocketServer peerSocketServer(PeerSocketProperties properties, ListableBeanFactory beanFactory,
             ObjectProvider<PayloadConverter> converter, ObjectProvider<PeerSocketObserver> observers,
-            ObjectProvider<RelayHook> relayHook, PeerSocketHandlerThreads threads) {
+            ObjectProvider<RelayHook> relayHook, PeerSocketHandlerThreads threads,
+            ObjectProvider<HandlerScope> handlerScope) {
         PeerSocketProperties.Server config = properties.getServer();
         PeerRuntime runtime = new PeerRuntime(config.getDispatch(), threads.executor(),
                 CompositePeerSocketObserver.of(observers.orderedStream().toList()), config.isCloseOnHandlerError());
+        runtime.setHandlerScope(handlerScope.getIfAvailable());
         runtime.setVariants(config.getVariant().toSettings());
         runtime.setTrafficLimits(config.getLimits().toTrafficLimits());
         List<PeerEndpoint> endpoints = new ArrayList<>();
@@ -161,20 +174,35 @@ public final class PeerSocketServerAutoConfiguration {
         @Bean
         DedicatedPortServer peerSocketDedicatedPort(PeerSocketProperties properties, PeerSocketServer server,
                 HandshakePolicy policy, ObjectProvider<SslBundles> sslBundles,
-                ObjectProvider<UpgradeAuthenticator> authenticator) {
+                ObjectProvider<UpgradeAuthenticator> authenticator,
+                ObjectProvider<PeerSocketNettyServerCustomizer> customizers) {
             PeerSocketProperties.Server config = properties.getServer();
             String bundleName = config.getSsl().getBundle();
             UnaryOperator<HttpServer> customizer = (httpServer) -> httpServer;
             if (bundleName != null) {
                 customizer = new DedicatedPortTls(sslBundle("peersocket.server.ssl.bundle", bundleName,
-                        sslBundles.getIfAvailable()));
+                        sslBundles.getIfAvailable()), switch (config.getSsl().getClientAuth()) {
+                            case NONE -> io.netty.handler.ssl.ClientAuth.NONE;
+                            case WANT -> io.netty.handler.ssl.ClientAuth.OPTIONAL;
+                            case NEED -> io.netty.handler.ssl.ClientAuth.REQUIRE;
+                        });
             }
             if (config.isForwardHeaders()) {
                 // Reactor Netty's own reading of Forwarded / X-Forwarded-*, as Boot's Netty server uses it.
                 customizer = customizer.andThen((httpServer) -> httpServer.forwarded(true))::apply;
             }
+            // The application's customizers last, in their order: they see the port's own settings.
+            List<PeerSocketNettyServerCustomizer> applied = customizers.orderedStream().toList();
+            UnaryOperator<HttpServer> own = customizer;
+            UnaryOperator<HttpServer> customized = (httpServer) -> {
+                HttpServer result = own.apply(httpServer);
+                for (PeerSocketNettyServerCustomizer each : applied) {
+                    result = each.customize(result);
+                }
+                return result;
+            };
             DedicatedPortServer transport = new DedicatedPortServer(config.getBindAddress(), config.getPort(),
-                    server.endpoints(), policy, config.getHandshakeTimeout(), customizer,
+                    server.endpoints(), policy, config.getHandshakeTimeout(), customized,
                     authenticator.getIfAvailable(() -> UpgradeAuthenticator.NONE));
             server.addTransport(transport);
             return transport;
@@ -277,21 +305,63 @@ public final class PeerSocketServerAutoConfiguration {
     /**
      * The server's threads: handler threads for push mode, writer threads for the servlet
      * transport's blocking sends. Not an {@code Executor} bean, so that Boot's own
-     * {@code applicationTaskExecutor} is left alone.
+     * {@code applicationTaskExecutor} is left alone. The handler executor comes from Boot's
+     * builders when present, so that {@code spring.task.execution.*} customizers and task
+     * decorators (context propagation) apply, and {@code spring.threads.virtual.enabled} gives
+     * virtual threads.
      */
     static final class PeerSocketHandlerThreads {
 
-        private final ExecutorService handlers;
+        private static final String HANDLER_PREFIX = "peersocket-handler-";
+
+        private final Executor handlers;
+
+        private final Runnable stopHandlers;
+
+        // The pool behind the handlers, for executor metrics; null on virtual threads.
+        private final @Nullable ExecutorService handlerPool;
 
         private final ExecutorService writers;
 
-        PeerSocketHandlerThreads(int handlerThreads) {
-            this.handlers = Executors.newFixedThreadPool(handlerThreads, new CustomizableThreadFactory("peersocket-handler-"));
+        PeerSocketHandlerThreads(int handlerThreads, @Nullable ThreadPoolTaskExecutorBuilder pools,
+                @Nullable SimpleAsyncTaskExecutorBuilder simple, boolean virtual) {
+            if (virtual && simple != null) {
+                // One virtual thread per task; no concurrency limit, because reaching it would
+                // block the submitter, which is an I/O thread. Each peer's signals still run one
+                // at a time (SerialTaskQueue); handler-threads bounds platform threads only.
+                SimpleAsyncTaskExecutor executor = simple.threadNamePrefix(HANDLER_PREFIX).virtualThreads(true)
+                    .concurrencyLimit(null).rejectTasksWhenLimitReached(false).build();
+                this.handlers = executor;
+                this.stopHandlers = executor::close;
+                this.handlerPool = null;
+            }
+            else if (pools != null) {
+                // handler-threads threads, always there, and an unbounded queue: a submission
+                // from an I/O thread never blocks and is never refused.
+                ThreadPoolTaskExecutor executor = pools.corePoolSize(handlerThreads).maxPoolSize(handlerThreads)
+                    .queueCapacity(Integer.MAX_VALUE).allowCoreThreadTimeOut(false).threadNamePrefix(HANDLER_PREFIX)
+                    .build();
+                executor.initialize();
+                this.handlers = executor;
+                this.stopHandlers = () -> executor.getThreadPoolExecutor().shutdownNow();
+                this.handlerPool = executor.getThreadPoolExecutor();
+            }
+            else {
+                ExecutorService executor = Executors.newFixedThreadPool(handlerThreads,
+                        new CustomizableThreadFactory(HANDLER_PREFIX));
+                this.handlers = executor;
+                this.stopHandlers = executor::shutdownNow;
+                this.handlerPool = executor;
+            }
             this.writers = Executors.newFixedThreadPool(handlerThreads, new CustomizableThreadFactory("peersocket-write-"));
         }
 
-        ExecutorService executor() {
+        Executor executor() {
             return this.handlers;
+        }
+
+        @Nullable ExecutorService handlerPool() {
+            return this.handlerPool;
         }
 
         ExecutorService writeExecutor() {
@@ -299,7 +369,7 @@ public final class PeerSocketServerAutoConfiguration {
         }
 
         void shutdownNow() {
-            this.handlers.shutdownNow();
+            this.stopHandlers.run();
             this.writers.shutdownNow();
         }
 

@@ -35,6 +35,9 @@ public final class PeerRuntime {
 
     private volatile TrafficLimits trafficLimits = TrafficLimits.NONE;
 
+    // Null when nothing observes handler calls: then invoke() adds nothing per callback.
+    private volatile @Nullable HandlerScope handlerScope;
+
     // Poll mode: every event of every peer, in arrival order, until poll() runs them.
     private final Queue<Runnable> pollQueue = new ConcurrentLinkedQueue<>();
 
@@ -75,6 +78,11 @@ public final class PeerRuntime {
     /** @param trafficLimits the per-peer rates and slow-reader policy; set once, before any peer connects */
     public void setTrafficLimits(TrafficLimits trafficLimits) {
         this.trafficLimits = trafficLimits;
+    }
+
+    /** @param scope what surrounds every application callback (observations, MDC); set once, before any peer connects */
+    public void setHandlerScope(@Nullable HandlerScope scope) {
+        this.handlerScope = scope;
     }
 
     /** @return the open peers by id */
@@ -144,10 +152,16 @@ public final class PeerRuntime {
     }
 
     /** Runs one application callback so that what it throws is logged, counted, and answered by policy. */
-    void invoke(PeerSession peer, Runnable callback) {
+    void invoke(PeerSession peer, String signal, Runnable callback) {
         long start = this.timeHandlers ? System.nanoTime() : 0L;
+        HandlerScope scope = this.handlerScope;
         try {
-            callback.run();
+            if (scope != null) {
+                scope.run(peer, signal, callback);
+            }
+            else {
+                callback.run();
+            }
         }
         catch (Throwable ex) {
             HandlerErrorLog.log(logger, peer, "Handler for " + peer.path() + " failed on peer " + peer.id()

@@ -102,6 +102,12 @@ public final class PeerSession implements Peer {
 
     private volatile boolean closedLocally;
 
+    /** The name of the {@code data_received} signal (observations, MDC). */
+    public static final String SIGNAL_DATA_RECEIVED = "data_received";
+
+    // The name a callback dispatched without one is observed under.
+    private static final String SIGNAL_UNNAMED = "callback";
+
     // data_received is signalled once per message: made once, not per message.
     private final Runnable dataReceivedEvent;
 
@@ -131,7 +137,7 @@ public final class PeerSession implements Peer {
         this.byteTokens = this.traffic.bytesPerSecond();
         this.lastRefillNanos = System.nanoTime();
         Runnable signal = () -> listener.dataReceived(this);
-        this.dataReceivedEvent = () -> endpoint.runtime().invoke(this, signal);
+        this.dataReceivedEvent = () -> endpoint.runtime().invoke(this, SIGNAL_DATA_RECEIVED, signal);
         connection.attach(this);
     }
 
@@ -560,7 +566,16 @@ public final class PeerSession implements Peer {
      * @param signal the signal
      */
     public void dispatch(Consumer<PeerListener> signal) {
-        dispatchEvent(() -> signal.accept(this.listener));
+        dispatch(SIGNAL_UNNAMED, signal);
+    }
+
+    /**
+     * As {@link #dispatch(Consumer)}, naming the signal for observations.
+     * @param name the signal's name, a constant such as {@code client_connected}
+     * @param signal the signal
+     */
+    public void dispatch(String name, Consumer<PeerListener> signal) {
+        dispatchEvent(name, () -> signal.accept(this.listener));
     }
 
     /** Signals {@code data_received} as {@link #dispatch(Consumer)} does, without allocating. */
@@ -573,7 +588,16 @@ public final class PeerSession implements Peer {
      * @param callback the callback
      */
     public void dispatchEvent(Runnable callback) {
-        this.events.execute(() -> this.endpoint.runtime().invoke(this, callback));
+        dispatchEvent(SIGNAL_UNNAMED, callback);
+    }
+
+    /**
+     * As {@link #dispatchEvent(Runnable)}, naming the signal for observations.
+     * @param name the signal's name, a constant such as {@code peer_connected}
+     * @param callback the callback
+     */
+    public void dispatchEvent(String name, Runnable callback) {
+        this.events.execute(() -> this.endpoint.runtime().invoke(this, name, callback));
     }
 
     /**
@@ -582,9 +606,18 @@ public final class PeerSession implements Peer {
      * @param callback the disconnect signal
      */
     public void dispatchLast(Runnable callback) {
+        dispatchLast(SIGNAL_UNNAMED, callback);
+    }
+
+    /**
+     * As {@link #dispatchLast(Runnable)}, naming the signal for observations.
+     * @param name the signal's name, a constant such as {@code client_disconnected}
+     * @param callback the disconnect signal
+     */
+    public void dispatchLast(String name, Runnable callback) {
         this.events.execute(() -> {
             this.endpoint.runtime().registry().remove(this);
-            this.endpoint.runtime().invoke(this, callback);
+            this.endpoint.runtime().invoke(this, name, callback);
         });
     }
 

@@ -18,7 +18,7 @@ public final class SignalTraffic implements PeerTraffic {
 
     @Override
     public void opened(PeerSession peer) {
-        peer.dispatch((l) -> l.clientConnected(peer, peer.protocol()));
+        peer.dispatch("client_connected", (l) -> l.clientConnected(peer, peer.protocol()));
     }
 
     @Override
@@ -34,9 +34,9 @@ public final class SignalTraffic implements PeerTraffic {
     @Override
     public void closed(PeerSession peer, CloseInfo close, boolean closeRequest) {
         if (closeRequest) {
-            peer.dispatch((l) -> l.clientCloseRequest(peer, close.code(), close.reason()));
+            peer.dispatch("client_close_request", (l) -> l.clientCloseRequest(peer, close.code(), close.reason()));
         }
-        peer.dispatchLast(() -> peer.listener().clientDisconnected(peer, close.clean()));
+        peer.dispatchLast("client_disconnected", () -> peer.listener().clientDisconnected(peer, close.clean()));
     }
 
 }

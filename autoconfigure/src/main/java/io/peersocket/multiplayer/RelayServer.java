@@ -301,7 +301,7 @@ public final class RelayServer implements MultiplayerPeer {
             this.membership.unlock();
         }
         drainLeaves();
-        peer.dispatchEvent(() -> this.application.peerConnected(this, peer));
+        peer.dispatchEvent("peer_connected", () -> this.application.peerConnected(this, peer));
     }
 
     private void leave(PeerSession peer, CloseInfo close, boolean closeRequest) {
@@ -315,9 +315,9 @@ public final class RelayServer implements MultiplayerPeer {
             }
             this.warned.remove(id);
             if (closeRequest) {
-                peer.dispatch((listener) -> listener.clientCloseRequest(peer, close.code(), close.reason()));
+                peer.dispatch("client_close_request", (listener) -> listener.clientCloseRequest(peer, close.code(), close.reason()));
             }
-            peer.dispatchLast(() -> this.application.peerDisconnected(this, peer));
+            peer.dispatchLast("peer_disconnected", () -> this.application.peerDisconnected(this, peer));
         });
         drainLeaves();
     }
@@ -396,7 +396,7 @@ public final class RelayServer implements MultiplayerPeer {
         }
         this.delivered.increment();
         boolean room = peer.offerInbound((frame == packet.data()) ? packet : new Packet(frame, false));
-        peer.dispatchEvent(() -> deliver(peer));
+        peer.dispatchEvent("peer_packet", () -> deliver(peer));
         if (!room) {
             this.observer.readingPaused(this.path);
         }
