@@ -22,6 +22,7 @@ import io.peersocket.server.LocalPeerSocketPort;
 import io.peersocket.server.PeerSocketServer;
 import io.peersocket.test.JdkClient;
 import io.peersocket.test.RawWebSocket;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
@@ -81,9 +82,11 @@ class HandlerObservationsTest {
                 RawWebSocket.upgradeRequest(this.port, "/observed", "other"));
         assertThat(refused.statusLine()).contains("400");
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(tags(DefaultPeerSocketHandlerObservationConvention.NAME))
+        // Only this peer's calls: a peer of the test before may still be reporting its end.
+        String peerId = Integer.toString(peer.id());
+        await().atMost(WAIT).untilAsserted(() -> assertThat(tags(DefaultPeerSocketHandlerObservationConvention.NAME, peerId))
             .contains(Map.of("endpoint", "/observed", "signal", "client_disconnected", "outcome", "success")));
-        assertThat(tags(DefaultPeerSocketHandlerObservationConvention.NAME)).containsExactly(
+        assertThat(tags(DefaultPeerSocketHandlerObservationConvention.NAME, peerId)).containsExactly(
                 Map.of("endpoint", "/observed", "signal", "client_connected", "outcome", "success"),
                 Map.of("endpoint", "/observed", "signal", "data_received", "outcome", "success"),
                 Map.of("endpoint", "/observed", "signal", "data_received", "outcome", "error"),
@@ -153,10 +156,17 @@ class HandlerObservationsTest {
 
     // Low-cardinality tags of every stopped observation of that name, in the order they stopped.
     private List<Map<String, String>> tags(String name) {
+        return tags(name, null);
+    }
+
+    // With a peer id, only the observations of that peer (its high-cardinality "peer.id").
+    private List<Map<String, String>> tags(String name, @Nullable String peerId) {
         List<Map<String, String>> found = new ArrayList<>();
         TestObservationRegistryAssert.assertThat(this.registry).hasHandledContextsThatSatisfy((contexts) -> {
             for (Observation.Context context : contexts) {
-                if (name.equals(context.getName())) {
+                KeyValue peer = context.getHighCardinalityKeyValue("peer.id");
+                boolean ofPeer = peerId == null || (peer != null && peerId.equals(peer.getValue()));
+                if (name.equals(context.getName()) && ofPeer) {
                     Map<String, String> tags = new TreeMap<>();
                     for (KeyValue keyValue : context.getLowCardinalityKeyValues()) {
                         tags.put(keyValue.getKey(), keyValue.getValue());
