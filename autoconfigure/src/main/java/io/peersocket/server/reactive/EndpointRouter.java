@@ -126,9 +126,11 @@ final class EndpointRouter implements WebHandler {
                             null))
                     .defaultIfEmpty(new UpgradeAuthenticator.Authenticated(null, null));
         Channel connection = nettyChannel(request);
-        if (connection != null && this.authenticator != UpgradeAuthenticator.NONE) {
-            // A decoder may answer on another thread (a blocking JwtDecoder runs on boundedElastic):
-            // the upgrade goes on on the connection's event loop, as without authentication, so that
+        if (connection != null && (this.authenticator != UpgradeAuthenticator.NONE
+                || !connection.eventLoop().inEventLoop())) {
+            // A decoder may answer on another thread (a blocking JwtDecoder runs on boundedElastic),
+            // and so may the application's own WebFlux security chain before this handler runs
+            // (password encoders do): the upgrade goes on on the connection's event loop, so that
             // frames that follow the 101 at once meet a complete pipeline.
             outcome = outcome.publishOn(Schedulers.fromExecutor(connection.eventLoop()));
         }
