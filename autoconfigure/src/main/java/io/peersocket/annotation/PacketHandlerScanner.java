@@ -127,11 +127,8 @@ public final class PacketHandlerScanner {
             List<String> protocols = (annotation.protocols().length > 0) ? Arrays.asList(annotation.protocols())
                     : defaultProtocols;
             PeerListener listener = listenerFor(beanName, type);
-            if (!annotation.blocking()) {
-                listener = new NonBlockingPeerListener(listener);
-            }
-            if (annotation.authorities().length > 0) {
-                listener = new AuthorizedPeerListener(listener, Set.of(annotation.authorities()));
+            if (!annotation.blocking() || annotation.authorities().length > 0) {
+                listener = new DeclaredPeerListener(listener, !annotation.blocking(), Set.of(annotation.authorities()));
             }
             Map<String, PeerListener> listeners = byPath.computeIfAbsent(path, (p) -> new LinkedHashMap<>());
             for (String protocol : protocols.isEmpty() ? List.of("") : protocols) {
@@ -253,42 +250,22 @@ public final class PacketHandlerScanner {
 
     }
 
-    /** A handler whose {@code @PacketHandler} names the authorities its clients need. */
-    private record AuthorizedPeerListener(PeerListener delegate, Set<String> authorities) implements PeerListener {
+    /**
+     * A handler with what its {@code @PacketHandler} declares beyond its methods: {@code blocking = false}
+     * or the authorities its clients need. The rest is asked of the delegate when used, not at scan
+     * time: a listener bean is fetched lazily.
+     */
+    private record DeclaredPeerListener(PeerListener delegate, boolean nonBlocking, Set<String> declaredAuthorities)
+            implements PeerListener {
 
         @Override
         public boolean blocking() {
-            return this.delegate.blocking();
+            return !this.nonBlocking && this.delegate.blocking();
         }
 
         @Override
-        public void clientConnected(io.peersocket.peer.Peer peer, String protocol) {
-            this.delegate.clientConnected(peer, protocol);
-        }
-
-        @Override
-        public void dataReceived(io.peersocket.peer.Peer peer) {
-            this.delegate.dataReceived(peer);
-        }
-
-        @Override
-        public void clientCloseRequest(io.peersocket.peer.Peer peer, int code, String reason) {
-            this.delegate.clientCloseRequest(peer, code, reason);
-        }
-
-        @Override
-        public void clientDisconnected(io.peersocket.peer.Peer peer, boolean wasClean) {
-            this.delegate.clientDisconnected(peer, wasClean);
-        }
-
-    }
-
-    /** A handler whose {@code @PacketHandler} says {@code blocking = false}. */
-    private record NonBlockingPeerListener(PeerListener delegate) implements PeerListener {
-
-        @Override
-        public boolean blocking() {
-            return false;
+        public Set<String> authorities() {
+            return this.declaredAuthorities.isEmpty() ? this.delegate.authorities() : this.declaredAuthorities;
         }
 
         @Override
