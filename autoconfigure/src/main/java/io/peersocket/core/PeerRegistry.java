@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntFunction;
+import java.util.function.IntSupplier;
+
+import io.peersocket.peer.Peer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -17,18 +20,58 @@ public final class PeerRegistry {
 
     private final Map<Integer, PeerSession> peers = new ConcurrentHashMap<>();
 
+    // Extension point for several instances acting as one server (io.peersocket.cluster): where
+    // candidate ids come from (unique per node by construction) and who hears of arrivals and
+    // departures. Set once, before any peer connects.
+    private volatile IntSupplier ids = () -> ThreadLocalRandom.current().nextInt(2, Integer.MAX_VALUE);
+
+    private volatile @Nullable Listener listener;
+
+    /**
+     * Told of every peer registered and removed, on the thread that does it; must not block.
+     */
+    public interface Listener {
+
+        /** @param peer a peer just registered under its id */
+        void added(Peer peer);
+
+        /** @param peer a peer just removed; its id may be given out again */
+        void removed(Peer peer);
+
+    }
+
+    /**
+     * @param ids gives candidate ids: positive, never 0 or 1; a candidate already in use here is
+     * drawn again
+     */
+    public void useIds(IntSupplier ids) {
+        this.ids = ids;
+    }
+
+    /** @param listener told of every peer registered and removed, or {@code null} */
+    public void setListener(@Nullable Listener listener) {
+        this.listener = listener;
+    }
+
     /**
      * Registers a new peer under a fresh id.
      * @param factory makes the peer for the id it is given
      * @return the registered peer
      */
     public PeerSession register(IntFunction<PeerSession> factory) {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
+        IntSupplier ids = this.ids;
         for (;;) {
-            int id = random.nextInt(2, Integer.MAX_VALUE);
+            int id = ids.getAsInt();
+            if (id < 2) {
+                continue;
+            }
             PeerSession[] made = new PeerSession[1];
             this.peers.computeIfAbsent(id, (key) -> made[0] = factory.apply(key));
             if (made[0] != null) {
+                Listener listener = this.listener;
+                if (listener != null) {
+                    listener.added(made[0]);
+                }
                 return made[0];
             }
         }
@@ -49,7 +92,12 @@ public final class PeerRegistry {
 
     /** @param peer a peer to forget; its id may be given out again */
     public void remove(PeerSession peer) {
-        this.peers.remove(peer.id(), peer);
+        if (this.peers.remove(peer.id(), peer)) {
+            Listener listener = this.listener;
+            if (listener != null) {
+                listener.removed(peer);
+            }
+        }
     }
 
     /**

@@ -34,6 +34,9 @@ public class PeerSocketServer {
 
     private volatile long lastPollAt;
 
+    // Peers on other instances (io.peersocket.cluster); none unless set.
+    private volatile RemotePeers remotePeers = (id) -> null;
+
     /**
      * @param runtime the peers, dispatch and observer shared by the endpoints
      * @param endpoints the endpoints
@@ -46,6 +49,14 @@ public class PeerSocketServer {
     /** @param transport a transport that serves this server's endpoints */
     public void addTransport(ServerTransport transport) {
         this.transports.add(transport);
+    }
+
+    /**
+     * @param remotePeers where {@link #getPeer(int)}, {@link #hasPeer(int)}, the peer's address and
+     * port, and {@link #disconnectPeer(int, int, String)} look for a peer not connected here
+     */
+    public void setRemotePeers(RemotePeers remotePeers) {
+        this.remotePeers = remotePeers;
     }
 
     /** @return the endpoints */
@@ -74,19 +85,21 @@ public class PeerSocketServer {
      * @return whether a peer with this id is connected
      */
     public boolean hasPeer(int id) {
-        return this.runtime.registry().get(id) != null;
+        return getPeer(id) != null;
     }
 
     /**
      * The peer with an id, as {@code get_peer(id)}.
      * @param id the peer id
-     * @return the peer, or {@code null} when none is connected with that id
+     * @return the peer, or {@code null} when none is connected with that id; a peer of another
+     * instance of a cluster when {@link #setRemotePeers(RemotePeers) set}
      */
     public @Nullable Peer getPeer(int id) {
-        return this.runtime.registry().get(id);
+        Peer local = this.runtime.registry().get(id);
+        return (local != null) ? local : this.remotePeers.find(id);
     }
 
-    /** @return the connected peers */
+    /** @return the peers connected to this instance */
     public Collection<? extends Peer> peers() {
         return this.runtime.registry().all();
     }

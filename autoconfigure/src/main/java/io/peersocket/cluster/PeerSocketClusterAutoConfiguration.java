@@ -1,0 +1,73 @@
+package io.peersocket.cluster;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.peersocket.autoconfigure.PeerSocketServerAutoConfiguration;
+import io.peersocket.server.PeerSocketServer;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+
+/**
+ * Several instances as one server through Redis ({@link ClusterNode}, {@link PeerGroups}), when
+ * {@code peersocket.cluster.enabled=true} and Spring Data Redis is present; Redis comes from Boot's
+ * own {@code spring.data.redis.*}. Adds the {@code peersocketCluster} health contributor and the
+ * {@code peersocket.cluster.*} meters when actuator is there.
+ */
+@AutoConfiguration(after = PeerSocketServerAutoConfiguration.class,
+        afterName = { "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
+                "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration" })
+@ConditionalOnClass({ ReactiveRedisConnectionFactory.class, reactor.core.publisher.Flux.class })
+@ConditionalOnProperty(prefix = "peersocket.cluster", name = "enabled", havingValue = "true")
+@EnableConfigurationProperties(PeerSocketClusterProperties.class)
+public final class PeerSocketClusterAutoConfiguration {
+
+    @Bean
+    @ConditionalOnBean({ PeerSocketServer.class, ReactiveRedisConnectionFactory.class })
+    @ConditionalOnMissingBean
+    ClusterNode peersocketClusterNode(PeerSocketServer server, ReactiveRedisConnectionFactory redis,
+            PeerSocketClusterProperties properties) {
+        return new ClusterNode(server, redis, properties);
+    }
+
+    @Bean
+    @ConditionalOnBean(ClusterNode.class)
+    @ConditionalOnMissingBean
+    PeerGroups peersocketGroups(PeerSocketServer server, ClusterNode cluster) {
+        return new PeerGroups(server, cluster);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(Health.class)
+    static class ClusterHealthConfiguration {
+
+        @Bean
+        @ConditionalOnBean(ClusterNode.class)
+        @ConditionalOnMissingBean(name = "peersocketClusterHealthIndicator")
+        ClusterHealthIndicator peersocketClusterHealthIndicator(ClusterNode cluster) {
+            return new ClusterHealthIndicator(cluster);
+        }
+
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MeterRegistry.class)
+    static class ClusterMetricsConfiguration {
+
+        @Bean
+        @ConditionalOnBean(ClusterNode.class)
+        @ConditionalOnMissingBean
+        ClusterMetrics peersocketClusterMetrics(ClusterNode cluster, PeerSocketServer server) {
+            return new ClusterMetrics(cluster, server);
+        }
+
+    }
+
+}
