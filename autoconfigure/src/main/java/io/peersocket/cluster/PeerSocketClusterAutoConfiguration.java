@@ -26,11 +26,11 @@ import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
                 "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration" })
 @ConditionalOnClass({ ReactiveRedisConnectionFactory.class, reactor.core.publisher.Flux.class })
 @ConditionalOnProperty(prefix = "peersocket.cluster", name = "enabled", havingValue = "true")
+@ConditionalOnBean({ PeerSocketServer.class, ReactiveRedisConnectionFactory.class })
 @EnableConfigurationProperties(PeerSocketClusterProperties.class)
 public final class PeerSocketClusterAutoConfiguration {
 
     @Bean
-    @ConditionalOnBean({ PeerSocketServer.class, ReactiveRedisConnectionFactory.class })
     @ConditionalOnMissingBean
     ClusterNode peersocketClusterNode(PeerSocketServer server, ReactiveRedisConnectionFactory redis,
             PeerSocketClusterProperties properties) {
@@ -38,7 +38,6 @@ public final class PeerSocketClusterAutoConfiguration {
     }
 
     @Bean
-    @ConditionalOnBean(ClusterNode.class)
     @ConditionalOnMissingBean
     PeerGroups peersocketGroups(PeerSocketServer server, ClusterNode cluster) {
         return new PeerGroups(server, cluster);
@@ -49,7 +48,6 @@ public final class PeerSocketClusterAutoConfiguration {
     static class ClusterHealthConfiguration {
 
         @Bean
-        @ConditionalOnBean(ClusterNode.class)
         @ConditionalOnMissingBean(name = "peersocketClusterHealthIndicator")
         ClusterHealthIndicator peersocketClusterHealthIndicator(ClusterNode cluster) {
             return new ClusterHealthIndicator(cluster);
@@ -62,7 +60,6 @@ public final class PeerSocketClusterAutoConfiguration {
     static class ClusterMetricsConfiguration {
 
         @Bean
-        @ConditionalOnBean(ClusterNode.class)
         @ConditionalOnMissingBean
         ClusterMetrics peersocketClusterMetrics(ClusterNode cluster, PeerSocketServer server) {
             return new ClusterMetrics(cluster, server);

@@ -30,8 +30,14 @@ import org.springframework.context.annotation.Import;
 @Import(ClusterTestApplication.Commands.class)
 public class ClusterTestApplication {
 
-    public static void main(String[] args) {
+    /**
+     * Runs a node as its own process, until killed (no web server keeps the JVM up otherwise).
+     * @param args Spring Boot arguments
+     * @throws InterruptedException never, in practice
+     */
+    public static void main(String[] args) throws InterruptedException {
         SpringApplication.run(ClusterTestApplication.class, args);
+        new java.util.concurrent.CountDownLatch(1).await();
     }
 
     @PacketHandler(path = "/cluster", writeMode = WriteMode.TEXT)
