@@ -30,7 +30,19 @@ public final class RedisServer implements BeforeAllCallback, AfterAllCallback {
 
     private final int port = freePort();
 
+    private final boolean startFirst;
+
     private Process process;
+
+    /** Starts before the test class. */
+    public RedisServer() {
+        this(true);
+    }
+
+    /** @param startFirst whether it starts before the test class; else the test calls {@link #start()} */
+    public RedisServer(boolean startFirst) {
+        this.startFirst = startFirst;
+    }
 
     /** @return the port it listens on */
     public int port() {
@@ -51,7 +63,9 @@ public final class RedisServer implements BeforeAllCallback, AfterAllCallback {
             }
             Assumptions.abort(BINARY + " is missing (apt-get install redis-server); skipping");
         }
-        start();
+        if (this.startFirst) {
+            start();
+        }
     }
 
     @Override
@@ -61,6 +75,9 @@ public final class RedisServer implements BeforeAllCallback, AfterAllCallback {
 
     /** Starts it and waits until it answers PING. */
     public synchronized void start() throws IOException, InterruptedException {
+        if (this.process != null && this.process.isAlive()) {
+            return;
+        }
         this.process = new ProcessBuilder(List.of(BINARY, "--port", Integer.toString(this.port), "--bind", "127.0.0.1",
                 "--save", "", "--appendonly", "no", "--protected-mode", "no"))
             .redirectErrorStream(true)
