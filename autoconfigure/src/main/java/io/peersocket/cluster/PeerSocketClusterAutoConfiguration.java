@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.peersocket.autoconfigure.PeerSocketServerAutoConfiguration;
 import io.peersocket.server.PeerSocketServer;
 
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -19,7 +21,7 @@ import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
  * Several instances as one server through Redis ({@link ClusterNode}, {@link PeerGroups}), when
  * {@code peersocket.cluster.enabled=true} and Spring Data Redis is present; Redis comes from Boot's
  * own {@code spring.data.redis.*}. Adds the {@code peersocketCluster} health contributor and the
- * {@code peersocket.cluster.*} meters when actuator is there.
+ * {@code peersocket.cluster.*} meters and the {@code peersocketcluster} endpoint when actuator is there.
  */
 @AutoConfiguration(after = PeerSocketServerAutoConfiguration.class,
         afterName = { "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
@@ -51,6 +53,19 @@ public final class PeerSocketClusterAutoConfiguration {
         @ConditionalOnMissingBean(name = "peersocketClusterHealthIndicator")
         ClusterHealthIndicator peersocketClusterHealthIndicator(ClusterNode cluster) {
             return new ClusterHealthIndicator(cluster);
+        }
+
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(Endpoint.class)
+    @ConditionalOnAvailableEndpoint(ClusterEndpoint.class)
+    static class ClusterEndpointConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        ClusterEndpoint peersocketClusterEndpoint(ClusterNode cluster, PeerSocketServer server) {
+            return new ClusterEndpoint(cluster, server);
         }
 
     }

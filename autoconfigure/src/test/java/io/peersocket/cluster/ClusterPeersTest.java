@@ -38,7 +38,9 @@ class ClusterPeersTest {
     static void start() {
         nodes = new ClusterNodes(redis, "peers-test");
         // A node timeout far beyond the waits below: only a graceful leave can explain a quick forget.
-        a = nodes.start("node-a", "peersocket.cluster.node-timeout=60s");
+        a = nodes.start("node-a", "peersocket.cluster.node-timeout=60s",
+                "management.endpoints.web.exposure.include=peersocketcluster",
+                "management.endpoints.jmx.exposure.include=peersocketcluster");
         b = nodes.start("node-b", "peersocket.cluster.node-timeout=60s");
         await().atMost(Duration.ofSeconds(30)).until(() -> ClusterNodes.node(a).otherNodes().contains("node-b")
                 && ClusterNodes.node(b).otherNodes().contains("node-a"));
@@ -73,6 +75,17 @@ class ClusterPeersTest {
         assertThat(ClusterNodes.node(a).prefix()).isNotEqualTo(ClusterNodes.node(b).prefix());
         awaitKnown(a, idB);
         assertThat(ClusterNodes.node(a).nodeOf(idB)).isEqualTo("node-b");
+
+        // The actuator endpoint lists both peers with their node.
+        ClusterEndpoint.ClusterDescriptor view = a.getBean(ClusterEndpoint.class).cluster();
+        assertThat(view.nodes()).contains("node-a", "node-b");
+        assertThat(view.peers()).contains(
+                new ClusterEndpoint.PeerDescriptor(idB, "node-b", "/cluster", "127.0.0.1",
+                        b.getBean(io.peersocket.server.PeerSocketServer.class).getPeerPort(idB)));
+        assertThat(view.peers()).anySatisfy((peer) -> {
+            assertThat(peer.id()).isEqualTo(idA);
+            assertThat(peer.node()).isEqualTo("node-a");
+        });
 
         onA.sendText("has:" + idB);
         String has = onA.next().string();
