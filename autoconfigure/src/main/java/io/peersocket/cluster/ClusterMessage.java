@@ -41,11 +41,13 @@ record ClusterMessage(Kind kind, String node, long incarnation, long seq, Body b
         /** Close one peer of the receiver. */
         DISCONNECT,
         /** The sender shuts down: forget it and its peers now. */
-        BYE
+        BYE,
+        /** A multiplayer relay frame for the receiver's clients of a relay path. */
+        RELAY
     }
 
     /** What a message carries beyond its header. */
-    sealed interface Body permits Snapshot, Beat, PeerUp, PeerDown, PacketTo, GroupPacket, Disconnect, Empty {
+    sealed interface Body permits Snapshot, Beat, PeerUp, PeerDown, PacketTo, GroupPacket, Disconnect, RelayPacket, Empty {
     }
 
     /** @param peers the sender's peers @param replyWanted whether the receiver answers with its own */
@@ -69,6 +71,10 @@ record ClusterMessage(Kind kind, String node, long incarnation, long seq, Body b
     }
 
     record Disconnect(int id, int code, String reason) implements Body {
+    }
+
+    /** @param to the frame's target: a client, 0 or -N @param frame the whole relay frame */
+    record RelayPacket(String path, int to, byte[] frame) implements Body {
     }
 
     record Empty() implements Body {
@@ -112,6 +118,12 @@ record ClusterMessage(Kind kind, String node, long incarnation, long seq, Body b
                 out.writeBoolean(g.text());
                 out.writeInt(g.data().length);
                 out.write(g.data());
+            }
+            else if (this.body instanceof RelayPacket r) {
+                out.writeUTF(r.path());
+                out.writeInt(r.to());
+                out.writeInt(r.frame().length);
+                out.write(r.frame());
             }
             else if (this.body instanceof Disconnect d) {
                 out.writeInt(d.id());
@@ -176,6 +188,7 @@ record ClusterMessage(Kind kind, String node, long incarnation, long seq, Body b
                         readBytes(in, data.length));
                 case DISCONNECT -> new Disconnect(in.readInt(), in.readUnsignedShort(), in.readUTF());
                 case BYE -> new Empty();
+                case RELAY -> new RelayPacket(in.readUTF(), in.readInt(), readBytes(in, data.length));
             };
             if (in.available() > 0) {
                 throw new MalformedMessageException(in.available() + " trailing bytes after a " + kind);

@@ -27,11 +27,14 @@ import io.peersocket.cluster.ClusterMessage.MalformedMessageException;
 import io.peersocket.cluster.ClusterMessage.PacketTo;
 import io.peersocket.cluster.ClusterMessage.PeerDown;
 import io.peersocket.cluster.ClusterMessage.PeerUp;
+import io.peersocket.cluster.ClusterMessage.RelayPacket;
 import io.peersocket.cluster.ClusterMessage.Snapshot;
 import io.peersocket.core.PeerRegistry;
 import io.peersocket.core.PeerSession;
 import io.peersocket.core.PeerSocketObserver;
 import io.peersocket.diagnostics.PeerSocketConfigurationException;
+import io.peersocket.multiplayer.RelayServer;
+import io.peersocket.multiplayer.RelayServers;
 import io.peersocket.peer.Peer;
 import io.peersocket.peer.PeerError;
 import io.peersocket.peer.WriteMode;
@@ -92,6 +95,8 @@ public final class ClusterNode implements SmartLifecycle {
 
     private final Map<String, NodeState> nodes = new ConcurrentHashMap<>();
 
+    private final RelayServers relays;
+
     private final Map<Integer, RemotePeer> remotePeers = new ConcurrentHashMap<>();
 
     private final Map<String, Long> sequences = new HashMap<>();
@@ -149,6 +154,7 @@ public final class ClusterNode implements SmartLifecycle {
         this.server = server;
         this.registry = server.runtime().registry();
         this.observer = server.runtime().observer();
+        this.relays = new RelayServers(server.endpoints());
         this.node = nodeId(properties.getNodeId());
         this.nodeTimeout = positive(properties.getNodeTimeout(), "peersocket.cluster.node-timeout");
         positive(properties.getOutageWindow(), "peersocket.cluster.outage-window");
@@ -214,6 +220,7 @@ public final class ClusterNode implements SmartLifecycle {
             }
         });
         this.server.setRemotePeers(this.remotePeers::get);
+        this.relays.all().forEach((relay) -> relay.setBridge(this::forwardRelay));
         this.link.start();
         long beat = Math.max(this.nodeTimeout.toMillis() / 5, 50);
         this.ticker.scheduleWithFixedDelay(this::tick, 0, beat, TimeUnit.MILLISECONDS);
@@ -392,6 +399,31 @@ public final class ClusterNode implements SmartLifecycle {
         return all;
     }
 
+    // A relay's frame for clients of other nodes: to the node of one client, or to every node.
+    private boolean forwardRelay(RelayServer relay, int to, byte[] frame) {
+        if (!this.link.available()) {
+            return false;
+        }
+        RelayPacket packet = new RelayPacket(relay.path(), to, frame);
+        if (to > 1) {
+            RemotePeer target = this.remotePeers.get(to);
+            if (target == null || !target.path().equals(relay.path())) {
+                return false;
+            }
+            return send(target.node(), Kind.RELAY, packet);
+        }
+        boolean all = true;
+        synchronized (this.sendLock) {
+            for (String other : this.nodes.keySet()) {
+                all &= send(other, Kind.RELAY, packet);
+            }
+        }
+        if (!all) {
+            this.observer.dropped(relay.path(), DROP_BUFFER_FULL);
+        }
+        return all;
+    }
+
     private void peerAdded(Peer peer) {
         PeerUp up = describe(peer);
         synchronized (this.sendLock) {
@@ -530,6 +562,13 @@ public final class ClusterNode implements SmartLifecycle {
                 }
             }
             case BYE -> forget(from, "it shut down");
+            case RELAY -> {
+                RelayPacket packet = (RelayPacket) body;
+                RelayServer relay = this.relays.get(packet.path());
+                if (relay != null) {
+                    relay.deliverFromElsewhere(packet.to(), packet.frame());
+                }
+            }
         }
     }
 
@@ -541,11 +580,21 @@ public final class ClusterNode implements SmartLifecycle {
         }
         this.remotePeers.put(up.id(), new RemotePeer(this, from, up));
         state.peers.add(up.id());
+        RelayServer relay = this.relays.get(up.path());
+        if (relay != null) {
+            relay.joinedElsewhere(up.id());
+        }
     }
 
     private void peerDown(NodeState state, int id) {
         state.peers.remove(id);
-        this.remotePeers.remove(id);
+        RemotePeer gone = this.remotePeers.remove(id);
+        if (gone != null) {
+            RelayServer relay = this.relays.get(gone.path());
+            if (relay != null) {
+                relay.leftElsewhere(id);
+            }
+        }
     }
 
     private void forgetPeers(NodeState state) {

@@ -107,6 +107,13 @@ public final class RelayServer implements MultiplayerPeer {
 
     private volatile VariantSettings variants = VariantSettings.DEFAULT;
 
+    // Clients of this relay's path on other instances (RelayBridge): announced to the clients
+    // here as any other, reached through the bridge.
+    private final java.util.concurrent.ConcurrentSkipListSet<Integer> elsewhere =
+            new java.util.concurrent.ConcurrentSkipListSet<>();
+
+    private volatile RelayBridge bridge = RelayBridge.NONE;
+
     /**
      * @param path the endpoint's path
      * @param options strictness, client-to-client relay, peer announcements
@@ -181,6 +188,10 @@ public final class RelayServer implements MultiplayerPeer {
         if (target > RelayFrame.SERVER_ID) {
             PeerSession peer = this.members.get(target);
             if (peer == null) {
+                if (this.elsewhere.contains(target) && this.bridge.forward(this, target, frame)) {
+                    this.observer.relayed(this.path, "server", 1);
+                    return PeerError.OK;
+                }
                 return PeerError.FAILED;
             }
             this.observer.relayed(this.path, "server", 1);
@@ -188,17 +199,25 @@ public final class RelayServer implements MultiplayerPeer {
         }
         int copies = fanOut(frame, RelayFrame.SERVER_ID, -target);
         this.observer.relayed(this.path, "server", copies);
+        if (!this.elsewhere.isEmpty() && !this.bridge.forward(this, target, frame)) {
+            return PeerError.ERR_UNAVAILABLE;
+        }
         return PeerError.OK;
     }
 
     @Override
     public List<Integer> getPeerIds() {
-        return new ArrayList<>(this.members.keySet());
+        if (this.elsewhere.isEmpty()) {
+            return new ArrayList<>(this.members.keySet());
+        }
+        java.util.TreeSet<Integer> ids = new java.util.TreeSet<>(this.members.keySet());
+        ids.addAll(this.elsewhere);
+        return new ArrayList<>(ids);
     }
 
     @Override
     public boolean hasPeer(int id) {
-        return this.members.containsKey(id);
+        return this.members.containsKey(id) || this.elsewhere.contains(id);
     }
 
     /**
@@ -239,6 +258,83 @@ public final class RelayServer implements MultiplayerPeer {
     @Override
     public boolean isRefusingNewConnections() {
         return this.refusing;
+    }
+
+    // ---- other instances (RelayBridge) ----
+
+    /** @param bridge where frames for clients of other instances go; set once, before clients connect */
+    public void setBridge(RelayBridge bridge) {
+        this.bridge = bridge;
+    }
+
+    /**
+     * A client of this path joined another instance: every client here is sent its SYS_ADD.
+     * @param id its id
+     */
+    public void joinedElsewhere(int id) {
+        this.membership.lock();
+        try {
+            if (this.elsewhere.add(id) && this.options.announcePeers()) {
+                byte[] added = RelayFrame.system(RelayFrame.SYS_ADD, id);
+                for (PeerSession other : this.members.values()) {
+                    sendSystem(other, added);
+                }
+            }
+        }
+        finally {
+            this.membership.unlock();
+        }
+    }
+
+    /**
+     * A client of this path left another instance (or the instance is gone): every client here is
+     * sent its SYS_DEL.
+     * @param id its id
+     */
+    public void leftElsewhere(int id) {
+        this.membership.lock();
+        try {
+            if (this.elsewhere.remove(id) && this.options.announcePeers()) {
+                byte[] deleted = RelayFrame.system(RelayFrame.SYS_DEL, id);
+                for (PeerSession other : this.members.values()) {
+                    sendSystem(other, deleted);
+                }
+            }
+        }
+        finally {
+            this.membership.unlock();
+        }
+    }
+
+    /**
+     * A frame from a client of another instance (or its peer 1) for clients here: to one client,
+     * to every client (0) or every client but N (-N), never back to its sender. What is addressed
+     * to 1 was already handed to the application of the sender's instance.
+     * @param to the frame's target
+     * @param frame the whole frame
+     */
+    public void deliverFromElsewhere(int to, byte[] frame) {
+        int from = RelayFrame.fromOf(frame);
+        if (to > RelayFrame.SERVER_ID) {
+            PeerSession target = this.members.get(to);
+            if (target != null) {
+                target.send(frame, WriteMode.BINARY);
+                this.observer.relayed(this.path, "peer", 1);
+            }
+            else {
+                drop(DROP_INVALID_TARGET);
+            }
+            return;
+        }
+        if (to <= 0) {
+            int copies = fanOut(frame, from, -to);
+            this.observer.relayed(this.path, (to == 0) ? "broadcast" : "exclusion", copies);
+        }
+    }
+
+    /** @return the ids of this path's clients on other instances */
+    public List<Integer> getPeerIdsElsewhere() {
+        return new ArrayList<>(this.elsewhere);
     }
 
     // ---- counts ----
@@ -288,8 +384,19 @@ public final class RelayServer implements MultiplayerPeer {
             sendSystem(peer, RelayFrame.system(RelayFrame.SYS_ID, id));
             sendSystem(peer, RelayFrame.system(RelayFrame.SYS_ADD, RelayFrame.SERVER_ID));
             List<PeerSession> others = this.options.announcePeers() ? new ArrayList<>(this.members.values()) : List.of();
-            for (PeerSession other : others) {
-                sendSystem(peer, RelayFrame.system(RelayFrame.SYS_ADD, other.id()));
+            if (this.elsewhere.isEmpty() || !this.options.announcePeers()) {
+                for (PeerSession other : others) {
+                    sendSystem(peer, RelayFrame.system(RelayFrame.SYS_ADD, other.id()));
+                }
+            }
+            else {
+                // Clients here and on other instances together, in ascending id order.
+                java.util.TreeSet<Integer> ids = new java.util.TreeSet<>(this.elsewhere);
+                others.forEach((other) -> ids.add(other.id()));
+                ids.remove(id);
+                for (int other : ids) {
+                    sendSystem(peer, RelayFrame.system(RelayFrame.SYS_ADD, other));
+                }
             }
             this.members.put(id, peer);
             byte[] added = RelayFrame.system(RelayFrame.SYS_ADD, id);
@@ -432,6 +539,10 @@ public final class RelayServer implements MultiplayerPeer {
         }
         if (to > RelayFrame.SERVER_ID) {
             PeerSession target = (to != from) ? this.members.get(to) : null;
+            if (target == null && to != from && this.elsewhere.contains(to) && this.bridge.forward(this, to, frame)) {
+                this.observer.relayed(this.path, "peer", 1);
+                return;
+            }
             if (target == null) {
                 drop(DROP_INVALID_TARGET);
                 if (logger.isDebugEnabled()) {
@@ -445,6 +556,9 @@ public final class RelayServer implements MultiplayerPeer {
         }
         int copies = fanOut(frame, from, -to);
         this.observer.relayed(this.path, (to == 0) ? "broadcast" : "exclusion", copies);
+        if (!this.elsewhere.isEmpty()) {
+            this.bridge.forward(this, to, frame);
+        }
     }
 
     // Sends one array to every client but the sender and the excluded one (0: none excluded).

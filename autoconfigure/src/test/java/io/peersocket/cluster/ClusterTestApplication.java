@@ -27,7 +27,7 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import(ClusterTestApplication.Commands.class)
+@Import({ ClusterTestApplication.Commands.class, ClusterTestApplication.Game.class })
 public class ClusterTestApplication {
 
     /**
@@ -38,6 +38,19 @@ public class ClusterTestApplication {
     public static void main(String[] args) throws InterruptedException {
         SpringApplication.run(ClusterTestApplication.class, args);
         new java.util.concurrent.CountDownLatch(1).await();
+    }
+
+    /** A relay at {@code /mp} whose application (peer 1) records the packets it gets. */
+    @PacketHandler(path = "/mp", multiplayer = true)
+    public static class Game {
+
+        public final java.util.List<String> packets = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @io.peersocket.annotation.PeerPacket
+        void packet(int from, int to, String text) {
+            this.packets.add(from + ">" + to + ":" + text);
+        }
+
     }
 
     @PacketHandler(path = "/cluster", writeMode = WriteMode.TEXT)

@@ -1,0 +1,25 @@
+package io.peersocket.multiplayer;
+
+/**
+ * Where a {@link RelayServer} sends what is for clients it does not hold: the extension point
+ * through which a relay spans several instances (see {@code io.peersocket.cluster}). The instance
+ * that holds those clients hands the frame to its own relay's
+ * {@link RelayServer#deliverFromElsewhere(int, byte[])}, and tells it of them with
+ * {@link RelayServer#joinedElsewhere(int)} and {@link RelayServer#leftElsewhere(int)}.
+ */
+public interface RelayBridge {
+
+    /** No other instance. */
+    RelayBridge NONE = (relay, to, frame) -> false;
+
+    /**
+     * @param relay the relay the frame comes from
+     * @param to a client of another instance, 0 for every client of the others, -N for every
+     * client of the others but N
+     * @param frame the whole frame, header included; not to be changed
+     * @return for a client: whether it is known elsewhere and the frame on its way; for 0 and -N:
+     * whether the other instances have it
+     */
+    boolean forward(RelayServer relay, int to, byte[] frame);
+
+}
