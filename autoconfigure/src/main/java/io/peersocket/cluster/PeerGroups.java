@@ -101,8 +101,19 @@ public final class PeerGroups {
      * the members of this node got it
      */
     public PeerError sendToGroup(String group, byte[] data, WriteMode mode, @Nullable Peer except) {
-        GroupPacket packet = new GroupPacket(group, false, (except != null) ? except.id() : 0, mode == WriteMode.TEXT,
-                data);
+        return sendToGroup(group, data, mode, (except != null) ? except.id() : 0);
+    }
+
+    /**
+     * As {@link #sendToGroup(String, byte[], WriteMode, Peer)}, leaving out a peer by id.
+     * @param group the group
+     * @param data the bytes; not copied
+     * @param mode the frame type
+     * @param except the id of a peer left out, or 0
+     * @return as {@link #sendToGroup(String, byte[], WriteMode, Peer)}
+     */
+    public PeerError sendToGroup(String group, byte[] data, WriteMode mode, int except) {
+        GroupPacket packet = new GroupPacket(group, false, except, mode == WriteMode.TEXT, data);
         deliverLocally(packet);
         return this.cluster.broadcast(packet) ? PeerError.OK : PeerError.ERR_UNAVAILABLE;
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.peersocket.annotation.ClientConnected;
+import io.peersocket.cluster.PeerGroups;
 import io.peersocket.annotation.ClientDisconnected;
 import io.peersocket.annotation.DataReceived;
 import io.peersocket.annotation.PacketExceptionHandler;
@@ -16,7 +17,10 @@ import io.peersocket.peer.PeerError;
 import io.peersocket.peer.WriteMode;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * The chat of the sample application, in the spirit of the engine's {@code websocket_chat} demo:
@@ -27,6 +31,10 @@ import tools.jackson.databind.json.JsonMapper;
  * joining, an empty or over-long message and anything that is not a chat command each get an
  * {@link ChatEvent#error(String) error event} that the page shows to its user. The connection
  * stays open so that the user can correct it.
+ * <p>
+ * With the {@code cluster} profile (several instances on one Redis, docs/cluster.md) the members
+ * are a {@link PeerGroups group}: events reach the members of every instance. The welcome lists the
+ * members of this instance only.
  */
 @PacketHandler(path = "/chat", writeMode = WriteMode.TEXT)
 public class ChatHandler {
@@ -42,11 +50,20 @@ public class ChatHandler {
     // Joined members by peer id; a peer that is connected but has not joined is not listed.
     private final Map<Integer, Member> members = new ConcurrentHashMap<>();
 
+    private static final String GROUP = "chat";
+
     private final JsonMapper json;
 
-    /** @param json the application's JSON mapper, to write the events broadcast to every member */
-    public ChatHandler(JsonMapper json) {
+    // Only with the cluster on: the members of every instance.
+    private final @Nullable PeerGroups groups;
+
+    /**
+     * @param json the application's JSON mapper, to write the events broadcast to every member
+     * @param groups the cluster's groups, when the cluster is on
+     */
+    public ChatHandler(JsonMapper json, ObjectProvider<PeerGroups> groups) {
         this.json = json;
+        this.groups = groups.getIfAvailable();
     }
 
     private record Member(Peer peer, String name) {
@@ -89,6 +106,9 @@ public class ChatHandler {
             return ChatEvent.error("Your name has " + length(name) + " characters; the limit is " + MAX_NAME);
         }
         Member previous = this.members.put(peer.id(), new Member(peer, name));
+        if (previous == null && this.groups != null) {
+            this.groups.join(peer, GROUP);
+        }
         if (previous == null) {
             broadcast(ChatEvent.joined(name), peer.id());
             // Clients trigger these at will: DEBUG, the name they chose escaped (no forged log lines).
@@ -152,6 +172,14 @@ public class ChatHandler {
     // output limit is full misses it; that is logged rather than stalling the others.
     private void broadcast(ChatEvent event, int excluded) {
         String text = this.json.writeValueAsString(event);
+        if (this.groups != null) {
+            PeerError result = this.groups.sendToGroup(GROUP, text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    WriteMode.TEXT, excluded);
+            if (result != PeerError.OK) {
+                logger.debug("Chat event not sent to the other instances: " + result);
+            }
+            return;
+        }
         for (Member member : this.members.values()) {
             if (member.peer().id() != excluded) {
                 PeerError result = member.peer().send(text);
