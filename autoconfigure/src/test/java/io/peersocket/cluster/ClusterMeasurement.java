@@ -44,7 +44,7 @@ class ClusterMeasurement {
             await().atMost(Duration.ofSeconds(10)).until(() -> ClusterNodes.node(a).nodeOf(idB) != null);
             Peer remote = a.getBean(PeerSocketServer.class).getPeer(idB);
 
-            int rate = 5000;
+            int rate = Integer.getInteger("measure.rate", 5000);
             int seconds = 6;
             int total = rate * seconds;
             long[] latencies = new long[total];
