@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
-import io.peersocket.core.PeerSession;
+import io.peersocket.internal.core.PeerSession;
 import io.peersocket.server.PeerSocketServer;
 import org.jspecify.annotations.Nullable;
 

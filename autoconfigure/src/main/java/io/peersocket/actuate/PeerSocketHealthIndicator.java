@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntSupplier;
 
-import io.peersocket.core.PeerEndpoint;
-import io.peersocket.core.PeerSession;
+import io.peersocket.internal.core.PeerEndpoint;
+import io.peersocket.internal.core.PeerSession;
 import io.peersocket.server.PeerSocketServer;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;

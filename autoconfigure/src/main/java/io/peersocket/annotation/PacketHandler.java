@@ -1,5 +1,6 @@
 package io.peersocket.annotation;
 
+import io.peersocket.internal.annotation.PacketHandlerReflectiveProcessor;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

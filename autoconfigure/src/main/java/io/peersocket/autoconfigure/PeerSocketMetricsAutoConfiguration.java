@@ -7,7 +7,7 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.peersocket.actuate.PeerSocketMetrics;
-import io.peersocket.core.PeerEndpoint;
+import io.peersocket.internal.core.PeerEndpoint;
 import io.peersocket.server.PeerSocketServer;
 
 import org.springframework.beans.factory.ObjectProvider;

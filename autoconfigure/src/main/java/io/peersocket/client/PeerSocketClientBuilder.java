@@ -15,9 +15,9 @@ import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import io.peersocket.core.DispatchMode;
-import io.peersocket.core.LivenessSettings;
-import io.peersocket.core.PeerSocketObserver;
+import io.peersocket.peer.DispatchMode;
+import io.peersocket.internal.core.LivenessSettings;
+import io.peersocket.spi.PeerSocketObserver;
 import io.peersocket.peer.BufferLimits;
 import io.peersocket.peer.WriteMode;
 import io.peersocket.variant.VariantSettings;

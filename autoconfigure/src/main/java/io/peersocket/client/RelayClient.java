@@ -8,10 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.LongAdder;
 
-import io.peersocket.core.CloseInfo;
-import io.peersocket.core.PeerSession;
-import io.peersocket.core.PeerSocketObserver;
-import io.peersocket.core.PeerTraffic;
+import io.peersocket.spi.CloseInfo;
+import io.peersocket.internal.core.PeerSession;
+import io.peersocket.spi.PeerSocketObserver;
+import io.peersocket.internal.core.PeerTraffic;
 import io.peersocket.multiplayer.MultiplayerPeer;
 import io.peersocket.multiplayer.RelayFrame;
 import io.peersocket.multiplayer.RelayServer;

@@ -12,10 +12,10 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 
-import io.peersocket.core.CloseInfo;
-import io.peersocket.core.PeerSession;
-import io.peersocket.core.PeerSocketObserver;
-import io.peersocket.core.PeerTraffic;
+import io.peersocket.spi.CloseInfo;
+import io.peersocket.internal.core.PeerSession;
+import io.peersocket.spi.PeerSocketObserver;
+import io.peersocket.internal.core.PeerTraffic;
 import io.peersocket.peer.Packet;
 import io.peersocket.peer.Peer;
 import io.peersocket.peer.PeerError;

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.peersocket.core.PeerEndpoint;
+import io.peersocket.internal.core.PeerEndpoint;
 import org.jspecify.annotations.Nullable;
 
 /** The server's relay endpoints by path. */

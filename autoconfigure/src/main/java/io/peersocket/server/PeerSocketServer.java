@@ -1,5 +1,6 @@
 package io.peersocket.server;
 
+import io.peersocket.spi.ServerTransport;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
@@ -7,10 +8,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.peersocket.core.PeerEndpoint;
-import io.peersocket.core.PeerRuntime;
-import io.peersocket.core.PeerSession;
-import io.peersocket.core.PeerSocketObserver;
+import io.peersocket.internal.core.PeerEndpoint;
+import io.peersocket.internal.core.PeerRuntime;
+import io.peersocket.internal.core.PeerSession;
+import io.peersocket.spi.PeerSocketObserver;
 import io.peersocket.peer.Peer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -144,7 +145,7 @@ public class PeerSocketServer {
 
     /**
      * @return when {@link #poll()} was last called (milliseconds since the epoch), 0 if never: how
-     * {@link PollWatchdog} tells an application that forgot to poll
+     * the poll watchdog tells an application that forgot to poll
      */
     public long lastPollAt() {
         return this.lastPollAt;
@@ -166,7 +167,7 @@ public class PeerSocketServer {
         logger.info("Stopping: closing " + this.runtime.registry().size() + " peer(s) with 1001, waiting up to "
                 + timeout.toMillis() + " ms");
         while (closeEveryPeer(closing) && System.nanoTime() < deadline) {
-            if (this.runtime.dispatchMode() == io.peersocket.core.DispatchMode.POLL) {
+            if (this.runtime.dispatchMode() == io.peersocket.peer.DispatchMode.POLL) {
                 poll();
             }
             try {

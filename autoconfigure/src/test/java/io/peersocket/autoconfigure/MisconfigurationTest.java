@@ -4,8 +4,8 @@ import io.peersocket.annotation.ClientConnected;
 import io.peersocket.annotation.DataReceived;
 import io.peersocket.annotation.PacketHandler;
 import io.peersocket.server.PeerSocketServer;
-import io.peersocket.server.reactive.DedicatedPortServer;
-import io.peersocket.server.servlet.ServletEndpoints;
+import io.peersocket.internal.server.reactive.DedicatedPortServer;
+import io.peersocket.internal.server.servlet.ServletEndpoints;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

@@ -9,8 +9,8 @@ import io.peersocket.actuate.PeerSocketEndpoint;
 import io.peersocket.actuate.PeerSocketEndpointWebExtension;
 import io.peersocket.actuate.PeerSocketHealthIndicator;
 import io.peersocket.actuate.PeerSocketMetrics;
-import io.peersocket.core.CompositePeerSocketObserver;
-import io.peersocket.core.PeerSocketObserver;
+import io.peersocket.internal.core.CompositePeerSocketObserver;
+import io.peersocket.spi.PeerSocketObserver;
 import io.peersocket.server.PeerSocketServer;
 import org.junit.jupiter.api.Test;
 

@@ -5,8 +5,8 @@ import java.util.List;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.peersocket.actuate.PeerSocketMetrics;
-import io.peersocket.core.CompositePeerSocketObserver;
-import io.peersocket.core.PeerSocketObserver;
+import io.peersocket.internal.core.CompositePeerSocketObserver;
+import io.peersocket.spi.PeerSocketObserver;
 import io.peersocket.peer.PeerError;
 import org.junit.jupiter.api.Test;
 

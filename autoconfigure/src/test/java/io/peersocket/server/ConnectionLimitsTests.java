@@ -1,5 +1,6 @@
 package io.peersocket.server;
 
+import io.peersocket.internal.server.HandshakePolicy;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;

@@ -10,7 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.peersocket.annotation.DataReceived;
 import io.peersocket.annotation.PacketHandler;
-import io.peersocket.core.PeerSocketObserver;
+import io.peersocket.spi.PeerSocketObserver;
 import io.peersocket.peer.Peer;
 import io.peersocket.peer.PeerError;
 import io.peersocket.peer.VariantResult;
