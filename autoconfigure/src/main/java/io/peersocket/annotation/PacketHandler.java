@@ -1,12 +1,12 @@
 package io.peersocket.annotation;
 
-import io.peersocket.internal.annotation.PacketHandlerReflectiveProcessor;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import io.peersocket.internal.annotation.PacketHandlerReflectiveProcessor;
 import io.peersocket.peer.WriteMode;
 
 import org.springframework.aot.hint.annotation.Reflective;

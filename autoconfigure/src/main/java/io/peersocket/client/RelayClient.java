@@ -8,9 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.LongAdder;
 
-import io.peersocket.spi.CloseInfo;
 import io.peersocket.internal.core.PeerSession;
-import io.peersocket.spi.PeerSocketObserver;
 import io.peersocket.internal.core.PeerTraffic;
 import io.peersocket.multiplayer.MultiplayerPeer;
 import io.peersocket.multiplayer.RelayFrame;
@@ -18,6 +16,8 @@ import io.peersocket.multiplayer.RelayServer;
 import io.peersocket.peer.Packet;
 import io.peersocket.peer.PeerError;
 import io.peersocket.peer.WriteMode;
+import io.peersocket.spi.CloseInfo;
+import io.peersocket.spi.PeerSocketObserver;
 import io.peersocket.variant.VariantSettings;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

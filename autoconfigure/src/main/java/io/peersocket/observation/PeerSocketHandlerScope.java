@@ -2,8 +2,8 @@ package io.peersocket.observation;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
-import io.peersocket.spi.HandlerScope;
 import io.peersocket.peer.Peer;
+import io.peersocket.spi.HandlerScope;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 

@@ -1,5 +1,10 @@
 package io.peersocket.internal.annotation;
 
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
 import io.peersocket.annotation.ConnectionClosed;
 import io.peersocket.annotation.ConnectionError;
 import io.peersocket.annotation.ConnectionEstablished;
@@ -8,11 +13,6 @@ import io.peersocket.annotation.PacketExceptionHandler;
 import io.peersocket.annotation.PacketHandler;
 import io.peersocket.annotation.PayloadConverter;
 import io.peersocket.annotation.ServerCloseRequest;
-import java.util.EnumSet;
-import java.util.Set;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
-
 import io.peersocket.client.ClientListener;
 import io.peersocket.peer.Peer;
 import org.jspecify.annotations.Nullable;

@@ -1,14 +1,14 @@
 package io.peersocket.internal.annotation;
 
-import io.peersocket.annotation.PacketExceptionHandler;
-import io.peersocket.annotation.PacketHandler;
-import io.peersocket.annotation.PayloadConverter;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import io.peersocket.annotation.PacketExceptionHandler;
+import io.peersocket.annotation.PacketHandler;
+import io.peersocket.annotation.PayloadConverter;
 import io.peersocket.multiplayer.MultiplayerListener;
 import io.peersocket.multiplayer.RelayServer;
 import io.peersocket.peer.Packet;

@@ -1,5 +1,10 @@
 package io.peersocket.internal.annotation;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
 import io.peersocket.annotation.ConnectionClosed;
 import io.peersocket.annotation.ConnectionError;
 import io.peersocket.annotation.ConnectionEstablished;
@@ -7,11 +12,6 @@ import io.peersocket.annotation.DataReceived;
 import io.peersocket.annotation.PacketHandler;
 import io.peersocket.annotation.PayloadConverter;
 import io.peersocket.annotation.ServerCloseRequest;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Supplier;
-
 import io.peersocket.client.ClientListener;
 import io.peersocket.client.RelayClient;
 import io.peersocket.peer.Peer;

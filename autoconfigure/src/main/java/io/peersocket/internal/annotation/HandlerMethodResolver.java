@@ -1,8 +1,5 @@
 package io.peersocket.internal.annotation;
 
-import io.peersocket.annotation.PacketHandler;
-import io.peersocket.annotation.PayloadConverter;
-import io.peersocket.annotation.VariantPayload;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.nio.ByteBuffer;
@@ -13,6 +10,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import io.peersocket.annotation.PacketHandler;
+import io.peersocket.annotation.PayloadConverter;
+import io.peersocket.annotation.VariantPayload;
 import io.peersocket.peer.Packet;
 import org.jspecify.annotations.Nullable;
 

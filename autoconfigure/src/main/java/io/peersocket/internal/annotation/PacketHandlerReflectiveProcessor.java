@@ -1,11 +1,11 @@
 package io.peersocket.internal.annotation;
 
-import io.peersocket.annotation.PacketHandler;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.nio.ByteBuffer;
 
+import io.peersocket.annotation.PacketHandler;
 import io.peersocket.peer.Packet;
 
 import org.springframework.aot.hint.BindingReflectionHintsRegistrar;

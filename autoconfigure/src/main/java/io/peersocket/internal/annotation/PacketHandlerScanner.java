@@ -1,5 +1,14 @@
 package io.peersocket.internal.annotation;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
 import io.peersocket.annotation.ClientCloseRequest;
 import io.peersocket.annotation.ClientConnected;
 import io.peersocket.annotation.ClientDisconnected;
@@ -13,14 +22,6 @@ import io.peersocket.annotation.PeerConnected;
 import io.peersocket.annotation.PeerDisconnected;
 import io.peersocket.annotation.PeerPacket;
 import io.peersocket.annotation.ServerCloseRequest;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Supplier;
-
 import io.peersocket.multiplayer.MultiplayerListener;
 import io.peersocket.multiplayer.RelayServer;
 import io.peersocket.peer.Peer;
@@ -110,12 +111,12 @@ public final class PacketHandlerScanner {
             if (annotation == null || type == null || !annotation.client().isEmpty()) {
                 continue; // client handlers belong to ClientHandlerScanner
             }
-            String path = annotation.path().isEmpty() ? defaultPath : annotation.path();
+            String path = pathOf(annotation, defaultPath);
             if (!path.startsWith("/")) {
                 throw new IllegalStateException("@PacketHandler bean '" + beanName + "': path '" + path
                         + "' must start with '/'");
             }
-            if (annotation.multiplayer() || path.equals(multiplayerPath)) {
+            if (isRelay(annotation, path, multiplayerPath)) {
                 if (!annotation.blocking()) {
                     throw new IllegalStateException("@PacketHandler bean '" + beanName + "' is the multiplayer relay at "
                             + path + " and says blocking = false, which applies to plain endpoints only: the relay "
@@ -171,6 +172,39 @@ public final class PacketHandlerScanner {
         relays.forEach((path, relay) -> endpoints.add(new DeclaredEndpoint(path, Map.of("", relay.listener()),
                 WriteMode.BINARY, true, relay.application())));
         return endpoints;
+    }
+
+    /**
+     * The paths {@link #scan} makes relays, read from the bean definitions alone: nothing is
+     * created or validated, so that a condition can ask before any bean exists (a wrong handler
+     * fails later, in {@link #scan}, with its message).
+     * @param beanFactory where the handler beans are
+     * @param defaultPath the path for handlers that name none
+     * @param multiplayerPath {@code peersocket.server.multiplayer.path}, or {@code null}
+     * @return the relay paths, in bean order
+     */
+    public static Set<String> relayPaths(ListableBeanFactory beanFactory, String defaultPath,
+            @Nullable String multiplayerPath) {
+        Set<String> paths = new LinkedHashSet<>();
+        for (String beanName : beanFactory.getBeanNamesForAnnotation(PacketHandler.class)) {
+            PacketHandler annotation = beanFactory.findAnnotationOnBean(beanName, PacketHandler.class, false);
+            if (annotation != null && annotation.client().isEmpty()
+                    && isRelay(annotation, pathOf(annotation, defaultPath), multiplayerPath)) {
+                paths.add(pathOf(annotation, defaultPath));
+            }
+        }
+        if (multiplayerPath != null) {
+            paths.add(multiplayerPath);
+        }
+        return paths;
+    }
+
+    private static String pathOf(PacketHandler annotation, String defaultPath) {
+        return annotation.path().isEmpty() ? defaultPath : annotation.path();
+    }
+
+    private static boolean isRelay(PacketHandler annotation, String path, @Nullable String multiplayerPath) {
+        return annotation.multiplayer() || path.equals(multiplayerPath);
     }
 
     private static @Nullable String plainOwner(Map<String, String> owners, String path) {

@@ -1,5 +1,8 @@
 package io.peersocket.internal.annotation;
 
+import java.lang.annotation.Annotation;
+import java.util.List;
+
 import io.peersocket.annotation.ClientCloseRequest;
 import io.peersocket.annotation.ClientConnected;
 import io.peersocket.annotation.ClientDisconnected;
@@ -12,8 +15,6 @@ import io.peersocket.annotation.PeerConnected;
 import io.peersocket.annotation.PeerDisconnected;
 import io.peersocket.annotation.PeerPacket;
 import io.peersocket.annotation.ServerCloseRequest;
-import java.lang.annotation.Annotation;
-import java.util.List;
 
 /** The engine's signals that a handler method can be bound to: the server's, then the client's. */
 enum Signal {

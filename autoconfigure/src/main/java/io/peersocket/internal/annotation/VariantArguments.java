@@ -1,15 +1,15 @@
 package io.peersocket.internal.annotation;
 
-import io.peersocket.annotation.VariantPayload;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.function.Function;
 
+import io.peersocket.annotation.VariantPayload;
 import io.peersocket.variant.Color;
-import io.peersocket.variant.Vector2;
-import io.peersocket.variant.Vector3;
 import io.peersocket.variant.VariantDecodingException;
 import io.peersocket.variant.VariantSettings;
+import io.peersocket.variant.Vector2;
+import io.peersocket.variant.Vector3;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.annotation.AnnotatedElementUtils;

@@ -1,8 +1,9 @@
 package io.peersocket.internal.core;
 
+import java.util.List;
+
 import io.peersocket.spi.CloseInfo;
 import io.peersocket.spi.PeerSocketObserver;
-import java.util.List;
 
 /**
  * Several observers as one (metrics and the application's own, for example): each call goes to

@@ -1,10 +1,10 @@
 package io.peersocket.internal.core;
 
-import io.peersocket.spi.CloseInfo;
 import java.net.InetSocketAddress;
 
 import io.peersocket.peer.HandshakeInfo;
 import io.peersocket.peer.Packet;
+import io.peersocket.spi.CloseInfo;
 
 /**
  * What the core needs from a transport for one upgraded WebSocket connection. Implemented by

@@ -1,9 +1,9 @@
 package io.peersocket.internal.core;
 
-import io.peersocket.spi.CloseInfo;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.peersocket.spi.CloseInfo;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

@@ -1,6 +1,5 @@
 package io.peersocket.internal.core;
 
-import io.peersocket.spi.CloseInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +9,7 @@ import io.peersocket.peer.BufferLimits;
 import io.peersocket.peer.Packet;
 import io.peersocket.peer.PeerListener;
 import io.peersocket.peer.WriteMode;
+import io.peersocket.spi.CloseInfo;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,14 +1,14 @@
 package io.peersocket.internal.core;
 
-import io.peersocket.peer.DispatchMode;
-import io.peersocket.spi.HandlerScope;
-import io.peersocket.spi.PeerSocketObserver;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.peersocket.logging.HandlerErrorLog;
+import io.peersocket.peer.DispatchMode;
+import io.peersocket.spi.HandlerScope;
+import io.peersocket.spi.PeerSocketObserver;
 import io.peersocket.variant.VariantSettings;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

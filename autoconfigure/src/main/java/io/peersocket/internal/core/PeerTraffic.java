@@ -1,7 +1,7 @@
 package io.peersocket.internal.core;
 
-import io.peersocket.spi.CloseInfo;
 import io.peersocket.peer.Packet;
+import io.peersocket.spi.CloseInfo;
 
 /**
  * What an endpoint does with its peers once they are registered: the seam between the core's

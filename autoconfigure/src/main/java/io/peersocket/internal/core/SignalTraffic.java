@@ -1,8 +1,8 @@
 package io.peersocket.internal.core;
 
+import io.peersocket.peer.Packet;
 import io.peersocket.spi.CloseInfo;
 import io.peersocket.spi.PeerSocketObserver;
-import io.peersocket.peer.Packet;
 
 /**
  * The engine's plain server: {@code client_connected}, then every message queued in the peer's

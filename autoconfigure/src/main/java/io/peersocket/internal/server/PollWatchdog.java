@@ -1,6 +1,5 @@
 package io.peersocket.internal.server;
 
-import io.peersocket.server.PeerSocketServer;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.peersocket.internal.core.PeerSession;
+import io.peersocket.server.PeerSocketServer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -30,7 +30,7 @@ public final class PollWatchdog implements SmartLifecycle {
 
     private static final Duration CHECK_EVERY = Duration.ofSeconds(1);
 
-    private final PeerSocketServer server;
+    private final DefaultPeerSocketServer server;
 
     private final Duration grace;
 
@@ -44,7 +44,7 @@ public final class PollWatchdog implements SmartLifecycle {
      * @param server the server in poll mode
      * @param grace how long a peer may wait for {@code poll()} before the warning
      */
-    public PollWatchdog(PeerSocketServer server, Duration grace) {
+    public PollWatchdog(DefaultPeerSocketServer server, Duration grace) {
         this.server = server;
         this.grace = grace;
     }

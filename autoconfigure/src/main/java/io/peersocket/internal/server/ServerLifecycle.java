@@ -1,11 +1,11 @@
 package io.peersocket.internal.server;
 
-import io.peersocket.server.DedicatedPortBindException;
-import io.peersocket.server.PeerSocketServer;
 import java.time.Duration;
 import java.util.function.IntConsumer;
 
 import io.peersocket.internal.server.reactive.DedicatedPortServer;
+import io.peersocket.server.DedicatedPortBindException;
+import io.peersocket.server.PeerSocketServer;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.ChannelBindException;
 

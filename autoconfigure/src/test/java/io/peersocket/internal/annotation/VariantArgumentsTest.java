@@ -1,9 +1,9 @@
 package io.peersocket.internal.annotation;
 
-import io.peersocket.annotation.DataReceived;
-import io.peersocket.annotation.VariantPayload;
 import java.util.Map;
 
+import io.peersocket.annotation.DataReceived;
+import io.peersocket.annotation.VariantPayload;
 import io.peersocket.peer.Peer;
 import io.peersocket.variant.Vector2;
 import org.junit.jupiter.api.Test;

@@ -1,14 +1,14 @@
 package io.peersocket.internal.server;
 
-import io.peersocket.server.LocalPeerSocketPort;
-import io.peersocket.server.PeerSocketServer;
-import io.peersocket.internal.server.PollWatchdog;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.peersocket.internal.server.PollWatchdog;
+import io.peersocket.server.LocalPeerSocketPort;
+import io.peersocket.server.PeerSocketServer;
 import io.peersocket.test.JdkClient;
 import io.peersocket.test.TestApplication;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,11 @@
 package io.peersocket.internal.server.reactive;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.peersocket.internal.core.PeerEndpoint;
-import io.peersocket.internal.server.HandshakePolicy;
-import io.peersocket.server.PeerSocketServer;
+import io.peersocket.internal.server.handshake.HandshakePolicy;
 import io.peersocket.spi.ServerTransport;
 
 import org.springframework.core.Ordered;
@@ -24,17 +24,16 @@ public final class ApplicationServerEndpoints implements ServerTransport {
     private volatile boolean accepting = true;
 
     /**
-     * @param server the server whose endpoints to map
+     * @param endpoints the endpoints to map
      * @param policy origin and header rules
      */
-    public ApplicationServerEndpoints(PeerSocketServer server, HandshakePolicy policy) {
-        EndpointRouter router = DedicatedPortServer.router(server.endpoints(), policy, () -> this.accepting);
+    public ApplicationServerEndpoints(List<PeerEndpoint> endpoints, HandshakePolicy policy) {
+        EndpointRouter router = DedicatedPortServer.router(endpoints, policy, () -> this.accepting);
         Map<String, Object> urls = new LinkedHashMap<>();
-        for (PeerEndpoint endpoint : server.endpoints()) {
+        for (PeerEndpoint endpoint : endpoints) {
             urls.put(endpoint.path(), router);
         }
         this.mapping = new SimpleUrlHandlerMapping(urls, Ordered.HIGHEST_PRECEDENCE + 10);
-        server.addTransport(this);
     }
 
     /** @return the handler mapping to register as a bean */

@@ -11,7 +11,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameDecoder;
 import io.peersocket.internal.core.PeerEndpoint;
-import io.peersocket.internal.server.HandshakePolicy;
+import io.peersocket.internal.server.handshake.HandshakePolicy;
 import io.peersocket.spi.ServerTransport;
 import io.peersocket.spi.UpgradeAuthenticator;
 import org.apache.commons.logging.Log;

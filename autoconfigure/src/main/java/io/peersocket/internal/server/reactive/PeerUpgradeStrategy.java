@@ -1,9 +1,9 @@
 package io.peersocket.internal.server.reactive;
 
-import io.peersocket.internal.transport.reactive.FrameGuard;
 import java.util.function.Supplier;
 
 import io.netty.channel.Channel;
+import io.peersocket.internal.transport.reactive.FrameGuard;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerResponse;

@@ -1,18 +1,18 @@
 package io.peersocket.internal.server.reactive;
 
-import io.peersocket.internal.transport.reactive.InboundSubscriber;
-import io.peersocket.internal.transport.reactive.ReactiveConnection;
 import java.net.InetSocketAddress;
 import java.security.Principal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import io.netty.channel.Channel;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.peersocket.internal.core.PeerEndpoint;
 import io.peersocket.internal.core.PeerSession;
+import io.peersocket.internal.transport.reactive.InboundSubscriber;
+import io.peersocket.internal.transport.reactive.ReactiveConnection;
 import io.peersocket.peer.HandshakeInfo;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

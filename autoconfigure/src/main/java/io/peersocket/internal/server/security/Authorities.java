@@ -1,9 +1,9 @@
 package io.peersocket.internal.server.security;
 
-import io.peersocket.spi.UpgradeAuthenticator;
 import java.security.Principal;
 import java.util.Set;
 
+import io.peersocket.spi.UpgradeAuthenticator;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;

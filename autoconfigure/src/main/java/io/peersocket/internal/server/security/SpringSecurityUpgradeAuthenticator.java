@@ -1,9 +1,9 @@
 package io.peersocket.internal.server.security;
 
-import io.peersocket.spi.UpgradeAuthenticator;
 import java.time.Instant;
 import java.util.Optional;
 
+import io.peersocket.spi.UpgradeAuthenticator;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 

@@ -6,11 +6,11 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 import io.peersocket.internal.core.PeerEndpoint;
-import io.peersocket.logging.LogSafe;
-import io.peersocket.internal.server.ConnectionLimits;
-import io.peersocket.internal.server.HandshakePolicy;
-import io.peersocket.internal.server.UpgradeHeaders;
+import io.peersocket.internal.server.handshake.ConnectionLimits;
+import io.peersocket.internal.server.handshake.HandshakePolicy;
+import io.peersocket.internal.server.handshake.UpgradeHeaders;
 import io.peersocket.internal.server.security.Authorities;
+import io.peersocket.logging.LogSafe;
 import io.peersocket.spi.UpgradeAuthenticator;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

@@ -1,11 +1,11 @@
 package io.peersocket.internal.server.servlet;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executor;
 
 import io.peersocket.internal.core.PeerEndpoint;
-import io.peersocket.internal.server.HandshakePolicy;
-import io.peersocket.server.PeerSocketServer;
+import io.peersocket.internal.server.handshake.HandshakePolicy;
 import io.peersocket.spi.ServerTransport;
 
 import org.springframework.util.ClassUtils;
@@ -19,7 +19,7 @@ import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
  */
 public final class ServletEndpoints implements WebSocketConfigurer, ServerTransport {
 
-    private final PeerSocketServer server;
+    private final List<PeerEndpoint> endpoints;
 
     private final HandshakePolicy policy;
 
@@ -34,27 +34,26 @@ public final class ServletEndpoints implements WebSocketConfigurer, ServerTransp
     private volatile boolean accepting = true;
 
     /**
-     * @param server the server whose endpoints to register
+     * @param endpoints the endpoints to register
      * @param policy origin and header rules
      * @param closeExecutor runs the container's blocking sends of close frames
      * @param sendTimeLimit how long a peer may take to take one message before its connection is dropped
      */
-    public ServletEndpoints(PeerSocketServer server, HandshakePolicy policy, Executor closeExecutor,
+    public ServletEndpoints(List<PeerEndpoint> endpoints, HandshakePolicy policy, Executor closeExecutor,
             Duration sendTimeLimit) {
-        this.server = server;
+        this.endpoints = List.copyOf(endpoints);
         this.policy = policy;
         this.closeExecutor = closeExecutor;
         this.sendTimeLimit = sendTimeLimit;
         boolean tomcat = ClassUtils.isPresent("org.apache.tomcat.websocket.WsSession", getClass().getClassLoader());
         this.control = tomcat ? new TomcatControl() : ContainerControl.NONE;
         this.closeAnswer = tomcat ? new TomcatCloseAnswer() : CloseAnswer.NONE;
-        server.addTransport(this);
     }
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
         DefaultHandshakeHandler handshake = new DefaultHandshakeHandler(new NoExtensionUpgrade());
-        for (PeerEndpoint endpoint : this.server.endpoints()) {
+        for (PeerEndpoint endpoint : this.endpoints) {
             ServletPeerHandler handler = new ServletPeerHandler(endpoint, this.closeExecutor, this.control,
                     this.sendTimeLimit, this.closeAnswer);
             registry.addHandler(handler, endpoint.path())

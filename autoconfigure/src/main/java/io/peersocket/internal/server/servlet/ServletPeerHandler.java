@@ -4,12 +4,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
 
-import io.peersocket.spi.CloseInfo;
 import io.peersocket.internal.core.PeerEndpoint;
 import io.peersocket.internal.core.PeerSession;
 import io.peersocket.internal.core.SerialTaskQueue;
 import io.peersocket.logging.LogSafe;
 import io.peersocket.peer.Packet;
+import io.peersocket.spi.CloseInfo;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

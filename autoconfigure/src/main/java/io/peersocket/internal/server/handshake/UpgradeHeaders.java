@@ -1,4 +1,4 @@
-package io.peersocket.internal.server;
+package io.peersocket.internal.server.handshake;
 
 import java.util.Base64;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.peersocket.internal.server;
+package io.peersocket.internal.server.handshake;
 
 import java.net.InetAddress;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package io.peersocket.internal.server;
+package io.peersocket.internal.server.handshake;
 
 import java.util.ArrayList;
 import java.util.List;
