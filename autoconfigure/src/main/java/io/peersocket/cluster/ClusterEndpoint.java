@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import io.peersocket.core.PeerSession;
+import io.peersocket.internal.core.PeerSession;
 import io.peersocket.peer.Peer;
-import io.peersocket.server.PeerSocketServer;
+import io.peersocket.internal.server.DefaultPeerSocketServer;
 
 import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -25,13 +25,13 @@ public class ClusterEndpoint {
 
     private final ClusterNode cluster;
 
-    private final PeerSocketServer server;
+    private final DefaultPeerSocketServer server;
 
     /**
      * @param cluster this node
      * @param server its server
      */
-    public ClusterEndpoint(ClusterNode cluster, PeerSocketServer server) {
+    public ClusterEndpoint(ClusterNode cluster, DefaultPeerSocketServer server) {
         this.cluster = cluster;
         this.server = server;
     }

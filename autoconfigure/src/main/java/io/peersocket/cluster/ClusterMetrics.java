@@ -4,8 +4,8 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import io.peersocket.core.PeerSession;
-import io.peersocket.server.PeerSocketServer;
+import io.peersocket.internal.core.PeerSession;
+import io.peersocket.internal.server.DefaultPeerSocketServer;
 
 /**
  * The cluster's meters: {@code peersocket.cluster.peers} (open peers on every node, as this node
@@ -17,13 +17,13 @@ public class ClusterMetrics implements MeterBinder {
 
     private final ClusterNode cluster;
 
-    private final PeerSocketServer server;
+    private final DefaultPeerSocketServer server;
 
     /**
      * @param cluster this node
      * @param server this node's server
      */
-    public ClusterMetrics(ClusterNode cluster, PeerSocketServer server) {
+    public ClusterMetrics(ClusterNode cluster, DefaultPeerSocketServer server) {
         this.cluster = cluster;
         this.server = server;
     }

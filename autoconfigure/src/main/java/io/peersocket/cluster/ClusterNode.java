@@ -29,17 +29,17 @@ import io.peersocket.cluster.ClusterMessage.PeerDown;
 import io.peersocket.cluster.ClusterMessage.PeerUp;
 import io.peersocket.cluster.ClusterMessage.RelayPacket;
 import io.peersocket.cluster.ClusterMessage.Snapshot;
-import io.peersocket.core.PeerRegistry;
-import io.peersocket.core.PeerSession;
-import io.peersocket.core.PeerSocketObserver;
+import io.peersocket.internal.core.PeerRegistry;
+import io.peersocket.internal.core.PeerSession;
+import io.peersocket.spi.PeerSocketObserver;
 import io.peersocket.diagnostics.PeerSocketConfigurationException;
 import io.peersocket.multiplayer.RelayServer;
 import io.peersocket.multiplayer.RelayServers;
 import io.peersocket.peer.Peer;
 import io.peersocket.peer.PeerError;
 import io.peersocket.peer.WriteMode;
-import io.peersocket.server.PeerSocketServer;
-import io.peersocket.server.ServerLifecycle;
+import io.peersocket.internal.server.DefaultPeerSocketServer;
+import io.peersocket.internal.server.ServerLifecycle;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -75,7 +75,7 @@ public final class ClusterNode implements SmartLifecycle {
 
     static final String DROP_PEER_GONE = "cluster-peer-gone";
 
-    private final PeerSocketServer server;
+    private final DefaultPeerSocketServer server;
 
     private final PeerRegistry registry;
 
@@ -146,15 +146,16 @@ public final class ClusterNode implements SmartLifecycle {
 
     /**
      * @param server the server whose peers join the cluster
+     * @param relays its relay endpoints, which span the cluster
      * @param factory Boot's Redis connections
      * @param properties the cluster settings
      */
-    public ClusterNode(PeerSocketServer server, ReactiveRedisConnectionFactory factory,
+    public ClusterNode(DefaultPeerSocketServer server, RelayServers relays, ReactiveRedisConnectionFactory factory,
             PeerSocketClusterProperties properties) {
         this.server = server;
         this.registry = server.runtime().registry();
         this.observer = server.runtime().observer();
-        this.relays = new RelayServers(server.endpoints());
+        this.relays = relays;
         this.node = nodeId(properties.getNodeId());
         this.nodeTimeout = positive(properties.getNodeTimeout(), "peersocket.cluster.node-timeout");
         positive(properties.getOutageWindow(), "peersocket.cluster.outage-window");

@@ -5,11 +5,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.peersocket.cluster.ClusterMessage.GroupPacket;
-import io.peersocket.core.PeerSession;
+import io.peersocket.internal.core.PeerSession;
 import io.peersocket.peer.Peer;
 import io.peersocket.peer.PeerError;
 import io.peersocket.peer.WriteMode;
-import io.peersocket.server.PeerSocketServer;
+import io.peersocket.internal.server.DefaultPeerSocketServer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PeerGroups {
 
-    private final PeerSocketServer server;
+    private final DefaultPeerSocketServer server;
 
     private final ClusterNode cluster;
 
@@ -33,7 +33,7 @@ public final class PeerGroups {
      * @param server the server whose peers join groups
      * @param cluster the node that carries group packets to the others
      */
-    public PeerGroups(PeerSocketServer server, ClusterNode cluster) {
+    public PeerGroups(DefaultPeerSocketServer server, ClusterNode cluster) {
         this.server = server;
         this.cluster = cluster;
         cluster.groups(this);

@@ -2,6 +2,9 @@ package io.peersocket.cluster;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.peersocket.autoconfigure.PeerSocketServerAutoConfiguration;
+import io.peersocket.diagnostics.PeerSocketConfigurationException;
+import io.peersocket.internal.server.DefaultPeerSocketServer;
+import io.peersocket.multiplayer.RelayServers;
 import io.peersocket.server.PeerSocketServer;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -34,15 +37,27 @@ public final class PeerSocketClusterAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ClusterNode peersocketClusterNode(PeerSocketServer server, ReactiveRedisConnectionFactory redis,
-            PeerSocketClusterProperties properties) {
-        return new ClusterNode(server, redis, properties);
+    ClusterNode peersocketClusterNode(PeerSocketServer server, RelayServers relays,
+            ReactiveRedisConnectionFactory redis, PeerSocketClusterProperties properties) {
+        return new ClusterNode(assembled(server), relays, redis, properties);
     }
 
     @Bean
     @ConditionalOnMissingBean
     PeerGroups peersocketGroups(PeerSocketServer server, ClusterNode cluster) {
-        return new PeerGroups(server, cluster);
+        return new PeerGroups(assembled(server), cluster);
+    }
+
+    // The cluster hooks into the server that the auto-configuration assembles (its registry, its
+    // endpoints), not into any PeerSocketServer an application may declare.
+    static DefaultPeerSocketServer assembled(PeerSocketServer server) {
+        if (server instanceof DefaultPeerSocketServer assembled) {
+            return assembled;
+        }
+        throw new PeerSocketConfigurationException("peersocket.cluster.enabled",
+                "peersocket.cluster.enabled=true needs the server that peersocket assembles, but the PeerSocketServer bean is "
+                        + server.getClass().getName(),
+                "Remove the application's own PeerSocketServer bean, or set peersocket.cluster.enabled=false");
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -65,7 +80,7 @@ public final class PeerSocketClusterAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         ClusterEndpoint peersocketClusterEndpoint(ClusterNode cluster, PeerSocketServer server) {
-            return new ClusterEndpoint(cluster, server);
+            return new ClusterEndpoint(cluster, assembled(server));
         }
 
     }
@@ -77,7 +92,7 @@ public final class PeerSocketClusterAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         ClusterMetrics peersocketClusterMetrics(ClusterNode cluster, PeerSocketServer server) {
-            return new ClusterMetrics(cluster, server);
+            return new ClusterMetrics(cluster, assembled(server));
         }
 
     }
