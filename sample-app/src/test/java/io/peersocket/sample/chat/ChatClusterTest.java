@@ -14,6 +14,10 @@ import io.peersocket.cluster.ClusterNode;
 import io.peersocket.sample.SampleApplication;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -25,25 +29,91 @@ import static org.awaitility.Awaitility.await;
 /**
  * The sample's {@code cluster} profile: two instances on one real redis-server (Debian's binary,
  * started on a free loopback port); a member of the chat on each instance sees the other join and
- * they exchange messages. Skipped without the binary, unless {@code peersocket.peers.required}.
+ * they exchange messages, at the protocol level and in two headless Chromiums, each page served
+ * by its own instance. Skipped without the binary (or Chromium for the browser test), unless
+ * {@code peersocket.peers.required}.
  */
 class ChatClusterTest {
 
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
     @Test
-    void membersOnTwoInstancesChatWithEachOther() throws Exception {
+    void twoBrowserPagesOnTwoInstancesChatWithEachOther() throws Exception {
+        boolean installed = Chromium.checkInstalled();
+        Chromium.skipUnless(installed);
+        int redisPort = freePort();
+        Process redis = startRedis(redisPort);
+        int web1 = freePort();
+        int web2 = freePort();
+        String origins = "--peersocket.server.allowed-origins=http://localhost:" + web1 + ",http://localhost:" + web2;
+        try (ConfigurableApplicationContext one = instance(redisPort, "sample-1", "--server.port=" + web1, origins);
+                ConfigurableApplicationContext two = instance(redisPort, "sample-2", "--server.port=" + web2, origins);
+                Chromium ada = Chromium.start(640, 560);
+                Chromium grace = Chromium.start(640, 560)) {
+            await().atMost(WAIT).until(() -> one.getBean(ClusterNode.class).otherNodes().contains("sample-2")
+                    && two.getBean(ClusterNode.class).otherNodes().contains("sample-1"));
+            WebDriver adaPage = open(ada.driver(), web1, wsPort(one), "Ada");
+            await().atMost(WAIT).until(() -> two.getBean(ClusterNode.class).remotePeers().size() == 1);
+            WebDriver gracePage = open(grace.driver(), web2, wsPort(two), "Grace");
+            waitForLine(adaPage, "Grace joined.");
+            say(adaPage, "Hello from instance one");
+            waitForLine(gracePage, "Ada: Hello from instance one");
+            say(gracePage, "Hello from instance two");
+            waitForLine(adaPage, "Grace: Hello from instance two");
+            waitForLine(gracePage, "Grace: Hello from instance two");
+        }
+        finally {
+            redis.destroyForcibly();
+            redis.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static WebDriver open(WebDriver driver, int webPort, int socketPort, String name) {
+        driver.get("http://localhost:" + webPort + "/?port=" + socketPort);
+        wait(driver, "the page to connect",
+                (d) -> "open".equals(d.findElement(By.id("status")).getDomAttribute("data-state")));
+        driver.findElement(By.id("name")).sendKeys(name);
+        driver.findElement(By.id("join")).click();
+        waitForLine(driver, "You joined as " + name + ".");
+        return driver;
+    }
+
+    private static void say(WebDriver driver, String text) {
+        wait(driver, "the send box to be enabled", (d) -> d.findElement(By.id("text")).isEnabled());
+        driver.findElement(By.id("text")).sendKeys(text);
+        driver.findElement(By.id("send")).click();
+    }
+
+    private static void waitForLine(WebDriver driver, String line) {
+        wait(driver, "the line '" + line + "'", (d) -> d.findElements(By.cssSelector("#messages li")).stream()
+            .map(WebElement::getText).toList().contains(line));
+    }
+
+    private static void wait(WebDriver driver, String what, java.util.function.Predicate<WebDriver> condition) {
+        new WebDriverWait(driver, WAIT, Duration.ofMillis(100)).withMessage(() -> "waited for " + what)
+            .until(condition::test);
+    }
+
+    private static Process startRedis(int port) throws IOException {
         File binary = new File("/usr/bin/redis-server");
         if (!binary.canExecute()) {
             assertThat(Boolean.getBoolean("peersocket.peers.required")).as("redis-server is required").isFalse();
             Assumptions.abort("redis-server is missing (apt-get install redis-server)");
         }
-        int redisPort = freePort();
-        Process redis = new ProcessBuilder(List.of(binary.getPath(), "--port", Integer.toString(redisPort), "--bind",
+        Process redis = new ProcessBuilder(List.of(binary.getPath(), "--port", Integer.toString(port), "--bind",
                 "127.0.0.1", "--save", "", "--appendonly", "no"))
             .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(true).start();
+        await().atMost(Duration.ofSeconds(20)).until(() -> answers(port));
+        return redis;
+    }
+
+    @Test
+    void membersOnTwoInstancesChatWithEachOther() throws Exception {
+        int redisPort = freePort();
+        Process redis = startRedis(redisPort);
         try {
-            await().atMost(Duration.ofSeconds(20)).until(() -> answers(redisPort));
-            try (ConfigurableApplicationContext one = instance(redisPort, "sample-1");
-                    ConfigurableApplicationContext two = instance(redisPort, "sample-2")) {
+            try (ConfigurableApplicationContext one = instance(redisPort, "sample-1", "--server.port=0");
+                    ConfigurableApplicationContext two = instance(redisPort, "sample-2", "--server.port=0")) {
                 await().atMost(Duration.ofSeconds(30))
                     .until(() -> one.getBean(ClusterNode.class).otherNodes().contains("sample-2")
                             && two.getBean(ClusterNode.class).otherNodes().contains("sample-1"));
@@ -71,12 +141,13 @@ class ChatClusterTest {
         }
     }
 
-    private static ConfigurableApplicationContext instance(int redisPort, String node) {
+    private static ConfigurableApplicationContext instance(int redisPort, String node, String... more) {
         // Arguments, not default properties: they must win over application-cluster.yml.
-        return new SpringApplicationBuilder(SampleApplication.class).profiles("cluster")
-            .run("--server.port=0", "--peersocket.server.port=0", "--spring.data.redis.port=" + redisPort,
-                    "--spring.data.redis.host=127.0.0.1", "--peersocket.cluster.node-id=" + node,
-                    "--peersocket.cluster.key-prefix=sample-chat-test");
+        List<String> args = new java.util.ArrayList<>(List.of("--peersocket.server.port=0",
+                "--spring.data.redis.port=" + redisPort, "--spring.data.redis.host=127.0.0.1",
+                "--peersocket.cluster.node-id=" + node, "--peersocket.cluster.key-prefix=sample-chat-test"));
+        args.addAll(List.of(more));
+        return new SpringApplicationBuilder(SampleApplication.class).profiles("cluster").run(args.toArray(String[]::new));
     }
 
     private static int wsPort(ConfigurableApplicationContext context) {
