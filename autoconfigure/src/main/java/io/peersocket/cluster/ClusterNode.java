@@ -116,6 +116,13 @@ public final class ClusterNode implements SmartLifecycle {
 
     private volatile boolean running;
 
+    // Set once this node said goodbye: nothing but the goodbye leaves it afterwards (a peer's
+    // departure signalled late must not make the others see the node again).
+    private volatile boolean leaving;
+
+    // Incarnations of nodes that said goodbye: a message of theirs still in flight is ignored.
+    private final Set<Long> departed = ConcurrentHashMap.newKeySet();
+
     private volatile boolean joined;
 
     private volatile boolean rejoin;
@@ -243,7 +250,14 @@ public final class ClusterNode implements SmartLifecycle {
     public void stop() {
         this.running = false;
         this.ticker.shutdownNow();
+        try {
+            this.ticker.awaitTermination(2, TimeUnit.SECONDS);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
         synchronized (this.sendLock) {
+            this.leaving = true;
             for (String other : this.nodes.keySet()) {
                 send(other, Kind.BYE, new Empty());
             }
@@ -345,6 +359,9 @@ public final class ClusterNode implements SmartLifecycle {
     // Numbers the message for its receiver and queues it; a refused one gives its number back.
     private boolean send(String to, Kind kind, Body body) {
         synchronized (this.sendLock) {
+            if (this.leaving && kind != Kind.BYE) {
+                return false;
+            }
             long seq = this.sequences.merge(to, 1L, Long::sum);
             byte[] data = new ClusterMessage(kind, this.node, this.incarnation, seq, body).encode();
             if (this.link.send(to, data)) {
@@ -493,6 +510,9 @@ public final class ClusterNode implements SmartLifecycle {
 
     private void apply(ClusterMessage message) {
         String from = message.node();
+        if (this.departed.contains(message.incarnation())) {
+            return;
+        }
         NodeState state = this.nodes.get(from);
         if (state == null || state.incarnation != message.incarnation()) {
             if (state != null) {
@@ -562,7 +582,10 @@ public final class ClusterNode implements SmartLifecycle {
                     peer.close(disconnect.code(), disconnect.reason());
                 }
             }
-            case BYE -> forget(from, "it shut down");
+            case BYE -> {
+                this.departed.add(message.incarnation());
+                forget(from, "it shut down");
+            }
             case RELAY -> {
                 RelayPacket packet = (RelayPacket) body;
                 RelayServer relay = this.relays.get(packet.path());
