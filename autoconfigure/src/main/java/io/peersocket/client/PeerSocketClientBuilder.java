@@ -49,6 +49,8 @@ public final class PeerSocketClientBuilder {
 
     PeerSocketObserver observer = PeerSocketObserver.NONE;
 
+    ClientSignalScope signalScope = ClientSignalScope.NONE;
+
     BufferLimits limits = BufferLimits.DEFAULTS;
 
     WriteMode writeMode = WriteMode.BINARY;
@@ -117,6 +119,15 @@ public final class PeerSocketClientBuilder {
             }
         }
         return new PeerSocketClientBuilder(threads, PeerSocketObserver.NONE, null, null);
+    }
+
+    /**
+     * @param scope surrounds each call of a listener (observations, MDC); default none
+     * @return this builder
+     */
+    public PeerSocketClientBuilder signalScope(ClientSignalScope scope) {
+        this.signalScope = Objects.requireNonNull(scope, "scope");
+        return this;
     }
 
     /** @param name a name for logs and metrics; default {@code client} */

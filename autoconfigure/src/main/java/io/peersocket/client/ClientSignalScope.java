@@ -1,0 +1,24 @@
+package io.peersocket.client;
+
+/**
+ * Surrounds each call of a client's listener (a {@code @PacketHandler(client = ...)} method or a
+ * {@link ClientListener}) with what the application wants around its code: the
+ * {@code peersocket.handler} observation and the MDC of {@code io.peersocket.observation}, so
+ * that this package knows nothing of Micrometer or of a logging API. Called on the thread that
+ * runs the signal, once per listener call.
+ */
+@FunctionalInterface
+public interface ClientSignalScope {
+
+    /** Runs the call as it is. */
+    ClientSignalScope NONE = (client, signal, callback) -> callback.run();
+
+    /**
+     * Runs the callback; what it throws must be thrown on (the client logs and counts it).
+     * @param client the client whose signal it is
+     * @param signal the engine's name of the signal, such as {@code connection_established}
+     * @param callback the listener's call
+     */
+    void run(PeerSocketClient client, String signal, Runnable callback);
+
+}
