@@ -180,12 +180,16 @@ public final class PeerSocketServerAutoConfiguration {
             String bundleName = config.getSsl().getBundle();
             UnaryOperator<HttpServer> customizer = (httpServer) -> httpServer;
             if (bundleName != null) {
-                customizer = new DedicatedPortTls(sslBundle("peersocket.server.ssl.bundle", bundleName,
-                        sslBundles.getIfAvailable()), switch (config.getSsl().getClientAuth()) {
+                SslBundles bundles = sslBundles.getIfAvailable();
+                DedicatedPortTls tls = new DedicatedPortTls(sslBundle("peersocket.server.ssl.bundle", bundleName,
+                        bundles), switch (config.getSsl().getClientAuth()) {
                             case NONE -> io.netty.handler.ssl.ClientAuth.NONE;
                             case WANT -> io.netty.handler.ssl.ClientAuth.OPTIONAL;
                             case NEED -> io.netty.handler.ssl.ClientAuth.REQUIRE;
                         });
+                // Boot calls this when a bundle with reload-on-update=true changes on disk.
+                bundles.addBundleUpdateHandler(bundleName, tls::update);
+                customizer = tls;
             }
             if (config.isForwardHeaders()) {
                 // Reactor Netty's own reading of Forwarded / X-Forwarded-*, as Boot's Netty server uses it.
