@@ -42,6 +42,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnNotWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -252,6 +253,31 @@ public final class PeerSocketServerAutoConfiguration {
                 PeerSocketHandlerThreads threads, PeerSocketProperties properties) {
             return new ServletEndpoints(server, policy, threads.writeExecutor(),
                     properties.getServer().getSendTimeLimit());
+        }
+
+    }
+
+    /**
+     * A servlet application without Spring WebSocket (excluded from the starter, or a servlet
+     * stack the starter was not added to): the endpoints would silently go unserved.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnMissingClass("org.springframework.web.socket.config.annotation.WebSocketConfigurer")
+    @Conditional(NoDedicatedPort.class)
+    static class NoServletTransportConfiguration {
+
+        NoServletTransportConfiguration(PeerSocketServer server) {
+            if (!server.endpoints().isEmpty()) {
+                throw new PeerSocketConfigurationException("peersocket.server.port", "peersocket has "
+                        + server.endpoints().size() + " @PacketHandler endpoint(s) " + server.endpoints().stream()
+                            .map(PeerEndpoint::path).toList()
+                        + " but nothing serves them: peersocket.server.port is unset and this servlet application "
+                        + "has no Spring WebSocket (org.springframework:spring-websocket) for the servlet transport",
+                        "Add org.springframework:spring-websocket (the peersocket starter brings it; or add "
+                                + "spring-boot-starter-websocket), or set peersocket.server.port to serve the endpoints "
+                                + "on a dedicated port.");
+            }
         }
 
     }
