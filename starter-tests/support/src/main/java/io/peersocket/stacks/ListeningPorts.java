@@ -37,7 +37,9 @@ public final class ListeningPorts {
                 continue;
             }
             try {
-                for (String line : Files.readAllLines(path).subList(1, Files.readAllLines(path).size())) {
+                // One read: the table changes as sockets come and go.
+                List<String> lines = Files.readAllLines(path);
+                for (String line : lines.subList(1, lines.size())) {
                     String[] columns = line.trim().split("\\s+");
                     // sl local_address rem_address st tx:rx tr:when retrnsmt uid timeout inode
                     if (columns.length > 9 && LISTEN.equals(columns[3]) && inodes.contains(columns[9])) {
