@@ -85,7 +85,7 @@ public abstract class StackContract {
         EchoServer echo = open(new EchoServer());
         ConfigurableApplicationContext context = run(List.of(ClientApplication.class), clientArguments(echo));
         assertConnected(echo);
-        assertThat(context.getBean(PeerSocketServer.class).endpoints()).as("no server endpoints").isEmpty();
+        assertThat(context.getBean(PeerSocketServer.class).endpointProtocols()).as("no server endpoints").isEmpty();
         Set<Integer> ports = new TreeSet<>(Set.of(echo.port()));
         if (stack() != Stack.NONE) {
             ports.add(applicationPort(context));
