@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.peersocket.client.PeerSocketClients;
-import io.peersocket.keepalive.PeerSocketKeepAlive;
+import io.peersocket.internal.keepalive.PeerSocketKeepAlive;
 import io.peersocket.server.PeerSocketServer;
 
 import org.springframework.beans.factory.ObjectProvider;

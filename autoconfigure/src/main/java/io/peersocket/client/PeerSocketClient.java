@@ -35,6 +35,7 @@ import io.peersocket.peer.Peer;
 import io.peersocket.peer.PeerError;
 import io.peersocket.peer.PeerListener;
 import io.peersocket.peer.WriteMode;
+import io.peersocket.spi.ClientSignalScope;
 import io.peersocket.spi.CloseInfo;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

@@ -19,6 +19,7 @@ import io.peersocket.internal.core.LivenessSettings;
 import io.peersocket.peer.BufferLimits;
 import io.peersocket.peer.DispatchMode;
 import io.peersocket.peer.WriteMode;
+import io.peersocket.spi.ClientSignalScope;
 import io.peersocket.spi.PeerSocketObserver;
 import io.peersocket.variant.VariantSettings;
 import org.jspecify.annotations.Nullable;

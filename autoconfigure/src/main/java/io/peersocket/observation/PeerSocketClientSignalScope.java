@@ -4,8 +4,8 @@ import java.net.URI;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
-import io.peersocket.client.ClientSignalScope;
 import io.peersocket.client.PeerSocketClient;
+import io.peersocket.spi.ClientSignalScope;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 

@@ -10,7 +10,7 @@ import java.util.TreeSet;
 
 import com.example.demo.DemoApplication;
 import io.netty.handler.codec.quic.Quic;
-import io.peersocket.keepalive.PeerSocketKeepAlive;
+import io.peersocket.internal.keepalive.PeerSocketKeepAlive;
 import io.peersocket.server.PeerSocketServer;
 import io.peersocket.testkit.PeerSocketTestClient;
 import org.jspecify.annotations.Nullable;

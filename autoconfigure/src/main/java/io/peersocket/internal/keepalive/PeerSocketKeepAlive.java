@@ -1,4 +1,4 @@
-package io.peersocket.keepalive;
+package io.peersocket.internal.keepalive;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;

@@ -1,10 +1,14 @@
-package io.peersocket.client;
+package io.peersocket.spi;
+
+import io.peersocket.client.ClientListener;
+import io.peersocket.client.PeerSocketClient;
 
 /**
  * Surrounds each call of a client's listener (a {@code @PacketHandler(client = ...)} method or a
  * {@link ClientListener}) with what the application wants around its code: the
  * {@code peersocket.handler} observation and the MDC of {@code io.peersocket.observation}, so
- * that this package knows nothing of Micrometer or of a logging API. Called on the thread that
+ * that the client knows nothing of Micrometer or of a logging API. The client's counterpart of
+ * {@link HandlerScope}. Called on the thread that
  * runs the signal, once per listener call.
  */
 @FunctionalInterface
