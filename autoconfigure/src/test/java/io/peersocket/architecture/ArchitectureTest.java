@@ -3,8 +3,6 @@ package io.peersocket.architecture;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import io.peersocket.annotation.PacketHandler;
-import io.peersocket.internal.annotation.PacketHandlerReflectiveProcessor;
 import io.peersocket.multiplayer.RelayServer;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +40,7 @@ class ArchitectureTest {
         noClasses().that()
             .resideInAnyPackage(API)
             .and(not(resideInAnyPackage("io.peersocket.client..")))
-            .and(not(belongToAnyOf(RelayServer.class, PacketHandler.class)))
+            .and(not(belongToAnyOf(RelayServer.class)))
             .should()
             .dependOnClassesThat()
             .resideInAPackage(INTERNAL)
@@ -63,11 +61,6 @@ class ArchitectureTest {
         classes().that(belongToAnyOf(RelayServer.class))
             .should()
             .onlyDependOnClassesThat(not(resideInAnyPackage(INTERNAL)).or(resideInAnyPackage("io.peersocket.internal.core..")))
-            .check(LIBRARY);
-        // @Reflective names the processor of the AOT hints for handler methods.
-        classes().that(belongToAnyOf(PacketHandler.class))
-            .should()
-            .onlyDependOnClassesThat(not(resideInAnyPackage(INTERNAL)).or(belongToAnyOf(PacketHandlerReflectiveProcessor.class)))
             .check(LIBRARY);
     }
 
@@ -98,7 +91,6 @@ class ArchitectureTest {
         slices().matching("io.peersocket.(**)")
             .should()
             .beFreeOfCycles()
-            .ignoreDependency(PacketHandler.class, PacketHandlerReflectiveProcessor.class)
             .check(LIBRARY);
     }
 
