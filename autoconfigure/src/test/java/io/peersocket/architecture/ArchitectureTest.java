@@ -3,11 +3,9 @@ package io.peersocket.architecture;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import io.peersocket.multiplayer.RelayServer;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -36,11 +34,10 @@ class ArchitectureTest {
         .importPackages("io.peersocket");
 
     @Test
-    void apiUsesNoInternalsButTheDocumentedExceptions() {
+    void apiUsesNoInternalsButTheClientException() {
         noClasses().that()
             .resideInAnyPackage(API)
             .and(not(resideInAnyPackage("io.peersocket.client..")))
-            .and(not(belongToAnyOf(RelayServer.class)))
             .should()
             .dependOnClassesThat()
             .resideInAPackage(INTERNAL)
@@ -49,18 +46,13 @@ class ArchitectureTest {
     }
 
     @Test
-    void documentedExceptionsReachNoFurtherThanDocumented() {
+    void theClientReachesNoFurtherThanTheCoreAndTheSharedTransport() {
         // The client runs the core with the server as peer 1 and the shared reactive transport.
         classes().that()
             .resideInAPackage("io.peersocket.client..")
             .should()
             .onlyDependOnClassesThat(not(resideInAnyPackage(INTERNAL)).or(resideInAnyPackage(
                     "io.peersocket.internal.core..", "io.peersocket.internal.transport.reactive..")))
-            .check(LIBRARY);
-        // The relay is its endpoint's PeerTraffic.
-        classes().that(belongToAnyOf(RelayServer.class))
-            .should()
-            .onlyDependOnClassesThat(not(resideInAnyPackage(INTERNAL)).or(resideInAnyPackage("io.peersocket.internal.core..")))
             .check(LIBRARY);
     }
 
