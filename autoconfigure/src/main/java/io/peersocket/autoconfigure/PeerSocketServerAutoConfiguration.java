@@ -18,9 +18,11 @@ import io.peersocket.core.PeerEndpoint;
 import io.peersocket.core.PeerRuntime;
 import io.peersocket.core.PeerSocketObserver;
 import io.peersocket.diagnostics.PeerSocketConfigurationException;
+import io.peersocket.multiplayer.MultiplayerListener;
 import io.peersocket.multiplayer.RelayHook;
 import io.peersocket.multiplayer.RelayServer;
 import io.peersocket.multiplayer.RelayServers;
+import io.peersocket.multiplayer.rpc.MultiplayerApis;
 import io.peersocket.peer.WriteMode;
 import io.peersocket.server.HandshakePolicy;
 import io.peersocket.server.LivenessSweep;
@@ -95,7 +97,7 @@ public final class PeerSocketServerAutoConfiguration {
     PeerSocketServer peerSocketServer(PeerSocketProperties properties, ListableBeanFactory beanFactory,
             ObjectProvider<PayloadConverter> converter, ObjectProvider<PeerSocketObserver> observers,
             ObjectProvider<RelayHook> relayHook, PeerSocketHandlerThreads threads,
-            ObjectProvider<HandlerScope> handlerScope) {
+            ObjectProvider<HandlerScope> handlerScope, ObjectProvider<MultiplayerApis> multiplayerApis) {
         PeerSocketProperties.Server config = properties.getServer();
         PeerRuntime runtime = new PeerRuntime(config.getDispatch(), threads.executor(),
                 CompositePeerSocketObserver.of(observers.orderedStream().toList()), config.isCloseOnHandlerError());
@@ -103,11 +105,15 @@ public final class PeerSocketServerAutoConfiguration {
         runtime.setVariants(config.getVariant().toSettings());
         runtime.setTrafficLimits(config.getLimits().toTrafficLimits());
         List<PeerEndpoint> endpoints = new ArrayList<>();
+        MultiplayerApis apis = multiplayerApis.getIfAvailable();
         for (PacketHandlerScanner.DeclaredEndpoint declared : new PacketHandlerScanner(beanFactory,
                 converter.getIfAvailable()).scan(config.getPath(), config.getProtocols(), config.getMultiplayer().getPath())) {
             if (declared.multiplayer()) {
+                // @RemoteNode beans put the engine's MultiplayerAPI in front of the relay's application.
+                MultiplayerListener application = (apis != null)
+                        ? apis.bind(declared.path(), declared.application(), runtime.observer()) : declared.application();
                 RelayServer relay = new RelayServer(declared.path(), config.getMultiplayer().toOptions(),
-                        relayHook.getIfAvailable(), declared.application(), runtime.observer());
+                        relayHook.getIfAvailable(), application, runtime.observer());
                 relay.setVariants(runtime.variants());
                 endpoints.add(new PeerEndpoint(declared.path(), declared.listeners(), config.getBuffers().toLimits(),
                         WriteMode.BINARY, runtime, relay.traffic()));
@@ -115,6 +121,9 @@ public final class PeerSocketServerAutoConfiguration {
             }
             endpoints.add(new PeerEndpoint(declared.path(), declared.listeners(), config.getBuffers().toLimits(),
                     (declared.writeMode() != null) ? declared.writeMode() : config.getWriteMode(), runtime));
+        }
+        if (apis != null) {
+            apis.verifyBound();
         }
         return new PeerSocketServer(runtime, endpoints);
     }
