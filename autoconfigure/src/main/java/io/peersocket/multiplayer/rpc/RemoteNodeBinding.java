@@ -61,7 +61,7 @@ final class RemoteNodeBinding {
             path = NodePaths.relative(annotation.value());
         }
         catch (IllegalArgumentException ex) {
-            throw new IllegalStateException(prefix + ": " + ex.getMessage(), ex);
+            throw new IllegalStateException(prefix + ": " + ex.getMessage()); // the whole story: no cause
         }
         String relay = annotation.relay();
         if (!relay.isEmpty() && !relay.startsWith("/")) {
