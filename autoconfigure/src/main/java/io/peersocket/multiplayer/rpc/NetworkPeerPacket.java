@@ -6,6 +6,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.aot.hint.annotation.Reflective;
+
 /**
  * On a method of a {@link RemoteNode} bean: receives the raw bytes clients send with
  * {@code get_tree().multiplayer.send_bytes(bytes, 1)} (or to everybody), the engine's
@@ -16,6 +18,7 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@Reflective
 public @interface NetworkPeerPacket {
 
 }

@@ -6,6 +6,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.aot.hint.annotation.Reflective;
+
 /**
  * On a method of a {@link RemoteNode} bean: a remote function, as GDScript's
  * {@code remote func} (or {@code master func} ...): clients call it with
@@ -23,6 +25,7 @@ import java.lang.annotation.Target;
 @Target({ ElementType.METHOD, ElementType.FIELD })
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@Reflective
 public @interface Remote {
 
     /** @return who may call or set it; {@link RpcMode#REMOTE} (anybody) by default */

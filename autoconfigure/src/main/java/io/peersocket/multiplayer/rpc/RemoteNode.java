@@ -6,8 +6,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.stereotype.Component;
+
 /**
- * Marks a bean as a node of the games' scene tree served by the application (peer 1) over a
+ * Marks a bean (a {@code @Component}) as a node of the games' scene tree served by the application (peer 1) over a
  * multiplayer relay endpoint: Godot clients' {@code rpc}, {@code rpc_id} and {@code rset} on the
  * node at this path, addressed to the server, call its {@link Remote} methods and set its
  * {@link Remote} fields. The application is the node's network master, as the engine's server
@@ -22,6 +24,7 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@Component
 public @interface RemoteNode {
 
     /**
