@@ -1,9 +1,11 @@
 package io.peersocket.autoconfigure;
 
+import io.peersocket.diagnostics.PeerSocketConfigurationException;
 import io.peersocket.multiplayer.RelayServers;
 import io.peersocket.multiplayer.rpc.MultiplayerApi;
 import io.peersocket.multiplayer.rpc.MultiplayerApis;
 import io.peersocket.multiplayer.rpc.RemoteNode;
+import io.peersocket.variant.VariantDialect;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -22,12 +24,22 @@ import org.springframework.context.annotation.Conditional;
 @AutoConfiguration(before = PeerSocketServerAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = "peersocket.server.enabled", matchIfMissing = true)
 @ConditionalOnBean(annotation = RemoteNode.class)
-@EnableConfigurationProperties(MultiplayerApiProperties.class)
+@EnableConfigurationProperties({ MultiplayerApiProperties.class, PeerSocketProperties.class })
 public final class MultiplayerApiAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    MultiplayerApis peerSocketMultiplayerApis(ListableBeanFactory beanFactory, MultiplayerApiProperties properties) {
+    MultiplayerApis peerSocketMultiplayerApis(ListableBeanFactory beanFactory, MultiplayerApiProperties properties,
+            PeerSocketProperties server) {
+        // Pandemonium renumbered the MultiplayerAPI's commands and dropped rset: its clients'
+        // calls would be misread, so refuse to start rather than serve them wrongly.
+        if (server.getServer().getVariant().getDialect() == VariantDialect.PANDEMONIUM) {
+            throw new PeerSocketConfigurationException("peersocket.server.variant.dialect",
+                    "peersocket.server.variant.dialect is pandemonium, but @RemoteNode beans speak Godot 3's "
+                            + "MultiplayerAPI: Pandemonium numbers its commands differently and has no rset",
+                    "Serve Pandemonium clients without @RemoteNode beans (raw relay packets), or use dialect "
+                            + "godot-3 for Godot 3 clients; see docs/multiplayer-api.md");
+        }
         return new MultiplayerApis(beanFactory, properties.isStrict(), properties.getMaxCachedPaths());
     }
 

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.peersocket.actuate.PeerSocketMetrics;
 import io.peersocket.annotation.PacketHandler;
 import io.peersocket.annotation.PeerPacket;
 import io.peersocket.multiplayer.RelayFrame;
@@ -25,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +52,9 @@ class MultiplayerApiPacketTest {
 
     @Autowired
     Calc calc;
+
+    @Autowired
+    SimpleMeterRegistry registry;
 
     private final List<Client> clients = new CopyOnWriteArrayList<>();
 
@@ -116,6 +123,7 @@ class MultiplayerApiPacketTest {
     void whatTheEngineRefusesIsDroppedAndCountedAndTheClientIsStillServed() {
         Client client = join();
         Map<String, Long> before = this.multiplayer.getDroppedCounts();
+        double forbiddenBefore = forbiddenMeter();
         client.send(bytes(2, int32(3), "Calc\0"));
         client.nextPayload();
         client.send(withPath(bytes(0, int32(0), "add\0", 0), "Nowhere"));            // unknown node
@@ -139,6 +147,13 @@ class MultiplayerApiPacketTest {
                 MultiplayerApi.DROP_UNKNOWN_METHOD, 1L, MultiplayerApi.DROP_FORBIDDEN, 2L,
                 MultiplayerApi.DROP_UNKNOWN_PROPERTY, 1L, MultiplayerApi.DROP_ARGUMENT_COUNT, 1L,
                 MultiplayerApi.DROP_ARGUMENT_TYPE, 2L, MultiplayerApi.DROP_MALFORMED, 4L));
+        assertThat(forbiddenMeter() - forbiddenBefore).as("peersocket.drops{reason=rpc-forbidden}").isEqualTo(2);
+    }
+
+    private double forbiddenMeter() {
+        Counter counter = this.registry.find(PeerSocketMetrics.DROPS).tags("endpoint", "/mp", "reason",
+                MultiplayerApi.DROP_FORBIDDEN).counter();
+        return (counter != null) ? counter.count() : 0;
     }
 
     @Test
@@ -256,6 +271,11 @@ class MultiplayerApiPacketTest {
     @EnableAutoConfiguration
     @Import({ Calc.class, Application.class })
     static class App {
+
+        @Bean
+        SimpleMeterRegistry meterRegistry() {
+            return new SimpleMeterRegistry();
+        }
 
     }
 

@@ -59,6 +59,19 @@ class MultiplayerApiStartupTest {
     }
 
     @Test
+    void thePandemoniumDialectFailsNamingTheProperty() {
+        this.runner.withBean("node", GoodNode.class).withPropertyValues("peersocket.server.variant.dialect=pandemonium")
+            .run((context) -> assertThat(context).getFailure().rootCause()
+                .hasMessageContaining("peersocket.server.variant.dialect").hasMessageContaining("no rset"));
+    }
+
+    @Test
+    void withoutRemoteNodesTheRelayIsUntouched() {
+        this.runner.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(MultiplayerApis.class)
+            .doesNotHaveBean(MultiplayerApi.class));
+    }
+
+    @Test
     void strictModeClosesAClientWhoseCallIsRefusedWith1008() {
         this.runner.withBean("node", GoodNode.class).withPropertyValues("peersocket.server.multiplayer.api.strict=true")
             .run((context) -> {
