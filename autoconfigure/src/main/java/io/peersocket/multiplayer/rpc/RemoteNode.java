@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * {@link Remote} fields. The application is the node's network master, as the engine's server
  * is of the nodes it did not hand to a client.
  * <pre>
- * &#64;RemoteNode("/root/Lobby")
+ * &#64;RemoteNode(path = "/root/Lobby")
  * class Lobby {
  *     &#64;Remote void register(&#64;RpcSenderId int id, String name) { ... }
  * }
@@ -28,10 +28,12 @@ import org.springframework.stereotype.Component;
 public @interface RemoteNode {
 
     /**
+     * Named {@code path}, not {@code value}: Spring would take a stereotype's {@code value} for
+     * the bean's name.
      * @return the node's path in the clients' scene tree, absolute ({@code "/root/Lobby"}) or
      * relative to the tree's root ({@code "Lobby"}), as the engine sends it
      */
-    String value();
+    String path();
 
     /**
      * @return the path of the relay endpoint that serves the node; empty for the only one

@@ -58,7 +58,7 @@ final class RemoteNodeBinding {
         String prefix = "@RemoteNode bean '" + beanName + "'";
         String path;
         try {
-            path = NodePaths.relative(annotation.value());
+            path = NodePaths.relative(annotation.path());
         }
         catch (IllegalArgumentException ex) {
             throw new IllegalStateException(prefix + ": " + ex.getMessage()); // the whole story: no cause

@@ -157,6 +157,20 @@ class MultiplayerApiPacketTest {
     }
 
     @Test
+    void aRemoteFunctionThatThrowsIsAHandlerErrorAndTheClientIsStillServed() {
+        Client client = join();
+        double errorsBefore = handlerErrors();
+        client.send(withPath(bytes(0, int32(0), "fail\0", 0), "Calc"));
+        client.send(withPath(bytes(0, int32(0), "echo\0", 0), "Calc"));
+        assertThat(client.nextPayload()).isEqualTo(rawPacket("level=0"));
+        assertThat(handlerErrors() - errorsBefore).isEqualTo(1);
+    }
+
+    private double handlerErrors() {
+        return this.registry.find(PeerSocketMetrics.HANDLER_ERRORS).counters().stream().mapToDouble(Counter::count).sum();
+    }
+
+    @Test
     void theApplicationsOwnRemotesyncCallRunsLocallyToo() {
         Client client = join();
         this.multiplayer.rpc("/root/Calc", "announce", "go");
@@ -290,7 +304,7 @@ class MultiplayerApiPacketTest {
 
     }
 
-    @RemoteNode("Calc")
+    @RemoteNode(path = "Calc")
     static class Calc {
 
         final List<String> log = new CopyOnWriteArrayList<>();
@@ -320,6 +334,11 @@ class MultiplayerApiPacketTest {
         @Remote
         void echo(@RpcSenderId int sender) {
             this.multiplayer.sendBytes(("level=" + this.level).getBytes(StandardCharsets.UTF_8), sender);
+        }
+
+        @Remote
+        void fail() {
+            throw new IllegalStateException("a bug in the application");
         }
 
         @Remote(RpcMode.PUPPET)

@@ -87,7 +87,7 @@ class MultiplayerApiStartupTest {
             });
     }
 
-    @RemoteNode("/root/Good")
+    @RemoteNode(path = "/root/Good")
     static class GoodNode {
 
         @Remote(RpcMode.PUPPETSYNC)
@@ -96,7 +96,7 @@ class MultiplayerApiStartupTest {
 
     }
 
-    @RemoteNode("Bad")
+    @RemoteNode(path = "Bad")
     static class BadParameter {
 
         @Remote
@@ -105,7 +105,7 @@ class MultiplayerApiStartupTest {
 
     }
 
-    @RemoteNode("Same")
+    @RemoteNode(path = "Same")
     static class SameName {
 
         @Remote
@@ -118,12 +118,12 @@ class MultiplayerApiStartupTest {
 
     }
 
-    @RemoteNode(value = "Lost", relay = "/nowhere")
+    @RemoteNode(path = "Lost", relay = "/nowhere")
     static class ElsewhereNode {
 
     }
 
-    @RemoteNode("/other/Node")
+    @RemoteNode(path = "/other/Node")
     static class OutsideRoot {
 
     }

@@ -23,7 +23,7 @@ public class MultiplayerApiTestApplication {
 
     static final int PLAYERS = 2;
 
-    @RemoteNode("/root/Game")
+    @RemoteNode(path = "/root/Game")
     public static class Game {
 
         public final List<String> log = new CopyOnWriteArrayList<>();

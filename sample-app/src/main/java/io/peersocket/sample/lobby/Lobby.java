@@ -23,7 +23,7 @@ import org.apache.commons.logging.LogFactory;
  * </ul>
  * The same node in GDScript, as the engine's server would run it, is shown in docs/multiplayer-api.md.
  */
-@RemoteNode("/root/Lobby")
+@RemoteNode(path = "/root/Lobby")
 class Lobby {
 
     private static final Log logger = LogFactory.getLog(Lobby.class);
