@@ -12,6 +12,8 @@ import io.peersocket.variant.Vector2;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+
 /**
  * A tiny Godot lobby on the sample's relay at {@code ws://127.0.0.1:9080/mp}: node
  * {@code /root/Lobby} of the game in {@code sample-app/godot/lobby_client.gd}, served by the
@@ -24,6 +26,7 @@ import org.apache.commons.logging.LogFactory;
  * The same node in GDScript, as the engine's server would run it, is shown in docs/multiplayer-api.md.
  */
 @RemoteNode(path = "/root/Lobby")
+@ConditionalOnBooleanProperty(name = "peersocket.server.enabled", matchIfMissing = true) // not in the seed-client profile
 class Lobby {
 
     private static final Log logger = LogFactory.getLog(Lobby.class);
