@@ -11,12 +11,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
-import io.peersocket.core.PeerSocketObserver;
 import io.peersocket.logging.LogSafe;
 import io.peersocket.multiplayer.MultiplayerListener;
 import io.peersocket.multiplayer.RelayServer;
 import io.peersocket.peer.Peer;
 import io.peersocket.peer.PeerError;
+import io.peersocket.spi.PeerSocketObserver;
 import io.peersocket.variant.VariantCodec;
 import io.peersocket.variant.VariantDecodingException;
 import io.peersocket.variant.VariantSettings;

@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import io.peersocket.core.PeerSocketObserver;
 import io.peersocket.multiplayer.MultiplayerListener;
 import io.peersocket.multiplayer.RelayServer;
 import io.peersocket.multiplayer.RelayServers;
+import io.peersocket.spi.PeerSocketObserver;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;
