@@ -1,13 +1,23 @@
 package io.peersocket.architecture;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -26,6 +36,8 @@ class ArchitectureTest {
             "io.peersocket.observation..", "io.peersocket.logging.." };
 
     static final String SPI = "io.peersocket.spi..";
+
+    static final String[] API_AND_SPI = Stream.concat(Stream.of(API), Stream.of(SPI)).toArray(String[]::new);
 
     static final String INTERNAL = "io.peersocket.internal..";
 
@@ -53,6 +65,33 @@ class ArchitectureTest {
             .should()
             .onlyDependOnClassesThat(not(resideInAnyPackage(INTERNAL)).or(resideInAnyPackage(
                     "io.peersocket.internal.core..", "io.peersocket.internal.transport.reactive..")))
+            .check(LIBRARY);
+    }
+
+    @Test
+    void noPublicApiOrSpiMemberShowsAnInternalType() {
+        // What the client exception must never become: an internal type an application has to name.
+        codeUnits().that()
+            .arePublic()
+            .and()
+            .areDeclaredInClassesThat()
+            .arePublic()
+            .and()
+            .areDeclaredInClassesThat()
+            .resideInAnyPackage(API_AND_SPI)
+            .should(new ArchCondition<JavaCodeUnit>("show no internal type in their signature") {
+                @Override
+                public void check(JavaCodeUnit member, ConditionEvents events) {
+                    List<JavaClass> shown = new ArrayList<>(member.getRawParameterTypes());
+                    shown.add(member.getRawReturnType());
+                    for (JavaClass type : shown) {
+                        if (type.getPackageName().startsWith("io.peersocket.internal")) {
+                            events.add(SimpleConditionEvent.violated(member,
+                                    member.getFullName() + " shows " + type.getName()));
+                        }
+                    }
+                }
+            })
             .check(LIBRARY);
     }
 
