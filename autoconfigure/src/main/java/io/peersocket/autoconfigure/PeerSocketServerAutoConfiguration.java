@@ -29,6 +29,7 @@ import io.peersocket.internal.server.servlet.ServletEndpoints;
 import io.peersocket.multiplayer.RelayHook;
 import io.peersocket.multiplayer.RelayServer;
 import io.peersocket.multiplayer.RelayServers;
+import io.peersocket.multiplayer.rpc.MultiplayerApis;
 import io.peersocket.server.PeerSocketNettyServerCustomizer;
 import io.peersocket.server.PeerSocketServer;
 import io.peersocket.spi.HandlerScope;
@@ -101,7 +102,7 @@ public final class PeerSocketServerAutoConfiguration {
     PeerSocketServerFactory peerSocketServerFactory(PeerSocketProperties properties, ListableBeanFactory beanFactory,
             ObjectProvider<PayloadConverter> converter, ObjectProvider<PeerSocketObserver> observers,
             ObjectProvider<RelayHook> relayHook, PeerSocketHandlerThreads threads,
-            ObjectProvider<HandlerScope> handlerScope) {
+            ObjectProvider<HandlerScope> handlerScope, ObjectProvider<MultiplayerApis> multiplayerApis) {
         PeerSocketProperties.Server config = properties.getServer();
         PeerRuntime runtime = new PeerRuntime(config.getDispatch(), threads.executor(),
                 CompositePeerSocketObserver.of(observers.orderedStream().toList()), config.isCloseOnHandlerError());
@@ -110,6 +111,14 @@ public final class PeerSocketServerAutoConfiguration {
         runtime.setTrafficLimits(config.getLimits().toTrafficLimits());
         List<DeclaredEndpoint> declared = new PacketHandlerScanner(beanFactory, converter.getIfAvailable())
             .scan(config.getPath(), config.getProtocols(), config.getMultiplayer().getPath());
+        MultiplayerApis apis = multiplayerApis.getIfAvailable();
+        if (apis != null) {
+            // @RemoteNode beans put the engine's MultiplayerAPI in front of their relay's application.
+            declared = declared.stream().map((each) -> each.multiplayer() ? new DeclaredEndpoint(each.path(),
+                    each.listeners(), each.writeMode(), true, apis.bind(each.path(), each.application(), runtime.observer()))
+                    : each).toList();
+            apis.verifyBound();
+        }
         return new PeerSocketServerFactory(runtime, declared, config.getBuffers().toLimits(), config.getWriteMode(),
                 config.getMultiplayer().toOptions(), relayHook.getIfAvailable());
     }

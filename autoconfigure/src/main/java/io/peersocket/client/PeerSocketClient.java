@@ -689,6 +689,21 @@ public final class PeerSocketClient {
         return "PeerSocketClient '" + this.name + "' (" + this.status + (getUrl() != null ? " " + getUrl() : "") + ")";
     }
 
+    // The path of the URL, as the client meters tag it; "/" when the URL has none.
+    private String endpointPath() {
+        String url = getUrl();
+        if (url == null) {
+            return "/";
+        }
+        try {
+            String path = URI.create(url).getRawPath();
+            return (path == null || path.isEmpty()) ? "/" : path;
+        }
+        catch (IllegalArgumentException ex) {
+            return "/";
+        }
+    }
+
     /**
      * Delivers one signal to every listener, each call inside the signal scope (observation, MDC);
      * what a listener throws is logged and counted here, after the scope has seen it.
@@ -698,7 +713,7 @@ public final class PeerSocketClient {
     void signal(String name, Consumer<ClientListener> signal) {
         for (ClientListener listener : this.listeners) {
             try {
-                this.signalScope.run(this, name, () -> signal.accept(listener));
+                this.signalScope.run(this.name, endpointPath(), name, () -> signal.accept(listener));
             }
             catch (Throwable ex) {
                 logger.error("Listener " + listener + " of client '" + this.name + "' failed", ex);

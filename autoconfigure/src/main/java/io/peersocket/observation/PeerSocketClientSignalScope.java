@@ -1,10 +1,7 @@
 package io.peersocket.observation;
 
-import java.net.URI;
-
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
-import io.peersocket.client.PeerSocketClient;
 import io.peersocket.spi.ClientSignalScope;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
@@ -53,12 +50,7 @@ public final class PeerSocketClientSignalScope implements ClientSignalScope {
     }
 
     @Override
-    public void run(PeerSocketClient client, String signal, Runnable callback) {
-        if (!this.mdc && this.registry.isNoop()) {
-            callback.run();
-            return;
-        }
-        String endpoint = endpoint(client);
+    public void run(String client, String endpoint, String signal, Runnable callback) {
         if (!this.mdc) {
             observe(endpoint, signal, callback);
             return;
@@ -69,7 +61,7 @@ public final class PeerSocketClientSignalScope implements ClientSignalScope {
         String previousClient = MDC.get(MDC_CLIENT);
         MDC.put(PeerSocketHandlerScope.MDC_PEER_ID, Integer.toString(SERVER_ID));
         MDC.put(PeerSocketHandlerScope.MDC_ENDPOINT, endpoint);
-        MDC.put(MDC_CLIENT, client.name());
+        MDC.put(MDC_CLIENT, client);
         try {
             observe(endpoint, signal, callback);
         }
@@ -98,21 +90,6 @@ public final class PeerSocketClientSignalScope implements ClientSignalScope {
         }
         finally {
             observation.stop();
-        }
-    }
-
-    // The path of the URL, as the client meters tag it; "/" when the URL has none.
-    private static String endpoint(PeerSocketClient client) {
-        String url = client.getUrl();
-        if (url == null) {
-            return "/";
-        }
-        try {
-            String path = URI.create(url).getRawPath();
-            return (path == null || path.isEmpty()) ? "/" : path;
-        }
-        catch (IllegalArgumentException ex) {
-            return "/";
         }
     }
 
