@@ -2,6 +2,7 @@ package io.peersocket.autoconfigure;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import io.peersocket.server.security.SpringSecurityUpgradeAuthenticator;
 import io.peersocket.server.security.UpgradeAuthenticator;
@@ -60,7 +61,7 @@ public final class PeerSocketSecurityAutoConfiguration {
         logger.info("peersocket dedicated port: upgrades authenticated by " + manager.getClass().getSimpleName());
         return new SpringSecurityUpgradeAuthenticator(
                 converter.getIfAvailable(() -> defaultConverter(properties.getServer().getAuth().getQueryParameter())),
-                manager);
+                manager, anonymousPaths(properties));
     }
 
     /** Bearer tokens checked by the application's JWT decoder, as Spring Security's resource server does. */
@@ -89,7 +90,7 @@ public final class PeerSocketSecurityAutoConfiguration {
             logger.info("peersocket dedicated port: upgrades authenticated by bearer JWT");
             return new SpringSecurityUpgradeAuthenticator(
                     converter.getIfAvailable(() -> defaultConverter(properties.getServer().getAuth().getQueryParameter())),
-                    new JwtReactiveAuthenticationManager(decoder));
+                    new JwtReactiveAuthenticationManager(decoder), anonymousPaths(properties));
         }
 
         // A JwtDecoder may block (it can fetch keys): off the event loop.
@@ -97,6 +98,10 @@ public final class PeerSocketSecurityAutoConfiguration {
             return (token) -> Mono.fromCallable(() -> decoder.decode(token)).subscribeOn(Schedulers.boundedElastic());
         }
 
+    }
+
+    private static Set<String> anonymousPaths(PeerSocketProperties properties) {
+        return Set.copyOf(properties.getServer().getAuth().getAnonymousPaths());
     }
 
     /**

@@ -31,6 +31,7 @@ import io.peersocket.server.reactive.ApplicationServerEndpoints;
 import io.peersocket.server.reactive.DedicatedPortServer;
 import io.peersocket.server.reactive.DedicatedPortTls;
 import io.peersocket.server.reactive.PeerSocketNettyServerCustomizer;
+import io.peersocket.server.security.EndpointAuthorities;
 import io.peersocket.server.security.UpgradeAuthenticator;
 import io.peersocket.server.servlet.ServletEndpoints;
 import org.jspecify.annotations.Nullable;
@@ -162,9 +163,11 @@ public final class PeerSocketServerAutoConfiguration {
     }
 
     @Bean
-    HandshakePolicy peerSocketHandshakePolicy(PeerSocketProperties properties) {
+    HandshakePolicy peerSocketHandshakePolicy(PeerSocketProperties properties, PeerSocketServer server) {
+        Map<String, List<String>> authorities = properties.getServer().getAuth().getAuthorities();
+        EndpointPaths.check("peersocket.server.auth.authorities", authorities.keySet(), server);
         return new HandshakePolicy(properties.getServer().getAllowedOrigins(), properties.getServer().getExtraHeaders(),
-                properties.getServer().getLimits().toLimits());
+                properties.getServer().getLimits().toLimits(), new EndpointAuthorities(authorities));
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -177,6 +180,7 @@ public final class PeerSocketServerAutoConfiguration {
                 ObjectProvider<UpgradeAuthenticator> authenticator,
                 ObjectProvider<PeerSocketNettyServerCustomizer> customizers) {
             PeerSocketProperties.Server config = properties.getServer();
+            EndpointPaths.check("peersocket.server.auth.anonymous-paths", config.getAuth().getAnonymousPaths(), server);
             String bundleName = config.getSsl().getBundle();
             UnaryOperator<HttpServer> customizer = (httpServer) -> httpServer;
             if (bundleName != null) {
@@ -190,6 +194,9 @@ public final class PeerSocketServerAutoConfiguration {
             if (config.isForwardHeaders()) {
                 // Reactor Netty's own reading of Forwarded / X-Forwarded-*, as Boot's Netty server uses it.
                 customizer = customizer.andThen((httpServer) -> httpServer.forwarded(true))::apply;
+            }
+            if (config.getProxyProtocol() != PeerSocketProperties.ProxyProtocol.OFF) {
+                customizer = DedicatedPortProxyProtocol.customizer(config.getProxyProtocol()).compose(customizer)::apply;
             }
             // The application's customizers last, in their order: they see the port's own settings.
             List<PeerSocketNettyServerCustomizer> applied = customizers.orderedStream().toList();

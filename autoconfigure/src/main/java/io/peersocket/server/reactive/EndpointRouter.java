@@ -13,7 +13,6 @@ import io.peersocket.logging.LogSafe;
 import io.peersocket.server.ConnectionLimits;
 import io.peersocket.server.HandshakePolicy;
 import io.peersocket.server.UpgradeHeaders;
-import io.peersocket.server.security.Authorities;
 import io.peersocket.server.security.UpgradeAuthenticator;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -139,7 +138,8 @@ final class EndpointRouter implements WebHandler {
                 return refuse(exchange, endpoint, refused.status(), refused.reason(), refused.detail());
             }
             UpgradeAuthenticator.Authenticated authenticated = (UpgradeAuthenticator.Authenticated) decision;
-            UpgradeAuthenticator.Refused denied = Authorities.check(authenticated.principal(), required, path);
+            UpgradeAuthenticator.Refused denied = this.policy.authorities().check(authenticated.principal(), required,
+                    endpoint.path());
             if (denied != null) {
                 return refuse(exchange, endpoint, denied.status(), denied.reason(), denied.detail());
             }
