@@ -2,8 +2,8 @@ package io.peersocket.actuate;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import io.peersocket.client.ClientObserverProvider;
-import io.peersocket.core.PeerSocketObserver;
+import io.peersocket.spi.ClientObserverProvider;
+import io.peersocket.spi.PeerSocketObserver;
 
 /**
  * The meters of every client the context builds (named connections and builder-made clients):

@@ -1,11 +1,9 @@
 package io.peersocket.actuate;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 
-import io.peersocket.core.PeerSession;
+import io.peersocket.server.OpenPeer;
 import io.peersocket.server.PeerSocketServer;
 import org.jspecify.annotations.Nullable;
 
@@ -36,10 +34,7 @@ public class PeerSocketEndpoint {
     /** @return the server's state and its open peers, oldest first */
     @ReadOperation
     public PeersDescriptor peers() {
-        List<PeerDescriptor> peers = openPeers().stream()
-            .sorted(Comparator.comparingLong(PeerSession::connectedAt).thenComparingInt(PeerSession::id))
-            .map(PeerSocketEndpoint::describe)
-            .toList();
+        List<PeerDescriptor> peers = this.server.openPeers().stream().map(PeerSocketEndpoint::describe).toList();
         return new PeersDescriptor(this.server.isListening(), this.server.isDraining(), peers.size(), peers);
     }
 
@@ -49,8 +44,8 @@ public class PeerSocketEndpoint {
      */
     @ReadOperation
     public @Nullable PeerDescriptor peer(@Selector int id) {
-        PeerSession peer = this.server.runtime().registry().get(id);
-        return (peer != null && peer.isOpen()) ? describe(peer) : null;
+        OpenPeer peer = this.server.openPeer(id);
+        return (peer != null) ? describe(peer) : null;
     }
 
     /**
@@ -67,8 +62,7 @@ public class PeerSocketEndpoint {
         int closeCode = (code != null) ? code : 1000;
         String closeReason = (reason != null) ? reason : "";
         checkClose(closeCode, closeReason);
-        PeerSession peer = this.server.runtime().registry().get(id);
-        if (peer == null || !peer.isOpen()) {
+        if (this.server.openPeer(id) == null) {
             return null;
         }
         this.server.disconnectPeer(id, closeCode, closeReason);
@@ -92,15 +86,10 @@ public class PeerSocketEndpoint {
         }
     }
 
-    private List<PeerSession> openPeers() {
-        return this.server.runtime().registry().all().stream().filter(PeerSession::isOpen).toList();
-    }
-
-    private static PeerDescriptor describe(PeerSession peer) {
-        return new PeerDescriptor(peer.id(), peer.getConnectedHost(), peer.getConnectedPort(), peer.protocol(),
-                peer.path(), Instant.ofEpochMilli(peer.connectedAt()).toString(),
-                new Queued(peer.getInboundBufferedAmount(), peer.getAvailablePacketCount()),
-                new Queued(peer.getCurrentOutboundBufferedAmount(), peer.getCurrentOutboundPacketCount()));
+    private static PeerDescriptor describe(OpenPeer peer) {
+        return new PeerDescriptor(peer.id(), peer.address(), peer.port(), peer.protocol(), peer.path(),
+                peer.connectedAt().toString(), new Queued(peer.inBytes(), peer.inPackets()),
+                new Queued(peer.outBytes(), peer.outPackets()));
     }
 
     /**

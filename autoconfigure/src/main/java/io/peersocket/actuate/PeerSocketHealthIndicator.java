@@ -1,12 +1,9 @@
 package io.peersocket.actuate;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntSupplier;
 
-import io.peersocket.core.PeerEndpoint;
-import io.peersocket.core.PeerSession;
 import io.peersocket.server.PeerSocketServer;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
@@ -54,14 +51,10 @@ public class PeerSocketHealthIndicator extends AbstractHealthIndicator {
             .withDetail("draining", draining)
             .withDetail("transport", (dedicated > 0) ? "dedicated-port" : "application-server")
             .withDetail("port", (dedicated > 0) ? dedicated : this.applicationPort.getAsInt());
-        List<PeerEndpoint> endpoints = this.server.endpoints();
-        Map<String, List<String>> protocols = new LinkedHashMap<>();
-        for (PeerEndpoint endpoint : endpoints) {
-            protocols.put(endpoint.path(), endpoint.offeredProtocols());
-        }
+        Map<String, List<String>> protocols = this.server.endpointProtocols();
         builder.withDetail("paths", List.copyOf(protocols.keySet()))
             .withDetail("protocols", protocols)
-            .withDetail("openPeers", this.server.runtime().registry().all().stream().filter(PeerSession::isOpen).count());
+            .withDetail("openPeers", this.server.openPeers().size());
     }
 
 }

@@ -15,8 +15,8 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
-import io.peersocket.core.CloseInfo;
-import io.peersocket.core.PeerSocketObserver;
+import io.peersocket.spi.CloseInfo;
+import io.peersocket.spi.PeerSocketObserver;
 
 /**
  * Micrometer meters for a server's (or a client's) peers, fed by the core through

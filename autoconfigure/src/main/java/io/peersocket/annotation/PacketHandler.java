@@ -6,6 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import io.peersocket.internal.annotation.PacketHandlerReflectiveProcessor;
 import io.peersocket.peer.WriteMode;
 
 import org.springframework.aot.hint.annotation.Reflective;

@@ -5,9 +5,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import io.peersocket.core.PeerEndpoint;
 import io.peersocket.diagnostics.PeerSocketConfigurationException;
-import io.peersocket.server.PeerSocketServer;
+import io.peersocket.internal.core.PeerEndpoint;
 
 /**
  * Checks at startup that properties keyed by endpoint path name endpoints that exist: a
@@ -21,12 +20,12 @@ final class EndpointPaths {
     /**
      * @param property the property that names the paths
      * @param paths the paths it names
-     * @param server the server whose endpoints they must be
+     * @param endpoints the endpoints they must name
      * @throws PeerSocketConfigurationException naming the property and the paths that match no endpoint
      */
-    static void check(String property, Collection<String> paths, PeerSocketServer server) {
+    static void check(String property, Collection<String> paths, List<PeerEndpoint> endpoints) {
         Set<String> known = new TreeSet<>();
-        for (PeerEndpoint endpoint : server.endpoints()) {
+        for (PeerEndpoint endpoint : endpoints) {
             known.add(endpoint.path());
         }
         List<String> unknown = paths.stream().filter((path) -> !known.contains(path)).toList();

@@ -1,9 +1,8 @@
 package io.peersocket.autoconfigure;
 
-import java.util.LinkedHashSet;
 import java.util.Set;
 
-import io.peersocket.annotation.PacketHandler;
+import io.peersocket.internal.annotation.PacketHandlerScanner;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
@@ -14,26 +13,21 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 /**
  * Matches when the application declares exactly one multiplayer relay endpoint: by
  * {@code peersocket.server.multiplayer.path} or by {@code @PacketHandler(multiplayer = true)} beans.
+ * Asks the scanner which paths are relays, so that the condition and the server agree.
  */
 final class OnSingleRelayEndpoint extends SpringBootCondition {
 
     @Override
     public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-        Set<String> paths = new LinkedHashSet<>();
-        String propertyPath = context.getEnvironment().getProperty("peersocket.server.multiplayer.path");
-        if (propertyPath != null && !propertyPath.isBlank()) {
-            paths.add(propertyPath);
+        String multiplayerPath = context.getEnvironment().getProperty("peersocket.server.multiplayer.path");
+        if (multiplayerPath != null && multiplayerPath.isBlank()) {
+            multiplayerPath = null;
         }
         ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
-        if (beanFactory != null) {
-            String defaultPath = context.getEnvironment().getProperty("peersocket.server.path", "/");
-            for (String name : beanFactory.getBeanNamesForAnnotation(PacketHandler.class)) {
-                PacketHandler handler = beanFactory.findAnnotationOnBean(name, PacketHandler.class, false);
-                if (handler != null && handler.multiplayer()) {
-                    paths.add(handler.path().isEmpty() ? defaultPath : handler.path());
-                }
-            }
-        }
+        String defaultPath = context.getEnvironment().getProperty("peersocket.server.path", "/");
+        Set<String> paths = (beanFactory != null)
+                ? PacketHandlerScanner.relayPaths(beanFactory, defaultPath, multiplayerPath)
+                : ((multiplayerPath != null) ? Set.of(multiplayerPath) : Set.of());
         return (paths.size() == 1) ? ConditionOutcome.match("one multiplayer relay endpoint " + paths)
                 : ConditionOutcome.noMatch(paths.size() + " multiplayer relay endpoints " + paths);
     }

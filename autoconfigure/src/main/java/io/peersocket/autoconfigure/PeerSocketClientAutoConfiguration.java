@@ -7,15 +7,15 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import io.peersocket.annotation.ClientHandlerScanner;
 import io.peersocket.annotation.PayloadConverter;
-import io.peersocket.client.ClientObserverProvider;
 import io.peersocket.client.PeerSocketClient;
 import io.peersocket.client.PeerSocketClientBuilder;
 import io.peersocket.client.PeerSocketClients;
-import io.peersocket.core.LivenessSettings;
-import io.peersocket.core.PeerSocketObserver;
 import io.peersocket.diagnostics.PeerSocketConfigurationException;
+import io.peersocket.internal.annotation.ClientHandlerScanner;
+import io.peersocket.internal.core.LivenessSettings;
+import io.peersocket.spi.ClientObserverProvider;
+import io.peersocket.spi.PeerSocketObserver;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;

@@ -1,13 +1,13 @@
 package io.peersocket.autoconfigure;
 
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
 import io.peersocket.actuate.PeerSocketMetrics;
-import io.peersocket.core.PeerEndpoint;
 import io.peersocket.server.PeerSocketServer;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,7 +32,7 @@ public final class PeerSocketMetricsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     PeerSocketMetrics peerSocketMetrics(ObjectProvider<PeerSocketServer> server) {
-        return new PeerSocketMetrics("server", () -> server.getObject().endpoints().stream().map(PeerEndpoint::path).toList());
+        return new PeerSocketMetrics("server", () -> List.copyOf(server.getObject().endpointProtocols().keySet()));
     }
 
     /**

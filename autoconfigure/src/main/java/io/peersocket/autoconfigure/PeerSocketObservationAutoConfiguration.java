@@ -1,12 +1,12 @@
 package io.peersocket.autoconfigure;
 
 import io.micrometer.observation.ObservationRegistry;
-import io.peersocket.core.HandlerScope;
+import io.peersocket.internal.server.reactive.DedicatedPortServer;
 import io.peersocket.observation.PeerSocketHandlerObservationConvention;
 import io.peersocket.observation.PeerSocketHandlerScope;
 import io.peersocket.observation.PeerSocketHandshakeObservationConvention;
 import io.peersocket.observation.PeerSocketHandshakeObservations;
-import io.peersocket.server.reactive.DedicatedPortServer;
+import io.peersocket.spi.HandlerScope;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

@@ -6,13 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.peersocket.core.DispatchMode;
-import io.peersocket.core.LivenessSettings;
-import io.peersocket.core.TrafficLimits;
+import io.peersocket.internal.core.LivenessSettings;
+import io.peersocket.internal.core.TrafficLimits;
+import io.peersocket.internal.server.handshake.ConnectionLimits;
 import io.peersocket.multiplayer.RelayOptions;
 import io.peersocket.peer.BufferLimits;
+import io.peersocket.peer.DispatchMode;
 import io.peersocket.peer.WriteMode;
-import io.peersocket.server.ConnectionLimits;
 import io.peersocket.variant.VariantCodec;
 import io.peersocket.variant.VariantDialect;
 import io.peersocket.variant.VariantSettings;

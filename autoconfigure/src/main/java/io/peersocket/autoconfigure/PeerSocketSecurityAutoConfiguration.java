@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import io.peersocket.server.security.SpringSecurityUpgradeAuthenticator;
-import io.peersocket.server.security.UpgradeAuthenticator;
+import io.peersocket.internal.server.security.SpringSecurityUpgradeAuthenticator;
+import io.peersocket.spi.UpgradeAuthenticator;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;

@@ -1,7 +1,6 @@
 package io.peersocket.autoconfigure;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -9,31 +8,34 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.UnaryOperator;
 
-import io.peersocket.annotation.PacketHandlerScanner;
 import io.peersocket.annotation.PayloadConverter;
-import io.peersocket.core.CompositePeerSocketObserver;
-import io.peersocket.core.HandlerScope;
-import io.peersocket.core.Liveness;
-import io.peersocket.core.PeerEndpoint;
-import io.peersocket.core.PeerRuntime;
-import io.peersocket.core.PeerSocketObserver;
 import io.peersocket.diagnostics.PeerSocketConfigurationException;
+import io.peersocket.internal.annotation.PacketHandlerScanner.DeclaredEndpoint;
+import io.peersocket.internal.annotation.PacketHandlerScanner;
+import io.peersocket.internal.core.CompositePeerSocketObserver;
+import io.peersocket.internal.core.Liveness;
+import io.peersocket.internal.core.PeerEndpoint;
+import io.peersocket.internal.core.PeerRuntime;
+import io.peersocket.internal.server.DefaultPeerSocketServer;
+import io.peersocket.internal.server.LivenessSweep;
+import io.peersocket.internal.server.PeerSocketServerFactory;
+import io.peersocket.internal.server.PollWatchdog;
+import io.peersocket.internal.server.ServerLifecycle;
+import io.peersocket.internal.server.handshake.HandshakePolicy;
+import io.peersocket.internal.server.reactive.ApplicationServerEndpoints;
+import io.peersocket.internal.server.reactive.DedicatedPortServer;
+import io.peersocket.internal.server.reactive.DedicatedPortTls;
+import io.peersocket.internal.server.servlet.ServletEndpoints;
 import io.peersocket.multiplayer.RelayHook;
 import io.peersocket.multiplayer.RelayServer;
 import io.peersocket.multiplayer.RelayServers;
-import io.peersocket.peer.WriteMode;
-import io.peersocket.server.HandshakePolicy;
-import io.peersocket.server.LivenessSweep;
+import io.peersocket.server.PeerSocketNettyServerCustomizer;
 import io.peersocket.server.PeerSocketServer;
-import io.peersocket.server.PollWatchdog;
-import io.peersocket.server.ServerLifecycle;
-import io.peersocket.server.reactive.ApplicationServerEndpoints;
-import io.peersocket.server.reactive.DedicatedPortServer;
-import io.peersocket.server.reactive.DedicatedPortTls;
-import io.peersocket.server.reactive.PeerSocketNettyServerCustomizer;
-import io.peersocket.server.security.EndpointAuthorities;
-import io.peersocket.server.security.UpgradeAuthenticator;
-import io.peersocket.server.servlet.ServletEndpoints;
+import io.peersocket.spi.HandlerScope;
+import io.peersocket.spi.PeerSocketObserver;
+import io.peersocket.spi.ServerTransport;
+import io.peersocket.spi.UpgradeAuthenticator;
+import io.peersocket.internal.server.security.EndpointAuthorities;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.http.server.HttpServer;
 
@@ -91,9 +93,12 @@ public final class PeerSocketServerAutoConfiguration {
                 simple.getIfAvailable(), Threading.VIRTUAL.isActive(environment));
     }
 
+    /**
+     * The endpoints the handler beans declare, assembled: what the transport serves and what the
+     * server is built from (see {@link PeerSocketServerFactory} for the order).
+     */
     @Bean
-    @ConditionalOnMissingBean
-    PeerSocketServer peerSocketServer(PeerSocketProperties properties, ListableBeanFactory beanFactory,
+    PeerSocketServerFactory peerSocketServerFactory(PeerSocketProperties properties, ListableBeanFactory beanFactory,
             ObjectProvider<PayloadConverter> converter, ObjectProvider<PeerSocketObserver> observers,
             ObjectProvider<RelayHook> relayHook, PeerSocketHandlerThreads threads,
             ObjectProvider<HandlerScope> handlerScope) {
@@ -103,27 +108,23 @@ public final class PeerSocketServerAutoConfiguration {
         runtime.setHandlerScope(handlerScope.getIfAvailable());
         runtime.setVariants(config.getVariant().toSettings());
         runtime.setTrafficLimits(config.getLimits().toTrafficLimits());
-        List<PeerEndpoint> endpoints = new ArrayList<>();
-        for (PacketHandlerScanner.DeclaredEndpoint declared : new PacketHandlerScanner(beanFactory,
-                converter.getIfAvailable()).scan(config.getPath(), config.getProtocols(), config.getMultiplayer().getPath())) {
-            if (declared.multiplayer()) {
-                RelayServer relay = new RelayServer(declared.path(), config.getMultiplayer().toOptions(),
-                        relayHook.getIfAvailable(), declared.application(), runtime.observer());
-                relay.setVariants(runtime.variants());
-                endpoints.add(new PeerEndpoint(declared.path(), declared.listeners(), config.getBuffers().toLimits(),
-                        WriteMode.BINARY, runtime, relay.traffic()));
-                continue;
-            }
-            endpoints.add(new PeerEndpoint(declared.path(), declared.listeners(), config.getBuffers().toLimits(),
-                    (declared.writeMode() != null) ? declared.writeMode() : config.getWriteMode(), runtime));
-        }
-        return new PeerSocketServer(runtime, endpoints);
+        List<DeclaredEndpoint> declared = new PacketHandlerScanner(beanFactory, converter.getIfAvailable())
+            .scan(config.getPath(), config.getProtocols(), config.getMultiplayer().getPath());
+        return new PeerSocketServerFactory(runtime, declared, config.getBuffers().toLimits(), config.getWriteMode(),
+                config.getMultiplayer().toOptions(), relayHook.getIfAvailable());
+    }
+
+    /** The server over whichever transport the configuration calls for (none without endpoints to serve). */
+    @Bean
+    DefaultPeerSocketServer peerSocketServer(PeerSocketServerFactory factory,
+            ObjectProvider<ServerTransport> transports) {
+        return factory.server(transports.orderedStream().toList());
     }
 
     @Bean
     @ConditionalOnMissingBean
-    RelayServers peerSocketRelayServers(PeerSocketServer server) {
-        return new RelayServers(server.endpoints());
+    RelayServers peerSocketRelayServers(PeerSocketServerFactory factory) {
+        return factory.relays();
     }
 
     /** The multiplayer relay, for injection, when there is exactly one (else inject {@link RelayServers}). */
@@ -135,7 +136,7 @@ public final class PeerSocketServerAutoConfiguration {
     }
 
     @Bean
-    ServerLifecycle peerSocketServerLifecycle(PeerSocketProperties properties, PeerSocketServer server,
+    ServerLifecycle peerSocketServerLifecycle(PeerSocketProperties properties, DefaultPeerSocketServer server,
             ObjectProvider<DedicatedPortServer> dedicatedPort, Environment environment) {
         return new ServerLifecycle(server, dedicatedPort.getIfAvailable(), properties.getServer().getShutdownTimeout(),
                 (port) -> publishPort(environment, port));
@@ -144,8 +145,8 @@ public final class PeerSocketServerAutoConfiguration {
     /** Pings and the idle timeout after the upgrade, on every transport; none when both are 0. */
     @Bean
     @ConditionalOnMissingBean
-    LivenessSweep peerSocketLivenessSweep(PeerSocketProperties properties, PeerSocketServer server) {
-        return new LivenessSweep(new Liveness(server.runtime(), properties.getServer().toLiveness()));
+    LivenessSweep peerSocketLivenessSweep(PeerSocketProperties properties, PeerSocketServerFactory factory) {
+        return new LivenessSweep(new Liveness(factory.runtime(), properties.getServer().toLiveness()));
     }
 
     private static void publishPort(Environment environment, int port) {
@@ -158,14 +159,14 @@ public final class PeerSocketServerAutoConfiguration {
     /** In poll mode, one warning per endpoint when the application never calls poll(). */
     @Bean
     @ConditionalOnProperty(name = "peersocket.server.dispatch", havingValue = "poll")
-    PollWatchdog peerSocketPollWatchdog(PeerSocketServer server) {
+    PollWatchdog peerSocketPollWatchdog(DefaultPeerSocketServer server) {
         return new PollWatchdog(server, Duration.ofSeconds(5));
     }
 
     @Bean
-    HandshakePolicy peerSocketHandshakePolicy(PeerSocketProperties properties, PeerSocketServer server) {
+    HandshakePolicy peerSocketHandshakePolicy(PeerSocketProperties properties, PeerSocketServerFactory factory) {
         Map<String, List<String>> authorities = properties.getServer().getAuth().getAuthorities();
-        EndpointPaths.check("peersocket.server.auth.authorities", authorities.keySet(), server);
+        EndpointPaths.check("peersocket.server.auth.authorities", authorities.keySet(), factory.endpoints());
         return new HandshakePolicy(properties.getServer().getAllowedOrigins(), properties.getServer().getExtraHeaders(),
                 properties.getServer().getLimits().toLimits(), new EndpointAuthorities(authorities));
     }
@@ -175,12 +176,13 @@ public final class PeerSocketServerAutoConfiguration {
     static class DedicatedPortConfiguration {
 
         @Bean
-        DedicatedPortServer peerSocketDedicatedPort(PeerSocketProperties properties, PeerSocketServer server,
+        DedicatedPortServer peerSocketDedicatedPort(PeerSocketProperties properties, PeerSocketServerFactory factory,
                 HandshakePolicy policy, ObjectProvider<SslBundles> sslBundles,
                 ObjectProvider<UpgradeAuthenticator> authenticator,
                 ObjectProvider<PeerSocketNettyServerCustomizer> customizers) {
             PeerSocketProperties.Server config = properties.getServer();
-            EndpointPaths.check("peersocket.server.auth.anonymous-paths", config.getAuth().getAnonymousPaths(), server);
+            EndpointPaths.check("peersocket.server.auth.anonymous-paths", config.getAuth().getAnonymousPaths(),
+                    factory.endpoints());
             String bundleName = config.getSsl().getBundle();
             UnaryOperator<HttpServer> customizer = (httpServer) -> httpServer;
             if (bundleName != null) {
@@ -208,11 +210,9 @@ public final class PeerSocketServerAutoConfiguration {
                 }
                 return result;
             };
-            DedicatedPortServer transport = new DedicatedPortServer(config.getBindAddress(), config.getPort(),
-                    server.endpoints(), policy, config.getHandshakeTimeout(), customized,
+            return factory.dedicatedPort(config.getBindAddress(), config.getPort(), policy,
+                    config.getHandshakeTimeout(), customized,
                     authenticator.getIfAvailable(() -> UpgradeAuthenticator.NONE));
-            server.addTransport(transport);
-            return transport;
         }
 
 
@@ -251,10 +251,9 @@ public final class PeerSocketServerAutoConfiguration {
     static class ServletConfiguration {
 
         @Bean
-        ServletEndpoints peerSocketServletEndpoints(PeerSocketServer server, HandshakePolicy policy,
+        ServletEndpoints peerSocketServletEndpoints(PeerSocketServerFactory factory, HandshakePolicy policy,
                 PeerSocketHandlerThreads threads, PeerSocketProperties properties) {
-            return new ServletEndpoints(server, policy, threads.writeExecutor(),
-                    properties.getServer().getSendTimeLimit());
+            return factory.servlet(policy, threads.writeExecutor(), properties.getServer().getSendTimeLimit());
         }
 
     }
@@ -265,8 +264,9 @@ public final class PeerSocketServerAutoConfiguration {
     static class ReactiveApplicationServerConfiguration {
 
         @Bean
-        ApplicationServerEndpoints peerSocketApplicationServerEndpoints(PeerSocketServer server, HandshakePolicy policy) {
-            return new ApplicationServerEndpoints(server, policy);
+        ApplicationServerEndpoints peerSocketApplicationServerEndpoints(PeerSocketServerFactory factory,
+                HandshakePolicy policy) {
+            return factory.applicationServer(policy);
         }
 
         @Bean
@@ -281,10 +281,11 @@ public final class PeerSocketServerAutoConfiguration {
     @Conditional(NoDedicatedPort.class)
     static class NoTransportConfiguration {
 
-        NoTransportConfiguration(PeerSocketServer server) {
-            if (!server.endpoints().isEmpty()) {
+        NoTransportConfiguration(PeerSocketServerFactory factory) {
+            List<PeerEndpoint> endpoints = factory.endpoints();
+            if (!endpoints.isEmpty()) {
                 throw new PeerSocketConfigurationException("peersocket.server.port", "peersocket has "
-                        + server.endpoints().size() + " @PacketHandler endpoint(s) " + server.endpoints().stream()
+                        + endpoints.size() + " @PacketHandler endpoint(s) " + endpoints.stream()
                             .map(PeerEndpoint::path).toList()
                         + " but nothing serves them: peersocket.server.port is unset and the application is no "
                         + "servlet or WebFlux web application",

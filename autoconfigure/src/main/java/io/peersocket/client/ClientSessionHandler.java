@@ -9,10 +9,10 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
 import io.netty.handler.codec.http.websocketx.WebSocket13FrameEncoder;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameDecoder;
-import io.peersocket.core.PeerEndpoint;
-import io.peersocket.core.PeerSession;
-import io.peersocket.server.reactive.InboundSubscriber;
-import io.peersocket.server.reactive.ReactiveConnection;
+import io.peersocket.internal.core.PeerEndpoint;
+import io.peersocket.internal.core.PeerSession;
+import io.peersocket.internal.transport.reactive.InboundSubscriber;
+import io.peersocket.internal.transport.reactive.ReactiveConnection;
 import reactor.core.publisher.Mono;
 
 import org.springframework.web.reactive.socket.CloseStatus;

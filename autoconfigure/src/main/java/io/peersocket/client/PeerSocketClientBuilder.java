@@ -15,11 +15,11 @@ import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import io.peersocket.core.DispatchMode;
-import io.peersocket.core.LivenessSettings;
-import io.peersocket.core.PeerSocketObserver;
+import io.peersocket.internal.core.LivenessSettings;
 import io.peersocket.peer.BufferLimits;
+import io.peersocket.peer.DispatchMode;
 import io.peersocket.peer.WriteMode;
+import io.peersocket.spi.PeerSocketObserver;
 import io.peersocket.variant.VariantSettings;
 import org.jspecify.annotations.Nullable;
 import reactor.core.scheduler.Scheduler;

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.peersocket.core.PeerSession;
+import io.peersocket.internal.core.PeerSession;
 import io.peersocket.peer.Packet;
 import io.peersocket.peer.Peer;
 import io.peersocket.peer.PeerError;

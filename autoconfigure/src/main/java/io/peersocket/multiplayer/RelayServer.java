@@ -12,14 +12,14 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 
-import io.peersocket.core.CloseInfo;
-import io.peersocket.core.PeerSession;
-import io.peersocket.core.PeerSocketObserver;
-import io.peersocket.core.PeerTraffic;
+import io.peersocket.internal.core.PeerSession;
+import io.peersocket.internal.core.PeerTraffic;
 import io.peersocket.peer.Packet;
 import io.peersocket.peer.Peer;
 import io.peersocket.peer.PeerError;
 import io.peersocket.peer.WriteMode;
+import io.peersocket.spi.CloseInfo;
+import io.peersocket.spi.PeerSocketObserver;
 import io.peersocket.variant.VariantSettings;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -519,18 +519,6 @@ public final class RelayServer implements MultiplayerPeer {
             return RelayServer.this.refusing;
         }
 
-        RelayServer server() {
-            return RelayServer.this;
-        }
-
-    }
-
-    /**
-     * @param traffic an endpoint's traffic
-     * @return the relay behind it, or {@code null} when the endpoint is no relay
-     */
-    public static @Nullable RelayServer of(PeerTraffic traffic) {
-        return (traffic instanceof Traffic relay) ? relay.server() : null;
     }
 
 }

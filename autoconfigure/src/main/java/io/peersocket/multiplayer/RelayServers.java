@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.peersocket.core.PeerEndpoint;
 import org.jspecify.annotations.Nullable;
 
 /** The server's relay endpoints by path. */
@@ -13,13 +12,10 @@ public final class RelayServers {
 
     private final Map<String, RelayServer> byPath = new LinkedHashMap<>();
 
-    /** @param endpoints the server's endpoints; those that are relays are kept */
-    public RelayServers(Iterable<PeerEndpoint> endpoints) {
-        for (PeerEndpoint endpoint : endpoints) {
-            RelayServer relay = RelayServer.of(endpoint.traffic());
-            if (relay != null) {
-                this.byPath.put(endpoint.path(), relay);
-            }
+    /** @param relays the server's relays, as they were built */
+    public RelayServers(List<RelayServer> relays) {
+        for (RelayServer relay : relays) {
+            this.byPath.put(relay.path(), relay);
         }
     }
 

@@ -2,8 +2,8 @@ package io.peersocket.observation;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
-import io.peersocket.core.HandlerScope;
-import io.peersocket.core.PeerSession;
+import io.peersocket.peer.Peer;
+import io.peersocket.spi.HandlerScope;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
@@ -48,7 +48,7 @@ public final class PeerSocketHandlerScope implements HandlerScope {
     }
 
     @Override
-    public void run(PeerSession peer, String signal, Runnable callback) {
+    public void run(Peer peer, String signal, Runnable callback) {
         if (!this.mdc) {
             observe(peer, signal, callback);
             return;
@@ -67,7 +67,7 @@ public final class PeerSocketHandlerScope implements HandlerScope {
         }
     }
 
-    private void observe(PeerSession peer, String signal, Runnable callback) {
+    private void observe(Peer peer, String signal, Runnable callback) {
         // No registry: nothing is allocated per call.
         if (this.registry.isNoop()) {
             callback.run();

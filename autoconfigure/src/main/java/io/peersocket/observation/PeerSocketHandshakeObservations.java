@@ -4,7 +4,7 @@ import java.util.function.Supplier;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
-import io.peersocket.core.PeerSocketObserver;
+import io.peersocket.spi.PeerSocketObserver;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.function.SingletonSupplier;

@@ -2,79 +2,35 @@ package io.peersocket.server;
 
 import java.time.Duration;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Map;
 
-import io.peersocket.core.PeerEndpoint;
-import io.peersocket.core.PeerRuntime;
-import io.peersocket.core.PeerSession;
-import io.peersocket.core.PeerSocketObserver;
 import io.peersocket.peer.Peer;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The server, as the engine's {@code WebSocketServer}: its peers by id, {@code poll()},
  * {@code disconnect_peer}, {@code stop()}. One bean serves every endpoint of the application.
+ * <p>
+ * Applications inject it; they do not implement it (the auto-configuration builds the one
+ * implementation). Besides the engine's calls it has a small read API for operations:
+ * {@link #openPeers()}, {@link #openPeer(int)} and {@link #endpointProtocols()}.
  */
-public class PeerSocketServer {
-
-    private static final Log logger = LogFactory.getLog(PeerSocketServer.class);
-
-    private final PeerRuntime runtime;
-
-    private final List<PeerEndpoint> endpoints;
-
-    private final List<ServerTransport> transports = new CopyOnWriteArrayList<>();
-
-    private volatile boolean draining;
-
-    private volatile long lastPollAt;
-
-    /**
-     * @param runtime the peers, dispatch and observer shared by the endpoints
-     * @param endpoints the endpoints
-     */
-    public PeerSocketServer(PeerRuntime runtime, List<PeerEndpoint> endpoints) {
-        this.runtime = runtime;
-        this.endpoints = List.copyOf(endpoints);
-    }
-
-    /** @param transport a transport that serves this server's endpoints */
-    public void addTransport(ServerTransport transport) {
-        this.transports.add(transport);
-    }
-
-    /** @return the endpoints */
-    public List<PeerEndpoint> endpoints() {
-        return this.endpoints;
-    }
-
-    /** @return the runtime (dispatch mode, registry, observer) */
-    public PeerRuntime runtime() {
-        return this.runtime;
-    }
+public interface PeerSocketServer {
 
     /** @return whether a transport accepts connections ({@code is_listening}) */
-    public boolean isListening() {
-        return this.transports.stream().anyMatch(ServerTransport::isListening);
-    }
+    boolean isListening();
 
     /** @return the port the dedicated transport listens on, or -1 */
-    public int port() {
-        return this.transports.stream().mapToInt(ServerTransport::port).filter((p) -> p > 0).findFirst().orElse(-1);
-    }
+    int port();
 
     /**
      * Whether a peer is connected, as {@code has_peer(id)}.
      * @param id the peer id
      * @return whether a peer with this id is connected
      */
-    public boolean hasPeer(int id) {
-        return this.runtime.registry().get(id) != null;
+    default boolean hasPeer(int id) {
+        return getPeer(id) != null;
     }
 
     /**
@@ -82,21 +38,17 @@ public class PeerSocketServer {
      * @param id the peer id
      * @return the peer, or {@code null} when none is connected with that id
      */
-    public @Nullable Peer getPeer(int id) {
-        return this.runtime.registry().get(id);
-    }
+    @Nullable Peer getPeer(int id);
 
     /** @return the connected peers */
-    public Collection<? extends Peer> peers() {
-        return this.runtime.registry().all();
-    }
+    Collection<? extends Peer> peers();
 
     /**
      * The remote address of a peer, as {@code get_peer_address(id)}.
      * @param id the peer id
      * @return the peer's remote address, or an empty string when there is no such peer
      */
-    public String getPeerAddress(int id) {
+    default String getPeerAddress(int id) {
         Peer peer = getPeer(id);
         return (peer != null) ? peer.getConnectedHost() : "";
     }
@@ -106,7 +58,7 @@ public class PeerSocketServer {
      * @param id the peer id
      * @return the peer's remote port, or 0 when there is no such peer
      */
-    public int getPeerPort(int id) {
+    default int getPeerPort(int id) {
         Peer peer = getPeer(id);
         return (peer != null) ? peer.getConnectedPort() : 0;
     }
@@ -115,7 +67,7 @@ public class PeerSocketServer {
      * Closes a peer with 1000 and no reason, as {@code disconnect_peer(id)}; its disconnect signal follows.
      * @param id the peer id
      */
-    public void disconnectPeer(int id) {
+    default void disconnectPeer(int id) {
         disconnectPeer(id, 1000, "");
     }
 
@@ -125,7 +77,7 @@ public class PeerSocketServer {
      * @param code the close code
      * @param reason the reason
      */
-    public void disconnectPeer(int id, int code, String reason) {
+    default void disconnectPeer(int id, int code, String reason) {
         Peer peer = getPeer(id);
         if (peer != null) {
             peer.close(code, reason);
@@ -137,84 +89,38 @@ public class PeerSocketServer {
      * with {@code peersocket.server.dispatch=poll}; harmless in push mode.
      * @return how many events were delivered
      */
-    public int poll() {
-        this.lastPollAt = System.currentTimeMillis();
-        return this.runtime.poll();
-    }
-
-    /**
-     * @return when {@link #poll()} was last called (milliseconds since the epoch), 0 if never: how
-     * {@link PollWatchdog} tells an application that forgot to poll
-     */
-    public long lastPollAt() {
-        return this.lastPollAt;
-    }
+    int poll();
 
     /**
      * Stops accepting, closes every peer with 1001 (going away) and waits up to the timeout
      * for the closes to complete ({@code stop()}); the peers still open then are dropped without
-     * a close handshake and counted ({@link PeerSocketObserver#droppedOnShutdown(String)}).
+     * a close handshake and counted.
      * @param timeout how long to wait
      * @return whether every peer closed in time
      */
-    public boolean stop(Duration timeout) {
-        this.draining = true;
-        this.transports.forEach(ServerTransport::stopAccepting);
-        Set<PeerSession> closing = new HashSet<>();
-        long start = System.nanoTime();
-        long deadline = start + timeout.toNanos();
-        logger.info("Stopping: closing " + this.runtime.registry().size() + " peer(s) with 1001, waiting up to "
-                + timeout.toMillis() + " ms");
-        while (closeEveryPeer(closing) && System.nanoTime() < deadline) {
-            if (this.runtime.dispatchMode() == io.peersocket.core.DispatchMode.POLL) {
-                poll();
-            }
-            try {
-                Thread.sleep(10);
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        List<PeerSession> left = this.runtime.registry().all().stream().filter(PeerSession::isOpen).toList();
-        if (left.isEmpty()) {
-            logger.info("Stopped: every peer closed in " + (System.nanoTime() - start) / 1_000_000 + " ms");
-        }
-        else {
-            logger.warn(left.size() + " peer(s) did not finish closing within " + timeout + "; dropping them");
-            for (PeerSession peer : left) {
-                this.runtime.observer().droppedOnShutdown(peer.path());
-                peer.abort();
-            }
-        }
-        return left.isEmpty();
-    }
+    boolean stop(Duration timeout);
 
-    // Closes with 1001 each peer not closed yet (one may have completed its upgrade as accepting
-    // stopped); returns whether a peer is still open.
-    private boolean closeEveryPeer(Set<PeerSession> closing) {
-        boolean open = false;
-        for (PeerSession peer : this.runtime.registry().all()) {
-            if (closing.add(peer)) {
-                peer.close(1001, "Server shutting down");
-            }
-            open |= peer.isOpen();
-        }
-        return open;
+    /** Stops with a 5 second wait, as {@link #stop(Duration)}. */
+    default void stop() {
+        stop(Duration.ofSeconds(5));
     }
 
     /**
      * @return whether {@link #stop(Duration)} has begun: new peers are refused and the open ones
      * are being closed (health reports OUT_OF_SERVICE)
      */
-    public boolean isDraining() {
-        return this.draining;
-    }
+    boolean isDraining();
 
-    /** Stops with a 5 second wait, as {@link #stop(Duration)}. */
-    public void stop() {
-        stop(Duration.ofSeconds(5));
-    }
+    /** @return a snapshot of every open peer, oldest first */
+    List<OpenPeer> openPeers();
+
+    /**
+     * @param id a peer id
+     * @return a snapshot of the peer, or {@code null} when no peer with this id is open
+     */
+    @Nullable OpenPeer openPeer(int id);
+
+    /** @return each endpoint's path and the subprotocols it offers (empty: none), in declaration order */
+    Map<String, List<String>> endpointProtocols();
 
 }

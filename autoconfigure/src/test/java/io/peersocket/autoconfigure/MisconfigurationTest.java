@@ -3,9 +3,10 @@ package io.peersocket.autoconfigure;
 import io.peersocket.annotation.ClientConnected;
 import io.peersocket.annotation.DataReceived;
 import io.peersocket.annotation.PacketHandler;
+import io.peersocket.internal.server.reactive.DedicatedPortServer;
+import io.peersocket.internal.server.servlet.ServletEndpoints;
+import io.peersocket.internal.server.PeerSocketServerFactory;
 import io.peersocket.server.PeerSocketServer;
-import io.peersocket.server.reactive.DedicatedPortServer;
-import io.peersocket.server.servlet.ServletEndpoints;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -37,8 +38,8 @@ class MisconfigurationTest {
     void handlersSharingAPathWithDifferentProtocolsMakeOneEndpoint() {
         this.runner.withUserConfiguration(ChatV1AndV2.class).withPropertyValues("peersocket.server.port=0").run((context) -> {
             assertThat(context).hasNotFailed();
-            assertThat(context.getBean(PeerSocketServer.class).endpoints()).singleElement()
-                .satisfies((endpoint) -> assertThat(endpoint.offeredProtocols()).containsExactlyInAnyOrder("v1", "v2"));
+            assertThat(context.getBean(PeerSocketServer.class).endpointProtocols().values()).singleElement()
+                .satisfies((protocols) -> assertThat(protocols).containsExactlyInAnyOrder("v1", "v2"));
         });
     }
 
@@ -112,7 +113,7 @@ class MisconfigurationTest {
         // 'peersocket.server.port=' is how a profile unsets the port: no dedicated port, no NullPointerException.
         this.runner.withPropertyValues("peersocket.server.port=").run((context) -> {
             assertThat(context).hasNotFailed().doesNotHaveBean(DedicatedPortServer.class);
-            assertThat(context.getBean(PeerSocketServer.class).endpoints()).isEmpty();
+            assertThat(context.getBean(PeerSocketServer.class).endpointProtocols()).isEmpty();
         });
     }
 
@@ -140,7 +141,7 @@ class MisconfigurationTest {
         this.runner.withUserConfiguration(ChatV1AndV2.class)
             .withPropertyValues("peersocket.server.port=0", "peersocket.server.buffers.in-kib=100", "peersocket.server.buffers.out-packets=1000")
             .run((context) -> {
-                var limits = context.getBean(PeerSocketServer.class).endpoints().get(0).limits();
+                var limits = context.getBean(PeerSocketServerFactory.class).endpoints().get(0).limits();
                 assertThat(limits.inKiB()).isEqualTo(128);
                 assertThat(limits.outPackets()).isEqualTo(1024);
             });

@@ -9,9 +9,10 @@ import io.peersocket.actuate.PeerSocketEndpoint;
 import io.peersocket.actuate.PeerSocketEndpointWebExtension;
 import io.peersocket.actuate.PeerSocketHealthIndicator;
 import io.peersocket.actuate.PeerSocketMetrics;
-import io.peersocket.core.CompositePeerSocketObserver;
-import io.peersocket.core.PeerSocketObserver;
+import io.peersocket.internal.core.CompositePeerSocketObserver;
+import io.peersocket.internal.server.PeerSocketServerFactory;
 import io.peersocket.server.PeerSocketServer;
+import io.peersocket.spi.PeerSocketObserver;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
@@ -41,8 +42,7 @@ class OperationsAutoConfigurationTest {
             assertThat(context).hasSingleBean(PeerSocketMetrics.class);
             assertThat(context).hasBean("peersocketHealthIndicator");
             assertThat(context).doesNotHaveBean(PeerSocketEndpoint.class);
-            PeerSocketServer server = context.getBean(PeerSocketServer.class);
-            assertThat(server.runtime().observer()).isSameAs(context.getBean(PeerSocketMetrics.class));
+            assertThat(context.getBean(PeerSocketServerFactory.class).runtime().observer()).isSameAs(context.getBean(PeerSocketMetrics.class));
             // The endpoints' gauges exist before any connection (none here: no handler beans).
             assertThat(context.getBean(MeterRegistry.class).find(PeerSocketMetrics.PEERS_OPEN).gauges()).isEmpty();
         });
@@ -64,7 +64,7 @@ class OperationsAutoConfigurationTest {
     @Test
     void applicationObserversAreComposedWithTheMeters() {
         this.runner.withUserConfiguration(RecordingObserver.class).run((context) -> {
-            PeerSocketObserver observer = context.getBean(PeerSocketServer.class).runtime().observer();
+            PeerSocketObserver observer = context.getBean(PeerSocketServerFactory.class).runtime().observer();
             assertThat(observer).isInstanceOf(CompositePeerSocketObserver.class);
             assertThat(observer.timesHandlers()).isTrue();
             observer.opened("/x");

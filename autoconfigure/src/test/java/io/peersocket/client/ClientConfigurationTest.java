@@ -6,7 +6,7 @@ import io.peersocket.annotation.DataReceived;
 import io.peersocket.annotation.PacketHandler;
 import io.peersocket.autoconfigure.PeerSocketClientAutoConfiguration;
 import io.peersocket.autoconfigure.PeerSocketServerAutoConfiguration;
-import io.peersocket.core.DispatchMode;
+import io.peersocket.peer.DispatchMode;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -80,8 +80,8 @@ class ClientConfigurationTest {
 
     @Test
     void theBuilderIsMadeWhateverObserversTheApplicationHas() {
-        this.runner.withBean("firstObserver", io.peersocket.core.PeerSocketObserver.class, () -> new io.peersocket.core.PeerSocketObserver() {
-        }).withBean("secondObserver", io.peersocket.core.PeerSocketObserver.class, () -> new io.peersocket.core.PeerSocketObserver() {
+        this.runner.withBean("firstObserver", io.peersocket.spi.PeerSocketObserver.class, () -> new io.peersocket.spi.PeerSocketObserver() {
+        }).withBean("secondObserver", io.peersocket.spi.PeerSocketObserver.class, () -> new io.peersocket.spi.PeerSocketObserver() {
         }).run((context) -> {
             assertThat(context).hasNotFailed();
             assertThat(context.getBean(PeerSocketClientBuilder.class)).isNotNull();

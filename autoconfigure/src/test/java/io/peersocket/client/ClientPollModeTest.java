@@ -4,7 +4,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-import io.peersocket.core.DispatchMode;
+import io.peersocket.peer.DispatchMode;
 import io.peersocket.peer.PeerError;
 import io.peersocket.server.LocalPeerSocketPort;
 import io.peersocket.test.TestApplication;

@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.peersocket.core.DispatchMode;
 import io.peersocket.multiplayer.RelayTestApplication;
+import io.peersocket.peer.DispatchMode;
 import io.peersocket.peer.PeerError;
 import io.peersocket.server.LocalPeerSocketPort;
 import org.junit.jupiter.api.Test;

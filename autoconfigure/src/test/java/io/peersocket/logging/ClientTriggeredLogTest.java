@@ -45,7 +45,7 @@ class ClientTriggeredLogTest {
     @Test
     void aRefusedUpgradeIsLoggedAtDebugWithTheClientsTextQuoted(CapturedOutput output) throws Exception {
         try (ConfigurableApplicationContext context = start(
-                "logging.level.io.peersocket.server.reactive.EndpointRouter=DEBUG")) {
+                "logging.level.io.peersocket.internal.server.reactive.EndpointRouter=DEBUG")) {
             int port = port(context);
             assertThat(RawWebSocket.handshake(port, RawWebSocket.upgradeRequest(port, "/game", "evil")).status())
                 .isEqualTo(400);
@@ -56,7 +56,7 @@ class ClientTriggeredLogTest {
 
     @Test
     void handlerExceptionsAreLoggedOncePerPeerWithTheStack(CapturedOutput output) throws Exception {
-        try (ConfigurableApplicationContext context = start("logging.level.io.peersocket.core.PeerRuntime=DEBUG")) {
+        try (ConfigurableApplicationContext context = start("logging.level.io.peersocket.internal.core.PeerRuntime=DEBUG")) {
             int port = port(context);
             try (RawWebSocket first = RawWebSocket.connect(port, "/fail");
                     RawWebSocket second = RawWebSocket.connect(port, "/fail")) {

@@ -5,9 +5,9 @@ import java.util.List;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.peersocket.actuate.PeerSocketMetrics;
-import io.peersocket.core.CompositePeerSocketObserver;
-import io.peersocket.core.PeerSocketObserver;
+import io.peersocket.internal.core.CompositePeerSocketObserver;
 import io.peersocket.peer.PeerError;
+import io.peersocket.spi.PeerSocketObserver;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

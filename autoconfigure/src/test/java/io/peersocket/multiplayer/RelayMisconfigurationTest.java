@@ -68,8 +68,8 @@ class RelayMisconfigurationTest {
     void aRelayByPropertyNeedsNoHandlerAndIsInjectable() {
         this.runner.withPropertyValues("peersocket.server.multiplayer.path=/relay").run((context) -> {
             assertThat(context).hasNotFailed();
-            assertThat(context.getBean(PeerSocketServer.class).endpoints()).singleElement()
-                .satisfies((endpoint) -> assertThat(endpoint.offeredProtocols()).isEmpty());
+            assertThat(context.getBean(PeerSocketServer.class).endpointProtocols()).containsOnlyKeys("/relay")
+                .allSatisfy((path, protocols) -> assertThat(protocols).isEmpty());
             assertThat(context.getBean(RelayServer.class).path()).isEqualTo("/relay");
         });
     }

@@ -15,7 +15,7 @@ import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import io.peersocket.annotation.PacketHandler;
-import io.peersocket.core.PeerSession;
+import io.peersocket.internal.core.PeerSession;
 import io.peersocket.peer.Peer;
 import io.peersocket.peer.PeerListener;
 import io.peersocket.server.LocalPeerSocketPort;

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.peersocket.server.reactive.PeerSocketNettyServerCustomizer;
 import io.peersocket.test.RawWebSocket;
 import io.peersocket.test.TestApplication;
 import org.junit.jupiter.api.Test;

@@ -10,11 +10,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.peersocket.annotation.DataReceived;
 import io.peersocket.annotation.PacketHandler;
-import io.peersocket.core.PeerSocketObserver;
 import io.peersocket.peer.Peer;
 import io.peersocket.peer.PeerError;
 import io.peersocket.peer.VariantResult;
 import io.peersocket.server.LocalPeerSocketPort;
+import io.peersocket.spi.PeerSocketObserver;
 import io.peersocket.test.JdkClient;
 import org.junit.jupiter.api.Test;
 

@@ -5,7 +5,7 @@ import java.time.Duration;
 import io.peersocket.autoconfigure.PeerSocketClientAutoConfiguration;
 import io.peersocket.autoconfigure.PeerSocketServerAutoConfiguration;
 import io.peersocket.client.PeerSocketClientBuilder;
-import io.peersocket.server.LivenessSweep;
+import io.peersocket.internal.server.LivenessSweep;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

@@ -10,10 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.peersocket.core.CloseInfo;
-import io.peersocket.core.PeerSocketObserver;
 import io.peersocket.multiplayer.GodotProcess;
 import io.peersocket.server.PeerSocketServer;
+import io.peersocket.spi.CloseInfo;
+import io.peersocket.spi.PeerSocketObserver;
 import io.peersocket.test.RawWebSocket;
 import io.peersocket.test.TestApplication;
 import org.junit.jupiter.api.BeforeEach;

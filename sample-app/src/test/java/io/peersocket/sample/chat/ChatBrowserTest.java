@@ -14,8 +14,8 @@ import java.util.function.Predicate;
 
 import javax.imageio.ImageIO;
 
+import io.peersocket.internal.server.ServerLifecycle;
 import io.peersocket.sample.SampleApplication;
-import io.peersocket.server.ServerLifecycle;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,7 +1,0 @@
-/**
- * The reactive transport of the server.
- */
-@NullMarked
-package io.peersocket.server.reactive;
-
-import org.jspecify.annotations.NullMarked;
