@@ -181,8 +181,6 @@ public final class PeerSocketServerAutoConfiguration {
                 ObjectProvider<UpgradeAuthenticator> authenticator,
                 ObjectProvider<PeerSocketNettyServerCustomizer> customizers) {
             PeerSocketProperties.Server config = properties.getServer();
-            EndpointPaths.check("peersocket.server.auth.anonymous-paths", config.getAuth().getAnonymousPaths(),
-                    factory.endpoints());
             String bundleName = config.getSsl().getBundle();
             UnaryOperator<HttpServer> customizer = (httpServer) -> httpServer;
             if (bundleName != null) {

@@ -5,11 +5,13 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Properties keyed by endpoint path fail the startup, naming the property, when a path is no
+ * Properties naming endpoint paths fail the startup, naming the property, when a path is no
  * endpoint: a misspelt or unbracketed key would otherwise leave the endpoint it meant unguarded.
  */
 class EndpointPathPropertiesTest {
@@ -42,11 +44,23 @@ class EndpointPathPropertiesTest {
 
     @Test
     void anonymousPathsThatAreNoEndpointNameTheProperty() {
-        this.runner.withPropertyValues("peersocket.server.auth.anonymous-paths=/game,/echo").run((context) -> {
+        this.runner.withConfiguration(AutoConfigurations.of(PeerSocketSecurityAutoConfiguration.class))
+            .withBean(JwtDecoder.class, () -> (token) -> {
+                throw new BadJwtException("not used");
+            })
+            .withPropertyValues("peersocket.server.auth.anonymous-paths=/game,/echo")
+            .run((context) -> {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause()
                 .hasMessageContaining("peersocket.server.auth.anonymous-paths names [/echo]");
-        });
+            });
+    }
+
+    @Test
+    void withoutAnAuthenticatorAnonymousPathsHaveNoEffectAndAreNotChecked() {
+        // Every path is anonymous then: an application sharing a configuration file starts.
+        this.runner.withPropertyValues("peersocket.server.auth.anonymous-paths=/elsewhere")
+            .run((context) -> assertThat(context).hasNotFailed());
     }
 
     @Test

@@ -15,9 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-// spring.config.name: this example is an application of its own, not the sample whose
-// application.yml (its endpoints' authorities) shares the classpath.
-@SpringBootTest(properties = { "peersocket.server.port=0", "spring.config.name=example" })
+@SpringBootTest(properties = "peersocket.server.port=0")
 class HelloHandlerTest {
 
     @LocalPeerSocketPort

@@ -21,9 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The seed's minimal server in poll mode, as docs/api-mapping.md shows it: a packet is echoed in
  * the engine's default write mode (binary) once the game loop has polled.
  */
-// spring.config.name: this example is an application of its own, not the sample whose
-// application.yml (its endpoints' authorities) shares the classpath.
-@SpringBootTest(properties = { "peersocket.server.port=0", "peersocket.server.dispatch=poll", "spring.config.name=example" })
+@SpringBootTest(properties = { "peersocket.server.port=0", "peersocket.server.dispatch=poll" })
 class PollServerTest {
 
     @LocalPeerSocketPort

@@ -6,6 +6,8 @@ import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.peersocket.annotation.PacketHandler;
+import io.peersocket.annotation.PeerPacket;
 import io.peersocket.server.LocalPeerSocketPort;
 import io.peersocket.server.PeerSocketServer;
 import io.peersocket.test.RawWebSocket;
@@ -26,7 +28,8 @@ import static org.awaitility.Awaitility.await;
  * while a bad token there is still refused. JWTs signed in the test, checked by the
  * application's decoder; the answers are what a raw socket received.
  */
-@SpringBootTest(classes = { TestApplication.class, HandshakeInfoTests.Who.class, JwtDedicatedPortTest.Keys.class },
+@SpringBootTest(classes = { TestApplication.class, HandshakeInfoTests.Who.class, JwtDedicatedPortTest.Keys.class,
+        ConfiguredAuthoritiesDedicatedPortTest.AdminRelay.class },
         webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = { "peersocket.server.port=0", "peersocket.server.multiplayer.path=/mp",
                 "peersocket.server.auth.authorities[/mp]=SCOPE_relay",
@@ -82,6 +85,22 @@ class ConfiguredAuthoritiesDedicatedPortTest {
     }
 
     @Test
+    void aRelayHandlersOwnAuthoritiesAreCheckedBeforeTheUpgrade() throws Exception {
+        String player = JwtDedicatedPortTest.token(JwtDedicatedPortTest.KEYS, "alice", Instant.now().plusSeconds(600),
+                "game relay");
+        assertThat(RawWebSocket.handshake(this.port, withBearer("/admin-mp", player)).status()).isEqualTo(403);
+        String admin = JwtDedicatedPortTest.token(JwtDedicatedPortTest.KEYS, "root", Instant.now().plusSeconds(600),
+                "admin");
+        RawWebSocket.HttpResponse admitted = RawWebSocket.handshake(this.port, withBearer("/admin-mp", admin));
+        assertThat(admitted.status()).isEqualTo(101);
+        try (RawWebSocket socket = admitted.webSocket()) {
+            assertThat(socket.readFrame().opcode()).isEqualTo(RawWebSocket.BINARY); // the relay's id message
+            socket.sendClose(1000, "");
+            assertThat(socket.readClose().closeCode()).isEqualTo(1000);
+        }
+    }
+
+    @Test
     void aPlainEndpointNeedsOneOfItsConfiguredAuthorities() throws Exception {
         String reader = JwtDedicatedPortTest.token(JwtDedicatedPortTest.KEYS, "carol", Instant.now().plusSeconds(600),
                 "read");
@@ -115,6 +134,16 @@ class ConfiguredAuthoritiesDedicatedPortTest {
         // Other paths still need credentials.
         assertThat(RawWebSocket.handshake(this.port, RawWebSocket.upgradeRequest(this.port, "/record")).status())
             .isEqualTo(401);
+    }
+
+    /** A relay for administrators, guarded by its annotation rather than by properties. */
+    @PacketHandler(path = "/admin-mp", multiplayer = true, authorities = "SCOPE_admin")
+    static class AdminRelay {
+
+        @PeerPacket
+        void received(int from, byte[] data) {
+        }
+
     }
 
     private String withBearer(String path, String token) {
