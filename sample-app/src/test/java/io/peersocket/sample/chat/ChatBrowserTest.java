@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -302,7 +303,9 @@ class ChatBrowserTest {
     }
 
     private static void wait(WebDriver driver, String what, Predicate<WebDriver> condition) {
-        new WebDriverWait(driver, WAIT, Duration.ofMillis(100)).withMessage(() -> "waited " + WAIT.toSeconds()
+        // The page removes lines (a refused join's error, once the join succeeds): an element read
+        // as it goes is stale, and the next poll reads the list again.
+        new WebDriverWait(driver, WAIT, Duration.ofMillis(100)).ignoring(StaleElementReferenceException.class).withMessage(() -> "waited " + WAIT.toSeconds()
                 + " s for " + what + "; the page shows " + lines(driver)).until(condition::test);
     }
 
