@@ -6,10 +6,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import io.peersocket.internal.annotation.PacketHandlerReflectiveProcessor;
 import io.peersocket.peer.WriteMode;
 
-import org.springframework.aot.hint.annotation.Reflective;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,13 +21,12 @@ import org.springframework.stereotype.Component;
  * engine's rule picks the handler. A {@link #multiplayer()} endpoint has one handler.
  * <p>
  * Ahead-of-time processing registers the reflection hints of the signal methods and of their
- * JSON payload types ({@link PacketHandlerReflectiveProcessor}), so handlers work in a native image.
+ * JSON payload types, so handlers work in a native image.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Component
-@Reflective(PacketHandlerReflectiveProcessor.class)
 public @interface PacketHandler {
 
     /** @return the endpoint path; empty for {@code peersocket.server.path} */

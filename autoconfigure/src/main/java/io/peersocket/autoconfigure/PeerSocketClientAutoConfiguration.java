@@ -89,6 +89,9 @@ public final class PeerSocketClientAutoConfiguration {
                         "Set " + prefix + ".url to a URL of the form ws://host[:port]/path or wss://host[:port]/path.");
             }
             ClientHandlerScanner.DeclaredClient handler = handlers.get(name);
+            // Checked here, so that a wrong pair fails naming this connection's properties.
+            LivenessSettings liveness = LivenessSettings.of(connection.getPingInterval(), connection.getIdleTimeout(),
+                    prefix + ".ping-interval", prefix + ".idle-timeout");
             PeerSocketClientBuilder builder = builders.getObject()
                 .name(name)
                 .url(url)
@@ -101,8 +104,8 @@ public final class PeerSocketClientAutoConfiguration {
                 .buffers(connection.getBuffers().toLimits())
                 .variants(connection.getVariant().toSettings())
                 .handshakeTimeout(connection.getHandshakeTimeout())
-                .liveness(LivenessSettings.of(connection.getPingInterval(), connection.getIdleTimeout(),
-                        prefix + ".ping-interval", prefix + ".idle-timeout"))
+                .pingInterval(liveness.pingInterval())
+                .idleTimeout(liveness.idleTimeout())
                 .verifySsl(connection.isVerifySsl())
                 .reconnect(reconnect(prefix, connection));
             String bundle = connection.getSsl().getBundle();

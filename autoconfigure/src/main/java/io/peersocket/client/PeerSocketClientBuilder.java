@@ -217,16 +217,6 @@ public final class PeerSocketClientBuilder {
         return this;
     }
 
-    /**
-     * @param settings the ping interval and the idle timeout together
-     * @return this builder
-     */
-    public PeerSocketClientBuilder liveness(LivenessSettings settings) {
-        this.pingInterval = settings.pingInterval();
-        this.idleTimeout = settings.idleTimeout();
-        return this;
-    }
-
     /** @param headers request headers sent on every connection */
     public PeerSocketClientBuilder headers(Map<String, String> headers) {
         this.headers.putAll(headers);

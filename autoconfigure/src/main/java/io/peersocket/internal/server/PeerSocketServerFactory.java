@@ -9,6 +9,7 @@ import java.util.function.UnaryOperator;
 import io.peersocket.internal.annotation.PacketHandlerScanner.DeclaredEndpoint;
 import io.peersocket.internal.core.PeerEndpoint;
 import io.peersocket.internal.core.PeerRuntime;
+import io.peersocket.internal.relay.DefaultRelayServer;
 import io.peersocket.internal.server.handshake.HandshakePolicy;
 import io.peersocket.internal.server.reactive.ApplicationServerEndpoints;
 import io.peersocket.internal.server.reactive.DedicatedPortServer;
@@ -58,8 +59,8 @@ public final class PeerSocketServerFactory {
         List<RelayServer> relays = new ArrayList<>();
         for (DeclaredEndpoint each : declared) {
             if (each.multiplayer()) {
-                RelayServer relay = new RelayServer(each.path(), relayOptions, relayHook, each.application(),
-                        runtime.observer());
+                DefaultRelayServer relay = new DefaultRelayServer(each.path(), relayOptions, relayHook,
+                        each.application(), runtime.observer());
                 relay.setVariants(runtime.variants());
                 relays.add(relay);
                 // The relay's header is binary: its endpoint always writes binary frames.
