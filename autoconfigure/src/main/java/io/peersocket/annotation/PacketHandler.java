@@ -6,10 +6,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import io.peersocket.internal.annotation.PacketHandlerReflectiveProcessor;
 import io.peersocket.peer.WriteMode;
 
-import org.springframework.aot.hint.annotation.Reflective;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,13 +21,12 @@ import org.springframework.stereotype.Component;
  * engine's rule picks the handler. A {@link #multiplayer()} endpoint has one handler.
  * <p>
  * Ahead-of-time processing registers the reflection hints of the signal methods and of their
- * JSON payload types ({@link PacketHandlerReflectiveProcessor}), so handlers work in a native image.
+ * JSON payload types, so handlers work in a native image.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Component
-@Reflective(PacketHandlerReflectiveProcessor.class)
 public @interface PacketHandler {
 
     /** @return the endpoint path; empty for {@code peersocket.server.path} */
@@ -73,7 +70,8 @@ public @interface PacketHandler {
      * @return the authorities a client needs, any one of them, to connect to this handler
      * (Spring Security's names: {@code ROLE_ADMIN}, {@code SCOPE_game}); checked against the
      * principal before the upgrade on both transports: 401 when unauthenticated, 403 when it has
-     * none of them. Empty, the default: no check. Not for multiplayer relays.
+     * none of them. Empty, the default: no check. On a multiplayer relay they apply to its clients
+     * (peer 1 is the application itself).
      */
     String[] authorities() default {};
 

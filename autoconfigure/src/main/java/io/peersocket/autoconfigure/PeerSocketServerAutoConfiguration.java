@@ -29,12 +29,14 @@ import io.peersocket.internal.server.servlet.ServletEndpoints;
 import io.peersocket.multiplayer.RelayHook;
 import io.peersocket.multiplayer.RelayServer;
 import io.peersocket.multiplayer.RelayServers;
+import io.peersocket.multiplayer.rpc.MultiplayerApis;
 import io.peersocket.server.PeerSocketNettyServerCustomizer;
 import io.peersocket.server.PeerSocketServer;
 import io.peersocket.spi.HandlerScope;
 import io.peersocket.spi.PeerSocketObserver;
 import io.peersocket.spi.ServerTransport;
 import io.peersocket.spi.UpgradeAuthenticator;
+import io.peersocket.internal.server.security.EndpointAuthorities;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.http.server.HttpServer;
 
@@ -44,6 +46,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnNotWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -100,7 +103,7 @@ public final class PeerSocketServerAutoConfiguration {
     PeerSocketServerFactory peerSocketServerFactory(PeerSocketProperties properties, ListableBeanFactory beanFactory,
             ObjectProvider<PayloadConverter> converter, ObjectProvider<PeerSocketObserver> observers,
             ObjectProvider<RelayHook> relayHook, PeerSocketHandlerThreads threads,
-            ObjectProvider<HandlerScope> handlerScope) {
+            ObjectProvider<HandlerScope> handlerScope, ObjectProvider<MultiplayerApis> multiplayerApis) {
         PeerSocketProperties.Server config = properties.getServer();
         PeerRuntime runtime = new PeerRuntime(config.getDispatch(), threads.executor(),
                 CompositePeerSocketObserver.of(observers.orderedStream().toList()), config.isCloseOnHandlerError());
@@ -109,6 +112,14 @@ public final class PeerSocketServerAutoConfiguration {
         runtime.setTrafficLimits(config.getLimits().toTrafficLimits());
         List<DeclaredEndpoint> declared = new PacketHandlerScanner(beanFactory, converter.getIfAvailable())
             .scan(config.getPath(), config.getProtocols(), config.getMultiplayer().getPath());
+        MultiplayerApis apis = multiplayerApis.getIfAvailable();
+        if (apis != null) {
+            // @RemoteNode beans put the engine's MultiplayerAPI in front of their relay's application.
+            declared = declared.stream().map((each) -> each.multiplayer() ? new DeclaredEndpoint(each.path(),
+                    each.listeners(), each.writeMode(), true, apis.bind(each.path(), each.application(), runtime.observer()))
+                    : each).toList();
+            apis.verifyBound();
+        }
         return new PeerSocketServerFactory(runtime, declared, config.getBuffers().toLimits(), config.getWriteMode(),
                 config.getMultiplayer().toOptions(), relayHook.getIfAvailable());
     }
@@ -163,9 +174,11 @@ public final class PeerSocketServerAutoConfiguration {
     }
 
     @Bean
-    HandshakePolicy peerSocketHandshakePolicy(PeerSocketProperties properties) {
+    HandshakePolicy peerSocketHandshakePolicy(PeerSocketProperties properties, PeerSocketServerFactory factory) {
+        Map<String, List<String>> authorities = properties.getServer().getAuth().getAuthorities();
+        EndpointPaths.check("peersocket.server.auth.authorities", authorities.keySet(), factory.endpoints());
         return new HandshakePolicy(properties.getServer().getAllowedOrigins(), properties.getServer().getExtraHeaders(),
-                properties.getServer().getLimits().toLimits());
+                properties.getServer().getLimits().toLimits(), new EndpointAuthorities(authorities));
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -181,16 +194,23 @@ public final class PeerSocketServerAutoConfiguration {
             String bundleName = config.getSsl().getBundle();
             UnaryOperator<HttpServer> customizer = (httpServer) -> httpServer;
             if (bundleName != null) {
-                customizer = new DedicatedPortTls(sslBundle("peersocket.server.ssl.bundle", bundleName,
-                        sslBundles.getIfAvailable()), switch (config.getSsl().getClientAuth()) {
+                SslBundles bundles = sslBundles.getIfAvailable();
+                DedicatedPortTls tls = new DedicatedPortTls(sslBundle("peersocket.server.ssl.bundle", bundleName,
+                        bundles), switch (config.getSsl().getClientAuth()) {
                             case NONE -> io.netty.handler.ssl.ClientAuth.NONE;
                             case WANT -> io.netty.handler.ssl.ClientAuth.OPTIONAL;
                             case NEED -> io.netty.handler.ssl.ClientAuth.REQUIRE;
                         });
+                // Boot calls this when a bundle with reload-on-update=true changes on disk.
+                bundles.addBundleUpdateHandler(bundleName, tls::update);
+                customizer = tls;
             }
             if (config.isForwardHeaders()) {
                 // Reactor Netty's own reading of Forwarded / X-Forwarded-*, as Boot's Netty server uses it.
                 customizer = customizer.andThen((httpServer) -> httpServer.forwarded(true))::apply;
+            }
+            if (config.getProxyProtocol() != PeerSocketProperties.ProxyProtocol.OFF) {
+                customizer = DedicatedPortProxyProtocol.customizer(config.getProxyProtocol()).compose(customizer)::apply;
             }
             // The application's customizers last, in their order: they see the port's own settings.
             List<PeerSocketNettyServerCustomizer> applied = customizers.orderedStream().toList();
@@ -246,6 +266,32 @@ public final class PeerSocketServerAutoConfiguration {
         ServletEndpoints peerSocketServletEndpoints(PeerSocketServerFactory factory, HandshakePolicy policy,
                 PeerSocketHandlerThreads threads, PeerSocketProperties properties) {
             return factory.servlet(policy, threads.writeExecutor(), properties.getServer().getSendTimeLimit());
+        }
+
+    }
+
+    /**
+     * A servlet application without Spring WebSocket (excluded from the starter, or a servlet
+     * stack the starter was not added to): the endpoints would silently go unserved.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnMissingClass("org.springframework.web.socket.config.annotation.WebSocketConfigurer")
+    @Conditional(NoDedicatedPort.class)
+    static class NoServletTransportConfiguration {
+
+        NoServletTransportConfiguration(PeerSocketServerFactory factory) {
+            List<PeerEndpoint> endpoints = factory.endpoints();
+            if (!endpoints.isEmpty()) {
+                throw new PeerSocketConfigurationException("peersocket.server.port", "peersocket has "
+                        + endpoints.size() + " @PacketHandler endpoint(s) " + endpoints.stream()
+                            .map(PeerEndpoint::path).toList()
+                        + " but nothing serves them: peersocket.server.port is unset and this servlet application "
+                        + "has no Spring WebSocket (org.springframework:spring-websocket) for the servlet transport",
+                        "Add org.springframework:spring-websocket (the peersocket starter brings it; or add "
+                                + "spring-boot-starter-websocket), or set peersocket.server.port to serve the endpoints "
+                                + "on a dedicated port.");
+            }
         }
 
     }

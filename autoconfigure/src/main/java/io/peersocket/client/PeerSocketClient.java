@@ -35,6 +35,7 @@ import io.peersocket.peer.Peer;
 import io.peersocket.peer.PeerError;
 import io.peersocket.peer.PeerListener;
 import io.peersocket.peer.WriteMode;
+import io.peersocket.spi.ClientSignalScope;
 import io.peersocket.spi.CloseInfo;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -71,6 +72,8 @@ public final class PeerSocketClient {
     private final String name;
 
     private final PeerRuntime runtime;
+
+    private final ClientSignalScope signalScope;
 
     // Every signal of every connection of this client, in order: one serial queue (push) or the poll queue.
     private final Executor events;
@@ -131,6 +134,7 @@ public final class PeerSocketClient {
         this.name = builder.name;
         this.runtime = new PeerRuntime(builder.dispatch, builder.handlerExecutor, builder.observer, false);
         this.runtime.setVariants(builder.variants);
+        this.signalScope = builder.signalScope;
         this.events = this.runtime.newEventQueue();
         this.listeners.addAll(builder.listeners);
         this.limits = builder.limits;
@@ -437,10 +441,10 @@ public final class PeerSocketClient {
                 logger.debug("Cause of the connection error", error);
             }
             if (attempt.target.multiplayer()) {
-                this.events.execute(() -> signal((l) -> l.connectionFailed(this.relay, error)));
+                this.events.execute(() -> signal("connection_failed", (l) -> l.connectionFailed(this.relay, error)));
             }
             else {
-                this.events.execute(() -> signal((l) -> l.connectionError(this.server, error)));
+                this.events.execute(() -> signal("connection_error", (l) -> l.connectionError(this.server, error)));
             }
             scheduleReconnect("connection error");
         }
@@ -685,10 +689,31 @@ public final class PeerSocketClient {
         return "PeerSocketClient '" + this.name + "' (" + this.status + (getUrl() != null ? " " + getUrl() : "") + ")";
     }
 
-    void signal(Consumer<ClientListener> signal) {
+    // The path of the URL, as the client meters tag it; "/" when the URL has none.
+    private String endpointPath() {
+        String url = getUrl();
+        if (url == null) {
+            return "/";
+        }
+        try {
+            String path = URI.create(url).getRawPath();
+            return (path == null || path.isEmpty()) ? "/" : path;
+        }
+        catch (IllegalArgumentException ex) {
+            return "/";
+        }
+    }
+
+    /**
+     * Delivers one signal to every listener, each call inside the signal scope (observation, MDC);
+     * what a listener throws is logged and counted here, after the scope has seen it.
+     * @param name the engine's name of the signal ({@code connection_established} ...)
+     * @param signal the call
+     */
+    void signal(String name, Consumer<ClientListener> signal) {
         for (ClientListener listener : this.listeners) {
             try {
-                signal.accept(listener);
+                this.signalScope.run(this.name, endpointPath(), name, () -> signal.accept(listener));
             }
             catch (Throwable ex) {
                 logger.error("Listener " + listener + " of client '" + this.name + "' failed", ex);
@@ -807,22 +832,22 @@ public final class PeerSocketClient {
         @Override
         public void clientConnected(Peer peer, String protocol) {
             PeerSocketClient.this.server.attach((PeerSession) peer);
-            signal((l) -> l.connectionEstablished(PeerSocketClient.this.server, protocol));
+            signal("connection_established", (l) -> l.connectionEstablished(PeerSocketClient.this.server, protocol));
         }
 
         @Override
         public void dataReceived(Peer peer) {
-            signal((l) -> l.dataReceived(PeerSocketClient.this.server));
+            signal("data_received", (l) -> l.dataReceived(PeerSocketClient.this.server));
         }
 
         @Override
         public void clientCloseRequest(Peer peer, int code, String reason) {
-            signal((l) -> l.serverCloseRequest(PeerSocketClient.this.server, code, reason));
+            signal("server_close_request", (l) -> l.serverCloseRequest(PeerSocketClient.this.server, code, reason));
         }
 
         @Override
         public void clientDisconnected(Peer peer, boolean wasClean) {
-            signal((l) -> l.connectionClosed(PeerSocketClient.this.server, wasClean));
+            signal("connection_closed", (l) -> l.connectionClosed(PeerSocketClient.this.server, wasClean));
         }
 
     }

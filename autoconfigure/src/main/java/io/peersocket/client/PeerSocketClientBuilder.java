@@ -19,6 +19,7 @@ import io.peersocket.internal.core.LivenessSettings;
 import io.peersocket.peer.BufferLimits;
 import io.peersocket.peer.DispatchMode;
 import io.peersocket.peer.WriteMode;
+import io.peersocket.spi.ClientSignalScope;
 import io.peersocket.spi.PeerSocketObserver;
 import io.peersocket.variant.VariantSettings;
 import org.jspecify.annotations.Nullable;
@@ -48,6 +49,8 @@ public final class PeerSocketClientBuilder {
     Executor handlerExecutor;
 
     PeerSocketObserver observer = PeerSocketObserver.NONE;
+
+    ClientSignalScope signalScope = ClientSignalScope.NONE;
 
     BufferLimits limits = BufferLimits.DEFAULTS;
 
@@ -117,6 +120,15 @@ public final class PeerSocketClientBuilder {
             }
         }
         return new PeerSocketClientBuilder(threads, PeerSocketObserver.NONE, null, null);
+    }
+
+    /**
+     * @param scope surrounds each call of a listener (observations, MDC); default none
+     * @return this builder
+     */
+    public PeerSocketClientBuilder signalScope(ClientSignalScope scope) {
+        this.signalScope = Objects.requireNonNull(scope, "scope");
+        return this;
     }
 
     /** @param name a name for logs and metrics; default {@code client} */
@@ -214,16 +226,6 @@ public final class PeerSocketClientBuilder {
      */
     public PeerSocketClientBuilder idleTimeout(Duration timeout) {
         this.idleTimeout = timeout;
-        return this;
-    }
-
-    /**
-     * @param settings the ping interval and the idle timeout together
-     * @return this builder
-     */
-    public PeerSocketClientBuilder liveness(LivenessSettings settings) {
-        this.pingInterval = settings.pingInterval();
-        this.idleTimeout = settings.idleTimeout();
         return this;
     }
 

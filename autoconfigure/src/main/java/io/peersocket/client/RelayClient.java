@@ -222,7 +222,7 @@ public final class RelayClient implements MultiplayerPeer {
         if (type == RelayFrame.PAYLOAD) {
             boolean room = session.offerInbound(packet);
             int source = RelayFrame.fromOf(frame);
-            session.dispatchEvent(() -> this.client.signal((l) -> l.peerPacket(this, source)));
+            session.dispatchEvent(() -> this.client.signal("peer_packet", (l) -> l.peerPacket(this, source)));
             if (!room) {
                 this.observer.readingPaused(session.path());
             }
@@ -246,15 +246,15 @@ public final class RelayClient implements MultiplayerPeer {
             case RelayFrame.SYS_ID -> this.uniqueId = id;
             case RelayFrame.SYS_ADD -> {
                 this.peers.add(id);
-                this.client.signal((l) -> l.peerConnected(this, id));
+                this.client.signal("peer_connected", (l) -> l.peerConnected(this, id));
                 if (id == RelayFrame.SERVER_ID) {
                     this.succeeded = true;
-                    this.client.signal((l) -> l.connectionSucceeded(this));
+                    this.client.signal("connection_succeeded", (l) -> l.connectionSucceeded(this));
                 }
             }
             default -> {
                 if (this.peers.remove(id)) {
-                    this.client.signal((l) -> l.peerDisconnected(this, id));
+                    this.client.signal("peer_disconnected", (l) -> l.peerDisconnected(this, id));
                 }
             }
         }
@@ -273,12 +273,12 @@ public final class RelayClient implements MultiplayerPeer {
         this.peers.clear();
         this.uniqueId = 0;
         if (wasSucceeded) {
-            this.client.signal((l) -> l.serverDisconnected(this));
+            this.client.signal("server_disconnected", (l) -> l.serverDisconnected(this));
         }
         else {
             IllegalStateException cause = new IllegalStateException("the connection closed (" + close.code()
                     + ") before the server sent this client its id");
-            this.client.signal((l) -> l.connectionFailed(this, cause));
+            this.client.signal("connection_failed", (l) -> l.connectionFailed(this, cause));
         }
     }
 
@@ -303,7 +303,7 @@ public final class RelayClient implements MultiplayerPeer {
         @Override
         public void closed(PeerSession peer, CloseInfo close, boolean closeRequest) {
             if (closeRequest) {
-                peer.dispatchEvent(() -> RelayClient.this.client.signal(
+                peer.dispatchEvent(() -> RelayClient.this.client.signal("server_close_request",
                         (l) -> l.serverCloseRequest(RelayClient.this.server, close.code(), close.reason())));
             }
             peer.dispatchLast(() -> ended(close));

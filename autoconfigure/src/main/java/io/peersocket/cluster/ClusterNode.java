@@ -33,8 +33,8 @@ import io.peersocket.internal.core.PeerRegistry;
 import io.peersocket.internal.core.PeerSession;
 import io.peersocket.spi.PeerSocketObserver;
 import io.peersocket.diagnostics.PeerSocketConfigurationException;
+import io.peersocket.internal.relay.DefaultRelayServer;
 import io.peersocket.multiplayer.RelayServer;
-import io.peersocket.multiplayer.RelayServers;
 import io.peersocket.peer.Peer;
 import io.peersocket.peer.PeerError;
 import io.peersocket.peer.WriteMode;
@@ -95,7 +95,7 @@ public final class ClusterNode implements SmartLifecycle {
 
     private final Map<String, NodeState> nodes = new ConcurrentHashMap<>();
 
-    private final RelayServers relays;
+    private final Map<String, DefaultRelayServer> relays;
 
     private final Map<Integer, RemotePeer> remotePeers = new ConcurrentHashMap<>();
 
@@ -157,7 +157,7 @@ public final class ClusterNode implements SmartLifecycle {
      * @param factory Boot's Redis connections
      * @param properties the cluster settings
      */
-    public ClusterNode(DefaultPeerSocketServer server, RelayServers relays, ReactiveRedisConnectionFactory factory,
+    public ClusterNode(DefaultPeerSocketServer server, Map<String, DefaultRelayServer> relays, ReactiveRedisConnectionFactory factory,
             PeerSocketClusterProperties properties) {
         this.server = server;
         this.registry = server.runtime().registry();
@@ -228,7 +228,7 @@ public final class ClusterNode implements SmartLifecycle {
             }
         });
         this.server.setRemotePeers(this.remotePeers::get);
-        this.relays.all().forEach((relay) -> relay.setBridge(this::forwardRelay));
+        this.relays.values().forEach((relay) -> relay.setBridge(this::forwardRelay));
         this.link.start();
         long beat = Math.max(this.nodeTimeout.toMillis() / 5, 50);
         this.ticker.scheduleWithFixedDelay(this::tick, 0, beat, TimeUnit.MILLISECONDS);
@@ -588,7 +588,7 @@ public final class ClusterNode implements SmartLifecycle {
             }
             case RELAY -> {
                 RelayPacket packet = (RelayPacket) body;
-                RelayServer relay = this.relays.get(packet.path());
+                DefaultRelayServer relay = this.relays.get(packet.path());
                 if (relay != null) {
                     relay.deliverFromElsewhere(packet.to(), packet.frame());
                 }
@@ -604,7 +604,7 @@ public final class ClusterNode implements SmartLifecycle {
         }
         this.remotePeers.put(up.id(), new RemotePeer(this, from, up));
         state.peers.add(up.id());
-        RelayServer relay = this.relays.get(up.path());
+        DefaultRelayServer relay = this.relays.get(up.path());
         if (relay != null) {
             relay.joinedElsewhere(up.id());
         }
@@ -614,7 +614,7 @@ public final class ClusterNode implements SmartLifecycle {
         state.peers.remove(id);
         RemotePeer gone = this.remotePeers.remove(id);
         if (gone != null) {
-            RelayServer relay = this.relays.get(gone.path());
+            DefaultRelayServer relay = this.relays.get(gone.path());
             if (relay != null) {
                 relay.leftElsewhere(id);
             }

@@ -2,9 +2,8 @@ package io.peersocket.cluster;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.peersocket.autoconfigure.PeerSocketServerAutoConfiguration;
-import io.peersocket.diagnostics.PeerSocketConfigurationException;
 import io.peersocket.internal.server.DefaultPeerSocketServer;
-import io.peersocket.multiplayer.RelayServers;
+import io.peersocket.internal.server.PeerSocketServerFactory;
 import io.peersocket.server.PeerSocketServer;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -35,29 +34,19 @@ import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 @EnableConfigurationProperties(PeerSocketClusterProperties.class)
 public final class PeerSocketClusterAutoConfiguration {
 
-    @Bean
-    @ConditionalOnMissingBean
-    ClusterNode peersocketClusterNode(PeerSocketServer server, RelayServers relays,
-            ReactiveRedisConnectionFactory redis, PeerSocketClusterProperties properties) {
-        return new ClusterNode(assembled(server), relays, redis, properties);
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    PeerGroups peersocketGroups(PeerSocketServer server, ClusterNode cluster) {
-        return new PeerGroups(assembled(server), cluster);
-    }
-
     // The cluster hooks into the server that the auto-configuration assembles (its registry, its
-    // endpoints), not into any PeerSocketServer an application may declare.
-    static DefaultPeerSocketServer assembled(PeerSocketServer server) {
-        if (server instanceof DefaultPeerSocketServer assembled) {
-            return assembled;
-        }
-        throw new PeerSocketConfigurationException("peersocket.cluster.enabled",
-                "peersocket.cluster.enabled=true needs the server that peersocket assembles, but the PeerSocketServer bean is "
-                        + server.getClass().getName(),
-                "Remove the application's own PeerSocketServer bean, or set peersocket.cluster.enabled=false");
+    // endpoints, the relays as built), so it takes the assembled types, not the API's.
+    @Bean
+    @ConditionalOnMissingBean
+    ClusterNode peersocketClusterNode(DefaultPeerSocketServer server, PeerSocketServerFactory factory,
+            ReactiveRedisConnectionFactory redis, PeerSocketClusterProperties properties) {
+        return new ClusterNode(server, factory.relayImplementations(), redis, properties);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PeerGroups peersocketGroups(DefaultPeerSocketServer server, ClusterNode cluster) {
+        return new PeerGroups(server, cluster);
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -79,8 +68,8 @@ public final class PeerSocketClusterAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        ClusterEndpoint peersocketClusterEndpoint(ClusterNode cluster, PeerSocketServer server) {
-            return new ClusterEndpoint(cluster, assembled(server));
+        ClusterEndpoint peersocketClusterEndpoint(ClusterNode cluster, DefaultPeerSocketServer server) {
+            return new ClusterEndpoint(cluster, server);
         }
 
     }
@@ -91,8 +80,8 @@ public final class PeerSocketClusterAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        ClusterMetrics peersocketClusterMetrics(ClusterNode cluster, PeerSocketServer server) {
-            return new ClusterMetrics(cluster, assembled(server));
+        ClusterMetrics peersocketClusterMetrics(ClusterNode cluster, DefaultPeerSocketServer server) {
+            return new ClusterMetrics(cluster, server);
         }
 
     }

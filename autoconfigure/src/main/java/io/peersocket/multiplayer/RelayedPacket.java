@@ -17,7 +17,13 @@ public final class RelayedPacket {
 
     private final byte[] frame;
 
-    RelayedPacket(RelayServer relay, Peer source, byte[] frame) {
+    /**
+     * Made by the relay for each client payload it inspects (public for the relay's own package).
+     * @param relay the relay that received it
+     * @param source the sender's connection
+     * @param frame the received message, header included
+     */
+    public RelayedPacket(RelayServer relay, Peer source, byte[] frame) {
         this.relay = relay;
         this.source = source;
         this.frame = frame;

@@ -512,6 +512,41 @@ public final class VariantCodec {
         }
     }
 
+    /**
+     * One value read from inside a larger packet: the value and the bytes it took.
+     * @param value the value
+     * @param length how many bytes it took, padding included
+     */
+    public record Decoded(@Nullable Object value, int length) {
+    }
+
+    /**
+     * Decodes one value that starts at an offset, as the engine's {@code decode_variant} with a
+     * {@code r_len}: for packets that hold several values one after another (the arguments of a
+     * remote call).
+     * @param bytes the packet
+     * @param offset where the value starts
+     * @param allowObjects as {@link #decode(byte[], boolean)}
+     * @return the value and its length
+     * @throws VariantDecodingException when the bytes there are not a valid Variant
+     */
+    public Decoded decodeAt(byte[] bytes, int offset, boolean allowObjects) {
+        if (offset < 0 || offset > bytes.length) {
+            throw new VariantDecodingException("Offset " + offset + " outside a packet of " + bytes.length + " bytes",
+                    offset);
+        }
+        Reader reader = new Reader(bytes, allowObjects);
+        reader.position = offset;
+        reader.base = offset;
+        try {
+            Object value = reader.value(0);
+            return new Decoded(value, reader.position - offset);
+        }
+        catch (StackOverflowError ex) {
+            throw reader.invalid("Variant nested too deep for this thread's stack");
+        }
+    }
+
     /** Reads one packet; every read checks what is left first. */
     private final class Reader {
 
@@ -520,6 +555,10 @@ public final class VariantCodec {
         private final boolean allowObjects;
 
         private int position;
+
+        // Where the value starts: padding is counted from there, as the engine counts it from the
+        // value's own first byte (a remote call's arguments start at any offset).
+        private int base;
 
         Reader(byte[] data, boolean allowObjects) {
             this.data = data;
@@ -570,7 +609,7 @@ public final class VariantCodec {
         }
 
         private void skipPadding() {
-            int pad = (4 - (this.position & 3)) & 3;
+            int pad = (4 - ((this.position - this.base) & 3)) & 3;
             // The engine does not require the padding of a packet's last value to be there.
             this.position += Math.min(pad, remaining());
         }

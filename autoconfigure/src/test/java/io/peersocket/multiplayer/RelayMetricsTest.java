@@ -6,6 +6,7 @@ import java.util.List;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.peersocket.actuate.PeerSocketMetrics;
 import io.peersocket.internal.core.CompositePeerSocketObserver;
+import io.peersocket.internal.relay.DefaultRelayServer;
 import io.peersocket.peer.PeerError;
 import io.peersocket.spi.PeerSocketObserver;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class RelayMetricsTest {
         observers.relayed("/mp", "broadcast", 3);
         observers.relayed("/mp", "broadcast", 2);
         observers.relayed("/mp", "peer", 1);
-        RelayServer relay = new RelayServer("/mp", RelayOptions.DEFAULTS, null, MultiplayerListener.NONE, observers);
+        RelayServer relay = new DefaultRelayServer("/mp", RelayOptions.DEFAULTS, null, MultiplayerListener.NONE, observers);
         assertThat(relay.putPacket(0, "nobody yet".getBytes(StandardCharsets.UTF_8))).isEqualTo(PeerError.OK);
 
         assertThat(registry.get(PeerSocketMetrics.RELAY_PACKETS).tags("endpoint", "/mp", "route", "broadcast").counter()

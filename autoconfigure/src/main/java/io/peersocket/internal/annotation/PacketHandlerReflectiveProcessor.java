@@ -18,10 +18,9 @@ import org.springframework.util.ReflectionUtils;
 /**
  * The reflection a {@link PacketHandler} bean needs in a native image: {@link HandlerMethod}
  * calls its signal methods reflectively, and the application's JSON mapper reads record/POJO
- * payload parameters and writes object results. Spring's AOT processing finds this processor
- * through the {@code @Reflective} on {@link PacketHandler}, for every handler bean (server
- * endpoints, relays and client connections alike), as {@code @MessageMapping} and
- * {@code @RequestMapping} do for their handler methods.
+ * payload parameters and writes object results. {@link PacketHandlerAotProcessor} applies it to
+ * every handler bean (server endpoints, relays and client connections alike) during Spring's AOT
+ * processing.
  * <p>
  * It walks the class exactly as {@link HandlerMethodResolver} does at startup (user-declared
  * methods, superclasses included, composed annotations merged), so a method bound at runtime
@@ -31,7 +30,7 @@ public final class PacketHandlerReflectiveProcessor implements ReflectiveProcess
 
     private final BindingReflectionHintsRegistrar bindings = new BindingReflectionHintsRegistrar();
 
-    /** Created by Spring's AOT processing, named by {@code @Reflective} on {@link PacketHandler}. */
+    /** Created by {@link PacketHandlerAotProcessor}. */
     public PacketHandlerReflectiveProcessor() {
     }
 

@@ -2,13 +2,17 @@ package io.peersocket.internal.server;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.UnaryOperator;
 
 import io.peersocket.internal.annotation.PacketHandlerScanner.DeclaredEndpoint;
 import io.peersocket.internal.core.PeerEndpoint;
 import io.peersocket.internal.core.PeerRuntime;
+import io.peersocket.internal.relay.DefaultRelayServer;
 import io.peersocket.internal.server.handshake.HandshakePolicy;
 import io.peersocket.internal.server.reactive.ApplicationServerEndpoints;
 import io.peersocket.internal.server.reactive.DedicatedPortServer;
@@ -42,6 +46,9 @@ public final class PeerSocketServerFactory {
 
     private final RelayServers relays;
 
+    // The relays as built, for the integrations that plug into them (a cluster's RelayBridge).
+    private final Map<String, DefaultRelayServer> relayImplementations;
+
     /**
      * Builds the endpoints (and the relays among them).
      * @param runtime the peers, dispatch and observer shared by every endpoint
@@ -56,12 +63,14 @@ public final class PeerSocketServerFactory {
         this.runtime = runtime;
         List<PeerEndpoint> endpoints = new ArrayList<>();
         List<RelayServer> relays = new ArrayList<>();
+        Map<String, DefaultRelayServer> implementations = new LinkedHashMap<>();
         for (DeclaredEndpoint each : declared) {
             if (each.multiplayer()) {
-                RelayServer relay = new RelayServer(each.path(), relayOptions, relayHook, each.application(),
-                        runtime.observer());
+                DefaultRelayServer relay = new DefaultRelayServer(each.path(), relayOptions, relayHook,
+                        each.application(), runtime.observer());
                 relay.setVariants(runtime.variants());
                 relays.add(relay);
+                implementations.put(each.path(), relay);
                 // The relay's header is binary: its endpoint always writes binary frames.
                 endpoints.add(new PeerEndpoint(each.path(), each.listeners(), buffers, WriteMode.BINARY, runtime,
                         relay.traffic()));
@@ -73,6 +82,7 @@ public final class PeerSocketServerFactory {
         }
         this.endpoints = List.copyOf(endpoints);
         this.relays = new RelayServers(relays);
+        this.relayImplementations = Collections.unmodifiableMap(implementations);
     }
 
     /** @return the runtime shared by the endpoints (liveness sweeps it) */
@@ -88,6 +98,11 @@ public final class PeerSocketServerFactory {
     /** @return the relay endpoints by path */
     public RelayServers relays() {
         return this.relays;
+    }
+
+    /** @return the relays as built, by path: what an integration plugs into (a cluster's bridge) */
+    public Map<String, DefaultRelayServer> relayImplementations() {
+        return this.relayImplementations;
     }
 
     /**

@@ -36,7 +36,8 @@ import org.springframework.beans.factory.ObjectProvider;
  * are a {@link PeerGroups group}: events reach the members of every instance. The welcome lists the
  * members of this instance only.
  */
-@PacketHandler(path = "/chat", writeMode = WriteMode.TEXT)
+// A player's token (SCOPE_player, from POST /token) is checked before the upgrade: 401 / 403 otherwise.
+@PacketHandler(path = "/chat", writeMode = WriteMode.TEXT, authorities = "SCOPE_player")
 public class ChatHandler {
 
     /** The longest name, in characters (code points). */

@@ -1,11 +1,13 @@
-package io.peersocket.multiplayer;
+package io.peersocket.spi;
+
+import io.peersocket.multiplayer.RelayServer;
 
 /**
  * Where a {@link RelayServer} sends what is for clients it does not hold: the extension point
  * through which a relay spans several instances (see {@code io.peersocket.cluster}). The instance
  * that holds those clients hands the frame to its own relay's
- * {@link RelayServer#deliverFromElsewhere(int, byte[])}, and tells it of them with
- * {@link RelayServer#joinedElsewhere(int)} and {@link RelayServer#leftElsewhere(int)}.
+ * {@code deliverFromElsewhere(int, byte[])}, and tells it of them with
+ * {@code joinedElsewhere(int)} and {@code leftElsewhere(int)} (the internal relay's methods).
  */
 public interface RelayBridge {
 

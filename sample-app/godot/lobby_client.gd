@@ -1,0 +1,97 @@
+# A player of the sample's lobby (io.peersocket.sample.lobby.Lobby), at Godot's high level:
+# the WebSocketClient (gd_mp_api = true) is the tree's network_peer, node /root/Lobby calls the
+# server with rpc_id(1, ...) and the server calls its puppet functions.
+#
+#   godot3-server -s lobby_client.gd
+#
+# Environment (all optional): LOBBY_URL (ws://127.0.0.1:9080/mp), LOBBY_NAME (player),
+# LOBBY_X and LOBBY_Y (where it moves once welcomed), LOBBY_MOVES (how many moves of others to
+# see before leaving; 0: leave right after moving), LOBBY_TIMEOUT seconds (60).
+extends SceneTree
+
+const LOBBY = """
+extends Node
+
+var main = null
+
+puppet func welcome(id, players):
+	var names = players.values()
+	names.sort()
+	main.say("welcome %s players %s" % [str(id == get_tree().get_network_unique_id()), PoolStringArray(names).join(",")])
+	rpc_id(1, "move", main.position)
+	main.moved_self()
+
+puppet func moved(id, position):
+	main.say("moved %d %s" % [id, str(position)])
+	main.saw_move()
+"""
+
+var client = WebSocketClient.new()
+var name = _env("LOBBY_NAME", "player")
+var position = Vector2(float(_env("LOBBY_X", "1")), float(_env("LOBBY_Y", "2")))
+var moves = int(_env("LOBBY_MOVES", "0"))
+var timeout = float(_env("LOBBY_TIMEOUT", "60"))
+var elapsed = 0.0
+var quit_in = -1.0
+
+func _env(key, fallback):
+	var value = OS.get_environment(key)
+	return value if value != "" else fallback
+
+func _init():
+	var script = GDScript.new()
+	script.source_code = LOBBY
+	script.reload()
+	var lobby = Node.new()
+	lobby.name = "Lobby"
+	lobby.set_script(script)
+	lobby.main = self
+	root.add_child(lobby)
+	multiplayer.connect("connected_to_server", self, "_connected")
+	multiplayer.connect("connection_failed", self, "_gone", ["connection-failed"])
+	multiplayer.connect("server_disconnected", self, "_gone", ["server-disconnected"])
+	var err = client.connect_to_url(_env("LOBBY_URL", "ws://127.0.0.1:9080/mp"), PoolStringArray(), true)
+	if err != OK:
+		say("connect-error %d" % err)
+		quit()
+		return
+	network_peer = client
+
+func say(text):
+	print("LOBBY %s %s" % [name, text])
+
+func _connected():
+	say("id %d" % client.get_unique_id())
+	root.get_node("Lobby").rpc_id(1, "register", name)
+
+func moved_self():
+	if moves == 0:
+		_leave()
+
+func saw_move():
+	moves -= 1
+	if moves == 0:
+		_leave()
+
+func _leave():
+	say("bye")
+	# Our own close: Godot 3.2.3 may report it as connection_failed; it is no news.
+	multiplayer.disconnect("connection_failed", self, "_gone")
+	multiplayer.disconnect("server_disconnected", self, "_gone")
+	client.disconnect_from_host(1000, "bye")
+	quit_in = 0.5
+
+func _gone(why):
+	say(why)
+	quit()
+
+func _idle(delta):
+	elapsed += delta
+	if quit_in >= 0:
+		quit_in -= delta
+		if quit_in < 0:
+			quit()
+		return
+	if elapsed > timeout:
+		say("timeout")
+		quit()
