@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.peersocket.cluster.ClusterNode;
 import io.peersocket.sample.SampleApplication;
+import io.peersocket.sample.security.SampleTokens;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -70,6 +71,13 @@ class ChatClusterTest {
 
     private static WebDriver open(WebDriver driver, int webPort, int socketPort, String name) {
         driver.get("http://localhost:" + webPort + "/?port=" + socketPort);
+        // Each instance has its own login (the page is behind the sample's form login) and signs
+        // its own tokens, so each page logs in on the instance it came from.
+        if (!driver.findElements(By.id("username")).isEmpty()) {
+            driver.findElement(By.id("username")).sendKeys("player");
+            driver.findElement(By.id("password")).sendKeys("player-dev");
+            driver.findElement(By.cssSelector("button[type=submit]")).click();
+        }
         wait(driver, "the page to connect",
                 (d) -> "open".equals(d.findElement(By.id("status")).getDomAttribute("data-state")));
         driver.findElement(By.id("name")).sendKeys(name);
@@ -117,9 +125,9 @@ class ChatClusterTest {
                 await().atMost(Duration.ofSeconds(30))
                     .until(() -> one.getBean(ClusterNode.class).otherNodes().contains("sample-2")
                             && two.getBean(ClusterNode.class).otherNodes().contains("sample-1"));
-                try (ChatClient ada = ChatClient.join(wsPort(one), "Ada")) {
+                try (ChatClient ada = ChatClient.join(wsPort(one), token(one), "Ada")) {
                     await().atMost(Duration.ofSeconds(20)).until(() -> two.getBean(ClusterNode.class).remotePeers().size() == 1);
-                    try (ChatClient grace = ChatClient.join(wsPort(two), "Grace")) {
+                    try (ChatClient grace = ChatClient.join(wsPort(two), token(two), "Grace")) {
                         assertThat(ada.expect("joined").path("name").asString()).isEqualTo("Grace");
                         grace.send(Map.of("type", "say", "text", "Hello from the other instance"));
                         for (ChatClient member : new ChatClient[] { ada, grace }) {
@@ -148,6 +156,11 @@ class ChatClusterTest {
                 "--peersocket.cluster.node-id=" + node, "--peersocket.cluster.key-prefix=sample-chat-test"));
         args.addAll(List.of(more));
         return new SpringApplicationBuilder(SampleApplication.class).profiles("cluster").run(args.toArray(String[]::new));
+    }
+
+    // A player's token, signed by that instance (the chat needs one; each instance has its own key).
+    private static String token(ConfigurableApplicationContext context) {
+        return context.getBean(SampleTokens.class).issue("player", "player", Duration.ofMinutes(10));
     }
 
     private static int wsPort(ConfigurableApplicationContext context) {

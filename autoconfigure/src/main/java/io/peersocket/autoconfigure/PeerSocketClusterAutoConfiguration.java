@@ -1,7 +1,12 @@
-package io.peersocket.cluster;
+package io.peersocket.autoconfigure;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.peersocket.autoconfigure.PeerSocketServerAutoConfiguration;
+import io.peersocket.cluster.ClusterEndpoint;
+import io.peersocket.cluster.ClusterHealthIndicator;
+import io.peersocket.cluster.ClusterMetrics;
+import io.peersocket.cluster.ClusterNode;
+import io.peersocket.cluster.PeerGroups;
+import io.peersocket.cluster.PeerSocketClusterProperties;
 import io.peersocket.internal.server.DefaultPeerSocketServer;
 import io.peersocket.internal.server.PeerSocketServerFactory;
 import io.peersocket.server.PeerSocketServer;
