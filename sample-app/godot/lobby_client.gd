@@ -6,7 +6,10 @@
 #
 # Environment (all optional): LOBBY_URL (ws://127.0.0.1:9080/mp), LOBBY_NAME (player),
 # LOBBY_X and LOBBY_Y (where it moves once welcomed), LOBBY_MOVES (how many moves of others to
-# see before leaving; 0: leave right after moving), LOBBY_TIMEOUT seconds (60).
+# see before leaving; 0: leave right after moving), LOBBY_TIMEOUT seconds (60), LOBBY_TOKEN (a
+# player's token: the sample's /mp needs one; get it with
+#   curl -s -u player:player-dev -X POST http://127.0.0.1:8080/token
+# and it is sent as "Authorization: Bearer <token>").
 extends SceneTree
 
 const LOBBY = """
@@ -50,7 +53,10 @@ func _init():
 	multiplayer.connect("connected_to_server", self, "_connected")
 	multiplayer.connect("connection_failed", self, "_gone", ["connection-failed"])
 	multiplayer.connect("server_disconnected", self, "_gone", ["server-disconnected"])
-	var err = client.connect_to_url(_env("LOBBY_URL", "ws://127.0.0.1:9080/mp"), PoolStringArray(), true)
+	var headers = PoolStringArray()
+	if _env("LOBBY_TOKEN", "") != "":
+		headers.append("Authorization: Bearer " + _env("LOBBY_TOKEN", ""))
+	var err = client.connect_to_url(_env("LOBBY_URL", "ws://127.0.0.1:9080/mp"), PoolStringArray(), true, headers)
 	if err != OK:
 		say("connect-error %d" % err)
 		quit()

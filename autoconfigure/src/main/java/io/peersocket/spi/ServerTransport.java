@@ -14,4 +14,12 @@ public interface ServerTransport {
     /** Stops accepting new connections; open peers are left to {@link PeerSocketServer#stop()}. */
     void stopAccepting();
 
+    /**
+     * Accepts new connections again after {@link #stopAccepting()}: the application context was
+     * stopped and started again (a paused test context, {@code ConfigurableApplicationContext.start()}).
+     * A transport that binds its own port accepts from its start and needs nothing here.
+     */
+    default void resumeAccepting() {
+    }
+
 }

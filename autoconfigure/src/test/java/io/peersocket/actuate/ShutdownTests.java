@@ -37,6 +37,32 @@ abstract class ShutdownTests {
     /** @return the port the WebSocket endpoints are served on */
     abstract int wsPort(ConfigurableApplicationContext context);
 
+    /**
+     * A context that is stopped and started again (the test framework pauses the cached contexts it
+     * does not use; an application may call stop() and start()) serves new peers again: health UP
+     * and an upgrade answered, not the 503 of a server still draining.
+     */
+    @Test
+    void aContextStoppedAndStartedAgainServesNewPeers() throws Exception {
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(OpsTestApplication.class)
+            .properties("server.port=0", "peersocket.server.shutdown-timeout=" + TIMEOUT.toMillis() + "ms",
+                    "management.endpoints.web.exposure.include=health,peersocket",
+                    "management.endpoint.health.show-details=always")
+            .properties(transportProperties())
+            .run()) {
+            JdkClient before = JdkClient.connect(URI.create("ws://127.0.0.1:" + wsPort(context) + "/ops"));
+            assertThat(before.next().string()).startsWith("id:");
+            context.stop();
+            assertThat(before.awaitClose().code()).isEqualTo(1001);
+            context.start();
+            int webPort = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+            assertThat(new Actuator(webPort).json("/health/peersocket").get("status").asString()).isEqualTo("UP");
+            JdkClient after = JdkClient.connect(URI.create("ws://127.0.0.1:" + wsPort(context) + "/ops"));
+            assertThat(after.next().string()).startsWith("id:");
+            after.abort();
+        }
+    }
+
     @Test
     void shutdownClosesPeersWith1001ReportsOutOfServiceAndEndsWithinTheTimeout() throws Exception {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(OpsTestApplication.class)

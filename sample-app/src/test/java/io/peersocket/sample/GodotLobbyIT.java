@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.peersocket.multiplayer.rpc.MultiplayerApi;
+import io.peersocket.sample.security.SampleTokens;
 import io.peersocket.server.LocalPeerSocketPort;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,9 @@ class GodotLobbyIT {
 
     @Autowired
     private MultiplayerApi multiplayer;
+
+    @Autowired
+    private SampleTokens tokens;
 
     @TempDir
     private Path directory;
@@ -75,6 +79,8 @@ class GodotLobbyIT {
         Map<String, String> env = new java.util.HashMap<>(environment);
         env.put("HOME", dir.toString());
         env.put("LOBBY_TIMEOUT", "70");
+        // The sample's /mp needs a player's token (application.yml), sent as a header.
+        env.put("LOBBY_TOKEN", this.tokens.issue("player", "player", Duration.ofMinutes(10)));
         return ExternalPeer.start(List.of(godot.toString(), "-s", "lobby_client.gd"), env, dir);
     }
 

@@ -112,6 +112,16 @@ public final class DefaultPeerSocketServer implements PeerSocketServer {
         return this.lastPollAt;
     }
 
+    /**
+     * Serves again after {@link #stop(Duration)}: the application context was stopped and started
+     * again (as the test framework does with a cached context it paused), so new peers must not
+     * keep getting the 503 of a draining server.
+     */
+    public void resume() {
+        this.draining = false;
+        this.transports.forEach(ServerTransport::resumeAccepting);
+    }
+
     @Override
     public boolean stop(Duration timeout) {
         this.draining = true;

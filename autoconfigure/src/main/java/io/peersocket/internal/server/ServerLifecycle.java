@@ -5,7 +5,6 @@ import java.util.function.IntConsumer;
 
 import io.peersocket.internal.server.reactive.DedicatedPortServer;
 import io.peersocket.server.DedicatedPortBindException;
-import io.peersocket.server.PeerSocketServer;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.ChannelBindException;
 
@@ -20,7 +19,7 @@ public final class ServerLifecycle implements SmartLifecycle {
     /** Starts after the web server (lower phases) and stops before its graceful shutdown. */
     public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 512;
 
-    private final PeerSocketServer server;
+    private final DefaultPeerSocketServer server;
 
     private final @Nullable DedicatedPortServer dedicatedPort;
 
@@ -36,7 +35,7 @@ public final class ServerLifecycle implements SmartLifecycle {
      * @param shutdownTimeout how long to wait for peers to close
      * @param portPublisher told the bound port of the dedicated transport
      */
-    public ServerLifecycle(PeerSocketServer server, @Nullable DedicatedPortServer dedicatedPort,
+    public ServerLifecycle(DefaultPeerSocketServer server, @Nullable DedicatedPortServer dedicatedPort,
             Duration shutdownTimeout, IntConsumer portPublisher) {
         this.server = server;
         this.dedicatedPort = dedicatedPort;
@@ -56,6 +55,7 @@ public final class ServerLifecycle implements SmartLifecycle {
             }
             this.portPublisher.accept(this.dedicatedPort.port());
         }
+        this.server.resume();
         this.running = true;
     }
 

@@ -56,4 +56,9 @@ public final class ApplicationServerEndpoints implements ServerTransport {
         this.accepting = false;
     }
 
+    @Override
+    public void resumeAccepting() {
+        this.accepting = true;
+    }
+
 }

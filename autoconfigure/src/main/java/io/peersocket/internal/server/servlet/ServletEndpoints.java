@@ -79,4 +79,9 @@ public final class ServletEndpoints implements WebSocketConfigurer, ServerTransp
         this.accepting = false;
     }
 
+    @Override
+    public void resumeAccepting() {
+        this.accepting = true;
+    }
+
 }
