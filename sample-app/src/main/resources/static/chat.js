@@ -100,10 +100,48 @@
     return true;
   }
 
+  // Schedules the next attempt with the backoff, and says why on the page.
+  function retry(why, opened) {
+    failures++;
+    const delay = Math.min(BACKOFF_MAX_MS, BACKOFF_FIRST_MS * 2 ** Math.min(failures - 1, 10))
+      + Math.floor(Math.random() * 250);
+    setStatus('closed', 'Disconnected: ' + why + '. Retrying in ' + (delay / 1000).toFixed(1) + ' s');
+    if (opened) {
+      append('system', null, 'Disconnected from the server: ' + why + '. Reconnecting…');
+    }
+    retryTimer = setTimeout(connect, delay);
+  }
+
+  // A fresh token for every attempt (the WebSocket port closes a peer with 1008 when its token
+  // expires): POST /token with this page's login session. X-Requested-With asks Spring Security
+  // for a bare 401 instead of a Basic challenge, which would open the browser's password dialog.
+  function fetchToken() {
+    return fetch('/token', { method: 'POST', credentials: 'same-origin', headers: { 'X-Requested-With': 'XMLHttpRequest' } })
+      .then((response) => {
+        if (response.status === 401) {
+          location.reload(); // the login session ended: the reload shows the login form
+          return null;
+        }
+        if (!response.ok) {
+          throw new Error('no token (HTTP ' + response.status + ')');
+        }
+        return response.text();
+      });
+  }
+
   function connect() {
     retryTimer = null;
     setStatus('connecting', failures === 0 ? 'Connecting…' : 'Reconnecting (attempt ' + (failures + 1) + ')…');
-    const ws = new WebSocket(url);
+    fetchToken().then((token) => {
+      if (token !== null) {
+        openSocket(token);
+      }
+    }, (error) => retry(error.message, false));
+  }
+
+  function openSocket(token) {
+    // Browsers cannot set headers on a WebSocket: the token goes in the query, never in the page's URL.
+    const ws = new WebSocket(url + '?access_token=' + encodeURIComponent(token));
     let opened = false;
     socket = ws;
     ws.onopen = () => {
@@ -123,20 +161,13 @@
         return;
       }
       socket = null;
-      failures++;
       textInput.disabled = true;
       sendButton.disabled = true;
       members = [];
       renderUsers();
-      const delay = Math.min(BACKOFF_MAX_MS, BACKOFF_FIRST_MS * 2 ** Math.min(failures - 1, 10))
-        + Math.floor(Math.random() * 250);
       const why = event.code === 1006 ? 'connection lost'
         : 'closed with ' + event.code + (event.reason ? ' (' + event.reason + ')' : '');
-      setStatus('closed', 'Disconnected: ' + why + '. Retrying in ' + (delay / 1000).toFixed(1) + ' s');
-      if (opened) {
-        append('system', null, 'Disconnected from the server: ' + why + '. Reconnecting…');
-      }
-      retryTimer = setTimeout(connect, delay);
+      retry(why, opened);
     };
   }
 

@@ -1,6 +1,7 @@
 # docs/multiplayer.md's GDScript client, as a SceneTree script for godot3-server: a
 # WebSocketClient with gd_mp_api = true joins the sample's relay, pings the Spring application
-# (peer 1) and greets everybody. Environment: PEERSOCKET_URL; PEERSOCKET_WAIT_GREETING=1 keeps it
+# (peer 1) and greets everybody. Environment: PEERSOCKET_URL; PEERSOCKET_TOKEN, a bearer token sent
+# in an Authorization header; PEERSOCKET_WAIT_GREETING=1 keeps it
 # until another client's "hi all" arrives; PEERSOCKET_TIMEOUT (seconds, default 10) bounds the run.
 # Quits by itself; the watchdog prints "Timeout" and quits when the run outlives the bound.
 extends SceneTree
@@ -18,7 +19,11 @@ func _init():
     client.connect("server_disconnected", self, "_closed")
     client.connect("peer_connected", self, "_peer_connected")
     client.connect("peer_disconnected", self, "_peer_disconnected")
-    client.connect_to_url(OS.get_environment("PEERSOCKET_URL"), PoolStringArray(), true)  # gd_mp_api = true
+    # The sample's relay needs a player's token (POST /token): a native client sends it as a header.
+    var headers = PoolStringArray()
+    if OS.get_environment("PEERSOCKET_TOKEN") != "":
+        headers.append("Authorization: Bearer " + OS.get_environment("PEERSOCKET_TOKEN"))
+    client.connect_to_url(OS.get_environment("PEERSOCKET_URL"), PoolStringArray(), true, headers)  # gd_mp_api = true
 
 func _connected():
     print("My id is %d" % client.get_unique_id())

@@ -70,7 +70,8 @@ public @interface PacketHandler {
      * @return the authorities a client needs, any one of them, to connect to this handler
      * (Spring Security's names: {@code ROLE_ADMIN}, {@code SCOPE_game}); checked against the
      * principal before the upgrade on both transports: 401 when unauthenticated, 403 when it has
-     * none of them. Empty, the default: no check. Not for multiplayer relays.
+     * none of them. Empty, the default: no check. On a multiplayer relay they apply to its clients
+     * (peer 1 is the application itself).
      */
     String[] authorities() default {};
 

@@ -67,6 +67,15 @@ public class PeerSocketProperties {
         private boolean forwardHeaders;
 
         /**
+         * Whether the dedicated port reads a PROXY protocol header (HAProxy's, v1 or v2) before
+         * each connection's HTTP request and takes the client's address from it: 'off', 'on'
+         * (required: a connection without one is dropped) or 'auto' (read when present). Only
+         * behind a load balancer that sends it (HAProxy 'send-proxy', AWS NLB proxy protocol):
+         * otherwise any client can claim any address. Needs io.netty:netty-codec-haproxy.
+         */
+        private ProxyProtocol proxyProtocol = ProxyProtocol.OFF;
+
+        /**
          * Subprotocols offered by @PacketHandler beans that name none. The first protocol of the
          * client's list that is offered wins; a client that asks for none of them is refused.
          */
@@ -191,6 +200,14 @@ public class PeerSocketProperties {
 
         public boolean isForwardHeaders() {
             return this.forwardHeaders;
+        }
+
+        public ProxyProtocol getProxyProtocol() {
+            return this.proxyProtocol;
+        }
+
+        public void setProxyProtocol(ProxyProtocol proxyProtocol) {
+            this.proxyProtocol = proxyProtocol;
         }
 
         public void setForwardHeaders(boolean forwardHeaders) {
@@ -1043,7 +1060,24 @@ public class PeerSocketProperties {
     }
 
 
-    /** Authentication before the upgrade on the dedicated port (the servlet transport uses the application's filters). */
+    /** Whether the dedicated port reads a PROXY protocol header before each connection's request. */
+    public enum ProxyProtocol {
+
+        /** No PROXY header is read: the address is the socket's (or a forwarded header's). */
+        OFF,
+
+        /** Every connection must start with a PROXY header; its source address is the client's. */
+        ON,
+
+        /** A PROXY header is read when a connection starts with one; else the socket's address. */
+        AUTO
+
+    }
+
+    /**
+     * Authentication before the upgrade on the dedicated port (the servlet transport uses the
+     * application's filters), and the authorities endpoints need, on every transport.
+     */
     public static class Auth {
 
         /**
@@ -1059,6 +1093,37 @@ public class PeerSocketProperties {
 
         public void setQueryParameter(@Nullable String queryParameter) {
             this.queryParameter = queryParameter;
+        }
+
+        /**
+         * Dedicated port: endpoint paths where a client that sends no credentials connects
+         * anonymously, without a principal, when an authenticator is active (credentials it does
+         * send are still checked: a bad token gets 401). By default every path needs credentials.
+         */
+        private List<String> anonymousPaths = new ArrayList<>();
+
+        /**
+         * Authorities a client needs, any one of them, per endpoint path (keys in brackets:
+         * 'peersocket.server.auth.authorities[/mp]=ROLE_PLAYER'), on every transport and for
+         * multiplayer relays too; checked before the upgrade (401 without a principal, 403
+         * without one of them), besides those of @PacketHandler(authorities).
+         */
+        private Map<String, List<String>> authorities = new LinkedHashMap<>();
+
+        public List<String> getAnonymousPaths() {
+            return this.anonymousPaths;
+        }
+
+        public void setAnonymousPaths(List<String> anonymousPaths) {
+            this.anonymousPaths = anonymousPaths;
+        }
+
+        public Map<String, List<String>> getAuthorities() {
+            return this.authorities;
+        }
+
+        public void setAuthorities(Map<String, List<String>> authorities) {
+            this.authorities = authorities;
         }
 
     }

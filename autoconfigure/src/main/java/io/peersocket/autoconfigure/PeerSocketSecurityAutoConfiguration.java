@@ -2,7 +2,9 @@ package io.peersocket.autoconfigure;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
+import io.peersocket.internal.server.PeerSocketServerFactory;
 import io.peersocket.internal.server.security.SpringSecurityUpgradeAuthenticator;
 import io.peersocket.spi.UpgradeAuthenticator;
 import org.apache.commons.logging.Log;
@@ -56,11 +58,12 @@ public final class PeerSocketSecurityAutoConfiguration {
     @ConditionalOnMissingBean(UpgradeAuthenticator.class)
     @ConditionalOnBean(ReactiveAuthenticationManager.class)
     UpgradeAuthenticator peerSocketUpgradeAuthenticator(PeerSocketProperties properties,
-            ReactiveAuthenticationManager manager, ObjectProvider<ServerAuthenticationConverter> converter) {
+            PeerSocketServerFactory factory, ReactiveAuthenticationManager manager,
+            ObjectProvider<ServerAuthenticationConverter> converter) {
         logger.info("peersocket dedicated port: upgrades authenticated by " + manager.getClass().getSimpleName());
         return new SpringSecurityUpgradeAuthenticator(
                 converter.getIfAvailable(() -> defaultConverter(properties.getServer().getAuth().getQueryParameter())),
-                manager);
+                manager, anonymousPaths(properties, factory));
     }
 
     /** Bearer tokens checked by the application's JWT decoder, as Spring Security's resource server does. */
@@ -72,24 +75,26 @@ public final class PeerSocketSecurityAutoConfiguration {
         @ConditionalOnMissingBean(UpgradeAuthenticator.class)
         @ConditionalOnBean(ReactiveJwtDecoder.class)
         UpgradeAuthenticator peerSocketReactiveJwtUpgradeAuthenticator(PeerSocketProperties properties,
-                ReactiveJwtDecoder decoder, ObjectProvider<ServerAuthenticationConverter> converter) {
-            return jwt(properties, decoder, converter);
+                PeerSocketServerFactory factory, ReactiveJwtDecoder decoder,
+                ObjectProvider<ServerAuthenticationConverter> converter) {
+            return jwt(properties, factory, decoder, converter);
         }
 
         @Bean
         @ConditionalOnMissingBean(UpgradeAuthenticator.class)
         @ConditionalOnBean(JwtDecoder.class)
-        UpgradeAuthenticator peerSocketJwtUpgradeAuthenticator(PeerSocketProperties properties, JwtDecoder decoder,
+        UpgradeAuthenticator peerSocketJwtUpgradeAuthenticator(PeerSocketProperties properties,
+                PeerSocketServerFactory factory, JwtDecoder decoder,
                 ObjectProvider<ServerAuthenticationConverter> converter) {
-            return jwt(properties, reactive(decoder), converter);
+            return jwt(properties, factory, reactive(decoder), converter);
         }
 
-        private static UpgradeAuthenticator jwt(PeerSocketProperties properties, ReactiveJwtDecoder decoder,
-                ObjectProvider<ServerAuthenticationConverter> converter) {
+        private static UpgradeAuthenticator jwt(PeerSocketProperties properties, PeerSocketServerFactory factory,
+                ReactiveJwtDecoder decoder, ObjectProvider<ServerAuthenticationConverter> converter) {
             logger.info("peersocket dedicated port: upgrades authenticated by bearer JWT");
             return new SpringSecurityUpgradeAuthenticator(
                     converter.getIfAvailable(() -> defaultConverter(properties.getServer().getAuth().getQueryParameter())),
-                    new JwtReactiveAuthenticationManager(decoder));
+                    new JwtReactiveAuthenticationManager(decoder), anonymousPaths(properties, factory));
         }
 
         // A JwtDecoder may block (it can fetch keys): off the event loop.
@@ -97,6 +102,13 @@ public final class PeerSocketSecurityAutoConfiguration {
             return (token) -> Mono.fromCallable(() -> decoder.decode(token)).subscribeOn(Schedulers.boundedElastic());
         }
 
+    }
+
+    // Checked here, where it takes effect: without an authenticator every path is anonymous anyway.
+    private static Set<String> anonymousPaths(PeerSocketProperties properties, PeerSocketServerFactory factory) {
+        List<String> paths = properties.getServer().getAuth().getAnonymousPaths();
+        EndpointPaths.check("peersocket.server.auth.anonymous-paths", paths, factory.endpoints());
+        return Set.copyOf(paths);
     }
 
     /**

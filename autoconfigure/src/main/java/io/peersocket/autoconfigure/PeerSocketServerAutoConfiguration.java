@@ -36,6 +36,7 @@ import io.peersocket.spi.HandlerScope;
 import io.peersocket.spi.PeerSocketObserver;
 import io.peersocket.spi.ServerTransport;
 import io.peersocket.spi.UpgradeAuthenticator;
+import io.peersocket.internal.server.security.EndpointAuthorities;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.http.server.HttpServer;
 
@@ -172,9 +173,11 @@ public final class PeerSocketServerAutoConfiguration {
     }
 
     @Bean
-    HandshakePolicy peerSocketHandshakePolicy(PeerSocketProperties properties) {
+    HandshakePolicy peerSocketHandshakePolicy(PeerSocketProperties properties, PeerSocketServerFactory factory) {
+        Map<String, List<String>> authorities = properties.getServer().getAuth().getAuthorities();
+        EndpointPaths.check("peersocket.server.auth.authorities", authorities.keySet(), factory.endpoints());
         return new HandshakePolicy(properties.getServer().getAllowedOrigins(), properties.getServer().getExtraHeaders(),
-                properties.getServer().getLimits().toLimits());
+                properties.getServer().getLimits().toLimits(), new EndpointAuthorities(authorities));
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -200,6 +203,9 @@ public final class PeerSocketServerAutoConfiguration {
             if (config.isForwardHeaders()) {
                 // Reactor Netty's own reading of Forwarded / X-Forwarded-*, as Boot's Netty server uses it.
                 customizer = customizer.andThen((httpServer) -> httpServer.forwarded(true))::apply;
+            }
+            if (config.getProxyProtocol() != PeerSocketProperties.ProxyProtocol.OFF) {
+                customizer = DedicatedPortProxyProtocol.customizer(config.getProxyProtocol()).compose(customizer)::apply;
             }
             // The application's customizers last, in their order: they see the port's own settings.
             List<PeerSocketNettyServerCustomizer> applied = customizers.orderedStream().toList();

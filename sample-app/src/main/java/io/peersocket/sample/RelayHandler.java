@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * server's own application, peer 1. It logs what it receives and answers {@code ping-server:X}
  * with {@code pong-server:X}, sent to the sender only.
  */
-@PacketHandler(path = "/mp", multiplayer = true)
+// Its clients need a player's token (SCOPE_player, from POST /token), checked before the upgrade.
+@PacketHandler(path = "/mp", multiplayer = true, authorities = "SCOPE_player")
 class RelayHandler {
 
     private static final Log logger = LogFactory.getLog(RelayHandler.class);

@@ -11,8 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.peersocket.sample.security.SampleTokens;
 import io.peersocket.server.LocalPeerSocketPort;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -43,6 +47,12 @@ class GodotRelayIT {
     @LocalPeerSocketPort
     private int port;
 
+    @Autowired
+    private SampleTokens tokens;
+
+    @Autowired
+    private MeterRegistry meters;
+
     @TempDir
     private Path directory;
 
@@ -54,15 +64,19 @@ class GodotRelayIT {
     @Test
     void twoGodotClientsMeetThroughTheRelayAndPeerOneAnswersEach(CapturedOutput output) throws Exception {
         String url = "ws://127.0.0.1:" + this.port + "/mp";
+        // The relay needs a player's token (application.yml): each client sends its own as a header.
+        String firstToken = this.tokens.issue("player", "player", Duration.ofMinutes(10));
+        String secondToken = this.tokens.issue("player", "player", Duration.ofMinutes(10));
         // Each script's own watchdog: longer than the whole test may take on a loaded machine, so
         // that the test's bounds (GODOT_RUN) decide, with the scripts' output kept.
         String watchdog = Long.toString(SCRIPT_TIMEOUT.toSeconds());
         try (ExternalPeer first = ExternalPeer.startGodot(godot, "relay_client.gd",
-                Map.of("PEERSOCKET_URL", url, "PEERSOCKET_WAIT_GREETING", "1", "PEERSOCKET_TIMEOUT", watchdog),
+                Map.of("PEERSOCKET_URL", url, "PEERSOCKET_TOKEN", firstToken, "PEERSOCKET_WAIT_GREETING", "1",
+                        "PEERSOCKET_TIMEOUT", watchdog),
                 Files.createDirectory(this.directory.resolve("a")))) {
             first.awaitLine("From 1: pong-server:hello"::equals, GODOT_RUN, "the application's answer");
             try (ExternalPeer second = ExternalPeer.startGodot(godot, "relay_client.gd",
-                    Map.of("PEERSOCKET_URL", url, "PEERSOCKET_TIMEOUT", watchdog),
+                    Map.of("PEERSOCKET_URL", url, "PEERSOCKET_TOKEN", secondToken, "PEERSOCKET_TIMEOUT", watchdog),
                     Files.createDirectory(this.directory.resolve("b")))) {
                 second.await(GODOT_RUN);
                 first.await(GODOT_RUN);
@@ -91,6 +105,27 @@ class GodotRelayIT {
                     .contains("Peer " + secondId + " left the relay"));
             }
         }
+    }
+
+    @Test
+    void aGodotClientWithoutATokenIsRefusedBeforeTheUpgrade() throws Exception {
+        double before = refused();
+        try (ExternalPeer client = ExternalPeer.startGodot(godot, "relay_client.gd",
+                Map.of("PEERSOCKET_URL", "ws://127.0.0.1:" + this.port + "/mp", "PEERSOCKET_TIMEOUT",
+                        Long.toString(SCRIPT_TIMEOUT.toSeconds())),
+                Files.createDirectory(this.directory.resolve("anonymous")))) {
+            client.await(GODOT_RUN);
+            // Godot reports the refused upgrade as a failed connection: no id, no peers.
+            assertThat(client.printed()).as(client::describe).containsExactly("Disconnected");
+        }
+        assertThat(refused()).isEqualTo(before + 1);
+    }
+
+    private double refused() {
+        Counter counter = this.meters.find("peersocket.handshakes.refused")
+            .tags("endpoint", "/mp", "reason", "unauthenticated")
+            .counter();
+        return (counter != null) ? counter.count() : 0;
     }
 
     /**

@@ -12,9 +12,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import io.peersocket.multiplayer.RelayFrame;
+import io.peersocket.sample.security.SampleTokens;
 import io.peersocket.server.LocalPeerSocketPort;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,11 +32,16 @@ class RelaySampleTest {
     @LocalPeerSocketPort
     int port;
 
+    @Autowired
+    SampleTokens tokens;
+
     @Test
     void peerOneAnswersPingServerToTheSenderOnly() throws Exception {
         URI uri = URI.create("ws://127.0.0.1:" + this.port + "/mp");
-        Client a = Client.join(uri);
-        Client b = Client.join(uri);
+        // The relay needs a player's token (application.yml), sent as a native client does: a header.
+        String token = this.tokens.issue("player", "player", Duration.ofMinutes(10));
+        Client a = Client.join(uri, token);
+        Client b = Client.join(uri, token);
         assertThat(b.next()).isEqualTo(RelayFrame.decode(RelayFrame.system(RelayFrame.SYS_ADD, a.id)));
         assertThat(a.next()).isEqualTo(RelayFrame.decode(RelayFrame.system(RelayFrame.SYS_ADD, b.id)));
 
@@ -67,9 +74,12 @@ class RelaySampleTest {
 
         int id;
 
-        static Client join(URI uri) throws Exception {
+        static Client join(URI uri, String token) throws Exception {
             Client client = new Client();
-            client.socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, client)
+            client.socket = HttpClient.newHttpClient()
+                .newWebSocketBuilder()
+                .header("Authorization", "Bearer " + token)
+                .buildAsync(uri, client)
                 .get(10, TimeUnit.SECONDS);
             RelayFrame hello = client.next();
             assertThat(hello.type()).isEqualTo(RelayFrame.SYS_ID);

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -208,9 +209,14 @@ class SampleApplicationOperationsTest {
         return Double.NaN;
     }
 
+    // As an operator's scraper: the actuator beyond health needs the role ACTUATOR (the sample's
+    // 'operator' with its development password; SampleSecurityTest checks the refusals).
     private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        String operator = Base64.getEncoder().encodeToString("operator:operator-dev".getBytes(StandardCharsets.UTF_8));
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url))
+            .header("Authorization", "Basic " + operator)
+            .timeout(Duration.ofSeconds(5))
+            .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /**

@@ -123,6 +123,11 @@ public final class PacketHandlerScanner {
                             + "routes on the I/O thread already and its peer 1 runs on handler threads");
                 }
                 RelayHandler relay = relayHandlerFor(beanName, type, annotation, path);
+                if (annotation.authorities().length > 0) {
+                    // The relay's clients need them as a plain handler's do, checked before the upgrade.
+                    relay = new RelayHandler(relay.beanName(), relay.application(),
+                            new DeclaredPeerListener(relay.listener(), false, Set.of(annotation.authorities())));
+                }
                 RelayHandler other = relays.putIfAbsent(path, relay);
                 String owner = (other != null) ? other.beanName() : plainOwner(owners, path);
                 if (owner != null) {

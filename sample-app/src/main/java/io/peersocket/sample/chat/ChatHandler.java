@@ -28,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link ChatEvent#error(String) error event} that the page shows to its user. The connection
  * stays open so that the user can correct it.
  */
-@PacketHandler(path = "/chat", writeMode = WriteMode.TEXT)
+// A player's token (SCOPE_player, from POST /token) is checked before the upgrade: 401 / 403 otherwise.
+@PacketHandler(path = "/chat", writeMode = WriteMode.TEXT, authorities = "SCOPE_player")
 public class ChatHandler {
 
     /** The longest name, in characters (code points). */

@@ -3,10 +3,14 @@ package io.peersocket.sample.aot;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,6 +40,8 @@ import static org.awaitility.Awaitility.await;
 class SampleAotTest {
 
     private static final Pattern WS_PORT = Pattern.compile("peersocket listening on \\S*:(\\d+)");
+
+    private static final Pattern WEB_PORT = Pattern.compile("Tomcat started on port (\\d+)");
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
@@ -88,7 +94,7 @@ class SampleAotTest {
             .start();
         await().atMost(Duration.ofSeconds(90))
             .pollInterval(Duration.ofMillis(250))
-            .until(() -> !this.process.isAlive() || port(log) > 0);
+            .until(() -> !this.process.isAlive() || (port(log) > 0 && port(log, WEB_PORT) > 0));
         assertThat(this.process.isAlive()).as("the application started; its log: %s", log.toAbsolutePath()).isTrue();
         assertThat(Files.readString(log)).as("Boot's own word that it runs the generated code")
             .contains("Starting AOT-processed SampleApplication");
@@ -105,7 +111,11 @@ class SampleAotTest {
             assertThat(binary.data()).containsExactly(1, 2, 3);
         }
         // JSON both ways: a ChatEvent result on connect, a ChatCommand parameter, a ChatEvent answer.
-        try (PeerSocketTestClient chat = PeerSocketTestClient.connect(URI.create(url + "/chat"))) {
+        // The chat needs a player's token: the sample's security runs from the generated code too.
+        String token = token(port(log, WEB_PORT));
+        try (PeerSocketTestClient chat = PeerSocketTestClient.builder()
+            .header("Authorization", "Bearer " + token)
+            .connect(URI.create(url + "/chat"))) {
             assertThat(chat.awaitPacket(WAIT).text()).contains("\"type\":\"hello\"");
             chat.send("{\"type\":\"join\",\"name\":\"Ada\"}");
             assertThat(chat.awaitPacket(WAIT).text()).contains("\"type\":\"welcome\"", "\"users\":[\"Ada\"]");
@@ -115,8 +125,24 @@ class SampleAotTest {
     }
 
     private static int port(Path log) throws IOException {
-        Matcher matcher = WS_PORT.matcher(Files.readString(log));
+        return port(log, WS_PORT);
+    }
+
+    private static int port(Path log, Pattern line) throws IOException {
+        Matcher matcher = line.matcher(Files.readString(log));
         return matcher.find() ? Integer.parseInt(matcher.group(1)) : 0;
+    }
+
+    private static String token(int webPort) throws Exception {
+        String player = Base64.getEncoder().encodeToString("player:player-dev".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + webPort + "/token"))
+                .header("Authorization", "Basic " + player)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .timeout(WAIT)
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("POST /token").isEqualTo(200);
+        return response.body();
     }
 
 }

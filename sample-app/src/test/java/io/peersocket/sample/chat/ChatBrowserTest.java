@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -203,6 +204,32 @@ class ChatBrowserTest {
         assertThat(ada.findElement(By.id("status")).getText()).isEqualTo("Connected");
     }
 
+    @Test
+    void theChatPageIsBehindALoginAndChatsOnceLoggedIn() {
+        WebDriver ada = ChatBrowserTest.ada.driver();
+        ada.get("http://localhost:" + WEB_PORT + "/");
+        ada.manage().deleteAllCookies(); // no session: a user who has not logged in
+        ada.get(pageUrl());
+        wait(ada, "the login form", (d) -> !d.findElements(By.id("username")).isEmpty());
+        assertThat(ada.findElements(By.id("messages"))).isEmpty();
+
+        logIn(ada, "player", "wrong");
+        wait(ada, "the login to be refused", (d) -> d.getCurrentUrl().endsWith("/login?error"));
+        assertThat(ada.findElements(By.id("messages"))).isEmpty();
+
+        logIn(ada, "player", "player-dev");
+        // Back on the chat page, which fetched a token with its session and opened the socket with it.
+        wait(ada, "the page to connect", (d) -> !d.findElements(By.id("status")).isEmpty()
+                && "open".equals(d.findElement(By.id("status")).getDomAttribute("data-state")));
+        ada.findElement(By.id("name")).sendKeys("Ada");
+        ada.findElement(By.id("join")).click();
+        waitForLine(ada, "You joined as Ada.");
+        WebDriver grace = open(ChatBrowserTest.grace, "Grace");
+        waitForLine(ada, "Grace joined.");
+        say(ada, "Logged in and chatting.");
+        waitForLine(grace, "Ada: Logged in and chatting.");
+    }
+
     // --- page helpers ---
 
     private static WebDriver load(Chromium browser) {
@@ -210,9 +237,24 @@ class ChatBrowserTest {
     }
 
     private static WebDriver load(WebDriver driver) {
-        driver.get("http://localhost:" + WEB_PORT + "/?port=" + SOCKET_PORT);
+        driver.get(pageUrl());
+        // The page is behind the sample's form login: log in when the browser has no session yet.
+        if (!driver.findElements(By.id("username")).isEmpty()) {
+            logIn(driver, "player", "player-dev");
+        }
         wait(driver, "the page to connect", (d) -> "open".equals(d.findElement(By.id("status")).getDomAttribute("data-state")));
         return driver;
+    }
+
+    private static String pageUrl() {
+        return "http://localhost:" + WEB_PORT + "/?port=" + SOCKET_PORT;
+    }
+
+    // Spring Security's own login page: its form carries the CSRF token the login POST needs.
+    private static void logIn(WebDriver driver, String user, String password) {
+        driver.findElement(By.id("username")).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
     }
 
     private static WebDriver open(Chromium browser, String name) {
@@ -261,7 +303,9 @@ class ChatBrowserTest {
     }
 
     private static void wait(WebDriver driver, String what, Predicate<WebDriver> condition) {
-        new WebDriverWait(driver, WAIT, Duration.ofMillis(100)).withMessage(() -> "waited " + WAIT.toSeconds()
+        // The page removes lines (a refused join's error, once the join succeeds): an element read
+        // as it goes is stale, and the next poll reads the list again.
+        new WebDriverWait(driver, WAIT, Duration.ofMillis(100)).ignoring(StaleElementReferenceException.class).withMessage(() -> "waited " + WAIT.toSeconds()
                 + " s for " + what + "; the page shows " + lines(driver)).until(condition::test);
     }
 

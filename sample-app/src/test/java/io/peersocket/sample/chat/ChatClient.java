@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.peersocket.peer.Packet;
 import io.peersocket.testkit.PeerSocketTestClient;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,11 +25,15 @@ final class ChatClient implements AutoCloseable {
 
     /**
      * @param port the WebSocket port
+     * @param token a bearer token (the chat needs a player's), {@code null} for none
      * @param headers request headers, as name, value, name, value...
      * @return the connected client
      */
-    static ChatClient connect(int port, String... headers) {
+    static ChatClient connect(int port, @Nullable String token, String... headers) {
         PeerSocketTestClient.Builder builder = PeerSocketTestClient.builder();
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
         for (int i = 0; i + 1 < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }
@@ -36,8 +41,8 @@ final class ChatClient implements AutoCloseable {
     }
 
     /** Connects and joins; returns once the welcome arrived (the hello before it is consumed). */
-    static ChatClient join(int port, String name) {
-        ChatClient client = connect(port);
+    static ChatClient join(int port, String token, String name) {
+        ChatClient client = connect(port, token);
         client.expect("hello");
         client.send(Map.of("type", "join", "name", name));
         client.expect("welcome");

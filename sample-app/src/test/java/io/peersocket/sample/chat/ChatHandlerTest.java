@@ -1,13 +1,17 @@
 package io.peersocket.sample.chat;
 
+import java.time.Duration;
 import java.util.Map;
 
 import io.peersocket.sample.SampleApplication;
+import io.peersocket.sample.security.SampleTokens;
 import io.peersocket.server.LocalPeerSocketPort;
 import io.peersocket.testkit.HandshakeRefusedException;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,9 +28,36 @@ class ChatHandlerTest {
     @LocalPeerSocketPort
     int port;
 
+    @Autowired
+    SampleTokens tokens;
+
+    /** The chat needs a player's token (application.yml); the page gets one from POST /token. */
+    String token;
+
+    @BeforeEach
+    void playerToken() {
+        this.token = this.tokens.issue("player", "player", Duration.ofMinutes(10));
+    }
+
+    @Test
+    void withoutAPlayersTokenTheChatRefusesTheUpgrade() {
+        assertThatThrownBy(() -> ChatClient.connect(this.port, null))
+            .isInstanceOfSatisfying(HandshakeRefusedException.class,
+                    (refused) -> assertThat(refused.status()).isEqualTo(401));
+        String forged = this.token.substring(0, this.token.length() - 4) + "AAAA";
+        assertThatThrownBy(() -> ChatClient.connect(this.port, forged))
+            .isInstanceOfSatisfying(HandshakeRefusedException.class,
+                    (refused) -> assertThat(refused.status()).isEqualTo(401));
+        // The operator's token is genuine but has no 'player' scope.
+        String operator = this.tokens.issue("operator", "actuator", Duration.ofMinutes(10));
+        assertThatThrownBy(() -> ChatClient.connect(this.port, operator))
+            .isInstanceOfSatisfying(HandshakeRefusedException.class,
+                    (refused) -> assertThat(refused.status()).isEqualTo(403));
+    }
+
     @Test
     void aNewConnectionLearnsTheLimits() {
-        try (ChatClient client = ChatClient.connect(this.port)) {
+        try (ChatClient client = ChatClient.connect(this.port, this.token)) {
             JsonNode hello = client.expect("hello");
             assertThat(hello.path("maxName").asInt()).isEqualTo(ChatHandler.MAX_NAME);
             assertThat(hello.path("maxText").asInt()).isEqualTo(ChatHandler.MAX_TEXT);
@@ -35,7 +66,7 @@ class ChatHandlerTest {
 
     @Test
     void everyMessageGoesToEveryMemberWithTheSendersName() {
-        try (ChatClient ada = ChatClient.join(this.port, "Ada"); ChatClient grace = ChatClient.join(this.port, "Grace")) {
+        try (ChatClient ada = ChatClient.join(this.port, this.token, "Ada"); ChatClient grace = ChatClient.join(this.port, this.token, "Grace")) {
             assertThat(ada.expect("joined").path("name").asString()).isEqualTo("Grace");
             grace.send(Map.of("type", "say", "text", "  Hello, Ada  "));
             for (ChatClient member : new ChatClient[] { ada, grace }) {
@@ -48,8 +79,8 @@ class ChatHandlerTest {
 
     @Test
     void joinsAndLeavesAreAnnouncedAndTheWelcomeListsTheMembers() {
-        try (ChatClient ada = ChatClient.join(this.port, "Ada")) {
-            ChatClient linus = ChatClient.connect(this.port);
+        try (ChatClient ada = ChatClient.join(this.port, this.token, "Ada")) {
+            ChatClient linus = ChatClient.connect(this.port, this.token);
             linus.expect("hello");
             linus.send(Map.of("type", "join", "name", "Linus"));
             JsonNode welcome = linus.expect("welcome");
@@ -63,8 +94,8 @@ class ChatHandlerTest {
 
     @Test
     void aDroppedConnectionIsAnnouncedAsALeave() {
-        try (ChatClient ada = ChatClient.join(this.port, "Ada")) {
-            ChatClient ken = ChatClient.join(this.port, "Ken");
+        try (ChatClient ada = ChatClient.join(this.port, this.token, "Ada")) {
+            ChatClient ken = ChatClient.join(this.port, this.token, "Ken");
             ada.expect("joined");
             ken.abortNow();
             assertThat(ada.expect("left").path("name").asString()).isEqualTo("Ken");
@@ -73,7 +104,7 @@ class ChatHandlerTest {
 
     @Test
     void anEmptyNameIsRefusedWithAnErrorAndTheClientMayTryAgain() {
-        try (ChatClient client = ChatClient.connect(this.port)) {
+        try (ChatClient client = ChatClient.connect(this.port, this.token)) {
             client.expect("hello");
             client.send(Map.of("type", "join", "name", "   "));
             assertThat(client.expect("error").path("error").asString()).contains("may not be empty");
@@ -88,7 +119,7 @@ class ChatHandlerTest {
 
     @Test
     void anOverLongMessageIsRefusedWithAnErrorAndReachesNobody() {
-        try (ChatClient ada = ChatClient.join(this.port, "Ada"); ChatClient grace = ChatClient.join(this.port, "Grace")) {
+        try (ChatClient ada = ChatClient.join(this.port, this.token, "Ada"); ChatClient grace = ChatClient.join(this.port, this.token, "Grace")) {
             ada.expect("joined");
             String tooLong = "é".repeat(ChatHandler.MAX_TEXT + 1); // characters, not bytes, are counted
             grace.send(Map.of("type", "say", "text", tooLong));
@@ -104,7 +135,7 @@ class ChatHandlerTest {
 
     @Test
     void whatIsNotAChatCommandIsAnsweredWithAnError() {
-        try (ChatClient client = ChatClient.connect(this.port)) {
+        try (ChatClient client = ChatClient.connect(this.port, this.token)) {
             client.expect("hello");
             client.send(Map.of("type", "say", "text", "hi"));
             assertThat(client.expect("error").path("error").asString()).contains("Join with a name");
@@ -123,13 +154,13 @@ class ChatHandlerTest {
 
     @Test
     void thePageOnTheWebPortMayOpenTheSocketAndOtherOriginsMayNot() {
-        try (ChatClient client = ChatClient.connect(this.port, "Origin", "http://localhost:8080")) {
+        try (ChatClient client = ChatClient.connect(this.port, this.token, "Origin", "http://localhost:8080")) {
             client.expect("hello");
         }
-        try (ChatClient client = ChatClient.connect(this.port, "Origin", "http://127.0.0.1:8080")) {
+        try (ChatClient client = ChatClient.connect(this.port, this.token, "Origin", "http://127.0.0.1:8080")) {
             client.expect("hello");
         }
-        assertThatThrownBy(() -> ChatClient.connect(this.port, "Origin", "http://evil.example"))
+        assertThatThrownBy(() -> ChatClient.connect(this.port, this.token, "Origin", "http://evil.example"))
             .isInstanceOfSatisfying(HandshakeRefusedException.class,
                     (refused) -> assertThat(refused.status()).isEqualTo(403));
     }

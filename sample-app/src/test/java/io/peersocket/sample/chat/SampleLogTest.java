@@ -9,11 +9,13 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import io.peersocket.sample.SampleApplication;
+import io.peersocket.sample.security.SampleTokens;
 import io.peersocket.server.LocalPeerSocketPort;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,6 +39,9 @@ class SampleLogTest {
     @LocalPeerSocketPort
     int port;
 
+    @Autowired
+    SampleTokens tokens;
+
     @AfterEach
     void debugAgain() {
         LoggingSystem.get(getClass().getClassLoader()).setLogLevel(SAMPLE, LogLevel.DEBUG);
@@ -54,7 +59,7 @@ class SampleLogTest {
 
     @Test
     void aCrLfInAChatNameForgesNoLogLine(CapturedOutput output) {
-        try (ChatClient mallory = ChatClient.join(this.port, "Mallory\nFORGED joined")) {
+        try (ChatClient mallory = ChatClient.join(this.port, this.tokens.issue("player", "player", Duration.ofMinutes(10)), "Mallory\nFORGED joined")) {
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(output.getOut())
                 .contains("\"Mallory<EOL>FORGED joined\" joined the chat"));
         }

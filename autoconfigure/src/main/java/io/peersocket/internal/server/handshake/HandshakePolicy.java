@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.peersocket.internal.server.security.EndpointAuthorities;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.StringUtils;
 import org.springframework.web.cors.CorsConfiguration;
@@ -24,6 +25,8 @@ public final class HandshakePolicy {
 
     private final ConnectionLimits limits;
 
+    private final EndpointAuthorities authorities;
+
     /**
      * @param allowedOrigins origin patterns ({@code https://*.example.com}, {@code *}); empty for same-origin only
      * @param extraHeaders headers added to every 101 response
@@ -38,7 +41,19 @@ public final class HandshakePolicy {
      * @param limits the caps on open peers, checked last, just before the upgrade
      */
     public HandshakePolicy(List<String> allowedOrigins, Map<String, String> extraHeaders, ConnectionLimits limits) {
+        this(allowedOrigins, extraHeaders, limits, EndpointAuthorities.NONE);
+    }
+
+    /**
+     * @param allowedOrigins origin patterns ({@code https://*.example.com}, {@code *}); empty for same-origin only
+     * @param extraHeaders headers added to every 101 response
+     * @param limits the caps on open peers, checked last, just before the upgrade
+     * @param authorities the authorities endpoints need by configuration, checked after authentication
+     */
+    public HandshakePolicy(List<String> allowedOrigins, Map<String, String> extraHeaders, ConnectionLimits limits,
+            EndpointAuthorities authorities) {
         this.limits = limits;
+        this.authorities = authorities;
         if (allowedOrigins.isEmpty()) {
             this.origins = null;
         }
@@ -72,6 +87,11 @@ public final class HandshakePolicy {
     /** @return the caps on open peers, shared by every endpoint of every transport */
     public ConnectionLimits limits() {
         return this.limits;
+    }
+
+    /** @return the authorities endpoints need: the handlers' own and those configured per path */
+    public EndpointAuthorities authorities() {
+        return this.authorities;
     }
 
     /** @return headers for the 101 response */

@@ -12,7 +12,6 @@ import io.peersocket.internal.core.PeerEndpoint;
 import io.peersocket.internal.server.handshake.ConnectionLimits;
 import io.peersocket.internal.server.handshake.HandshakePolicy;
 import io.peersocket.internal.server.handshake.UpgradeHeaders;
-import io.peersocket.internal.server.security.Authorities;
 import io.peersocket.logging.LogSafe;
 import io.peersocket.spi.UpgradeAuthenticator;
 import org.apache.commons.logging.Log;
@@ -139,7 +138,8 @@ final class EndpointRouter implements WebHandler {
                 return refuse(exchange, endpoint, refused.status(), refused.reason(), refused.detail());
             }
             UpgradeAuthenticator.Authenticated authenticated = (UpgradeAuthenticator.Authenticated) decision;
-            UpgradeAuthenticator.Refused denied = Authorities.check(authenticated.principal(), required, path);
+            UpgradeAuthenticator.Refused denied = this.policy.authorities().check(authenticated.principal(), required,
+                    endpoint.path());
             if (denied != null) {
                 return refuse(exchange, endpoint, denied.status(), denied.reason(), denied.detail());
             }

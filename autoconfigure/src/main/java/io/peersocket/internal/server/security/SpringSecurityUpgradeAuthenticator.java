@@ -2,6 +2,7 @@ package io.peersocket.internal.server.security;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 import io.peersocket.spi.UpgradeAuthenticator;
 import org.jspecify.annotations.Nullable;
@@ -12,7 +13,6 @@ import org.springframework.security.authentication.ReactiveAuthenticationManager
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
-import org.springframework.util.ClassUtils;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -22,17 +22,18 @@ import org.springframework.web.server.ServerWebExchange;
  * {@code JwtReactiveAuthenticationManager}), so nothing peersocket-specific has to be written.
  * <p>
  * No credentials, or credentials the manager rejects or does not handle: 401, reason
- * {@code unauthenticated}. The log line names the exception, never the credentials.
+ * {@code unauthenticated}. The log line names the exception, never the credentials. On the
+ * anonymous paths ({@code peersocket.server.auth.anonymous-paths}) a client that sends no
+ * credentials connects without a principal; credentials it does send are still checked, so that
+ * a bad token is refused rather than silently ignored.
  */
 public final class SpringSecurityUpgradeAuthenticator implements UpgradeAuthenticator {
-
-    private static final boolean OAUTH2_TOKENS = ClassUtils.isPresent(
-            "org.springframework.security.oauth2.server.resource.authentication.AbstractOAuth2TokenAuthenticationToken",
-            SpringSecurityUpgradeAuthenticator.class.getClassLoader());
 
     private final ServerAuthenticationConverter converter;
 
     private final ReactiveAuthenticationManager manager;
+
+    private final Set<String> anonymousPaths;
 
     /**
      * @param converter reads the credentials of the upgrade request
@@ -40,8 +41,19 @@ public final class SpringSecurityUpgradeAuthenticator implements UpgradeAuthenti
      */
     public SpringSecurityUpgradeAuthenticator(ServerAuthenticationConverter converter,
             ReactiveAuthenticationManager manager) {
+        this(converter, manager, Set.of());
+    }
+
+    /**
+     * @param converter reads the credentials of the upgrade request
+     * @param manager checks them
+     * @param anonymousPaths endpoint paths where a client without credentials connects anonymously
+     */
+    public SpringSecurityUpgradeAuthenticator(ServerAuthenticationConverter converter,
+            ReactiveAuthenticationManager manager, Set<String> anonymousPaths) {
         this.converter = converter;
         this.manager = manager;
+        this.anonymousPaths = Set.copyOf(anonymousPaths);
     }
 
     /**
@@ -58,13 +70,19 @@ public final class SpringSecurityUpgradeAuthenticator implements UpgradeAuthenti
             .map(Optional::of)
             .defaultIfEmpty(Optional.empty())
             .flatMap((credentials) -> credentials.isEmpty()
-                    ? Mono.just(unauthenticated("no credentials"))
+                    ? Mono.just(noCredentials(exchange))
                     : this.manager.authenticate(credentials.get())
                         .map(this::outcome)
                         .defaultIfEmpty(unauthenticated("no authentication manager accepted the "
                                 + credentials.get().getClass().getSimpleName())))
             .onErrorResume(AuthenticationException.class,
                     (ex) -> Mono.just(unauthenticated(ex.getClass().getSimpleName() + ": " + ex.getMessage())));
+    }
+
+    private Outcome noCredentials(ServerWebExchange exchange) {
+        String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        return this.anonymousPaths.contains(path.isEmpty() ? "/" : path) ? new Authenticated(null, null)
+                : unauthenticated("no credentials");
     }
 
     private Outcome outcome(Authentication authentication) {
@@ -79,20 +97,7 @@ public final class SpringSecurityUpgradeAuthenticator implements UpgradeAuthenti
     }
 
     private static @Nullable Instant expiresAt(Authentication authentication) {
-        return OAUTH2_TOKENS ? OAuth2Expiry.of(authentication) : null;
-    }
-
-    /** Kept apart so that this class loads without the OAuth2 resource server on the classpath. */
-    private static final class OAuth2Expiry {
-
-        static @Nullable Instant of(Authentication authentication) {
-            if (authentication instanceof org.springframework.security.oauth2.server.resource.authentication
-                    .AbstractOAuth2TokenAuthenticationToken<?> token) {
-                return token.getToken().getExpiresAt();
-            }
-            return null;
-        }
-
+        return CredentialExpiry.of(authentication);
     }
 
 }

@@ -9,7 +9,6 @@ import io.peersocket.internal.core.PeerEndpoint;
 import io.peersocket.internal.server.handshake.ConnectionLimits;
 import io.peersocket.internal.server.handshake.HandshakePolicy;
 import io.peersocket.internal.server.handshake.UpgradeHeaders;
-import io.peersocket.internal.server.security.Authorities;
 import io.peersocket.logging.LogSafe;
 import io.peersocket.spi.UpgradeAuthenticator;
 import org.apache.commons.logging.Log;
@@ -81,8 +80,9 @@ final class HandshakeRules implements HandshakeInterceptor {
                     + (requested.isEmpty() ? "no subprotocol" : requested) + " but " + this.endpoint.path()
                     + " requires one of " + this.endpoint.offeredProtocols());
         }
-        // The application's filters authenticated the request; @PacketHandler(authorities) is checked here.
-        UpgradeAuthenticator.Refused denied = Authorities.check(request.getPrincipal(),
+        // The application's filters authenticated the request; @PacketHandler(authorities) and the
+        // configured ones (peersocket.server.auth.authorities) are checked here.
+        UpgradeAuthenticator.Refused denied = this.policy.authorities().check(request.getPrincipal(),
                 this.endpoint.requiredAuthorities(this.endpoint.selectProtocol(requested)), this.endpoint.path());
         if (denied != null) {
             return refuse(request, response, denied.status(), denied.reason(), denied.detail());

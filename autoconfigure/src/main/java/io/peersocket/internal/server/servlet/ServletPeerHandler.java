@@ -1,8 +1,11 @@
 package io.peersocket.internal.server.servlet;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 import io.peersocket.internal.core.PeerEndpoint;
 import io.peersocket.internal.core.PeerSession;
@@ -10,6 +13,7 @@ import io.peersocket.internal.core.SerialTaskQueue;
 import io.peersocket.logging.LogSafe;
 import io.peersocket.peer.Packet;
 import io.peersocket.spi.CloseInfo;
+import io.peersocket.internal.server.security.CredentialExpiry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -32,6 +36,8 @@ final class ServletPeerHandler extends AbstractWebSocketHandler implements SubPr
     private static final String PEER = "peersocket.peer";
 
     private static final String CONNECTION = "peersocket.connection";
+
+    private static final String EXPIRY = "peersocket.expiry";
 
     private final PeerEndpoint endpoint;
 
@@ -83,7 +89,23 @@ final class ServletPeerHandler extends AbstractWebSocketHandler implements SubPr
             PeerSession peer = this.endpoint.open(connection, protocol);
             session.getAttributes().put(PEER, peer);
             session.getAttributes().put(CONNECTION, connection);
+            closeAtExpiry(session, peer);
         });
+    }
+
+    // A token is checked once, by the application's filters at the upgrade: a peer must not
+    // outlive it (1008, policy violation), as on the dedicated port.
+    private void closeAtExpiry(WebSocketSession session, PeerSession peer) {
+        Instant expiresAt = CredentialExpiry.of(session.getPrincipal());
+        if (expiresAt == null) {
+            return;
+        }
+        long delay = Math.max(0, Duration.between(Instant.now(), expiresAt).toMillis());
+        CompletableFuture<Void> expiry = CompletableFuture.runAsync(() -> {
+            logger.debug(peer + ": credentials expired at " + expiresAt + ", closing with 1008");
+            peer.close(1008, CredentialExpiry.REASON);
+        }, CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS, this.closeExecutor));
+        session.getAttributes().put(EXPIRY, expiry);
     }
 
     @Override
@@ -164,6 +186,9 @@ final class ServletPeerHandler extends AbstractWebSocketHandler implements SubPr
     @Override
     public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
         HandshakeRules.release(session.getAttributes());
+        if (session.getAttributes().get(EXPIRY) instanceof CompletableFuture<?> expiry) {
+            expiry.cancel(false);
+        }
         PeerSession peer = (PeerSession) session.getAttributes().get(PEER);
         ServletConnection connection = (ServletConnection) session.getAttributes().get(CONNECTION);
         if (peer == null || connection == null) {
