@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.peersocket.annotation.PayloadConverter;
 import io.peersocket.client.PeerSocketClient;
 import io.peersocket.client.PeerSocketClientBuilder;
@@ -14,6 +15,8 @@ import io.peersocket.client.PeerSocketClients;
 import io.peersocket.diagnostics.PeerSocketConfigurationException;
 import io.peersocket.internal.annotation.ClientHandlerScanner;
 import io.peersocket.internal.core.LivenessSettings;
+import io.peersocket.observation.PeerSocketClientSignalScope;
+import io.peersocket.observation.PeerSocketHandlerObservationConvention;
 import io.peersocket.spi.ClientObserverProvider;
 import io.peersocket.spi.PeerSocketObserver;
 import org.jspecify.annotations.Nullable;
@@ -55,14 +58,19 @@ public final class PeerSocketClientAutoConfiguration {
     @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
     @ConditionalOnMissingBean
     PeerSocketClientBuilder peerSocketClientBuilder(PeerSocketClientThreads threads,
-            ObjectProvider<SslBundles> bundles, ObjectProvider<ClientObserverProvider> metrics) {
+            ObjectProvider<SslBundles> bundles, ObjectProvider<ClientObserverProvider> metrics,
+            ObjectProvider<ObservationRegistry> observations,
+            ObjectProvider<PeerSocketHandlerObservationConvention> convention, PeerSocketProperties properties) {
         SslBundles ssl = bundles.getIfAvailable();
         // The PeerSocketObserver beans are the server's (its meters say role=server): client
         // traffic goes to the client meters only, which are no such bean.
         ClientObserverProvider clientMetrics = metrics.getIfAvailable();
+        // The server's handler observation and MDC around the listeners' calls too, tagged role=client.
         return new PeerSocketClientBuilder(threads.executor(),
                 (clientMetrics != null) ? clientMetrics.clientObserver() : PeerSocketObserver.NONE,
-                (ssl != null) ? ssl::getBundle : null, threads.built());
+                (ssl != null) ? ssl::getBundle : null, threads.built())
+            .signalScope(new PeerSocketClientSignalScope(observations.getIfAvailable(() -> ObservationRegistry.NOOP),
+                    convention.getIfAvailable(), properties.getClient().isHandlerMdc()));
     }
 
     @Bean

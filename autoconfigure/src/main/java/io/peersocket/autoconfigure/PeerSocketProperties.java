@@ -461,6 +461,13 @@ public class PeerSocketProperties {
         /** Time each named connection waits on shutdown for its close handshake (after 1001). */
         private Duration shutdownTimeout = Duration.ofSeconds(5);
 
+        /**
+         * Whether each call of a client's handler runs with the server's peer id (1), the URL's
+         * path and the connection's name in the logging MDC (peersocket.peer.id,
+         * peersocket.endpoint, peersocket.client).
+         */
+        private boolean handlerMdc = true;
+
         /** Named connections, opened when the application starts; their signals go to @PacketHandler(client = "<name>"). */
         private Map<String, ClientConnection> connections = new LinkedHashMap<>();
 
@@ -481,6 +488,14 @@ public class PeerSocketProperties {
                 throw new IllegalArgumentException("peersocket.client.handler-threads must be at least 1 but was " + handlerThreads);
             }
             this.handlerThreads = handlerThreads;
+        }
+
+        public boolean isHandlerMdc() {
+            return this.handlerMdc;
+        }
+
+        public void setHandlerMdc(boolean handlerMdc) {
+            this.handlerMdc = handlerMdc;
         }
 
         public Duration getShutdownTimeout() {

@@ -46,6 +46,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnNotWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -193,12 +194,16 @@ public final class PeerSocketServerAutoConfiguration {
             String bundleName = config.getSsl().getBundle();
             UnaryOperator<HttpServer> customizer = (httpServer) -> httpServer;
             if (bundleName != null) {
-                customizer = new DedicatedPortTls(sslBundle("peersocket.server.ssl.bundle", bundleName,
-                        sslBundles.getIfAvailable()), switch (config.getSsl().getClientAuth()) {
+                SslBundles bundles = sslBundles.getIfAvailable();
+                DedicatedPortTls tls = new DedicatedPortTls(sslBundle("peersocket.server.ssl.bundle", bundleName,
+                        bundles), switch (config.getSsl().getClientAuth()) {
                             case NONE -> io.netty.handler.ssl.ClientAuth.NONE;
                             case WANT -> io.netty.handler.ssl.ClientAuth.OPTIONAL;
                             case NEED -> io.netty.handler.ssl.ClientAuth.REQUIRE;
                         });
+                // Boot calls this when a bundle with reload-on-update=true changes on disk.
+                bundles.addBundleUpdateHandler(bundleName, tls::update);
+                customizer = tls;
             }
             if (config.isForwardHeaders()) {
                 // Reactor Netty's own reading of Forwarded / X-Forwarded-*, as Boot's Netty server uses it.
@@ -261,6 +266,32 @@ public final class PeerSocketServerAutoConfiguration {
         ServletEndpoints peerSocketServletEndpoints(PeerSocketServerFactory factory, HandshakePolicy policy,
                 PeerSocketHandlerThreads threads, PeerSocketProperties properties) {
             return factory.servlet(policy, threads.writeExecutor(), properties.getServer().getSendTimeLimit());
+        }
+
+    }
+
+    /**
+     * A servlet application without Spring WebSocket (excluded from the starter, or a servlet
+     * stack the starter was not added to): the endpoints would silently go unserved.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnMissingClass("org.springframework.web.socket.config.annotation.WebSocketConfigurer")
+    @Conditional(NoDedicatedPort.class)
+    static class NoServletTransportConfiguration {
+
+        NoServletTransportConfiguration(PeerSocketServerFactory factory) {
+            List<PeerEndpoint> endpoints = factory.endpoints();
+            if (!endpoints.isEmpty()) {
+                throw new PeerSocketConfigurationException("peersocket.server.port", "peersocket has "
+                        + endpoints.size() + " @PacketHandler endpoint(s) " + endpoints.stream()
+                            .map(PeerEndpoint::path).toList()
+                        + " but nothing serves them: peersocket.server.port is unset and this servlet application "
+                        + "has no Spring WebSocket (org.springframework:spring-websocket) for the servlet transport",
+                        "Add org.springframework:spring-websocket (the peersocket starter brings it; or add "
+                                + "spring-boot-starter-websocket), or set peersocket.server.port to serve the endpoints "
+                                + "on a dedicated port.");
+            }
         }
 
     }

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import io.peersocket.peer.BufferLimits;
 import io.peersocket.peer.DispatchMode;
 import io.peersocket.peer.WriteMode;
+import io.peersocket.spi.ClientSignalScope;
 import io.peersocket.spi.PeerSocketObserver;
 import io.peersocket.variant.VariantSettings;
 import org.jspecify.annotations.Nullable;
@@ -29,6 +30,7 @@ import org.springframework.boot.ssl.SslBundle;
  * @param dispatch push or poll
  * @param handlerExecutor runs push-mode signals
  * @param observer receives counts for metrics
+ * @param signalScope surrounds each call of a listener (observations, MDC)
  * @param limits the buffer limits of each connection
  * @param writeMode the initial write mode of peer 1
  * @param variants how peer 1 encodes Variants
@@ -44,7 +46,7 @@ import org.springframework.boot.ssl.SslBundle;
  */
 public record ClientSettings(String name, @Nullable String url, List<String> protocols, boolean multiplayer,
         List<ClientListener> listeners, DispatchMode dispatch, Executor handlerExecutor, PeerSocketObserver observer,
-        BufferLimits limits, WriteMode writeMode, VariantSettings variants, Duration handshakeTimeout,
+        ClientSignalScope signalScope, BufferLimits limits, WriteMode writeMode, VariantSettings variants, Duration handshakeTimeout,
         Duration pingInterval, Duration idleTimeout, Map<String, String> headers,
         @Nullable Supplier<? extends Map<String, String>> headerSupplier, ReconnectPolicy reconnect, Scheduler timers,
         boolean verifySsl, @Nullable SslBundle trustedCertificate) {

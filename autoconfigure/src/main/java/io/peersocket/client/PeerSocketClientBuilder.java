@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 import io.peersocket.peer.BufferLimits;
 import io.peersocket.peer.DispatchMode;
 import io.peersocket.peer.WriteMode;
+import io.peersocket.spi.ClientSignalScope;
 import io.peersocket.spi.PeerSocketObserver;
 import io.peersocket.variant.VariantSettings;
 import org.jspecify.annotations.Nullable;
@@ -49,6 +50,8 @@ public final class PeerSocketClientBuilder {
     Executor handlerExecutor;
 
     PeerSocketObserver observer = PeerSocketObserver.NONE;
+
+    ClientSignalScope signalScope = ClientSignalScope.NONE;
 
     BufferLimits limits = BufferLimits.DEFAULTS;
 
@@ -118,6 +121,15 @@ public final class PeerSocketClientBuilder {
             }
         }
         return new PeerSocketClientBuilder(threads, PeerSocketObserver.NONE, null, null);
+    }
+
+    /**
+     * @param scope surrounds each call of a listener (observations, MDC); default none
+     * @return this builder
+     */
+    public PeerSocketClientBuilder signalScope(ClientSignalScope scope) {
+        this.signalScope = Objects.requireNonNull(scope, "scope");
+        return this;
     }
 
     /** @param name a name for logs and metrics; default {@code client} */
@@ -290,7 +302,7 @@ public final class PeerSocketClientBuilder {
     /** @return what this builder was told, frozen */
     public ClientSettings settings() {
         return new ClientSettings(this.name, this.url, this.protocols, this.multiplayer, this.listeners,
-                this.dispatch, this.handlerExecutor, this.observer, this.limits, this.writeMode, this.variants,
+                this.dispatch, this.handlerExecutor, this.observer, this.signalScope, this.limits, this.writeMode, this.variants,
                 this.handshakeTimeout, this.pingInterval, this.idleTimeout, this.headers, this.headerSupplier,
                 this.reconnect, this.timers, this.verifySsl, this.trustedCertificate);
     }

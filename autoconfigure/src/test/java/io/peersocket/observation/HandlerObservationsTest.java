@@ -85,14 +85,14 @@ class HandlerObservationsTest {
         // Only this peer's calls: a peer of the test before may still be reporting its end.
         String peerId = Integer.toString(peer.id());
         await().atMost(WAIT).untilAsserted(() -> assertThat(tags(DefaultPeerSocketHandlerObservationConvention.NAME, peerId))
-            .contains(Map.of("endpoint", "/observed", "signal", "client_disconnected", "outcome", "success")));
+            .contains(Map.of("endpoint", "/observed", "signal", "client_disconnected", "role", "server", "outcome", "success")));
         assertThat(tags(DefaultPeerSocketHandlerObservationConvention.NAME, peerId)).containsExactly(
-                Map.of("endpoint", "/observed", "signal", "client_connected", "outcome", "success"),
-                Map.of("endpoint", "/observed", "signal", "data_received", "outcome", "success"),
-                Map.of("endpoint", "/observed", "signal", "data_received", "outcome", "error"),
-                Map.of("endpoint", "/observed", "signal", "data_received", "outcome", "success"),
-                Map.of("endpoint", "/observed", "signal", "client_close_request", "outcome", "success"),
-                Map.of("endpoint", "/observed", "signal", "client_disconnected", "outcome", "success"));
+                Map.of("endpoint", "/observed", "signal", "client_connected", "role", "server", "outcome", "success"),
+                Map.of("endpoint", "/observed", "signal", "data_received", "role", "server", "outcome", "success"),
+                Map.of("endpoint", "/observed", "signal", "data_received", "role", "server", "outcome", "error"),
+                Map.of("endpoint", "/observed", "signal", "data_received", "role", "server", "outcome", "success"),
+                Map.of("endpoint", "/observed", "signal", "client_close_request", "role", "server", "outcome", "success"),
+                Map.of("endpoint", "/observed", "signal", "client_disconnected", "role", "server", "outcome", "success"));
         await().atMost(WAIT).untilAsserted(() -> assertThat(tags(DefaultPeerSocketHandshakeObservationConvention.NAME))
             .containsExactlyInAnyOrder(
                     Map.of("endpoint", "/observed", "transport", "dedicated-port", "outcome", "accepted", "reason", "none"),

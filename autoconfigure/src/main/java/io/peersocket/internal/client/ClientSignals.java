@@ -3,17 +3,20 @@ package io.peersocket.internal.client;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import io.peersocket.client.ClientListener;
 import io.peersocket.client.PeerSocketClient;
+import io.peersocket.spi.ClientSignalScope;
 import io.peersocket.spi.PeerSocketObserver;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * The fan-out of one client's signals to its {@link ClientListener}s: each listener in turn, a
- * failing one logged and counted without keeping the signal from the others. Called on the
- * client's event queue, so in signal order.
+ * The fan-out of one client's signals to its {@link ClientListener}s: each listener in turn, each
+ * call inside the {@link ClientSignalScope} (observation, MDC), a failing one logged and counted
+ * after the scope has seen it, without keeping the signal from the others. Called on the client's
+ * event queue, so in signal order.
  */
 final class ClientSignals {
 
@@ -24,11 +27,19 @@ final class ClientSignals {
 
     private final PeerSocketObserver observer;
 
+    private final ClientSignalScope scope;
+
+    // The path of the current URL, as the client meters and observations tag it.
+    private final Supplier<String> endpointPath;
+
     private final List<ClientListener> listeners = new CopyOnWriteArrayList<>();
 
-    ClientSignals(String clientName, PeerSocketObserver observer, List<ClientListener> listeners) {
+    ClientSignals(String clientName, PeerSocketObserver observer, ClientSignalScope scope,
+            Supplier<String> endpointPath, List<ClientListener> listeners) {
         this.clientName = clientName;
         this.observer = observer;
+        this.scope = scope;
+        this.endpointPath = endpointPath;
         this.listeners.addAll(listeners);
     }
 
@@ -40,10 +51,16 @@ final class ClientSignals {
         this.listeners.remove(listener);
     }
 
-    void signal(Consumer<ClientListener> signal) {
+    /**
+     * Delivers one signal to every listener.
+     * @param name the engine's name of the signal ({@code connection_established} ...)
+     * @param signal the call
+     */
+    void signal(String name, Consumer<ClientListener> signal) {
+        String path = this.endpointPath.get();
         for (ClientListener listener : this.listeners) {
             try {
-                signal.accept(listener);
+                this.scope.run(this.clientName, path, name, () -> signal.accept(listener));
             }
             catch (Throwable ex) {
                 logger.error("Listener " + listener + " of client '" + this.clientName + "' failed", ex);

@@ -1,5 +1,6 @@
 package io.peersocket.internal.client;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +99,8 @@ final class DefaultPeerSocketClient implements PeerSocketClient {
         this.runtime = new PeerRuntime(settings.dispatch(), settings.handlerExecutor(), settings.observer(), false);
         this.runtime.setVariants(settings.variants());
         this.events = this.runtime.newEventQueue();
-        this.signals = new ClientSignals(settings.name(), this.runtime.observer(), settings.listeners());
+        this.signals = new ClientSignals(settings.name(), this.runtime.observer(), settings.signalScope(),
+                this::endpointPath, settings.listeners());
         this.liveness = new Liveness(this.runtime, livenessSettings);
         this.connector = new Connector(settings);
         this.reconnect = new ReconnectSchedule(settings.reconnect());
@@ -259,10 +261,10 @@ final class DefaultPeerSocketClient implements PeerSocketClient {
                 logger.debug("Cause of the connection error", error);
             }
             if (attempt.target.multiplayer()) {
-                this.events.execute(() -> this.signals.signal((l) -> l.connectionFailed(this.relay, error)));
+                this.events.execute(() -> this.signals.signal("connection_failed", (l) -> l.connectionFailed(this.relay, error)));
             }
             else {
-                this.events.execute(() -> this.signals.signal((l) -> l.connectionError(this.server, error)));
+                this.events.execute(() -> this.signals.signal("connection_error", (l) -> l.connectionError(this.server, error)));
             }
             scheduleReconnect("connection error");
         }
@@ -440,6 +442,21 @@ final class DefaultPeerSocketClient implements PeerSocketClient {
         return this.reconnect.policy();
     }
 
+    // The path of the URL, as the client meters tag it; "/" when the URL has none.
+    private String endpointPath() {
+        String url = getUrl();
+        if (url == null) {
+            return "/";
+        }
+        try {
+            String path = URI.create(url).getRawPath();
+            return (path == null || path.isEmpty()) ? "/" : path;
+        }
+        catch (IllegalArgumentException ex) {
+            return "/";
+        }
+    }
+
     PeerRuntime runtime() {
         return this.runtime;
     }
@@ -461,24 +478,24 @@ final class DefaultPeerSocketClient implements PeerSocketClient {
         public void clientConnected(Peer peer, String protocol) {
             DefaultPeerSocketClient.this.server.attach((PeerSession) peer);
             DefaultPeerSocketClient.this.signals
-                .signal((l) -> l.connectionEstablished(DefaultPeerSocketClient.this.server, protocol));
+                .signal("connection_established", (l) -> l.connectionEstablished(DefaultPeerSocketClient.this.server, protocol));
         }
 
         @Override
         public void dataReceived(Peer peer) {
-            DefaultPeerSocketClient.this.signals.signal((l) -> l.dataReceived(DefaultPeerSocketClient.this.server));
+            DefaultPeerSocketClient.this.signals.signal("data_received", (l) -> l.dataReceived(DefaultPeerSocketClient.this.server));
         }
 
         @Override
         public void clientCloseRequest(Peer peer, int code, String reason) {
             DefaultPeerSocketClient.this.signals
-                .signal((l) -> l.serverCloseRequest(DefaultPeerSocketClient.this.server, code, reason));
+                .signal("server_close_request", (l) -> l.serverCloseRequest(DefaultPeerSocketClient.this.server, code, reason));
         }
 
         @Override
         public void clientDisconnected(Peer peer, boolean wasClean) {
             DefaultPeerSocketClient.this.signals
-                .signal((l) -> l.connectionClosed(DefaultPeerSocketClient.this.server, wasClean));
+                .signal("connection_closed", (l) -> l.connectionClosed(DefaultPeerSocketClient.this.server, wasClean));
         }
 
     }

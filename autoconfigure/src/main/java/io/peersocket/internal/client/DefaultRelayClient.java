@@ -219,7 +219,7 @@ final class DefaultRelayClient implements RelayClient {
         if (type == RelayFrame.PAYLOAD) {
             boolean room = session.offerInbound(packet);
             int source = RelayFrame.fromOf(frame);
-            session.dispatchEvent(() -> this.signals.signal((l) -> l.peerPacket(this, source)));
+            session.dispatchEvent(() -> this.signals.signal("peer_packet", (l) -> l.peerPacket(this, source)));
             if (!room) {
                 this.observer.readingPaused(session.path());
             }
@@ -243,15 +243,15 @@ final class DefaultRelayClient implements RelayClient {
             case RelayFrame.SYS_ID -> this.uniqueId = id;
             case RelayFrame.SYS_ADD -> {
                 this.peers.add(id);
-                this.signals.signal((l) -> l.peerConnected(this, id));
+                this.signals.signal("peer_connected", (l) -> l.peerConnected(this, id));
                 if (id == RelayFrame.SERVER_ID) {
                     this.succeeded = true;
-                    this.signals.signal((l) -> l.connectionSucceeded(this));
+                    this.signals.signal("connection_succeeded", (l) -> l.connectionSucceeded(this));
                 }
             }
             default -> {
                 if (this.peers.remove(id)) {
-                    this.signals.signal((l) -> l.peerDisconnected(this, id));
+                    this.signals.signal("peer_disconnected", (l) -> l.peerDisconnected(this, id));
                 }
             }
         }
@@ -270,12 +270,12 @@ final class DefaultRelayClient implements RelayClient {
         this.peers.clear();
         this.uniqueId = 0;
         if (wasSucceeded) {
-            this.signals.signal((l) -> l.serverDisconnected(this));
+            this.signals.signal("server_disconnected", (l) -> l.serverDisconnected(this));
         }
         else {
             IllegalStateException cause = new IllegalStateException("the connection closed (" + close.code()
                     + ") before the server sent this client its id");
-            this.signals.signal((l) -> l.connectionFailed(this, cause));
+            this.signals.signal("connection_failed", (l) -> l.connectionFailed(this, cause));
         }
     }
 
@@ -300,7 +300,7 @@ final class DefaultRelayClient implements RelayClient {
         @Override
         public void closed(PeerSession peer, CloseInfo close, boolean closeRequest) {
             if (closeRequest) {
-                peer.dispatchEvent(() -> DefaultRelayClient.this.signals.signal(
+                peer.dispatchEvent(() -> DefaultRelayClient.this.signals.signal("server_close_request",
                         (l) -> l.serverCloseRequest(DefaultRelayClient.this.server, close.code(), close.reason())));
             }
             peer.dispatchLast(() -> ended(close));

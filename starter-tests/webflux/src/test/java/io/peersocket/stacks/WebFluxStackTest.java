@@ -1,0 +1,11 @@
+package io.peersocket.stacks;
+
+/** The starter in an application of this module's stack (see its pom). */
+class WebFluxStackTest extends StackContract {
+
+    @Override
+    protected Stack stack() {
+        return Stack.REACTIVE;
+    }
+
+}
