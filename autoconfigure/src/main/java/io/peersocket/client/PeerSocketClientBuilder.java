@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Iterator;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.Executor;
@@ -15,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import io.peersocket.internal.core.LivenessSettings;
 import io.peersocket.peer.BufferLimits;
 import io.peersocket.peer.DispatchMode;
 import io.peersocket.peer.WriteMode;
@@ -283,11 +284,13 @@ public final class PeerSocketClientBuilder {
         return this;
     }
 
-    /** @return a new client, not connected */
+    /**
+     * @return a new client, not connected
+     * @throws IllegalArgumentException naming a setting out of range (an idle timeout not longer
+     * than the ping interval ...): here rather than on the first connection
+     */
     public PeerSocketClient build() {
-        // Fails here, naming the setting, rather than on the first connection.
-        LivenessSettings.of(this.pingInterval, this.idleTimeout, "pingInterval", "idleTimeout");
-        PeerSocketClient client = new PeerSocketClient(this);
+        PeerSocketClient client = Factory.INSTANCE.create(settings());
         if (this.made != null) {
             synchronized (this.made) {
                 this.made.add(client);
@@ -296,9 +299,42 @@ public final class PeerSocketClientBuilder {
         return client;
     }
 
+    /** @return what this builder was told, frozen */
+    public ClientSettings settings() {
+        return new ClientSettings(this.name, this.url, this.protocols, this.multiplayer, this.listeners,
+                this.dispatch, this.handlerExecutor, this.observer, this.signalScope, this.limits, this.writeMode, this.variants,
+                this.handshakeTimeout, this.pingInterval, this.idleTimeout, this.headers, this.headerSupplier,
+                this.reconnect, this.timers, this.verifySsl, this.trustedCertificate);
+    }
+
     /** @return a set that forgets clients nobody uses any more, for {@link #PeerSocketClientBuilder} */
     public static Set<PeerSocketClient> weakClientSet() {
         return Collections.newSetFromMap(new WeakHashMap<>());
+    }
+
+    /**
+     * The library's {@link PeerSocketClientFactory}, loaded on first use only (a server-only
+     * application never loads it). Found as a service so that this API package names no internal
+     * class.
+     */
+    private static final class Factory {
+
+        static final PeerSocketClientFactory INSTANCE = load();
+
+        private Factory() {
+        }
+
+        private static PeerSocketClientFactory load() {
+            Iterator<PeerSocketClientFactory> found = ServiceLoader
+                .load(PeerSocketClientFactory.class, PeerSocketClientFactory.class.getClassLoader())
+                .iterator();
+            if (!found.hasNext()) {
+                throw new IllegalStateException("No " + PeerSocketClientFactory.class.getName()
+                        + " is registered in META-INF/services: the peersocket jar was repackaged without it");
+            }
+            return found.next();
+        }
+
     }
 
 }

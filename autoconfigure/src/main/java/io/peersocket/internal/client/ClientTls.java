@@ -1,4 +1,4 @@
-package io.peersocket.client;
+package io.peersocket.internal.client;
 
 import java.security.KeyStore;
 

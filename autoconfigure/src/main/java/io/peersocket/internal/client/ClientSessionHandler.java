@@ -1,4 +1,4 @@
-package io.peersocket.client;
+package io.peersocket.internal.client;
 
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -27,13 +27,13 @@ import org.springframework.web.reactive.socket.WebSocketSession;
  */
 final class ClientSessionHandler implements WebSocketHandler {
 
-    private final PeerSocketClient client;
+    private final DefaultPeerSocketClient client;
 
-    private final PeerSocketClient.Attempt attempt;
+    private final Attempt attempt;
 
     private final PeerEndpoint endpoint;
 
-    ClientSessionHandler(PeerSocketClient client, PeerSocketClient.Attempt attempt, PeerEndpoint endpoint) {
+    ClientSessionHandler(DefaultPeerSocketClient client, Attempt attempt, PeerEndpoint endpoint) {
         this.client = client;
         this.attempt = attempt;
         this.endpoint = endpoint;
