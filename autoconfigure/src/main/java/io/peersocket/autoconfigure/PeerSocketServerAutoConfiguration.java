@@ -66,6 +66,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.lang.Contract;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
@@ -222,7 +223,9 @@ public final class PeerSocketServerAutoConfiguration {
                 }
                 return result;
             };
-            return factory.dedicatedPort(config.getBindAddress(), config.getPort(), policy,
+            // OnDedicatedPort: this configuration exists only when peersocket.server.port is set.
+            int port = java.util.Objects.requireNonNull(config.getPort(), OnDedicatedPort.PROPERTY);
+            return factory.dedicatedPort(config.getBindAddress(), port, policy,
                     config.getHandshakeTimeout(), customized,
                     authenticator.getIfAvailable(() -> UpgradeAuthenticator.NONE));
         }
@@ -237,6 +240,7 @@ public final class PeerSocketServerAutoConfiguration {
      * @return the bundle
      * @throws PeerSocketConfigurationException naming the property when there is no such bundle
      */
+    @Contract("_, _, null -> fail")
     static SslBundle sslBundle(String property, String name, @Nullable SslBundles bundles) {
         if (bundles == null) {
             throw new PeerSocketConfigurationException(property, property + " names '" + name

@@ -11,6 +11,8 @@ class DedicatedPortBindFailureAnalyzer extends AbstractFailureAnalyzer<Dedicated
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, DedicatedPortBindException cause) {
         int port = cause.getPort();
+        // The exception always wraps the transport's bind failure; itself if ever not.
+        Throwable reason = (cause.getCause() != null) ? cause.getCause() : cause;
         if (cause.isPortInUse()) {
             return new FailureAnalysis("The peersocket WebSocket port " + port + " (peersocket.server.port) was already in use.",
                     "Stop the process that listens on port " + port + ", or set peersocket.server.port to another port "
@@ -19,7 +21,7 @@ class DedicatedPortBindFailureAnalyzer extends AbstractFailureAnalyzer<Dedicated
                     cause);
         }
         return new FailureAnalysis("The peersocket WebSocket port " + port + " (peersocket.server.port) could not be bound on "
-                + cause.getBindAddress() + " (peersocket.server.bind-address): " + cause.getCause().getMessage(),
+                + cause.getBindAddress() + " (peersocket.server.bind-address): " + reason.getMessage(),
                 "Set peersocket.server.bind-address to an address of this machine, or leave it unset to listen on "
                         + "every address.",
                 cause);

@@ -116,13 +116,13 @@ final class HandlerMethodResolver {
             return variant;
         }
         if (type == byte[].class) {
-            return (c) -> c.packet().data();
+            return (c) -> c.requiredPacket().data();
         }
         if (type == ByteBuffer.class) {
-            return (c) -> ByteBuffer.wrap(c.packet().data());
+            return (c) -> ByteBuffer.wrap(c.requiredPacket().data());
         }
         if (type == String.class || type == CharSequence.class) {
-            return (c) -> c.packet().text();
+            return (c) -> c.requiredPacket().text();
         }
         if (type == Packet.class) {
             return SignalContext::packet;
@@ -135,7 +135,7 @@ final class HandlerMethodResolver {
             throw fail(method, "reads its packet as " + type.getName() + " but there is no JSON mapper bean; add "
                     + "spring-boot-starter-jackson or take byte[] or String");
         }
-        return (c) -> json.read(c.packet().data(), type);
+        return (c) -> json.read(c.requiredPacket().data(), type);
     }
 
     /**

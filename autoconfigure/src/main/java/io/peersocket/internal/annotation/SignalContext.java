@@ -26,6 +26,11 @@ record SignalContext(Peer peer, String protocol, @Nullable Packet packet, int co
         return new SignalContext(peer, "", packet, 0, "", false, null, target, relay);
     }
 
+    /** @return the packet of a packet signal: the resolver reads payloads only for packet handlers */
+    Packet requiredPacket() {
+        return java.util.Objects.requireNonNull(this.packet, "a payload argument outside a packet signal");
+    }
+
     SignalContext withError(Throwable error) {
         return new SignalContext(this.peer, this.protocol, this.packet, this.code, this.reason, this.wasClean, error,
                 this.target, this.relay);

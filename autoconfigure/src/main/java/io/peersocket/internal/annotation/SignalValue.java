@@ -38,7 +38,7 @@ enum SignalValue {
 
     WAS_CLEAN(boolean.class, "boolean wasClean", List.of(), SignalContext::wasClean),
 
-    WAS_STRING(boolean.class, "boolean wasString", List.of(), (c) -> c.packet().string()),
+    WAS_STRING(boolean.class, "boolean wasString", List.of(), (c) -> c.requiredPacket().string()),
 
     ERROR(Throwable.class, "the Throwable", List.of(), SignalContext::error),
 

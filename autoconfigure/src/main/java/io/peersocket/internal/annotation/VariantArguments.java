@@ -69,7 +69,7 @@ final class VariantArguments {
 
     private static @Nullable Object read(SignalContext context, Class<?> expected) {
         VariantSettings settings = context.peer().variantSettings();
-        Object value = settings.codec().decode(context.packet().data(), settings.allowObjectDecoding());
+        Object value = settings.codec().decode(context.requiredPacket().data(), settings.allowObjectDecoding());
         if (value != null && !expected.isInstance(value)) {
             throw new VariantDecodingException("Expected a Variant of Java type " + expected.getName()
                     + " but the packet holds a " + value.getClass().getName(), 0);

@@ -140,7 +140,7 @@ public final class PeerEndpoint {
      * @return the new peer
      */
     public PeerSession open(Connection connection, String protocol) {
-        PeerListener listener = this.listeners.getOrDefault(protocol, this.listeners.get(""));
+        PeerListener listener = listenerFor(protocol);
         PeerSession peer = this.runtime.registry().register(
                 (id) -> new PeerSession(id, this, protocol, connection, listener,
                         this.runtime.newEventQueue(connection, listener.blocking())));
@@ -159,7 +159,7 @@ public final class PeerEndpoint {
      * @return the new peer
      */
     public PeerSession open(Connection connection, String protocol, int id, Executor events) {
-        PeerListener listener = this.listeners.getOrDefault(protocol, this.listeners.get(""));
+        PeerListener listener = listenerFor(protocol);
         PeerSession peer = this.runtime.registry().registerFixed(id,
                 (key) -> new PeerSession(key, this, protocol, connection, listener, events));
         this.runtime.observer().opened(this.path);
@@ -208,6 +208,13 @@ public final class PeerEndpoint {
 
     WriteMode writeMode() {
         return this.writeMode;
+    }
+
+    // A connection opens only with a protocol selectProtocol accepted (the client's endpoint has
+    // its handler under ""), so there is always a listener for it.
+    private PeerListener listenerFor(String protocol) {
+        return java.util.Objects.requireNonNull(this.listeners.getOrDefault(protocol, this.listeners.get("")),
+                () -> "no handler for subprotocol '" + protocol + "' on " + this.path);
     }
 
 }

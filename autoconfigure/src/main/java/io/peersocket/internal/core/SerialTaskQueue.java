@@ -113,7 +113,8 @@ public final class SerialTaskQueue implements Executor {
             return;
         }
         this.tasks.add(task);
-        if (idle && !WakeupBatch.defer(shared, this.drainTask)) {
+        // An idle queue without an executor ran the task above: here, idle means shared is set.
+        if (idle && shared != null && !WakeupBatch.defer(shared, this.drainTask)) {
             shared.execute(this.drainTask);
         }
     }

@@ -82,7 +82,7 @@ public final class ConnectionLimits {
                         + this.maxPerEndpoint + " peers (peersocket.server.limits.max-peers-per-endpoint)");
             }
             int fromAddress = (address != null) ? this.byAddress.getOrDefault(address, 0) : 0;
-            if (this.maxPerAddress > 0 && fromAddress >= this.maxPerAddress) {
+            if (address != null && this.maxPerAddress > 0 && fromAddress >= this.maxPerAddress) {
                 return new Refusal(HttpStatus.TOO_MANY_REQUESTS, "max-peers-per-address", address.getHostAddress()
                         + " has its maximum of " + this.maxPerAddress + " peers (peersocket.server.limits.max-peers-per-address)");
             }

@@ -56,7 +56,8 @@ final class ReactivePeerHandler implements WebSocketHandler {
 
     @Override
     public Mono<Void> handle(WebSocketSession session) {
-        Channel channel = (Channel) session.getAttributes().get(CHANNEL_ATTRIBUTE);
+        // PeerUpgradeStrategy puts the channel in the attributes before the handler runs.
+        Channel channel = (Channel) java.util.Objects.requireNonNull(session.getAttributes().get(CHANNEL_ATTRIBUTE));
         String protocol = (String) session.getAttributes().getOrDefault(PROTOCOL_ATTRIBUTE, "");
         InetSocketAddress socketAddress = (InetSocketAddress) channel.remoteAddress();
         ReactiveConnection connection = new ReactiveConnection(session, channel, socketAddress,

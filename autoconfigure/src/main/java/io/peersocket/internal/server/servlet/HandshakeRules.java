@@ -75,7 +75,8 @@ final class HandshakeRules implements HandshakeInterceptor {
             return refuse(request, response, HttpStatus.FORBIDDEN, "origin", "origin " + origin + " is not allowed");
         }
         List<String> requested = HandshakePolicy.requestedProtocols(headers.get("Sec-WebSocket-Protocol"));
-        if (this.endpoint.selectProtocol(requested) == null) {
+        String protocol = this.endpoint.selectProtocol(requested);
+        if (protocol == null) {
             return refuse(request, response, HttpStatus.BAD_REQUEST, "protocol", "client asked for "
                     + (requested.isEmpty() ? "no subprotocol" : requested) + " but " + this.endpoint.path()
                     + " requires one of " + this.endpoint.offeredProtocols());
@@ -83,7 +84,7 @@ final class HandshakeRules implements HandshakeInterceptor {
         // The application's filters authenticated the request; @PacketHandler(authorities) and the
         // configured ones (peersocket.server.auth.authorities) are checked here.
         UpgradeAuthenticator.Refused denied = this.policy.authorities().check(request.getPrincipal(),
-                this.endpoint.requiredAuthorities(this.endpoint.selectProtocol(requested)), this.endpoint.path());
+                this.endpoint.requiredAuthorities(protocol), this.endpoint.path());
         if (denied != null) {
             return refuse(request, response, denied.status(), denied.reason(), denied.detail());
         }

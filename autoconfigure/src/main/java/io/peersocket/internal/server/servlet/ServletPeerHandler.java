@@ -132,6 +132,8 @@ final class ServletPeerHandler extends AbstractWebSocketHandler implements SubPr
         }
     }
 
+    // The container delivers messages only after afterConnectionEstablished, which set PEER and CONNECTION.
+    @SuppressWarnings("NullAway")
     private void receive(WebSocketSession session, byte[] part, boolean text, boolean last) {
         PeerSession peer = (PeerSession) session.getAttributes().get(PEER);
         if (last) {
