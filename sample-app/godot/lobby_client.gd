@@ -36,6 +36,7 @@ var moves = int(_env("LOBBY_MOVES", "0"))
 var timeout = float(_env("LOBBY_TIMEOUT", "60"))
 var elapsed = 0.0
 var quit_in = -1.0
+var leave_in = -1.0
 
 func _env(key, fallback):
 	var value = OS.get_environment(key)
@@ -84,6 +85,12 @@ func _leave():
 	# Our own close: Godot 3.2.3 may report it as connection_failed; it is no news.
 	multiplayer.disconnect("connection_failed", self, "_gone")
 	multiplayer.disconnect("server_disconnected", self, "_gone")
+	# Close a moment later, polling meanwhile: Godot 3.2.3's disconnect_from_host drops the TCP
+	# stream at once, and a socket closed with unread data is reset, which may cost the server
+	# the last RPC this player just sent.
+	leave_in = 0.3
+
+func _close():
 	client.disconnect_from_host(1000, "bye")
 	quit_in = 0.5
 
@@ -93,6 +100,11 @@ func _gone(why):
 
 func _idle(delta):
 	elapsed += delta
+	if leave_in >= 0:
+		leave_in -= delta
+		if leave_in < 0:
+			_close()
+		return
 	if quit_in >= 0:
 		quit_in -= delta
 		if quit_in < 0:
