@@ -9,6 +9,7 @@ import io.netty.buffer.ByteBufAllocatorMetricProvider;
 import io.peersocket.test.TestApplication;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +33,17 @@ class ReactiveTransportTest extends ServerBehaviourTests {
     int port() {
         return this.port;
     }
+
+    @Override
+    long readPauses() {
+        io.micrometer.core.instrument.Counter paused = this.meters.find("peersocket.reading.paused")
+            .tags("endpoint", "/echo")
+            .counter();
+        return (paused != null) ? (long) paused.count() : 0;
+    }
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     @Override
     long transportBufferBytes() {
