@@ -4,6 +4,8 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.net.URI;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufAllocatorMetricProvider;
 import io.peersocket.test.TestApplication;
@@ -24,6 +26,9 @@ class ReactiveTransportTest extends ServerBehaviourTests {
     @LocalPeerSocketPort
     int port;
 
+    @Autowired
+    MeterRegistry meters;
+
     @Override
     URI uri(String path) {
         return URI.create("ws://127.0.0.1:" + this.port + path);
@@ -36,14 +41,9 @@ class ReactiveTransportTest extends ServerBehaviourTests {
 
     @Override
     long readPauses() {
-        io.micrometer.core.instrument.Counter paused = this.meters.find("peersocket.reading.paused")
-            .tags("endpoint", "/echo")
-            .counter();
+        Counter paused = this.meters.find("peersocket.reading.paused").tags("endpoint", "/echo").counter();
         return (paused != null) ? (long) paused.count() : 0;
     }
-
-    @Autowired
-    io.micrometer.core.instrument.MeterRegistry meters;
 
     @Override
     long transportBufferBytes() {
