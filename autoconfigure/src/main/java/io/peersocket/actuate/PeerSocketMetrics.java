@@ -290,7 +290,7 @@ public class PeerSocketMetrics implements PeerSocketObserver, MeterBinder {
             this.textBytesOut = counter(BYTES_OUT, "Payload bytes handed to the socket", tags.and("mode", "text"));
             this.binaryBytesOut = counter(BYTES_OUT, "Payload bytes handed to the socket", tags.and("mode", "binary"));
             this.readingPaused = counter(READING_PAUSED,
-                    "Times a full input queue paused reading from a peer's socket", tags);
+                    "Times reading from a peer's socket paused (full input queue, or socket not taking a pong)", tags);
             this.shutdownDropped = counter(SHUTDOWN_DROPPED,
                     "Peers dropped without a close handshake when the shutdown timeout ran out", tags);
             this.idleTimeouts = counter(IDLE_TIMEOUTS,

@@ -51,7 +51,11 @@ public interface PeerSocketObserver {
     default void dropped(String path, String reason) {
     }
 
-    /** @param path the endpoint */
+    /**
+     * Reading from a peer's socket paused: its input queue is full, or (dedicated port) its socket
+     * does not take the pong written to it.
+     * @param path the endpoint
+     */
     default void readingPaused(String path) {
     }
 

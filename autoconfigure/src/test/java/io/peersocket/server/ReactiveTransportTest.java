@@ -4,11 +4,14 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.net.URI;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufAllocatorMetricProvider;
 import io.peersocket.test.TestApplication;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +26,9 @@ class ReactiveTransportTest extends ServerBehaviourTests {
     @LocalPeerSocketPort
     int port;
 
+    @Autowired
+    MeterRegistry meters;
+
     @Override
     URI uri(String path) {
         return URI.create("ws://127.0.0.1:" + this.port + path);
@@ -31,6 +37,12 @@ class ReactiveTransportTest extends ServerBehaviourTests {
     @Override
     int port() {
         return this.port;
+    }
+
+    @Override
+    long readPauses() {
+        Counter paused = this.meters.find("peersocket.reading.paused").tags("endpoint", "/echo").counter();
+        return (paused != null) ? (long) paused.count() : 0;
     }
 
     @Override

@@ -85,6 +85,14 @@ abstract class ServerBehaviourTests {
         return -1;
     }
 
+    /**
+     * @return how often the transport paused reading from a peer of {@code /echo} whose socket did
+     * not take writes, or -1 where it is not counted (Tomcat simply blocks on the write)
+     */
+    long readPauses() {
+        return -1;
+    }
+
     @BeforeEach
     void reset() {
         await().atMost(Duration.ofSeconds(10)).until(() -> this.server.peers().isEmpty());
@@ -385,14 +393,22 @@ abstract class ServerBehaviourTests {
                 peak.accumulateAndGet(transportBufferBytes(), Math::max);
             }
             // The flooder has read nothing so far: whatever the server keeps for it is held now.
-            // Tomcat stops reading while its pong cannot be written, which blocks the flooder's
-            // writes until it reads below; the dedicated port reads on and must stay flat.
-            if (transportBufferBytes() >= 0) {
-                await().atMost(Duration.ofSeconds(60)).until(() -> {
-                    peak.accumulateAndGet(transportBufferBytes(), Math::max);
-                    return flooding.isDone();
-                });
+            // Both transports stop reading it while a pong cannot be written (Tomcat blocks on the
+            // pong, the dedicated port pauses its reads): its pings pile up unread in the server's
+            // kernel receive queue, and its own writes block, long before the 40 MB are sent.
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                peak.accumulateAndGet(transportBufferBytes(), Math::max);
+                assertThat(flooding.isDone()).as("the flood was read to its end").isFalse();
+                long unread = serverReceiveQueue(flooder.localPort());
+                return unread > 0 && readPauses() != 0;
+            });
+            for (int n = 0; n < 20; n++) {
+                healthy.sendText("paused " + n);
+                assertThat(healthy.next(Duration.ofSeconds(10)).string()).isEqualTo("paused " + n);
             }
+            assertThat(flooding.isDone()).as("the flood was read to its end").isFalse();
+            assertThat(serverReceiveQueue(flooder.localPort())).as("pings left unread").isPositive();
+            peak.accumulateAndGet(transportBufferBytes(), Math::max);
             // The flooder reads at last: the latest ping is answered, and the connection still works.
             boolean lastAnswered = false;
             for (int frames = 0; frames < 1_000_000 && !lastAnswered; frames++) {
@@ -416,6 +432,23 @@ abstract class ServerBehaviourTests {
         if (before >= 0) {
             assertThat(peak.get() - before).as("transport buffers grown during the flood").isLessThan(8L << 20);
         }
+    }
+
+    /**
+     * Bytes the kernel holds, not yet read by the server, on the server's side of the connection
+     * from the given client port (iproute2's {@code ss}, whose first column is Recv-Q).
+     */
+    long serverReceiveQueue(int clientPort) throws Exception {
+        Process ss = new ProcessBuilder("ss", "-tnH", "state", "established").redirectErrorStream(true).start();
+        String table = new String(ss.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+        assertThat(ss.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        for (String line : table.split("\n")) {
+            String[] columns = line.trim().split("\\s+");
+            if (columns.length >= 4 && columns[2].endsWith(":" + port()) && columns[3].endsWith(":" + clientPort)) {
+                return Long.parseLong(columns[0]);
+            }
+        }
+        return 0;
     }
 
     /** Completes an upgrade with a raw socket, then never reads again. */

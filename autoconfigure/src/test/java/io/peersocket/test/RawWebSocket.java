@@ -176,6 +176,13 @@ public final class RawWebSocket implements Closeable {
     }
 
     /** Writes bytes as they are, in one write: several frames built with {@link #frame}. */
+    /**
+     * @return the client side's local port, to find this connection in the kernel's tables
+     */
+    public int localPort() {
+        return this.socket.getLocalPort();
+    }
+
     public void sendRaw(byte[] bytes) throws IOException {
         this.out.write(bytes);
         this.out.flush();

@@ -89,7 +89,8 @@ public final class DedicatedPortServer implements ServerTransport {
         Map<String, EndpointRouter.Route> routes = new LinkedHashMap<>();
         for (PeerEndpoint endpoint : endpoints) {
             HandshakeWebSocketService service = new HandshakeWebSocketService(
-                    new PeerUpgradeStrategy(endpoint.limits().inBytes()));
+                    new PeerUpgradeStrategy(endpoint.limits().inBytes(),
+                            () -> endpoint.runtime().observer().readingPaused(endpoint.path())));
             routes.put(endpoint.path(), new EndpointRouter.Route(new ReactivePeerHandler(endpoint), service));
         }
         return new EndpointRouter(routes, policy, accepting, authenticator);

@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 
 import io.netty.channel.Channel;
 import io.peersocket.internal.transport.reactive.FrameGuard;
+import io.peersocket.internal.transport.reactive.ReadPause;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerResponse;
@@ -29,8 +30,12 @@ final class PeerUpgradeStrategy implements RequestUpgradeStrategy {
 
     private final int maxMessageBytes;
 
-    PeerUpgradeStrategy(int maxMessageBytes) {
+    // Counts each time a peer's reads pause because its socket does not take a pong.
+    private final Runnable onReadPause;
+
+    PeerUpgradeStrategy(int maxMessageBytes, Runnable onReadPause) {
         this.maxMessageBytes = maxMessageBytes;
+        this.onReadPause = onReadPause;
     }
 
     @Override
@@ -54,6 +59,7 @@ final class PeerUpgradeStrategy implements RequestUpgradeStrategy {
             Channel[] channel = new Channel[1];
             in.withConnection((connection) -> channel[0] = connection.channel());
             FrameGuard.install(channel[0].pipeline(), this.maxMessageBytes);
+            ReadPause.install(channel[0].pipeline(), this.onReadPause);
             ReactorNettyWebSocketSession session = new ReactorNettyWebSocketSession(in, out, handshakeInfo,
                     bufferFactory, this.maxMessageBytes);
             session.getAttributes().put(ReactivePeerHandler.CHANNEL_ATTRIBUTE, channel[0]);
