@@ -38,12 +38,13 @@ final class Scenarios {
     }
 
     /** Time, the load generator's CPU and the server's CPU at one instant. */
-    record Meter(long nanos, long clientCpu, long serverCpu) {
+    record Meter(long nanos, long clientCpu, long serverCpu, long serverSwitches) {
 
         static Meter now(Target target) {
             com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory
                 .getOperatingSystemMXBean();
-            return new Meter(System.nanoTime(), os.getProcessCpuTime(), target.cpuNanos());
+            return new Meter(System.nanoTime(), os.getProcessCpuTime(), target.cpuNanos(),
+                    target.voluntarySwitches());
         }
 
     }
@@ -62,6 +63,7 @@ final class Scenarios {
         sample.put(prefix + "rate", count / seconds);
         sample.put("client_us", (count > 0) ? (b.clientCpu() - a.clientCpu()) / 1e3 / count : Double.NaN);
         sample.put("server_us", (count > 0) ? (b.serverCpu() - a.serverCpu()) / 1e3 / count : Double.NaN);
+        sample.put("server_switches", (count > 0) ? (b.serverSwitches() - a.serverSwitches()) / count : Double.NaN);
         sample.put("client_cpu", (b.clientCpu() - a.clientCpu()) / (double) (b.nanos() - a.nanos()));
         sample.put("server_cpu", (b.serverCpu() - a.serverCpu()) / (double) (b.nanos() - a.nanos()));
     }

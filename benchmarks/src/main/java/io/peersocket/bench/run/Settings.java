@@ -49,6 +49,10 @@ final class Settings {
         this.smoke = smoke;
         // Each idle peer is one socket in the server and one in the load generator, both under the limit.
         this.idlePeers = (int) Math.max(100, Math.min(50_000, maxFiles - 1000));
+        // For experiments: more or longer rounds on a busy machine (-Dbench.rounds=6 -Dbench.measureMs=4000).
+        this.rounds = Integer.getInteger("bench.rounds", this.rounds);
+        this.warmup = Duration.ofMillis(Long.getLong("bench.warmupMs", this.warmup.toMillis()));
+        this.measure = Duration.ofMillis(Long.getLong("bench.measureMs", this.measure.toMillis()));
         if (smoke) {
             this.rounds = 1;
             this.warmup = Duration.ofMillis(300);

@@ -201,6 +201,33 @@ final class Target {
         }
     }
 
+    /**
+     * @return the thread switches the process's threads asked for so far (they waited: a park, a
+     * blocking read, a sleep), summed over its threads; each hand-off of work to a waiting thread
+     * costs one. Unlike CPU time, this count barely depends on other load on the machine.
+     */
+    long voluntarySwitches() {
+        long total = 0;
+        try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc/" + this.process.pid() + "/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    for (String line : Files.readAllLines(task.resolve("status"))) {
+                        if (line.startsWith("voluntary_ctxt_switches:")) {
+                            total += Long.parseLong(line.replaceAll("[^0-9]", ""));
+                        }
+                    }
+                }
+                catch (IOException ex) {
+                    // the thread ended meanwhile
+                }
+            }
+        }
+        catch (IOException | RuntimeException ex) {
+            return 0;
+        }
+        return total;
+    }
+
     /** @return resident set size in bytes */
     long rssBytes() {
         try {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -56,6 +57,22 @@ final class Targets {
             targets.add(new Target(s[0], Target.Kind.JAVA, port, s[1], Boolean.parseBoolean(s[2]),
                     Boolean.parseBoolean(s[3]), command, Map.of()));
             port = free.getAsInt();
+            // Before/after in the same conditions: -Dbench.baseline=old-autoconfigure.jar adds a twin
+            // of each starter server, "<name>@base", on that jar, measured in the same interleaved
+            // rounds (select it with --targets).
+            String baseline = System.getProperty("bench.baseline", "").trim();
+            if (!baseline.isEmpty() && Boolean.parseBoolean(s[2])) {
+                List<String> twin = new ArrayList<>(command);
+                int cp = twin.indexOf("-cp") + 1;
+                twin.set(cp, String.join(File.pathSeparator, Arrays.stream(twin.get(cp).split(File.pathSeparator))
+                    .map((entry) -> entry.contains("peersocket-spring-boot-autoconfigure") ? baseline : entry)
+                    .toList()));
+                twin.set(twin.size() - 2, s[0]);
+                twin.set(twin.size() - 1, Integer.toString(port));
+                targets.add(new Target(s[0] + "@base", Target.Kind.JAVA, port, s[1], true,
+                        Boolean.parseBoolean(s[3]), twin, Map.of()));
+                port = free.getAsInt();
+            }
         }
         Path nodeModules = home.resolve("target/node/node_modules");
         if (onPath("node") && Files.isDirectory(nodeModules.resolve("ws"))) {
