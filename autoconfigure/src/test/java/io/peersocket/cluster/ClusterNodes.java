@@ -3,11 +3,20 @@ package io.peersocket.cluster;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+
+import org.testcontainers.containers.GenericContainer;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
-/** Nodes of a test cluster as Spring Boot contexts in this JVM, each with its server, port and Redis connections. */
+/**
+ * Nodes of a test cluster as Spring Boot contexts in this JVM, each with its server, port and Redis
+ * connections. Nodes in JVMs of their own: {@link NodeProcess}.
+ */
 final class ClusterNodes implements AutoCloseable {
 
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
@@ -22,7 +31,12 @@ final class ClusterNodes implements AutoCloseable {
     }
 
     ConfigurableApplicationContext start(String node, String... properties) {
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(ClusterTestApplication.class)
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(ClusterTestApplication.class);
+        if (RedisServer.runningContainer() != null) {
+            // On Docker: Spring Boot's own service connection to the container, over the properties.
+            builder.sources(RedisContainerConnection.class);
+        }
+        ConfigurableApplicationContext context = builder
             .properties("spring.main.web-application-type=none", "peersocket.server.port=0",
                     "peersocket.cluster.enabled=true", "peersocket.cluster.node-id=" + node,
                     "peersocket.cluster.key-prefix=" + this.keyPrefix, "peersocket.cluster.node-timeout=3s",
@@ -32,6 +46,19 @@ final class ClusterNodes implements AutoCloseable {
             .run();
         this.contexts.add(context);
         return context;
+    }
+
+    /** The Redis container as a {@code @ServiceConnection}, when the tests run on Docker. */
+    @Configuration(proxyBeanMethods = false)
+    static class RedisContainerConnection {
+
+        // No destroy method: the container is the extension's, shared by the nodes; one closing must not stop it.
+        @Bean(destroyMethod = "")
+        @ServiceConnection(name = "redis")
+        GenericContainer<?> redisContainer() {
+            return Objects.requireNonNull(RedisServer.runningContainer(), "the Redis container stopped");
+        }
+
     }
 
     static URI uri(ConfigurableApplicationContext context) {
