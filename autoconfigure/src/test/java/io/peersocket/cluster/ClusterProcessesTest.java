@@ -278,6 +278,7 @@ class ClusterProcessesTest {
             connecting.shutdownNow();
         }
         int total = rounds * perRound;
+        System.out.println("Ids of " + total + " connects: " + repeated + " repeated an id of a closed peer of their node");
         // Each node draws from its own prefix; the three prefixes differ.
         assertThat(prefixes.values()).allSatisfy((own) -> assertThat(own).hasSize(1));
         assertThat(new HashSet<>(prefixes.values())).hasSize(3);
