@@ -48,15 +48,17 @@ class ChatClusterTest {
         Chromium.skipUnless(installed);
         int redisPort = freePort();
         Process redis = startRedis(redisPort);
-        int web1 = freePort();
-        int web2 = freePort();
-        String origins = "--peersocket.server.allowed-origins=http://localhost:" + web1 + ",http://localhost:" + web2;
-        try (ConfigurableApplicationContext one = instance(redisPort, "sample-1", "--server.port=" + web1, origins);
-                ConfigurableApplicationContext two = instance(redisPort, "sample-2", "--server.port=" + web2, origins);
+        // Free ports bound by the servers themselves (a port chosen beforehand can be taken meanwhile on a
+        // busy machine), so the pages' origins are allowed by pattern.
+        String origins = "--peersocket.server.allowed-origins=http://localhost:[*]";
+        try (ConfigurableApplicationContext one = instance(redisPort, "sample-1", "--server.port=0", origins);
+                ConfigurableApplicationContext two = instance(redisPort, "sample-2", "--server.port=0", origins);
                 Chromium ada = Chromium.start(640, 560);
                 Chromium grace = Chromium.start(640, 560)) {
             await().atMost(WAIT).until(() -> one.getBean(ClusterNode.class).otherNodes().contains("sample-2")
                     && two.getBean(ClusterNode.class).otherNodes().contains("sample-1"));
+            int web1 = webPort(one);
+            int web2 = webPort(two);
             WebDriver adaPage = open(ada.driver(), web1, wsPort(one), "Ada");
             await().atMost(WAIT).until(() -> two.getBean(ClusterNode.class).remotePeers().size() == 1);
             WebDriver gracePage = open(grace.driver(), web2, wsPort(two), "Grace");
@@ -247,6 +249,10 @@ class ChatClusterTest {
     // A player's token, signed by that instance (the chat needs one; each instance has its own key).
     private static String token(ConfigurableApplicationContext context) {
         return context.getBean(SampleTokens.class).issue("player", "player", Duration.ofMinutes(10));
+    }
+
+    private static int webPort(ConfigurableApplicationContext context) {
+        return context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
     }
 
     private static int wsPort(ConfigurableApplicationContext context) {
