@@ -1,10 +1,13 @@
 package io.peersocket.cluster;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.testcontainers.containers.Container;
 import org.testcontainers.containers.GenericContainer;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -52,11 +55,22 @@ final class ClusterNodes implements AutoCloseable {
     @Configuration(proxyBeanMethods = false)
     static class RedisContainerConnection {
 
-        // No destroy method: the container is the extension's, shared by the nodes; one closing must not stop it.
+        // The container is the extension's, shared by the nodes and restarted by tests: Spring Boot starts and
+        // stops a Startable bean with the context, so the bean is a view of it that is not Startable.
         @Bean(destroyMethod = "")
         @ServiceConnection(name = "redis")
-        GenericContainer<?> redisContainer() {
-            return Objects.requireNonNull(RedisServer.runningContainer(), "the Redis container stopped");
+        Container<?> redisContainer() {
+            GenericContainer<?> container = Objects.requireNonNull(RedisServer.runningContainer(),
+                    "the Redis container stopped");
+            return (Container<?>) Proxy.newProxyInstance(Container.class.getClassLoader(),
+                    new Class<?>[] { Container.class }, (proxy, method, args) -> {
+                        try {
+                            return method.invoke(container, args);
+                        }
+                        catch (InvocationTargetException ex) {
+                            throw ex.getCause();
+                        }
+                    });
         }
 
     }

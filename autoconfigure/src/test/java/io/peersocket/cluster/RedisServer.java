@@ -88,6 +88,15 @@ public final class RedisServer implements BeforeAllCallback, AfterAllCallback {
     }
 
     /**
+     * Sets the container that in-JVM nodes take as their {@code @ServiceConnection}: the extension's own
+     * on Docker; {@code ServiceConnectionWiringTest} sets one that names the binary.
+     * @param container the container, {@code null} for none
+     */
+    static void runningContainer(@Nullable GenericContainer<?> container) {
+        running = container;
+    }
+
+    /**
      * @return the properties that point Spring Data Redis at it (nodes in their own JVM need
      * them; nodes in this JVM get a {@code @ServiceConnection} on Docker, see {@link ClusterNodes})
      */
