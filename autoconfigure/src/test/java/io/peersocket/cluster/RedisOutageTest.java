@@ -57,6 +57,10 @@ class RedisOutageTest {
         ClusterNode nodeA = ClusterNodes.node(pair.a());
         ClusterHealthIndicator health = pair.a().getBean(ClusterHealthIndicator.class);
         redis.kill();
+        // At once, before the node notices: this one waits, and is dropped when the window ends (on a busy
+        // machine the window may end before the loop below sends anything).
+        pair.onA().sendText("txt:" + pair.idB() + ":lost first");
+        assertThat(pair.onA().next().string()).isEqualTo("sent:OK");
         await().atMost(Duration.ofSeconds(20)).until(() -> !nodeA.linkUp());
         Health down = health.health(true);
         assertThat(down.getStatus()).isEqualTo(Status.DOWN);
