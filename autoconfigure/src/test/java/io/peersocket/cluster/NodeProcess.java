@@ -19,7 +19,8 @@ import java.util.concurrent.TimeoutException;
  * class path with {@link ProcessBuilder}, its node id, Redis and properties as arguments, on a free
  * port it prints once ready. Being a process, it can be killed for real ({@link #kill()}: SIGKILL, no
  * shutdown hook, no goodbye to the other nodes). {@link #close()} always kills it; a JVM shutdown
- * hook kills what a crashed test left. Its output is kept and shown when it fails to start.
+ * hook kills what a crashed test left. Its output is shown when it fails to start, and written whole
+ * to {@code target/cluster-nodes/<node>-<pid>.log}.
  * Several nodes start in parallel: {@link #start} returns at once, {@link #awaitReady} waits.
  */
 final class NodeProcess implements AutoCloseable {
@@ -74,10 +75,17 @@ final class NodeProcess implements AutoCloseable {
     }
 
     private void read() {
+        // The whole log, for a look after a failure: target/cluster-nodes/<node>-<pid>.log.
+        Path logs = Path.of("target", "cluster-nodes");
         try (BufferedReader in = new BufferedReader(
-                new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8))) {
+                new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8));
+                java.io.Writer log = java.nio.file.Files.newBufferedWriter(
+                        java.nio.file.Files.createDirectories(logs).resolve(this.node + "-" + this.process.pid() + ".log"))) {
             String line;
             while ((line = in.readLine()) != null) {
+                log.write(line);
+                log.write('\n');
+                log.flush();
                 // Bounded: a node's whole log is not needed, its start and its last words are.
                 if (this.output.size() > 2000) {
                     this.output.remove(200);
