@@ -23,6 +23,8 @@ import org.springframework.context.annotation.Import;
  * <li>{@code kick:<id>}: {@code disconnectPeer(id, 4000, "kicked")}; answers {@code kicked}</li>
  * <li>{@code join:<group>}: answers {@code joined:<group>}</li>
  * <li>{@code group:<group>:<text>}: to every other member; {@code all:<text>}: to every other peer of the endpoint</li>
+ * <li>{@code state}: answers {@code state:nodes=<other nodes, sorted>;remote=<remote peers>;lost=<lost
+ * messages>;up=<link up>;forgotten=<nodes forgotten>} (what a test of a node in another JVM reads)</li>
  * </ul>
  */
 @SpringBootConfiguration
@@ -36,7 +38,10 @@ public class ClusterTestApplication {
      * @throws InterruptedException never, in practice
      */
     public static void main(String[] args) throws InterruptedException {
-        SpringApplication.run(ClusterTestApplication.class, args);
+        org.springframework.context.ConfigurableApplicationContext context = SpringApplication
+            .run(ClusterTestApplication.class, args);
+        // NodeProcess waits for this line: the node is up and serves this port.
+        System.out.println(NodeProcess.READY + context.getEnvironment().getProperty("local.peersocket.port"));
         new java.util.concurrent.CountDownLatch(1).await();
     }
 
@@ -60,9 +65,12 @@ public class ClusterTestApplication {
 
         private final PeerGroups groups;
 
-        public Commands(PeerSocketServer server, PeerGroups groups) {
+        private final ClusterNode cluster;
+
+        public Commands(PeerSocketServer server, PeerGroups groups, ClusterNode cluster) {
             this.server = server;
             this.groups = groups;
+            this.cluster = cluster;
         }
 
         @ClientConnected
@@ -105,6 +113,11 @@ public class ClusterTestApplication {
                     PeerError result = this.groups.sendToEndpoint("/cluster", (parts[1] + (parts.length > 2 ? ":"
                             + parts[2] : "")).getBytes(java.nio.charset.StandardCharsets.UTF_8), WriteMode.TEXT, peer);
                     return (result == PeerError.OK) ? null : "all:" + result;
+                }
+                case "state" -> {
+                    return "state:nodes=" + String.join(",", new java.util.TreeSet<>(this.cluster.otherNodes()))
+                            + ";remote=" + this.cluster.remotePeers().size() + ";lost=" + this.cluster.lostMessages()
+                            + ";up=" + this.cluster.linkUp() + ";forgotten=" + this.cluster.forgottenNodes();
                 }
                 default -> {
                     return "unknown:" + text;

@@ -15,11 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Redis failing under two nodes: connections killed ({@code CLIENT KILL}) and Redis paused
- * ({@code CLIENT PAUSE}) mid-traffic lose nothing; Redis killed and restarted with its data gone:
- * packets sent meanwhile wait and arrive in order, the nodes register again, health says DOWN with
- * the reason meanwhile; past the outage window waiting packets are dropped and counted and sends
- * return ERR_UNAVAILABLE until Redis is back.
+ * Redis failing under two nodes of this JVM, where the test reads the nodes' own beans: past the
+ * outage window waiting packets are dropped and counted and sends return ERR_UNAVAILABLE until
+ * Redis is back. Connections killed, Redis paused and Redis restarted under nodes in JVMs of their
+ * own: {@link ClusterProcessesTest}.
  */
 class RedisOutageTest {
 
@@ -53,57 +52,19 @@ class RedisOutageTest {
     }
 
     @Test
-    void connectionsKilledAndRedisPausedMidTrafficLoseNothing() throws Exception {
-        Pair pair = pair("outage-kill");
-        for (int i = 0; i < 600; i++) {
-            pair.onA().sendText("txt:" + pair.idB() + ":" + i);
-            if (i == 200) {
-                assertThat(redis.command("CLIENT", "KILL", "TYPE", "normal")).doesNotStartWith("-");
-            }
-            if (i == 400) {
-                assertThat(redis.command("CLIENT", "PAUSE", "1500", "ALL")).startsWith("+OK");
-            }
-        }
-        for (int i = 0; i < 600; i++) {
-            assertThat(pair.onA().next().string()).isEqualTo("sent:OK");
-        }
-        for (int i = 0; i < 600; i++) {
-            assertThat(pair.onB().next(Duration.ofSeconds(20)).string()).isEqualTo(Integer.toString(i));
-        }
-        assertThat(pair.onB().poll(Duration.ofMillis(300))).isNull();
-        assertThat(ClusterNodes.node(pair.b()).lostMessages()).isZero();
-    }
-
-    @Test
-    void redisRestartedWithItsDataGoneDeliversWhatWaitedAndTheNodesRegisterAgain() throws Exception {
-        Pair pair = pair("outage-restart");
-        ClusterHealthIndicator health = pair.a().getBean(ClusterHealthIndicator.class);
-        redis.kill();
-        await().atMost(Duration.ofSeconds(20)).until(() -> health.health(true).getStatus().equals(Status.DOWN));
-        Health down = health.health(true);
-        assertThat(down.getDetails().get("reason").toString()).startsWith("Redis unreachable: ");
-        for (int i = 0; i < 20; i++) {
-            pair.onA().sendText("txt:" + pair.idB() + ":waited " + i);
-            assertThat(pair.onA().next().string()).isEqualTo("sent:OK");
-        }
-        redis.start();
-        for (int i = 0; i < 20; i++) {
-            assertThat(pair.onB().next(Duration.ofSeconds(30)).string()).isEqualTo("waited " + i);
-        }
-        await().atMost(Duration.ofSeconds(20)).until(() -> redis.command("HLEN", "outage-restart:nodes").contains(":2"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> health.health(true).getStatus().equals(Status.UP));
-        // Traffic goes on after the restart.
-        pair.onA().sendText("txt:" + pair.idB() + ":after restart");
-        assertThat(pair.onA().next().string()).isEqualTo("sent:OK");
-        assertThat(pair.onB().next(Duration.ofSeconds(20)).string()).isEqualTo("after restart");
-    }
-
-    @Test
     void pastTheOutageWindowWaitingPacketsAreDroppedAndCountedAndSendsFail() throws Exception {
         Pair pair = pair("outage-window", "peersocket.cluster.outage-window=1s");
         ClusterNode nodeA = ClusterNodes.node(pair.a());
+        ClusterHealthIndicator health = pair.a().getBean(ClusterHealthIndicator.class);
         redis.kill();
+        // At once, before the node notices: this one waits, and is dropped when the window ends (on a busy
+        // machine the window may end before the loop below sends anything).
+        pair.onA().sendText("txt:" + pair.idB() + ":lost first");
+        assertThat(pair.onA().next().string()).isEqualTo("sent:OK");
         await().atMost(Duration.ofSeconds(20)).until(() -> !nodeA.linkUp());
+        Health down = health.health(true);
+        assertThat(down.getStatus()).isEqualTo(Status.DOWN);
+        assertThat(down.getDetails().get("reason").toString()).startsWith("Redis unreachable: ");
         // Within the window the packets wait; past it they are dropped and counted, and sends fail.
         String answer = "";
         for (int i = 0; i < 200 && !answer.equals("sent:ERR_UNAVAILABLE"); i++) {
@@ -115,6 +76,7 @@ class RedisOutageTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> nodeA.lostMessages() > 0 && nodeA.queuedMessages() == 0);
         redis.start();
         await().atMost(Duration.ofSeconds(20)).until(nodeA::linkUp);
+        await().atMost(Duration.ofSeconds(20)).until(() -> health.health(true).getStatus().equals(Status.UP));
         pair.onA().sendText("txt:" + pair.idB() + ":back");
         assertThat(pair.onA().next().string()).isEqualTo("sent:OK");
         // What was dropped never comes; what is sent after Redis is back does.

@@ -12,23 +12,45 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.utility.DockerImageName;
 
 /**
- * A real Redis for the cluster tests: Debian's {@code redis-server} on a free loopback port, no
- * persistence, started before the test class and killed after it. A test can kill it (SIGKILL: an
- * outage that loses every key and stream) and start it again on the same port. Register with
- * {@code @RegisterExtension static RedisServer redis = new RedisServer();}. Skipped when the binary
- * is missing, unless {@code peersocket.peers.required} is true (CI), which fails instead.
+ * A real Redis for the cluster tests, no persistence, started before the test class and killed
+ * after it. Where Docker runs (Testcontainers' {@link DockerClientFactory} finds it) a
+ * {@code redis:7} container; elsewhere Debian's {@code redis-server} on a free loopback port. The
+ * log says which ({@code Redis for ...}); {@code -Dpeersocket.test.redis=binary} keeps the binary where
+ * Docker runs. A test can kill it (an outage that loses every key and stream) and start it again on
+ * the same port. Register with {@code @RegisterExtension static RedisServer redis = new RedisServer();}.
+ * Skipped when neither is there, unless {@code peersocket.peers.required} is true (CI), which fails
+ * instead.
  */
 public final class RedisServer implements BeforeAllCallback, AfterAllCallback {
 
+    private static final Logger logger = LoggerFactory.getLogger(RedisServer.class);
+
     private static final String BINARY = "/usr/bin/redis-server";
 
+    private static final String IMAGE = "redis:7";
+
+    private static @Nullable Boolean docker;
+
+    // The container of the class running now, for the @ServiceConnection of in-JVM nodes.
+    private static volatile @Nullable GenericContainer<?> running;
+
     private final int port = freePort();
+
+    private final boolean useDocker = dockerAvailable();
+
+    private @Nullable GenericContainer<?> container;
 
     private final boolean startFirst;
 
@@ -49,23 +71,82 @@ public final class RedisServer implements BeforeAllCallback, AfterAllCallback {
         return this.port;
     }
 
-    /** @return the properties that point Spring Data Redis at it */
+    /** @return the host it listens on: loopback for the binary, Docker's host for the container */
+    public String host() {
+        GenericContainer<?> current = this.container;
+        return (current != null) ? current.getHost() : "127.0.0.1";
+    }
+
+    /** @return whether it is a Testcontainers container, not the local binary */
+    public boolean isContainer() {
+        return this.useDocker;
+    }
+
+    /** @return the container of the class running now, when the tests run on Docker */
+    static @Nullable GenericContainer<?> runningContainer() {
+        return running;
+    }
+
+    /**
+     * Sets the container that in-JVM nodes take as their {@code @ServiceConnection}: the extension's own
+     * on Docker; {@code ServiceConnectionWiringTest} sets one that names the binary.
+     * @param container the container, {@code null} for none
+     */
+    static void runningContainer(@Nullable GenericContainer<?> container) {
+        running = container;
+    }
+
+    /**
+     * @return the properties that point Spring Data Redis at it (nodes in their own JVM need
+     * them; nodes in this JVM get a {@code @ServiceConnection} on Docker, see {@link ClusterNodes})
+     */
     public String[] properties() {
-        return new String[] { "spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + this.port,
+        return new String[] { "spring.data.redis.host=" + host(), "spring.data.redis.port=" + this.port,
                 "spring.data.redis.timeout=2s" };
     }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        if (!new File(BINARY).canExecute()) {
+        if (this.useDocker) {
+            logger.info("Redis for {}: Testcontainers {} on port {} (Docker is available)",
+                    context.getDisplayName(), IMAGE, this.port);
+        }
+        else if (!new File(BINARY).canExecute()) {
             if (Boolean.getBoolean("peersocket.peers.required")) {
-                throw new IllegalStateException(BINARY + " is missing: apt-get install redis-server");
+                throw new IllegalStateException(BINARY + " is missing and Docker is not available: "
+                        + "apt-get install redis-server");
             }
-            Assumptions.abort(BINARY + " is missing (apt-get install redis-server); skipping");
+            Assumptions.abort(BINARY + " is missing and Docker is not available (apt-get install redis-server); "
+                    + "skipping");
+        }
+        else {
+            logger.info("Redis for {}: Debian's {} on 127.0.0.1:{} (no Docker, or -Dpeersocket.test.redis=binary)",
+                    context.getDisplayName(), BINARY, this.port);
         }
         if (this.startFirst) {
             start();
         }
+    }
+
+    /**
+     * Whether the tests use Docker: Testcontainers finds a Docker environment and
+     * {@code peersocket.test.redis} does not ask for the binary. Asked once per JVM.
+     */
+    static synchronized boolean dockerAvailable() {
+        if (docker == null) {
+            if ("binary".equals(System.getProperty("peersocket.test.redis"))) {
+                docker = false;
+            }
+            else {
+                try {
+                    docker = DockerClientFactory.instance().isDockerAvailable();
+                }
+                catch (RuntimeException | LinkageError ex) {
+                    docker = false;
+                }
+            }
+        }
+        return docker;
     }
 
     @Override
@@ -75,14 +156,19 @@ public final class RedisServer implements BeforeAllCallback, AfterAllCallback {
 
     /** Starts it and waits until it answers PING. */
     public synchronized void start() throws IOException, InterruptedException {
-        if (this.process != null && this.process.isAlive()) {
-            return;
+        if (this.useDocker) {
+            startContainer();
         }
-        this.process = new ProcessBuilder(List.of(BINARY, "--port", Integer.toString(this.port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no", "--protected-mode", "no"))
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .start();
+        else {
+            if (this.process != null && this.process.isAlive()) {
+                return;
+            }
+            this.process = new ProcessBuilder(List.of(BINARY, "--port", Integer.toString(this.port), "--bind",
+                    "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "no"))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (true) {
             try {
@@ -91,16 +177,38 @@ public final class RedisServer implements BeforeAllCallback, AfterAllCallback {
                 }
             }
             catch (IOException ex) {
-                if (System.nanoTime() > deadline || !this.process.isAlive()) {
-                    throw new IllegalStateException("redis-server did not start on port " + this.port, ex);
+                if (System.nanoTime() > deadline || (this.process != null && !this.process.isAlive())) {
+                    throw new IllegalStateException("Redis did not start on port " + this.port, ex);
                 }
                 Thread.sleep(50);
             }
         }
     }
 
-    /** Kills it with SIGKILL and waits for it to be gone: everything it held is lost. */
+    // The same host port at each start, as the binary's: the nodes reconnect to where Redis was.
+    private void startContainer() {
+        if (this.container != null && this.container.isRunning()) {
+            return;
+        }
+        GenericContainer<?> redis = new GenericContainer<>(DockerImageName.parse(IMAGE))
+            .withCommand("redis-server", "--save", "", "--appendonly", "no")
+            .withExposedPorts(6379);
+        redis.setPortBindings(List.of(this.port + ":6379"));
+        redis.start();
+        this.container = redis;
+        running = redis;
+    }
+
+    /** Kills it (SIGKILL, or the container killed and removed) and waits for it to be gone: everything it held is lost. */
     public synchronized void kill() {
+        GenericContainer<?> current = this.container;
+        if (current != null) {
+            current.stop();
+            this.container = null;
+            if (running == current) {
+                running = null;
+            }
+        }
         if (this.process != null) {
             this.process.destroyForcibly();
             try {
@@ -131,7 +239,7 @@ public final class RedisServer implements BeforeAllCallback, AfterAllCallback {
      */
     public String command(String[] args, byte[]... binary) throws IOException {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", this.port), 1000);
+            socket.connect(new InetSocketAddress(host(), this.port), 1000);
             socket.setSoTimeout((int) Duration.ofSeconds(5).toMillis());
             OutputStream out = socket.getOutputStream();
             StringBuilder head = new StringBuilder("*" + (args.length + binary.length) + "\r\n");

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.peersocket.annotation.ClientConnected;
+import io.peersocket.cluster.ClusterNode;
 import io.peersocket.cluster.PeerGroups;
 import io.peersocket.annotation.ClientDisconnected;
 import io.peersocket.annotation.DataReceived;
@@ -21,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * The chat of the sample application, in the spirit of the engine's {@code websocket_chat} demo:
@@ -33,8 +35,8 @@ import org.springframework.beans.factory.ObjectProvider;
  * stays open so that the user can correct it.
  * <p>
  * With the {@code cluster} profile (several instances on one Redis, docs/cluster.md) the members
- * are a {@link PeerGroups group}: events reach the members of every instance. The welcome lists the
- * members of this instance only.
+ * are a {@link PeerGroups group}: events reach the members of every instance, and the welcome lists
+ * the members of every instance ({@link ClusterRoster}, a hash per instance in Redis).
  */
 // A player's token (SCOPE_player, from POST /token) is checked before the upgrade: 401 / 403 otherwise.
 @PacketHandler(path = "/chat", writeMode = WriteMode.TEXT, authorities = "SCOPE_player")
@@ -58,13 +60,23 @@ public class ChatHandler {
     // Only with the cluster on: the members of every instance.
     private final @Nullable PeerGroups groups;
 
+    // Only with the cluster on: the names of the members of the other instances.
+    private final @Nullable ClusterRoster roster;
+
     /**
      * @param json the application's JSON mapper, to write the events broadcast to every member
      * @param groups the cluster's groups, when the cluster is on
+     * @param node the cluster's node, when the cluster is on
+     * @param redis the cluster's Redis, when the cluster is on
      */
-    public ChatHandler(JsonMapper json, ObjectProvider<PeerGroups> groups) {
+    public ChatHandler(JsonMapper json, ObjectProvider<PeerGroups> groups, ObjectProvider<ClusterNode> node,
+            ObjectProvider<StringRedisTemplate> redis) {
         this.json = json;
         this.groups = groups.getIfAvailable();
+        ClusterNode cluster = node.getIfAvailable();
+        StringRedisTemplate template = redis.getIfAvailable();
+        this.roster = (this.groups != null && cluster != null && template != null)
+                ? new ClusterRoster(template, cluster) : null;
     }
 
     private record Member(Peer peer, String name) {
@@ -110,6 +122,9 @@ public class ChatHandler {
         if (previous == null && this.groups != null) {
             this.groups.join(peer, GROUP);
         }
+        if (this.roster != null && (previous == null || !previous.name().equals(name))) {
+            this.roster.joined(peer.id(), name);
+        }
         if (previous == null) {
             broadcast(ChatEvent.joined(name), peer.id());
             // Clients trigger these at will: DEBUG, the name they chose escaped (no forged log lines).
@@ -118,7 +133,12 @@ public class ChatHandler {
         else if (!previous.name().equals(name)) {
             broadcast(ChatEvent.renamed(previous.name(), name), peer.id());
         }
-        return ChatEvent.welcome(name, names());
+        List<String> users = names();
+        if (this.roster != null) {
+            users.addAll(this.roster.otherNames());
+            users.sort(String.CASE_INSENSITIVE_ORDER);
+        }
+        return ChatEvent.welcome(name, users);
     }
 
     private ChatEvent say(Peer peer, String rawText) {
@@ -156,12 +176,15 @@ public class ChatHandler {
     void disconnected(int id) {
         Member member = this.members.remove(id);
         if (member != null) {
+            if (this.roster != null) {
+                this.roster.left(id);
+            }
             broadcast(ChatEvent.left(member.name()), id);
             logger.debug(LogSafe.text(member.name()) + " left the chat (peer " + id + ")");
         }
     }
 
-    /** @return the names of the members, sorted */
+    /** @return the names of the members of this instance, sorted */
     public List<String> names() {
         List<String> names = new ArrayList<>();
         this.members.values().forEach((member) -> names.add(member.name()));

@@ -19,6 +19,9 @@ final class ChatClient implements AutoCloseable {
 
     private final PeerSocketTestClient socket;
 
+    // The welcome event that join() read, if it joined.
+    private @Nullable JsonNode welcome;
+
     private ChatClient(PeerSocketTestClient socket) {
         this.socket = socket;
     }
@@ -45,8 +48,18 @@ final class ChatClient implements AutoCloseable {
         ChatClient client = connect(port, token);
         client.expect("hello");
         client.send(Map.of("type", "join", "name", name));
-        client.expect("welcome");
+        client.welcome = client.expect("welcome");
         return client;
+    }
+
+    /** @return the names the welcome listed, in its order */
+    java.util.List<String> welcomedUsers() {
+        if (this.welcome == null) {
+            throw new AssertionError("This client has not joined");
+        }
+        java.util.List<String> users = new java.util.ArrayList<>();
+        this.welcome.path("users").forEach((user) -> users.add(user.asString()));
+        return users;
     }
 
     void send(Object command) {
