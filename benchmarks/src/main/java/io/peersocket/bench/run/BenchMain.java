@@ -130,7 +130,9 @@ public final class BenchMain {
                 rounds("broadcast-" + peers, springAndNode, (t, r) -> scenarios.broadcast(t, r, peers));
             }
             rounds("relay", relayTargets, (t, r) -> scenarios.relay(t, r, t.name.equals(GODOT_RELAY) ? "/" : "/relay"));
-            rounds("rpc", rpcTargets, (t, r) -> scenarios.rpc(t, r, t.name.equals(GODOT_RPC) ? "/" : "/rpc"));
+            Run rpc = (t, r) -> scenarios.rpc(t, r, t.name.equals(GODOT_RPC) ? "/" : "/rpc");
+            warmUp("rpc", rpcTargets, rpc); // the first round otherwise measures the JIT compiling the call path
+            rounds("rpc", rpcTargets, rpc);
             rounds("gameloop", pollTargets, scenarios::gameLoop);
             rounds("churn", fullTargets, scenarios::churn);
             for (Target target : selected("idle") ? fullTargets : List.<Target>of()) {
