@@ -1,9 +1,13 @@
 package io.peersocket.autoconfigure;
 
+import java.util.Locale;
+
 import io.peersocket.diagnostics.PeerSocketConfigurationException;
 import io.peersocket.multiplayer.RelayServers;
 import io.peersocket.multiplayer.rpc.MultiplayerApi;
+import io.peersocket.internal.multiplayer.DefaultMultiplayerApis;
 import io.peersocket.multiplayer.rpc.MultiplayerApis;
+import io.peersocket.multiplayer.rpc.MultiplayerDialect;
 import io.peersocket.multiplayer.rpc.RemoteNode;
 import io.peersocket.variant.VariantDialect;
 
@@ -29,18 +33,23 @@ public final class MultiplayerApiAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    MultiplayerApis peerSocketMultiplayerApis(ListableBeanFactory beanFactory, MultiplayerApiProperties properties,
+    DefaultMultiplayerApis peerSocketMultiplayerApis(ListableBeanFactory beanFactory, MultiplayerApiProperties properties,
             PeerSocketProperties server) {
-        // Pandemonium renumbered the MultiplayerAPI's commands and dropped rset: its clients'
-        // calls would be misread, so refuse to start rather than serve them wrongly.
-        if (server.getServer().getVariant().getDialect() == VariantDialect.PANDEMONIUM) {
-            throw new PeerSocketConfigurationException("peersocket.server.variant.dialect",
-                    "peersocket.server.variant.dialect is pandemonium, but @RemoteNode beans speak Godot 3's "
-                            + "MultiplayerAPI: Pandemonium numbers its commands differently and has no rset",
-                    "Serve Pandemonium clients without @RemoteNode beans (raw relay packets), or use dialect "
-                            + "godot-3 for Godot 3 clients; see docs/multiplayer-api.md");
+        // A call's arguments are Variants of the same engine as its commands: a Godot 3 client's
+        // Vector2 is another type id in Pandemonium's table, so the two dialects must agree.
+        MultiplayerDialect dialect = properties.getDialect();
+        VariantDialect variants = server.getServer().getVariant().getDialect();
+        VariantDialect expected = (dialect == MultiplayerDialect.PANDEMONIUM) ? VariantDialect.PANDEMONIUM
+                : VariantDialect.GODOT_3;
+        if (variants != expected) {
+            throw new PeerSocketConfigurationException("peersocket.server.multiplayer.api.dialect",
+                    "peersocket.server.multiplayer.api.dialect is " + dialect.name().toLowerCase(Locale.ROOT)
+                            + " but peersocket.server.variant.dialect is " + variants.name().toLowerCase(Locale.ROOT).replace('_', '-')
+                            + ": the remote calls' arguments would be read with the other engine's Variant types",
+                    "Set both to pandemonium for Pandemonium clients, or leave both at their defaults (godot3, "
+                            + "godot-3) for Godot 3 clients; see docs/multiplayer-api.md");
         }
-        return new MultiplayerApis(beanFactory, properties.isStrict(), properties.getMaxCachedPaths());
+        return new DefaultMultiplayerApis(beanFactory, properties.isStrict(), properties.getMaxCachedPaths(), dialect);
     }
 
     /**
@@ -50,7 +59,7 @@ public final class MultiplayerApiAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @Conditional(OnSingleRelayEndpoint.class)
-    MultiplayerApi peerSocketMultiplayerApi(MultiplayerApis apis, RelayServers relays) {
+    MultiplayerApi peerSocketMultiplayerApi(DefaultMultiplayerApis apis, RelayServers relays) {
         MultiplayerApi api = apis.get(relays.only().path());
         if (api == null) {
             throw new IllegalStateException("No @RemoteNode bean is bound to relay " + relays.only().path());

@@ -1,5 +1,7 @@
 package io.peersocket.autoconfigure;
 
+import io.peersocket.multiplayer.rpc.MultiplayerDialect;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -21,6 +23,20 @@ public class MultiplayerApiProperties {
      * and counted. The engine keeps no limit; a game announces one per node it calls the server on.
      */
     private int maxCachedPaths = 256;
+
+    /**
+     * The clients' engine: godot3 (Godot 3.x) or pandemonium (its renumbered commands, no rset;
+     * peersocket.server.variant.dialect must then be pandemonium too).
+     */
+    private MultiplayerDialect dialect = MultiplayerDialect.GODOT3;
+
+    public MultiplayerDialect getDialect() {
+        return this.dialect;
+    }
+
+    public void setDialect(MultiplayerDialect dialect) {
+        this.dialect = dialect;
+    }
 
     public boolean isStrict() {
         return this.strict;

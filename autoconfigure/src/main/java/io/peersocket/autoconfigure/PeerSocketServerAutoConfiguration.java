@@ -16,6 +16,7 @@ import io.peersocket.internal.core.CompositePeerSocketObserver;
 import io.peersocket.internal.core.Liveness;
 import io.peersocket.internal.core.PeerEndpoint;
 import io.peersocket.internal.core.PeerRuntime;
+import io.peersocket.internal.multiplayer.DefaultMultiplayerApis;
 import io.peersocket.internal.server.DefaultPeerSocketServer;
 import io.peersocket.internal.server.LivenessSweep;
 import io.peersocket.internal.server.PeerSocketServerFactory;
@@ -29,7 +30,6 @@ import io.peersocket.internal.server.servlet.ServletEndpoints;
 import io.peersocket.multiplayer.RelayHook;
 import io.peersocket.multiplayer.RelayServer;
 import io.peersocket.multiplayer.RelayServers;
-import io.peersocket.multiplayer.rpc.MultiplayerApis;
 import io.peersocket.server.PeerSocketNettyServerCustomizer;
 import io.peersocket.server.PeerSocketServer;
 import io.peersocket.spi.HandlerScope;
@@ -104,7 +104,7 @@ public final class PeerSocketServerAutoConfiguration {
     PeerSocketServerFactory peerSocketServerFactory(PeerSocketProperties properties, ListableBeanFactory beanFactory,
             ObjectProvider<PayloadConverter> converter, ObjectProvider<PeerSocketObserver> observers,
             ObjectProvider<RelayHook> relayHook, PeerSocketHandlerThreads threads,
-            ObjectProvider<HandlerScope> handlerScope, ObjectProvider<MultiplayerApis> multiplayerApis) {
+            ObjectProvider<HandlerScope> handlerScope, ObjectProvider<DefaultMultiplayerApis> multiplayerApis) {
         PeerSocketProperties.Server config = properties.getServer();
         PeerRuntime runtime = new PeerRuntime(config.getDispatch(), threads.executor(),
                 CompositePeerSocketObserver.of(observers.orderedStream().toList()), config.isCloseOnHandlerError());
@@ -113,7 +113,7 @@ public final class PeerSocketServerAutoConfiguration {
         runtime.setTrafficLimits(config.getLimits().toTrafficLimits());
         List<DeclaredEndpoint> declared = new PacketHandlerScanner(beanFactory, converter.getIfAvailable())
             .scan(config.getPath(), config.getProtocols(), config.getMultiplayer().getPath());
-        MultiplayerApis apis = multiplayerApis.getIfAvailable();
+        DefaultMultiplayerApis apis = multiplayerApis.getIfAvailable();
         if (apis != null) {
             // @RemoteNode beans put the engine's MultiplayerAPI in front of their relay's application.
             declared = declared.stream().map((each) -> each.multiplayer() ? new DeclaredEndpoint(each.path(),

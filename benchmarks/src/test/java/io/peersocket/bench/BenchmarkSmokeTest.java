@@ -28,7 +28,7 @@ class BenchmarkSmokeTest {
         String report = Files.readString(out.resolve("benchmarks.md"));
         assertThat(problems).as("samples with problems; see target/smoke/benchmarks.md:%n%s", report).isZero();
         assertThat(out.resolve("benchmarks.png")).isNotEmptyFile();
-        assertThat(report).contains("## Echo", "## Broadcast", "## Multiplayer relay", "## Game loop",
+        assertThat(report).contains("## Echo", "## Broadcast", "## Multiplayer relay", "## Remote calls (MultiplayerAPI)", "## Game loop",
                 "## Connection churn", "## Idle capacity");
     }
 

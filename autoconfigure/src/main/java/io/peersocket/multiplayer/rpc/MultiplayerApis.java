@@ -1,135 +1,22 @@
 package io.peersocket.multiplayer.rpc;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Supplier;
 
-import io.peersocket.multiplayer.MultiplayerListener;
-import io.peersocket.multiplayer.RelayServer;
-import io.peersocket.multiplayer.RelayServers;
-import io.peersocket.spi.PeerSocketObserver;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.ListableBeanFactory;
-import org.springframework.util.ClassUtils;
-import org.springframework.util.function.SingletonSupplier;
-
 /**
- * The {@link MultiplayerApi} of each relay endpoint that serves {@link RemoteNode} beans. Finds
- * and checks those beans from their types when created, so that a member no client could call
- * fails startup naming the bean and the member; the beans themselves are fetched on first use
- * (a node may inject its {@link MultiplayerApi}).
+ * The {@link MultiplayerApi} of each relay endpoint that serves {@link RemoteNode} beans: inject
+ * it when there are several relay endpoints (with one, inject the {@link MultiplayerApi} itself).
  */
-public final class MultiplayerApis {
-
-    private final ListableBeanFactory beanFactory;
-
-    private final boolean strict;
-
-    private final int maxCachedPaths;
-
-    private final List<RemoteNodeBinding> nodes = new ArrayList<>();
-
-    private final Map<String, MultiplayerApi> byRelay = new LinkedHashMap<>();
-
-    private final Set<String> relays = new LinkedHashSet<>();
-
-    /**
-     * @param beanFactory where the {@link RemoteNode} beans are
-     * @param strict whether a client whose call is dropped is also closed with 1008
-     * @param maxCachedPaths how many node paths one client may announce
-     */
-    public MultiplayerApis(ListableBeanFactory beanFactory, boolean strict, int maxCachedPaths) {
-        if (maxCachedPaths < 1) {
-            throw new IllegalStateException("peersocket.server.multiplayer.api.max-cached-paths must be at least 1, was "
-                    + maxCachedPaths);
-        }
-        this.beanFactory = beanFactory;
-        this.strict = strict;
-        this.maxCachedPaths = maxCachedPaths;
-        for (String beanName : beanFactory.getBeanNamesForAnnotation(RemoteNode.class)) {
-            RemoteNode annotation = beanFactory.findAnnotationOnBean(beanName, RemoteNode.class);
-            Class<?> type = beanFactory.getType(beanName);
-            if (annotation == null || type == null) {
-                continue;
-            }
-            Supplier<Object> bean = SingletonSupplier.of(() -> beanFactory.getBean(beanName));
-            this.nodes.add(RemoteNodeBinding.of(beanName, ClassUtils.getUserClass(type), annotation, bean));
-        }
-    }
-
-    /**
-     * Puts the MultiplayerAPI of a relay endpoint in front of its application, when nodes are
-     * bound to it. For the server's assembly; applications do not call it.
-     * @param relayPath the relay endpoint's path
-     * @param application the relay's application (peer 1)
-     * @param observer receives the drop counts
-     * @return what receives peer 1's signals: the MultiplayerAPI, or the application alone
-     * @throws IllegalStateException when a node names no relay and there is more than one, or two
-     * nodes have one path
-     */
-    public synchronized MultiplayerListener bind(String relayPath, MultiplayerListener application,
-            PeerSocketObserver observer) {
-        this.relays.add(relayPath);
-        List<RemoteNodeBinding> bound = new ArrayList<>();
-        for (RemoteNodeBinding node : this.nodes) {
-            if (node.relay().isEmpty() && this.relays.size() > 1) {
-                throw new IllegalStateException("@RemoteNode bean '" + node.beanName() + "' names no relay and there "
-                        + "are several multiplayer relay endpoints " + this.relays + "; set @RemoteNode(relay = ...)");
-            }
-            if (node.relay().isEmpty() || node.relay().equals(relayPath)) {
-                bound.add(node);
-            }
-        }
-        if (bound.isEmpty()) {
-            return application;
-        }
-        MultiplayerApi api = new MultiplayerApi(relayPath, bound, application, observer, this.strict,
-                this.maxCachedPaths, () -> relayAt(relayPath));
-        this.byRelay.put(relayPath, api);
-        return api;
-    }
-
-    private RelayServer relayAt(String relayPath) {
-        RelayServer relay = this.beanFactory.getBean(RelayServers.class).get(relayPath);
-        if (relay == null) {
-            throw new IllegalStateException("No multiplayer relay endpoint at " + relayPath);
-        }
-        return relay;
-    }
-
-    /**
-     * Checks that every node found its relay; run once the server is assembled.
-     * @throws IllegalStateException naming a node whose relay endpoint does not exist
-     */
-    public synchronized void verifyBound() {
-        for (RemoteNodeBinding node : this.nodes) {
-            boolean bound = node.relay().isEmpty() ? !this.byRelay.isEmpty() : this.byRelay.containsKey(node.relay());
-            if (!bound) {
-                throw new IllegalStateException("@RemoteNode bean '" + node.beanName() + "' is node " + node.path()
-                        + " of " + (node.relay().isEmpty() ? "the multiplayer relay endpoint, but there is none"
-                                : "relay " + node.relay() + ", which is no multiplayer relay endpoint")
-                        + "; declare one with @PacketHandler(path = ..., multiplayer = true) or "
-                        + "peersocket.server.multiplayer.path");
-            }
-        }
-    }
+public interface MultiplayerApis {
 
     /**
      * @param relayPath a relay endpoint's path
      * @return its MultiplayerAPI, or {@code null} when no {@link RemoteNode} bean is bound to it
      */
-    public synchronized @Nullable MultiplayerApi get(String relayPath) {
-        return this.byRelay.get(relayPath);
-    }
+    @Nullable MultiplayerApi get(String relayPath);
 
     /** @return every relay's MultiplayerAPI */
-    public synchronized List<MultiplayerApi> all() {
-        return new ArrayList<>(this.byRelay.values());
-    }
+    List<MultiplayerApi> all();
 
 }

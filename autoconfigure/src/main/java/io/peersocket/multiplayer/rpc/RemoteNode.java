@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * multiplayer relay endpoint: Godot clients' {@code rpc}, {@code rpc_id} and {@code rset} on the
  * node at this path, addressed to the server, call its {@link Remote} methods and set its
  * {@link Remote} fields. The application is the node's network master, as the engine's server
- * is of the nodes it did not hand to a client.
+ * is of the nodes it did not hand to a client, until it hands the node to one with
+ * {@link MultiplayerApi#setNetworkMaster(String, int)}.
  * <pre>
  * &#64;RemoteNode(path = "/root/Lobby")
  * class Lobby {

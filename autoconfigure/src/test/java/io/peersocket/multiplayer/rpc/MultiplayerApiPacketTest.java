@@ -62,6 +62,7 @@ class MultiplayerApiPacketTest {
     void reset() {
         this.calc.log.clear();
         this.calc.level = 0;
+        this.calc.secret = 0;
     }
 
     @AfterEach
@@ -180,6 +181,52 @@ class MultiplayerApiPacketTest {
         assertThat(client.nextPayload()).isEqualTo(withPath(bytes(0, int32(pathId), "announce\0", 1,
                 variantString("go")), "Calc"));
         await().atMost(Duration.ofSeconds(10)).until(() -> this.calc.log.contains("announce go from 1"));
+    }
+
+    @Test
+    void aClientMadeTheNodesMasterMayCallItsPuppetMembersAndNobodyItsMasterOnes() {
+        Client master = join();
+        Client other = join();
+        master.send(bytes(2, int32(5), "Calc\0"));
+        master.nextPayload();                                                        // CONFIRM_PATH
+        other.send(bytes(2, int32(6), "Calc\0"));
+        other.nextPayload();
+        // The server is the master of every node it serves: a master function is anybody's to call.
+        other.send(bytes(0, int32(6), "steer\0", 0));
+        other.send(bytes(0, int32(6), "echo\0", 0));
+        other.nextPayload();
+        assertThat(this.calc.log).containsExactly("steer from " + other.id);
+        assertThat(this.multiplayer.isNetworkMaster("/root/Calc")).isTrue();
+        this.multiplayer.setNetworkMaster("/root/Calc", master.id);
+        try {
+            assertThat(this.multiplayer.getNetworkMaster("Calc")).isEqualTo(master.id);
+            assertThat(this.multiplayer.isNetworkMaster("Calc")).isFalse();
+            Map<String, Long> before = this.multiplayer.getDroppedCounts();
+            other.send(bytes(0, int32(6), "reset\0", 0));                           // puppet, not from the master
+            other.send(bytes(1, int32(6), "secret\0", variantInt(3)));              // puppet property, likewise
+            other.send(bytes(0, int32(6), "echo\0", 0));
+            other.nextPayload();
+            master.send(bytes(1, int32(5), "secret\0", variantInt(7)));             // the master sets its puppet
+            master.send(bytes(0, int32(5), "reset\0", 0));                          // and calls it
+            master.send(bytes(0, int32(5), "steer\0", 0));                          // the server is now a puppet
+            master.send(bytes(0, int32(5), "echo\0", 0));
+            assertThat(master.nextPayload()).isEqualTo(rawPacket("level=0"));
+            assertThat(this.calc.log).containsExactly("steer from " + other.id, "reset");
+            assertThat(this.calc.secret).isEqualTo(7);
+            assertThat(delta(before, this.multiplayer.getDroppedCounts()))
+                .isEqualTo(Map.of(MultiplayerApi.DROP_FORBIDDEN, 3L));
+            // _should_call_local on a puppet: its own rpc of a puppet function runs locally and goes out.
+            this.multiplayer.rpc("/root/Calc", "reset");
+            assertThat(this.calc.log).containsExactly("steer from " + other.id, "reset", "reset");
+            byte[] simplify = master.nextPayload();
+            assertThat(simplify[0]).isEqualTo((byte) 2);
+            assertThat(master.nextPayload()).isEqualTo(withPath(bytes(0, int32(int32At(simplify, 1)), "reset\0", 0),
+                    "Calc"));
+        }
+        finally {
+            this.multiplayer.setNetworkMaster("Calc", 1);
+        }
+        assertThat(this.multiplayer.getNetworkMaster("/root/Calc")).isEqualTo(1);
     }
 
     private static Map<String, Long> delta(Map<String, Long> before, Map<String, Long> after) {
@@ -344,6 +391,11 @@ class MultiplayerApiPacketTest {
         @Remote(RpcMode.PUPPET)
         void reset() {
             this.log.add("reset");
+        }
+
+        @Remote(RpcMode.MASTER)
+        void steer(@RpcSenderId int sender) {
+            this.log.add("steer from " + sender);
         }
 
         @Remote(RpcMode.REMOTESYNC)

@@ -59,10 +59,28 @@ class MultiplayerApiStartupTest {
     }
 
     @Test
-    void thePandemoniumDialectFailsNamingTheProperty() {
+    void variantsOfAnotherEngineThanTheCallsFailNamingBothProperties() {
         this.runner.withBean("node", GoodNode.class).withPropertyValues("peersocket.server.variant.dialect=pandemonium")
             .run((context) -> assertThat(context).getFailure().rootCause()
-                .hasMessageContaining("peersocket.server.variant.dialect").hasMessageContaining("no rset"));
+                .hasMessageContaining("peersocket.server.multiplayer.api.dialect is godot3")
+                .hasMessageContaining("peersocket.server.variant.dialect is pandemonium"));
+        this.runner.withBean("node", GoodNode.class).withPropertyValues("peersocket.server.multiplayer.api.dialect=pandemonium")
+            .run((context) -> assertThat(context).getFailure().rootCause()
+                .hasMessageContaining("peersocket.server.multiplayer.api.dialect is pandemonium")
+                .hasMessageContaining("peersocket.server.variant.dialect is godot-3"));
+    }
+
+    @Test
+    void thePandemoniumDialectServesFunctionsButNoRemoteProperty() {
+        this.runner.withBean("node", GoodNode.class).withPropertyValues("peersocket.server.multiplayer.api.dialect=pandemonium",
+                "peersocket.server.variant.dialect=pandemonium")
+            .run((context) -> assertThat(context).hasNotFailed().getBean(MultiplayerApi.class)
+                .extracting(MultiplayerApi::getDialect).isEqualTo(MultiplayerDialect.PANDEMONIUM));
+        this.runner.withBean("withField", WithProperty.class).withPropertyValues(
+                "peersocket.server.multiplayer.api.dialect=pandemonium", "peersocket.server.variant.dialect=pandemonium")
+            .run((context) -> assertThat(context).getFailure().rootCause().hasMessageContaining("'withField'")
+                .hasMessageContaining("[hp]").hasMessageContaining("no rset")
+                .hasMessageContaining("peersocket.server.multiplayer.api.dialect"));
     }
 
     @Test
@@ -93,6 +111,14 @@ class MultiplayerApiStartupTest {
         @Remote(RpcMode.PUPPETSYNC)
         void hidden() {
         }
+
+    }
+
+    @RemoteNode(path = "/root/Field")
+    static class WithProperty {
+
+        @Remote
+        volatile int hp;
 
     }
 

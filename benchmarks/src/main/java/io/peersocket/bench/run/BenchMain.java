@@ -27,6 +27,12 @@ public final class BenchMain {
 
     static final String GODOT_RELAY = "godot-relay";
 
+    /** Godot 3.2.3 serving node /root/Bench through its MultiplayerAPI (benchmarks/godot/rpc_server.gd). */
+    static final String GODOT_RPC = "godot-rpc";
+
+    /** The starter serving the same node as a {@code @RemoteNode} bean. */
+    static final String STARTER_RPC = "starter-rpc";
+
     /** The starter with its echo handler declared {@code blocking = false} (run on the I/O thread). */
     static final String NON_BLOCKING = "starter-reactive-nonblocking";
 
@@ -105,7 +111,9 @@ public final class BenchMain {
             this.client = client;
             startAll(logs);
             Scenarios scenarios = new Scenarios(client, this.settings);
-            List<Target> echoTargets = this.targets.stream().filter((t) -> !t.name.endsWith("relay")).toList();
+            List<Target> echoTargets = this.targets.stream()
+                .filter((t) -> !t.name.endsWith("relay") && !t.name.endsWith("-rpc")).toList();
+            List<Target> rpcTargets = this.targets.stream().filter((t) -> t.name.endsWith("-rpc")).toList();
             // the relay: Godot's own, the starter's (reactive, push), and the same protocol as a plain WebFlux loop
             List<Target> relayTargets = this.targets.stream()
                 .filter((t) -> t.name.endsWith("relay") || t.name.equals("webflux-plain")).toList();
@@ -122,6 +130,9 @@ public final class BenchMain {
                 rounds("broadcast-" + peers, springAndNode, (t, r) -> scenarios.broadcast(t, r, peers));
             }
             rounds("relay", relayTargets, (t, r) -> scenarios.relay(t, r, t.name.equals(GODOT_RELAY) ? "/" : "/relay"));
+            Run rpc = (t, r) -> scenarios.rpc(t, r, t.name.equals(GODOT_RPC) ? "/" : "/rpc");
+            warmUp("rpc", rpcTargets, rpc); // the first round otherwise measures the JIT compiling the call path
+            rounds("rpc", rpcTargets, rpc);
             rounds("gameloop", pollTargets, scenarios::gameLoop);
             rounds("churn", fullTargets, scenarios::churn);
             for (Target target : selected("idle") ? fullTargets : List.<Target>of()) {

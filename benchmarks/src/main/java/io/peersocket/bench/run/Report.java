@@ -161,6 +161,7 @@ final class Report {
         echoTables();
         broadcastTables();
         relayTable();
+        rpcTable();
         gameTable();
         churnTable();
         idleTable();
@@ -212,6 +213,13 @@ final class Report {
         }
         else {
             line("| relay ≥ 3× Godot's relay | the Java relay did not run | not measured |");
+        }
+        if (has(BenchMain.STARTER_RPC)) {
+            verdict("remote calls ≥ 3× Godot's own MultiplayerAPI (answered rpc_id calls/s)", ratio("rpc",
+                    BenchMain.STARTER_RPC, BenchMain.GODOT_RPC, "rate"), 3.0, true);
+        }
+        else {
+            line("| remote calls ≥ 3× Godot's MultiplayerAPI | the Java server did not run | not measured |");
         }
         for (Target target : this.targets) {
             if (target.poll) {
@@ -373,6 +381,24 @@ final class Report {
                 List.of(med("relay", "paced_delivered_pct", 1), med("relay", "latency_p50_ms", 1),
                         med("relay", "latency_p99_ms", 1), col("relay", "rate"), med("relay", "server_us", 1),
                         med("relay", "lost", 1)));
+    }
+
+    private void rpcTable() {
+        line("## Remote calls (MultiplayerAPI)");
+        line("");
+        line("Godot 3's high-level multiplayer inside the relay, " + this.settings.rpcPeers + " clients speaking it "
+                + "as the engine does (`RpcLoad`): each announces node `/root/Bench` (`SIMPLIFY_PATH`, answered by "
+                + "`CONFIRM_PATH`), then keeps " + this.settings.rpcWindow + " calls `rpc_id(1, \"ping\", seq)` "
+                + "outstanding; the server's `remote func ping(seq)` answers each with `rpc_id(sender, \"pong\", "
+                + "seq)` on the caller's node (path cache included). `starter-rpc`: a `@RemoteNode` bean on the "
+                + "starter's reactive relay (push dispatch); `godot-rpc`: Godot 3.2.3 headless running the same node "
+                + "in GDScript (`benchmarks/godot/rpc_server.gd`). Every answer is checked (node, name, argument, "
+                + "sequence in order per client). Rate = answered calls per second.");
+        line("");
+        table("rpc", "Remote calls", new String[] { "calls/s", "round trip p50 ms", "round trip p99 ms",
+            "server µs/call", "client CPU %", "lost" },
+                List.of(col("rpc", "rate"), med("rpc", "latency_p50_ms", 1), med("rpc", "latency_p99_ms", 1),
+                        med("rpc", "server_us", 1), med("rpc", "client_cpu", 100), med("rpc", "lost", 1)));
     }
 
     private void gameTable() {

@@ -261,6 +261,72 @@ final class Scenarios {
         return sample;
     }
 
+    // ---- remote calls (MultiplayerAPI) ----
+
+    /**
+     * Godot clients calling the server's node: each keeps {@code rpcWindow} {@code rpc_id(1, "ping", seq)}
+     * outstanding and the server answers each with {@code rpc_id(sender, "pong", seq)}; answered calls
+     * per second, their round trip, and every answer checked in order.
+     */
+    Sample rpc(Target target, int round, String path) {
+        int peers = this.settings.rpcPeers;
+        Sample sample = new Sample(target.name, round);
+        RpcLoad load = new RpcLoad(peers, this.settings.rpcWindow);
+        WsClient.Conns conns = this.client.openAll(uri(target, path), "", peers, load, parallel(target, 32), Duration.ofSeconds(60));
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!this.client.call(load::ready) && System.nanoTime() < deadline) {
+            sleep(Duration.ofMillis(20));
+        }
+        if (!this.client.call(load::ready)) {
+            sample.problem("clients never all had their node path confirmed: " + conns.errorSummary()
+                    + "; " + this.client.call(() -> load.firstError));
+            conns.dropAll();
+            return sample;
+        }
+        List<WsConn> open = conns.open();
+        this.client.call(() -> {
+            load.start(open);
+            return null;
+        });
+        sleep(this.settings.warmup);
+        long before = this.client.call(() -> {
+            load.recordLatency = true;
+            return load.answered;
+        });
+        Meter a = Meter.now(target);
+        sleep(this.settings.measure);
+        long after = this.client.call(() -> load.answered);
+        Meter b = Meter.now(target);
+        load.running = false;
+        rate(sample, a, b, after - before, "");
+        long[] latencies = this.client.call(() -> {
+            load.recordLatency = false;
+            return Arrays.copyOf(load.latencies, load.latencyCount);
+        });
+        Arrays.sort(latencies);
+        if (latencies.length > 0) {
+            sample.put("latency_p50_ms", latencies[latencies.length / 2] / 1e6);
+            sample.put("latency_p99_ms", latencies[Math.min(latencies.length - 1, (int) (latencies.length * 0.99))] / 1e6);
+        }
+        long drain = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long outstanding;
+        do {
+            sleep(Duration.ofMillis(20));
+            outstanding = this.client.call(load::outstanding);
+        } while (outstanding > 0 && System.nanoTime() < drain && conns.disconnected.get() == 0);
+        sample.put("lost", outstanding);
+        long errors = this.client.call(() -> load.errors);
+        sample.put("errors", errors);
+        if (errors > 0) {
+            sample.problem(errors + " bad answers: " + this.client.call(() -> load.firstError));
+        }
+        if (outstanding > 0) {
+            sample.problem(outstanding + " calls never answered");
+        }
+        conns.dropAll();
+        return sample;
+    }
+
     // ---- game loop (poll mode) ----
 
     Sample gameLoop(Target target, int round) throws Exception {

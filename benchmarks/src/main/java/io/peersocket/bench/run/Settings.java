@@ -37,6 +37,11 @@ final class Settings {
 
     int relayWindow = 4;
 
+    /** Remote calls: Godot clients, each with this many calls outstanding. */
+    int rpcPeers = 200;
+
+    int rpcWindow = 4;
+
     int gamePeers = 1000;
 
     int gameRate = 30;
@@ -64,6 +69,7 @@ final class Settings {
             this.broadcastPeers = List.of(20, 100);
             this.broadcasts = 5;
             this.relayPeers = 8;
+            this.rpcPeers = 8;
             this.gamePeers = 40;
             this.churnConcurrency = 4;
             this.idlePeers = 200;

@@ -42,6 +42,7 @@ final class Targets {
             { "starter-servlet-push", "servlet", "true", "false" },
             { "starter-servlet-poll", "servlet", "true", "true" },
             { "starter-relay", "reactive", "true", "false" },
+            { BenchMain.STARTER_RPC, "reactive", "true", "false" },
         };
         for (String[] s : spring) {
             List<String> command = new ArrayList<>(prefix);
@@ -93,6 +94,11 @@ final class Targets {
                         Map.of("BENCH_PORT", Integer.toString(port), "BENCH_RELAY", name.equals("godot") ? "0" : "1")));
                 port = free.getAsInt();
             }
+            List<String> command = new ArrayList<>(prefix);
+            command.addAll(List.of("godot3-server", "--no-window", "-s", home.resolve("godot/rpc_server.gd").toString()));
+            targets.add(new Target(BenchMain.GODOT_RPC, Target.Kind.GODOT, port, "", false, false, command,
+                    Map.of("BENCH_PORT", Integer.toString(port))));
+            port = free.getAsInt();
         }
         else {
             missing("godot", "godot3-server (apt-get install godot3-server)", peersRequired, notes);

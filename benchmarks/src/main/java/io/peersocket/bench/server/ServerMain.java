@@ -40,6 +40,7 @@ public final class ServerMain {
             case "mvc-plain" -> PlainMvcServer.start(port);
             case "webflux-plain" -> PlainWebFluxServer.start(port);
             case "starter-reactive-push", "starter-relay" -> StarterServer.start(port, true, false);
+            case "starter-rpc" -> StarterServer.startRpc(port);
             case "starter-reactive-poll" -> StarterServer.start(port, true, true);
             case "starter-reactive-nonblocking" -> StarterServer.start(port, true, false, false);
             case "starter-servlet-push" -> StarterServer.start(port, false, false);

@@ -6,6 +6,10 @@ import java.util.List;
 import io.peersocket.annotation.DataReceived;
 import io.peersocket.annotation.PacketHandler;
 import io.peersocket.annotation.PeerPacket;
+import io.peersocket.multiplayer.rpc.MultiplayerApi;
+import io.peersocket.multiplayer.rpc.Remote;
+import io.peersocket.multiplayer.rpc.RemoteNode;
+import io.peersocket.multiplayer.rpc.RpcSenderId;
 import io.peersocket.peer.Packet;
 import io.peersocket.peer.Peer;
 import io.peersocket.peer.WriteMode;
@@ -31,15 +35,27 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 public class StarterServer {
 
     static ConfigurableApplicationContext start(int port, boolean reactive, boolean poll) {
-        return start(port, reactive, poll, true);
+        return start(port, reactive, poll, true, false);
+    }
+
+    /** The reactive push server whose relay is {@code /rpc}, serving node {@code /root/Bench} ({@link Bench}). */
+    static ConfigurableApplicationContext startRpc(int port) {
+        return start(port, true, false, true, true);
+    }
+
+    static ConfigurableApplicationContext start(int port, boolean reactive, boolean poll, boolean blocking) {
+        return start(port, reactive, poll, blocking, false);
     }
 
     /**
      * @param blocking whether {@code /echo} is declared as a handler that may block (the default,
      * handler threads) or not ({@code blocking = false}: on the I/O thread)
+     * @param rpc whether the relay is {@code /rpc} with the {@link Bench} node rather than {@code /relay}
      */
-    static ConfigurableApplicationContext start(int port, boolean reactive, boolean poll, boolean blocking) {
+    static ConfigurableApplicationContext start(int port, boolean reactive, boolean poll, boolean blocking,
+            boolean rpc) {
         List<String> properties = new ArrayList<>();
+        properties.add("bench.rpc=" + rpc);
         properties.add("bench.echo.blocking=" + blocking);
         properties.add("peersocket.server.dispatch=" + (poll ? "poll" : "push"));
         // The engine's default output limit (64 KiB) holds four 16 KiB echoes: with 16 in flight, put_packet
@@ -93,10 +109,44 @@ public class StarterServer {
 
     /** The engine's multiplayer relay; peer 1 (this application) takes what is addressed to it and drops it. */
     @PacketHandler(path = "/relay", multiplayer = true)
+    @ConditionalOnBooleanProperty(name = "bench.rpc", havingValue = false, matchIfMissing = true)
     static final class Relay {
 
         @PeerPacket
         void packet(int from) {
+        }
+
+    }
+
+    /** The relay of the remote-call scenario: its payloads are the MultiplayerAPI's, served by {@link Bench}. */
+    @PacketHandler(path = "/rpc", multiplayer = true)
+    @ConditionalOnBooleanProperty(name = "bench.rpc")
+    static final class RpcRelay {
+
+        /** Payloads that are no MultiplayerAPI packet would reach the application here; the scenario sends none. */
+        @PeerPacket
+        void packet(int from) {
+        }
+
+    }
+
+    /**
+     * Node {@code /root/Bench} of the remote-call scenario, as benchmarks/godot/rpc_server.gd in GDScript:
+     * {@code remote func ping(seq): rpc_id(get_tree().get_rpc_sender_id(), "pong", seq)}.
+     */
+    @RemoteNode(path = "/root/Bench", relay = "/rpc")
+    @ConditionalOnBooleanProperty(name = "bench.rpc")
+    static final class Bench {
+
+        private final MultiplayerApi multiplayer;
+
+        Bench(MultiplayerApi multiplayer) {
+            this.multiplayer = multiplayer;
+        }
+
+        @Remote
+        void ping(@RpcSenderId int id, long seq) {
+            this.multiplayer.rpcId(id, "/root/Bench", "pong", seq);
         }
 
     }

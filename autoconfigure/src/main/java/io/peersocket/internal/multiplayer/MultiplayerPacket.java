@@ -1,42 +1,37 @@
-package io.peersocket.multiplayer.rpc;
+package io.peersocket.internal.multiplayer;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import io.peersocket.multiplayer.rpc.MultiplayerDialect;
 import io.peersocket.variant.VariantCodec;
 
 /**
- * The packets of the engine's high-level multiplayer ({@code core/io/multiplayer_api.cpp} of
- * Godot 3.2.3), carried as relay payloads. The first byte is the command:
+ * The packets of the engine's high-level multiplayer ({@code core/io/multiplayer_api.cpp}),
+ * carried as relay payloads, in one of the two dialects. The first byte is the command:
  * <pre>
- * REMOTE_CALL   0 | uint32 node | name\0 | uint8 argc | argc Variants [| path\0]
- * REMOTE_SET    1 | uint32 node | name\0 | one Variant              [| path\0]
- * SIMPLIFY_PATH 2 | uint32 id   | path\0
- * CONFIRM_PATH  3 | path\0
- * RAW           4 | bytes
+ *                 Godot 3.x  Pandemonium
+ * REMOTE_CALL     0          0            | uint32 node | name\0 | uint8 argc | argc Variants [| path\0]
+ * REMOTE_SET      1          (none)       | uint32 node | name\0 | one Variant              [| path\0]
+ * SIMPLIFY_PATH   2          1            | uint32 id   | path\0
+ * CONFIRM_PATH    3          2            | path\0
+ * RAW             4          3            | bytes
  * </pre>
  * {@code node} is the id the sender gave the path with {@code SIMPLIFY_PATH}, or, while the
  * receiver has not confirmed it, {@code 0x80000000 | offset} of the path appended after the
  * arguments. Integers are little-endian; strings UTF-8, NUL-terminated; paths relative to the
- * scene tree's root ({@code "Game"} for {@code /root/Game}).
+ * scene tree's root ({@code "Game"} for {@code /root/Game}). Everything but the numbering is the
+ * same in both engines' sources.
  */
 public final class MultiplayerPacket {
 
-    /** {@code NETWORK_COMMAND_REMOTE_CALL}. */
-    public static final int REMOTE_CALL = 0;
+    /** Godot 3.x ({@code NetworkCommands} of Godot 3.2 to 3.4's {@code multiplayer_api.h}). */
+    public static final MultiplayerPacket GODOT3 = new MultiplayerPacket(MultiplayerDialect.GODOT3, 0, 1, 2, 3, 4);
 
-    /** {@code NETWORK_COMMAND_REMOTE_SET}. */
-    public static final int REMOTE_SET = 1;
-
-    /** {@code NETWORK_COMMAND_SIMPLIFY_PATH}. */
-    public static final int SIMPLIFY_PATH = 2;
-
-    /** {@code NETWORK_COMMAND_CONFIRM_PATH}. */
-    public static final int CONFIRM_PATH = 3;
-
-    /** {@code NETWORK_COMMAND_RAW}. */
-    public static final int RAW = 4;
+    /** Pandemonium ({@code NetworkCommands} of its {@code multiplayer_api.h}: no REMOTE_SET). */
+    public static final MultiplayerPacket PANDEMONIUM = new MultiplayerPacket(MultiplayerDialect.PANDEMONIUM, 0, -1, 1,
+            2, 3);
 
     /** The flag of a node field that is an offset to the full path, not a cache id. */
     public static final int FULL_PATH_FLAG = 0x80000000;
@@ -44,7 +39,49 @@ public final class MultiplayerPacket {
     /** The most arguments a call carries (one byte). */
     public static final int MAX_ARGUMENTS = 255;
 
-    private MultiplayerPacket() {
+    private final MultiplayerDialect dialect;
+
+    /** {@code NETWORK_COMMAND_REMOTE_CALL}. */
+    public final int callCommand;
+
+    /** {@code NETWORK_COMMAND_REMOTE_SET}, -1 where the engine has none. */
+    public final int setCommand;
+
+    /** {@code NETWORK_COMMAND_SIMPLIFY_PATH}. */
+    public final int simplifyCommand;
+
+    /** {@code NETWORK_COMMAND_CONFIRM_PATH}. */
+    public final int confirmCommand;
+
+    /** {@code NETWORK_COMMAND_RAW}, the highest command. */
+    public final int rawCommand;
+
+    private MultiplayerPacket(MultiplayerDialect dialect, int callCommand, int setCommand, int simplifyCommand,
+            int confirmCommand, int rawCommand) {
+        this.dialect = dialect;
+        this.callCommand = callCommand;
+        this.setCommand = setCommand;
+        this.simplifyCommand = simplifyCommand;
+        this.confirmCommand = confirmCommand;
+        this.rawCommand = rawCommand;
+    }
+
+    /**
+     * @param dialect the clients' engine
+     * @return its packets
+     */
+    public static MultiplayerPacket of(MultiplayerDialect dialect) {
+        return (dialect == MultiplayerDialect.PANDEMONIUM) ? PANDEMONIUM : GODOT3;
+    }
+
+    /** @return the dialect */
+    public MultiplayerDialect dialect() {
+        return this.dialect;
+    }
+
+    /** @return whether the engine has {@code rset} */
+    public boolean hasRemoteSet() {
+        return this.setCommand >= 0;
     }
 
     /**
@@ -52,9 +89,9 @@ public final class MultiplayerPacket {
      * @param path the path, relative to the tree's root
      * @return a {@code SIMPLIFY_PATH} packet
      */
-    public static byte[] simplifyPath(int id, String path) {
+    public byte[] simplifyPath(int id, String path) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(SIMPLIFY_PATH);
+        out.write(this.simplifyCommand);
         int32(out, id);
         cString(out, path);
         return out.toByteArray();
@@ -64,9 +101,9 @@ public final class MultiplayerPacket {
      * @param path the path being confirmed
      * @return a {@code CONFIRM_PATH} packet
      */
-    public static byte[] confirmPath(String path) {
+    public byte[] confirmPath(String path) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(CONFIRM_PATH);
+        out.write(this.confirmCommand);
         cString(out, path);
         return out.toByteArray();
     }
@@ -75,9 +112,9 @@ public final class MultiplayerPacket {
      * @param bytes the application's bytes
      * @return a {@code RAW} packet
      */
-    public static byte[] raw(byte[] bytes) {
+    public byte[] raw(byte[] bytes) {
         byte[] packet = new byte[bytes.length + 1];
-        packet[0] = RAW;
+        packet[0] = (byte) this.rawCommand;
         System.arraycopy(bytes, 0, packet, 1, bytes.length);
         return packet;
     }
@@ -92,9 +129,13 @@ public final class MultiplayerPacket {
      * @param codec encodes them
      * @return the packet
      */
-    public static byte[] call(boolean set, int cacheId, String name, List<?> args, VariantCodec codec) {
+    public byte[] call(boolean set, int cacheId, String name, List<?> args, VariantCodec codec) {
+        if (set && !hasRemoteSet()) {
+            throw new UnsupportedOperationException("rset '" + name + "': the " + this.dialect
+                    + " MultiplayerAPI has no rset; call a remote function instead");
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(set ? REMOTE_SET : REMOTE_CALL);
+        out.write(set ? this.setCommand : this.callCommand);
         int32(out, cacheId);
         cString(out, name);
         if (set) {

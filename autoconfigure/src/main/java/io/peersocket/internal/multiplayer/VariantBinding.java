@@ -1,4 +1,4 @@
-package io.peersocket.multiplayer.rpc;
+package io.peersocket.internal.multiplayer;
 
 import java.util.List;
 import java.util.Map;

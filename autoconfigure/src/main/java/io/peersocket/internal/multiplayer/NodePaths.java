@@ -1,4 +1,4 @@
-package io.peersocket.multiplayer.rpc;
+package io.peersocket.internal.multiplayer;
 
 /**
  * Node paths as the engine's MultiplayerAPI sends them: relative to the scene tree's root

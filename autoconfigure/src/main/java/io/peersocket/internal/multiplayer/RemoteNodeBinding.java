@@ -1,4 +1,4 @@
-package io.peersocket.multiplayer.rpc;
+package io.peersocket.internal.multiplayer;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
@@ -11,6 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import io.peersocket.multiplayer.rpc.NetworkPeerPacket;
+import io.peersocket.multiplayer.rpc.Remote;
+import io.peersocket.multiplayer.rpc.RemoteNode;
+import io.peersocket.multiplayer.rpc.RpcMode;
+import io.peersocket.multiplayer.rpc.RpcSenderId;
 import io.peersocket.peer.Peer;
 import org.jspecify.annotations.Nullable;
 
@@ -170,6 +175,14 @@ final class RemoteNodeBinding {
 
     @Nullable Function function(String name) {
         return this.functions.get(name);
+    }
+
+    boolean hasProperties() {
+        return !this.properties.isEmpty();
+    }
+
+    java.util.Set<String> propertyNames() {
+        return this.properties.keySet();
     }
 
     @Nullable Property property(String name) {
