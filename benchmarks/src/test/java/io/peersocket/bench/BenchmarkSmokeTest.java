@@ -29,7 +29,8 @@ class BenchmarkSmokeTest {
         assertThat(problems).as("samples with problems; see target/smoke/benchmarks.md:%n%s", report).isZero();
         assertThat(out.resolve("benchmarks.png")).isNotEmptyFile();
         assertThat(report).contains("## Echo", "## Broadcast", "## Multiplayer relay", "## Game loop",
-                "## Connection churn", "## Idle capacity");
+                "## Connection churn", "## Idle capacity", "## Cluster on Redis", "### Cross-node echo",
+                "### Redis commands per group send", "### redis-benchmark");
     }
 
 }
