@@ -128,7 +128,7 @@ public final class BenchMain {
                 measure("idle", target, 1, () -> scenarios.idle(target, this.settings.idlePeers));
             }
             // Last, with every other server stopped: they start processes of their own.
-            if (selected("cluster") || selected(ClusterBench.REDIS_BENCHMARK)) {
+            if (ClusterBench.SCENARIOS.stream().anyMatch(BenchMain::selected)) {
                 this.startFailures += new ClusterBench(this.home, this.settings, client, this.pinned, this.notes,
                         this.results).run(logs, peersRequired);
             }
@@ -154,7 +154,7 @@ public final class BenchMain {
 
     }
 
-    private static boolean selected(String scenario) {
+    static boolean selected(String scenario) {
         String only = System.getProperty("bench.scenarios");
         return only == null || List.of(only.split(",")).stream().anyMatch(scenario::startsWith);
     }

@@ -41,6 +41,14 @@ final class ClusterBench {
 
     static final String REDIS_BENCHMARK = "redis-benchmark";
 
+    static final List<String> SCENARIOS = List.of(BROADCAST, ECHO, COMMANDS, REDIS_BENCHMARK);
+
+    /**
+     * The cores of the nodes and Redis when the runner pins ({@code -Dbench.clusterCpus}, a taskset
+     * list): the server core by default, as for every server; {@code 0,1} to let them spread.
+     */
+    private static final String CPUS = System.getProperty("bench.clusterCpus", "0");
+
     static final String ONE_NODE = "one node";
 
     static final String TWO_NODES = "two nodes";
@@ -86,22 +94,29 @@ final class ClusterBench {
         this.redis = RedisProcess.start(Targets.freePort(19390), logs.resolve("redis.log"));
         int failures = 0;
         try {
-            pin(this.redis.pid(), 0);
+            pin(this.redis.pid());
             Target single = node("cluster-single", "bench-single", logs);
             Target a = node("cluster-node-a", "bench", logs);
             Target b = node("cluster-node-b", "bench", logs);
             awaitNodes(a, 1);
             awaitNodes(b, 1);
             int peers = this.settings.clusterBroadcastPeers;
-            for (int round = 1; round <= this.settings.rounds; round++) {
+            for (int round = 1; round <= this.settings.rounds && BenchMain.selected(BROADCAST); round++) {
                 int r = round;
                 measure(BROADCAST, ONE_NODE, round, () -> broadcast(ONE_NODE, r, List.of(single), peers));
                 measure(BROADCAST, TWO_NODES, round, () -> broadcast(TWO_NODES, r, List.of(a, b), peers));
             }
             single.stop();
-            for (int round = 1; round <= this.settings.rounds; round++) {
+            if (BenchMain.selected(ECHO) && !this.settings.smoke) {
+                // Unrecorded: the nodes' JIT compiles the path first (a cold first round measured seconds).
+                crossEcho(0, a, b);
+            }
+            for (int round = 1; round <= this.settings.rounds && BenchMain.selected(ECHO); round++) {
                 int r = round;
                 measure(ECHO, TWO_NODES, round, () -> crossEcho(r, a, b));
+            }
+            if (!BenchMain.selected(COMMANDS)) {
+                return failures;
             }
             for (int members : this.settings.clusterMembers) {
                 String name = "2 nodes, " + members + " members";
@@ -123,12 +138,14 @@ final class ClusterBench {
         }
         finally {
             this.nodes.forEach(Target::stop);
-        }
-        try {
-            redisBenchmark();
-        }
-        finally {
-            this.redis.close();
+            try {
+                if (BenchMain.selected(REDIS_BENCHMARK)) {
+                    redisBenchmark();
+                }
+            }
+            finally {
+                this.redis.close();
+            }
         }
         return failures;
     }
@@ -142,7 +159,7 @@ final class ClusterBench {
         target.start(logs);
         target.awaitReady(120_000);
         if (this.pinned) {
-            target.pin(0);
+            pin(target.pid());
         }
         return target;
     }
@@ -186,8 +203,11 @@ final class ClusterBench {
         System.out.println(scenario + " " + sample);
     }
 
-    private static void pin(long pid, int core) throws Exception {
-        Process taskset = new ProcessBuilder("taskset", "-a", "-p", "-c", Integer.toString(core), Long.toString(pid))
+    private void pin(long pid) throws Exception {
+        if (!this.pinned) {
+            return;
+        }
+        Process taskset = new ProcessBuilder("taskset", "-a", "-p", "-c", CPUS, Long.toString(pid))
             .redirectErrorStream(true).start();
         taskset.getInputStream().readAllBytes();
         taskset.waitFor();

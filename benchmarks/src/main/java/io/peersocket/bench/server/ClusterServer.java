@@ -47,7 +47,10 @@ public class ClusterServer {
             .run();
     }
 
-    @PacketHandler(path = "/cbcast")
+    // Both handlers only queue (a group send, a send to a peer of another node: the cluster's
+    // writer does the Redis I/O), so they run on the I/O thread that read the packet: one thread
+    // hop less on each crossing.
+    @PacketHandler(path = "/cbcast", blocking = false)
     static final class Broadcast {
 
         private final PeerGroups groups;
@@ -68,7 +71,7 @@ public class ClusterServer {
 
     }
 
-    @PacketHandler(path = "/xecho")
+    @PacketHandler(path = "/xecho", blocking = false)
     static final class CrossEcho {
 
         private final PeerSocketServer server;
