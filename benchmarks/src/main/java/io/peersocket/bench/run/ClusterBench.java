@@ -39,7 +39,7 @@ final class ClusterBench {
 
     static final String COMMANDS = "cluster-commands";
 
-    static final String REDIS_BENCHMARK = "redis-benchmark";
+    static final String REDIS_BENCHMARK = "cluster-redis-benchmark";
 
     static final List<String> SCENARIOS = List.of(BROADCAST, ECHO, COMMANDS, REDIS_BENCHMARK);
 
