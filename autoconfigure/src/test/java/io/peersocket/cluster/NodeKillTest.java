@@ -1,6 +1,5 @@
 package io.peersocket.cluster;
 
-import java.io.File;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
