@@ -226,7 +226,7 @@ public record RelayFrame(int type, int from, int to, byte[] payload) {
     @Override
     public String toString() {
         return typeName(this.type) + "(from=" + this.from + ", to=" + this.to
-                + (isSystem() && this.payload.length >= 4 ? ", id=" + peerId() : ", " + this.payload.length + " bytes")
+                + ((isSystem() && this.payload.length >= 4) ? ", id=" + peerId() : ", " + this.payload.length + " bytes")
                 + ")";
     }
 

@@ -91,7 +91,7 @@ public final class RelayVerdict {
             return "pass";
         }
         return "rewrite" + (this.retarget ? " to " + this.target : "")
-                + (this.payload != null ? " with " + this.payload.length + " bytes" : "");
+                + ((this.payload != null) ? " with " + this.payload.length + " bytes" : "");
     }
 
 }

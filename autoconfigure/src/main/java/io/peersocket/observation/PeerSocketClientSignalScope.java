@@ -1,12 +1,8 @@
 package io.peersocket.observation;
 
-import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.peersocket.spi.ClientSignalScope;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.MDC;
-
-import org.springframework.util.ClassUtils;
 
 /**
  * The client's side of {@link PeerSocketHandlerScope}: each call of a client's listener runs with
@@ -25,17 +21,7 @@ public final class PeerSocketClientSignalScope implements ClientSignalScope {
     // The server: the only peer a client has.
     private static final int SERVER_ID = 1;
 
-    private static final boolean MDC_PRESENT = ClassUtils.isPresent("org.slf4j.MDC",
-            PeerSocketClientSignalScope.class.getClassLoader());
-
-    private static final PeerSocketHandlerObservationConvention DEFAULT_CONVENTION =
-            new DefaultPeerSocketHandlerObservationConvention();
-
-    private final ObservationRegistry registry;
-
-    private final @Nullable PeerSocketHandlerObservationConvention convention;
-
-    private final boolean mdc;
+    private final SignalObservations observations;
 
     /**
      * @param registry where observations go; {@link ObservationRegistry#NOOP} for none
@@ -44,62 +30,12 @@ public final class PeerSocketClientSignalScope implements ClientSignalScope {
      */
     public PeerSocketClientSignalScope(ObservationRegistry registry,
             @Nullable PeerSocketHandlerObservationConvention convention, boolean mdc) {
-        this.registry = registry;
-        this.convention = convention;
-        this.mdc = mdc && MDC_PRESENT;
+        this.observations = new SignalObservations(registry, convention, mdc, PeerSocketHandlerContext.ROLE_CLIENT);
     }
 
     @Override
     public void run(String client, String endpoint, String signal, Runnable callback) {
-        if (!this.mdc) {
-            observe(endpoint, signal, callback);
-            return;
-        }
-        // Poll mode runs listeners on the application's own thread: put back what it had.
-        String previousPeer = MDC.get(PeerSocketHandlerScope.MDC_PEER_ID);
-        String previousEndpoint = MDC.get(PeerSocketHandlerScope.MDC_ENDPOINT);
-        String previousClient = MDC.get(MDC_CLIENT);
-        MDC.put(PeerSocketHandlerScope.MDC_PEER_ID, Integer.toString(SERVER_ID));
-        MDC.put(PeerSocketHandlerScope.MDC_ENDPOINT, endpoint);
-        MDC.put(MDC_CLIENT, client);
-        try {
-            observe(endpoint, signal, callback);
-        }
-        finally {
-            restore(PeerSocketHandlerScope.MDC_PEER_ID, previousPeer);
-            restore(PeerSocketHandlerScope.MDC_ENDPOINT, previousEndpoint);
-            restore(MDC_CLIENT, previousClient);
-        }
-    }
-
-    private void observe(String endpoint, String signal, Runnable callback) {
-        if (this.registry.isNoop()) {
-            callback.run();
-            return;
-        }
-        Observation observation = Observation.createNotStarted(this.convention, DEFAULT_CONVENTION,
-                () -> new PeerSocketHandlerContext(endpoint, signal, SERVER_ID, PeerSocketHandlerContext.ROLE_CLIENT),
-                this.registry);
-        observation.start();
-        try (Observation.Scope scope = observation.openScope()) {
-            callback.run();
-        }
-        catch (Throwable ex) {
-            observation.error(ex);
-            throw ex;
-        }
-        finally {
-            observation.stop();
-        }
-    }
-
-    private static void restore(String key, @Nullable String previous) {
-        if (previous != null) {
-            MDC.put(key, previous);
-        }
-        else {
-            MDC.remove(key);
-        }
+        this.observations.run(SERVER_ID, endpoint, client, signal, callback);
     }
 
 }

@@ -56,7 +56,7 @@ public record BufferLimits(int inKiB, int inPackets, int outKiB, int outPackets)
             throw new IllegalArgumentException(
                     "Buffer limit '" + name + "' must be between 1 and " + max + " but was " + value);
         }
-        return Integer.bitCount(value) == 1 ? value : Integer.highestOneBit(value) << 1;
+        return (Integer.bitCount(value) == 1) ? value : Integer.highestOneBit(value) << 1;
     }
 
 }

@@ -171,7 +171,7 @@ public final class HandshakeInfo {
     public String toString() {
         // Never the headers, query or cookies: they may carry credentials.
         return "HandshakeInfo[" + this.uri.getRawPath() + " from " + this.remoteAddress
-                + (this.principal != null ? " as " + this.principal.getName() : "") + "]";
+                + ((this.principal != null) ? " as " + this.principal.getName() : "") + "]";
     }
 
 }

@@ -159,7 +159,7 @@ class ClientLivenessTest {
                         break;
                     }
                     int length = b1 & 0x7F; // the client sends only small control frames here
-                    in.readNBytes(((b1 & 0x80) != 0 ? 4 : 0) + length);
+                    in.readNBytes((((b1 & 0x80) != 0) ? 4 : 0) + length);
                     if ((b0 & 0x0F) == 0x9 && (b1 & 0x80) != 0) {
                         this.pings.incrementAndGet();
                     }

@@ -32,7 +32,7 @@ class RelayRecorder implements ClientListener {
     public void peerPacket(RelayClient relay, int source) {
         int from = relay.getPacketPeer();
         String text = new String(relay.getPacket(), StandardCharsets.UTF_8);
-        this.events.add("packet " + from + (from == source ? "" : "(signal said " + source + ")") + ": " + text);
+        this.events.add("packet " + from + ((from == source) ? "" : "(signal said " + source + ")") + ": " + text);
     }
 
     @Override

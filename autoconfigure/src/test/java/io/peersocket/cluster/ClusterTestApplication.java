@@ -110,7 +110,7 @@ public class ClusterTestApplication {
                     return (result == PeerError.OK) ? null : "group:" + result;
                 }
                 case "all" -> {
-                    PeerError result = this.groups.sendToEndpoint("/cluster", (parts[1] + (parts.length > 2 ? ":"
+                    PeerError result = this.groups.sendToEndpoint("/cluster", (parts[1] + ((parts.length > 2) ? ":"
                             + parts[2] : "")).getBytes(java.nio.charset.StandardCharsets.UTF_8), WriteMode.TEXT, peer);
                     return (result == PeerError.OK) ? null : "all:" + result;
                 }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import io.peersocket.server.LocalPeerSocketPort;
 import org.junit.jupiter.api.BeforeEach;

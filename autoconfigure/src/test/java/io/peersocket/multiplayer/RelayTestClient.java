@@ -65,7 +65,7 @@ final class RelayTestClient {
     void expectNothing(Duration within) throws InterruptedException {
         JdkClient.Message message = this.socket.poll(within);
         assertThat(message).as("nothing more for peer " + this.id + ", got "
-                + (message != null ? RelayFrame.decode(message.data()) : null)).isNull();
+                + ((message != null) ? RelayFrame.decode(message.data()) : null)).isNull();
     }
 
     void close() {

@@ -282,7 +282,7 @@ abstract class ServerBehaviourTests {
                 for (int n = 0; n < each; n++) {
                     byte[] message = (thread + ":" + n + ":" + padding).getBytes(StandardCharsets.UTF_8);
                     // A full output limit is the engine's ERR_OUT_OF_MEMORY: wait and try again.
-                    while (peer.send(message, n % 2 == 0 ? WriteMode.TEXT : WriteMode.BINARY) == PeerError.ERR_OUT_OF_MEMORY) {
+                    while (peer.send(message, (n % 2 == 0) ? WriteMode.TEXT : WriteMode.BINARY) == PeerError.ERR_OUT_OF_MEMORY) {
                         Thread.sleep(1);
                     }
                 }

@@ -10,7 +10,6 @@ import io.peersocket.annotation.ConnectionError;
 import io.peersocket.annotation.ConnectionEstablished;
 import io.peersocket.annotation.DataReceived;
 import io.peersocket.annotation.PacketExceptionHandler;
-import io.peersocket.annotation.PacketHandler;
 import io.peersocket.annotation.PayloadConverter;
 import io.peersocket.annotation.ServerCloseRequest;
 import io.peersocket.client.ClientListener;

@@ -5,13 +5,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import io.peersocket.annotation.ConnectionClosed;
-import io.peersocket.annotation.ConnectionError;
-import io.peersocket.annotation.ConnectionEstablished;
-import io.peersocket.annotation.DataReceived;
 import io.peersocket.annotation.PacketHandler;
 import io.peersocket.annotation.PayloadConverter;
-import io.peersocket.annotation.ServerCloseRequest;
 import io.peersocket.client.ClientListener;
 import io.peersocket.client.RelayClient;
 import io.peersocket.peer.Peer;

@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 
 import io.peersocket.annotation.PacketHandler;
 import io.peersocket.annotation.PayloadConverter;
-import io.peersocket.annotation.VariantPayload;
 import io.peersocket.peer.Packet;
 import org.jspecify.annotations.Nullable;
 

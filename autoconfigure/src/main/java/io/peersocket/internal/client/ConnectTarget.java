@@ -33,7 +33,7 @@ record ConnectTarget(URI uri, List<String> protocols, Map<String, String> header
         URI uri = URI.create(url.trim());
         if (uri.getRawPath() == null || uri.getRawPath().isEmpty()) {
             uri = URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + "/"
-                    + (uri.getRawQuery() != null ? "?" + uri.getRawQuery() : ""));
+                    + ((uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : ""));
         }
         return uri;
     }

@@ -468,7 +468,7 @@ final class DefaultPeerSocketClient implements PeerSocketClient {
     @Override
     public String toString() {
         String url = getUrl();
-        return "PeerSocketClient '" + name() + "' (" + this.status + (url != null ? " " + url : "") + ")";
+        return "PeerSocketClient '" + name() + "' (" + this.status + ((url != null) ? " " + url : "") + ")";
     }
 
     /** The core's peer signals, told as the engine's client signals with the server as peer 1. */

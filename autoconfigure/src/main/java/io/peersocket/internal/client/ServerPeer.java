@@ -208,7 +208,7 @@ final class ServerPeer implements Peer {
 
     @Override
     public String toString() {
-        return "Peer 1 (server" + (this.session != null ? " at " + remoteAddress() : "") + ")";
+        return "Peer 1 (server" + ((this.session != null) ? " at " + remoteAddress() : "") + ")";
     }
 
 }

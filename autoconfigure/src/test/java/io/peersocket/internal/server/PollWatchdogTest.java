@@ -6,7 +6,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import io.peersocket.internal.server.PollWatchdog;
 import io.peersocket.server.LocalPeerSocketPort;
 import io.peersocket.server.PeerSocketServer;
 import io.peersocket.test.JdkClient;

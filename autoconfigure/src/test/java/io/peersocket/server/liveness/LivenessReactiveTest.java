@@ -1,6 +1,5 @@
 package io.peersocket.server.liveness;
 
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 

@@ -179,7 +179,7 @@ public final class WsConn extends ByteToMessageDecoder {
                 }
                 this.listener.onClose(this, code);
                 // The server closes TCP after the handshake; a client drops it itself if the server does not.
-                this.ctx.executor().schedule(() -> { this.ctx.close(); }, 2, java.util.concurrent.TimeUnit.SECONDS);
+                this.ctx.executor().schedule(() -> this.ctx.close(), 2, java.util.concurrent.TimeUnit.SECONDS);
             }
             else if (opcode == 9) {
                 byte[] data = new byte[size];

@@ -77,7 +77,7 @@ public final class BenchMain {
             out = smoke ? home.resolve("target/smoke") : home.resolve("../docs").normalize();
         }
         int problems = run(home, out, smoke, only, Boolean.getBoolean("peersocket.peers.required"));
-        System.exit(problems == 0 ? 0 : 1);
+        System.exit((problems == 0) ? 0 : 1);
     }
 
     /**

@@ -83,7 +83,7 @@ final class Chart {
         if (target.starter) {
             return STARTER;
         }
-        return target.kind == Target.Kind.JAVA ? SPRING : OTHER;
+        return (target.kind == Target.Kind.JAVA) ? SPRING : OTHER;
     }
 
     private static void draw(Graphics2D g, int index, String title, List<Bar> bars) {

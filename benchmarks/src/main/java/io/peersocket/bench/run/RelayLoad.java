@@ -161,7 +161,7 @@ final class RelayLoad implements WsListener {
                 this.completed++;
                 this.copies[sender][slot] = -1;
                 if (this.running) {
-                    send(conn.index == sender ? conn : this.conns[sender]);
+                    send((conn.index == sender) ? conn : this.conns[sender]);
                 }
             }
         }

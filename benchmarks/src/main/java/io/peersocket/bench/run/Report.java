@@ -197,7 +197,7 @@ final class Report {
         if (!heapStarter.empty() && !heapFlux.empty()) {
             double extra = heapStarter.median() - heapFlux.median();
             line("| idle heap per peer ≤ plain WebFlux + 2 KiB | " + num(heapStarter.median()) + " KiB vs "
-                    + num(heapFlux.median()) + " KiB (+" + num(extra) + " KiB) | " + (extra <= 2 ? "met" : "**missed**") + " |");
+                    + num(heapFlux.median()) + " KiB (+" + num(extra) + " KiB) | " + ((extra <= 2) ? "met" : "**missed**") + " |");
         }
         for (int peers : this.settings.broadcastPeers) {
             String key = "broadcast-" + peers;

@@ -91,7 +91,7 @@ final class ServletConnection implements Connection, PeerOutput.Events {
         this.output = new PeerOutput(remote, this);
         String protocol = session.getAcceptedProtocol();
         // The request is gone after the upgrade: Spring's session keeps its headers, URI and principal.
-        this.handshake = new HandshakeInfo(session.getUri() != null ? session.getUri() : URI.create("/"),
+        this.handshake = new HandshakeInfo((session.getUri() != null) ? session.getUri() : URI.create("/"),
                 session.getHandshakeHeaders(), session.getRemoteAddress(), (protocol != null) ? protocol : "",
                 session.getPrincipal());
     }

@@ -286,7 +286,7 @@ public final class ReactiveConnection implements Connection {
         CloseStatus local = this.localClose;
         if (closedLocally && local != null && this.localCloseSent) {
             return peerClosed
-                    ? new CloseInfo(local.getCode(), local.getReason() != null ? local.getReason() : "", true, false)
+                    ? new CloseInfo(local.getCode(), (local.getReason() != null) ? local.getReason() : "", true, false)
                     : CloseInfo.abnormal();
         }
         CloseStatus status = this.closeStatus;
