@@ -6,11 +6,11 @@ import io.peersocket.spi.ClientObserverProvider;
 import io.peersocket.spi.PeerSocketObserver;
 
 /**
- * The meters of every client the context builds (named connections and builder-made clients):
- * the server's meter names ({@link PeerSocketMetrics}) tagged {@code role=client}, the endpoint
- * being the path of the URL the client connected to. Deliberately not a
- * {@link PeerSocketObserver} bean: the server feeds every such bean, and client meters must not
- * count server traffic.
+ * The meters of every client the context builds (named connections and builder-made
+ * clients): the server's meter names ({@link PeerSocketMetrics}) tagged
+ * {@code role=client}, the endpoint being the path of the URL the client connected to.
+ * Deliberately not a {@link PeerSocketObserver} bean: the server feeds every such bean,
+ * and client meters must not count server traffic.
  */
 public final class PeerSocketClientMetrics implements MeterBinder, ClientObserverProvider {
 

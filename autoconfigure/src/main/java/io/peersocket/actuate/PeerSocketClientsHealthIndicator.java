@@ -11,16 +11,19 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * The health of the named client connections ({@code peersocket.client.connections.*}), as
- * actuator's {@code peersocketClients} contributor: {@code UP} while every connection that the
- * application opens at startup ({@code auto-connect}) is connected, {@code DOWN} when one is not
- * (a reconnect may be under way). Details per connection: its state and URL.
+ * The health of the named client connections ({@code peersocket.client.connections.*}),
+ * as actuator's {@code peersocketClients} contributor: {@code UP} while every connection
+ * that the application opens at startup ({@code auto-connect}) is connected, {@code DOWN}
+ * when one is not (a reconnect may be under way). Details per connection: its state and
+ * URL.
  */
 public class PeerSocketClientsHealthIndicator extends AbstractHealthIndicator {
 
     private final PeerSocketClients clients;
 
-    /** @param clients the named connections */
+    /**
+     * @param clients the named connections
+     */
     public PeerSocketClientsHealthIndicator(PeerSocketClients clients) {
         super("peersocket client health check failed");
         this.clients = clients;

@@ -14,24 +14,29 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
 /**
- * The actuator endpoint {@code peersocket}: the open peers of the server, one peer by id, and a
- * delete operation that disconnects one peer with a close code and reason
- * ({@code disconnect_peer}). Exposed, as every actuator endpoint, only when the application
- * includes it in {@code management.endpoints.web.exposure.include}. Read-only unless the
- * application grants more ({@code management.endpoint.peersocket.access=unrestricted}): an exposed
- * endpoint must not let whoever reaches the management port disconnect users by default.
+ * The actuator endpoint {@code peersocket}: the open peers of the server, one peer by id,
+ * and a delete operation that disconnects one peer with a close code and reason
+ * ({@code disconnect_peer}). Exposed, as every actuator endpoint, only when the
+ * application includes it in {@code management.endpoints.web.exposure.include}. Read-only
+ * unless the application grants more
+ * ({@code management.endpoint.peersocket.access=unrestricted}): an exposed endpoint must
+ * not let whoever reaches the management port disconnect users by default.
  */
 @Endpoint(id = "peersocket", defaultAccess = Access.READ_ONLY)
 public class PeerSocketEndpoint {
 
     private final PeerSocketServer server;
 
-    /** @param server the server whose peers to show */
+    /**
+     * @param server the server whose peers to show
+     */
     public PeerSocketEndpoint(PeerSocketServer server) {
         this.server = server;
     }
 
-    /** @return the server's state and its open peers, oldest first */
+    /**
+     * @return the server's state and its open peers, oldest first
+     */
     @ReadOperation
     public PeersDescriptor peers() {
         List<PeerDescriptor> peers = this.server.openPeers().stream().map(PeerSocketEndpoint::describe).toList();
@@ -49,9 +54,11 @@ public class PeerSocketEndpoint {
     }
 
     /**
-     * Closes a peer with a close frame carrying the code and reason; its disconnect signal follows.
+     * Closes a peer with a close frame carrying the code and reason; its disconnect
+     * signal follows.
      * @param id the peer
-     * @param code the close code: 1000 (the default), 1001, 1008, 1011 or an application code 3000-4999
+     * @param code the close code: 1000 (the default), 1001, 1008, 1011 or an application
+     * code 3000-4999
      * @param reason the reason, at most 123 bytes of UTF-8 (default empty)
      * @return what was done, or {@code null} when no such peer is open
      * @throws IllegalArgumentException when the code or reason cannot be sent
@@ -72,7 +79,8 @@ public class PeerSocketEndpoint {
     /**
      * @param code a close code
      * @param reason a close reason
-     * @throws IllegalArgumentException when a close frame cannot carry them (RFC 6455 7.4)
+     * @throws IllegalArgumentException when a close frame cannot carry them (RFC 6455
+     * 7.4)
      */
     static void checkClose(int code, String reason) {
         boolean sendable = code == 1000 || code == 1001 || code == 1002 || code == 1003
@@ -94,6 +102,7 @@ public class PeerSocketEndpoint {
 
     /**
      * The server and its open peers.
+     *
      * @param listening whether the server accepts connections
      * @param draining whether it is shutting down
      * @param count how many peers are open
@@ -104,6 +113,7 @@ public class PeerSocketEndpoint {
 
     /**
      * One open peer.
+     *
      * @param id the peer id
      * @param address the remote IP address
      * @param port the remote port
@@ -119,6 +129,7 @@ public class PeerSocketEndpoint {
 
     /**
      * What waits in one direction of a peer's queues.
+     *
      * @param bytes payload bytes
      * @param packets whole messages
      */
@@ -127,6 +138,7 @@ public class PeerSocketEndpoint {
 
     /**
      * A disconnect that was asked for.
+     *
      * @param id the peer
      * @param code the close code sent
      * @param reason the reason sent

@@ -10,15 +10,17 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExtension;
 
 /**
- * HTTP statuses for {@link PeerSocketEndpoint}'s disconnect: 404 when no such peer is open, 400
- * when the code or reason cannot be sent (instead of 204 and 500).
+ * HTTP statuses for {@link PeerSocketEndpoint}'s disconnect: 404 when no such peer is
+ * open, 400 when the code or reason cannot be sent (instead of 204 and 500).
  */
 @EndpointWebExtension(endpoint = PeerSocketEndpoint.class)
 public class PeerSocketEndpointWebExtension {
 
     private final PeerSocketEndpoint delegate;
 
-    /** @param delegate the endpoint */
+    /**
+     * @param delegate the endpoint
+     */
     public PeerSocketEndpointWebExtension(PeerSocketEndpoint delegate) {
         this.delegate = delegate;
     }

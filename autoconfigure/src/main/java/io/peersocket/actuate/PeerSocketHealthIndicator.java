@@ -10,11 +10,11 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * The server's health, as actuator's {@code peersocket} contributor: {@code UP} while it accepts
- * connections, {@code OUT_OF_SERVICE} from the start of its shutdown (it refuses new peers and
- * closes the open ones with 1001), {@code DOWN} when it does not listen otherwise (not started,
- * or its port failed). Details: whether it listens or drains, the port, the endpoint paths, the
- * subprotocols each offers, and the number of open peers.
+ * The server's health, as actuator's {@code peersocket} contributor: {@code UP} while it
+ * accepts connections, {@code OUT_OF_SERVICE} from the start of its shutdown (it refuses
+ * new peers and closes the open ones with 1001), {@code DOWN} when it does not listen
+ * otherwise (not started, or its port failed). Details: whether it listens or drains, the
+ * port, the endpoint paths, the subprotocols each offers, and the number of open peers.
  */
 public class PeerSocketHealthIndicator extends AbstractHealthIndicator {
 
@@ -24,8 +24,8 @@ public class PeerSocketHealthIndicator extends AbstractHealthIndicator {
 
     /**
      * @param server the server
-     * @param applicationPort the application's own web server port, reported when the endpoints
-     * are served there (no dedicated port); -1 when unknown
+     * @param applicationPort the application's own web server port, reported when the
+     * endpoints are served there (no dedicated port); -1 when unknown
      */
     public PeerSocketHealthIndicator(PeerSocketServer server, IntSupplier applicationPort) {
         super("peersocket health check failed");

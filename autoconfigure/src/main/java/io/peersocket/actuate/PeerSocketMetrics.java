@@ -21,11 +21,11 @@ import io.peersocket.spi.PeerSocketObserver;
 /**
  * Micrometer meters for a server's (or a client's) peers, fed by the core through
  * {@link PeerSocketObserver}. Every meter is tagged with the endpoint path and the role
- * ({@code server} or {@code client}), never with a peer id. The meters of an endpoint are made
- * once and looked up by path (one hash lookup per message); they live in a composite registry
- * of this binder's own, to which {@link #bindTo(MeterRegistry)} adds the application's
- * registries, so binding to several registries (or none yet) costs nothing per message.
- * See {@code docs/operations.md} for the list.
+ * ({@code server} or {@code client}), never with a peer id. The meters of an endpoint are
+ * made once and looked up by path (one hash lookup per message); they live in a composite
+ * registry of this binder's own, to which {@link #bindTo(MeterRegistry)} adds the
+ * application's registries, so binding to several registries (or none yet) costs nothing
+ * per message. See {@code docs/operations.md} for the list.
  */
 public class PeerSocketMetrics implements PeerSocketObserver, MeterBinder {
 
@@ -71,10 +71,15 @@ public class PeerSocketMetrics implements PeerSocketObserver, MeterBinder {
     /** Time spent in handler methods (timer). */
     public static final String HANDLER_TIME = "peersocket.handler.time";
 
-    /** Peers dropped because they had not closed when the shutdown timeout ran out (counter). */
+    /**
+     * Peers dropped because they had not closed when the shutdown timeout ran out
+     * (counter).
+     */
     public static final String SHUTDOWN_DROPPED = "peersocket.shutdown.dropped";
 
-    /** Peers dropped because no frame came from them within the idle timeout (counter). */
+    /**
+     * Peers dropped because no frame came from them within the idle timeout (counter).
+     */
     public static final String IDLE_TIMEOUTS = "peersocket.idle.timeouts";
 
     private final String role;
@@ -87,15 +92,17 @@ public class PeerSocketMetrics implements PeerSocketObserver, MeterBinder {
 
     /**
      * @param role the {@code role} tag: {@code server} or {@code client}
-     * @param knownPaths the endpoints to register meters for when bound, so that they read 0
-     * before the first connection (others are added when first seen)
+     * @param knownPaths the endpoints to register meters for when bound, so that they
+     * read 0 before the first connection (others are added when first seen)
      */
     public PeerSocketMetrics(String role, Supplier<? extends Collection<String>> knownPaths) {
         this.role = role;
         this.knownPaths = knownPaths;
     }
 
-    /** @param role the {@code role} tag: {@code server} or {@code client} */
+    /**
+     * @param role the {@code role} tag: {@code server} or {@code client}
+     */
     public PeerSocketMetrics(String role) {
         this(role, List::of);
     }
@@ -207,8 +214,9 @@ public class PeerSocketMetrics implements PeerSocketObserver, MeterBinder {
     }
 
     /**
-     * The {@code code} tag of a close: the code itself for the protocol's codes (1000-1015, few),
-     * its range for the application's ({@code 3xxx}, {@code 4xxx}), else {@code other}.
+     * The {@code code} tag of a close: the code itself for the protocol's codes
+     * (1000-1015, few), its range for the application's ({@code 3xxx}, {@code 4xxx}),
+     * else {@code other}.
      * @param code a close code
      * @return the tag value
      */
@@ -225,7 +233,10 @@ public class PeerSocketMetrics implements PeerSocketObserver, MeterBinder {
         return "other";
     }
 
-    /** One endpoint's meters; the rarer ones (by code, reason, exception) are made on first use. */
+    /**
+     * One endpoint's meters; the rarer ones (by code, reason, exception) are made on
+     * first use.
+     */
     private static final class EndpointMeters {
 
         private final MeterRegistry registry;
@@ -306,13 +317,13 @@ public class PeerSocketMetrics implements PeerSocketObserver, MeterBinder {
         }
 
         Counter closed(int code, boolean clean) {
-            // Codes that share a tag share a key, so the map stays as small as the tag's values.
+            // Codes that share a tag share a key, so the map stays as small as the tag's
+            // values.
             int bucket = (code >= 1000 && code <= 1015) ? code : (code >= 3000 && code <= 4999) ? code / 1000 : 0;
             int key = (bucket << 1) | (clean ? 1 : 0);
             Counter counter = this.closed.get(key);
-            return (counter != null) ? counter : this.closed.computeIfAbsent(key,
-                    (k) -> counter(CONNECTIONS_CLOSED, "Connections that ended",
-                            this.tags.and("code", codeTag(code), "clean", Boolean.toString(clean))));
+            return (counter != null) ? counter : this.closed.computeIfAbsent(key, (k) -> counter(CONNECTIONS_CLOSED,
+                    "Connections that ended", this.tags.and("code", codeTag(code), "clean", Boolean.toString(clean))));
         }
 
         Counter refused(String reason) {
@@ -329,13 +340,13 @@ public class PeerSocketMetrics implements PeerSocketObserver, MeterBinder {
         Counter[] relayed(String route) {
             Counter[] counters = this.relayed.get(route);
             return (counters != null) ? counters : this.relayed.computeIfAbsent(route, (r) -> new Counter[] {
-                counter(RELAY_PACKETS, "Payloads a multiplayer relay routed", this.tags.and("route", r)),
-                counter(RELAY_COPIES, "Copies of relayed payloads sent to clients", this.tags.and("route", r)) });
+                    counter(RELAY_PACKETS, "Payloads a multiplayer relay routed", this.tags.and("route", r)),
+                    counter(RELAY_COPIES, "Copies of relayed payloads sent to clients", this.tags.and("route", r)) });
         }
 
         Counter handlerError(Class<?> type) {
-            return this.handlerErrors.computeIfAbsent(type, (t) -> counter(HANDLER_ERRORS,
-                    "Handler methods that threw", this.tags.and("exception", t.getSimpleName().isEmpty() ? t.getName() : t.getSimpleName())));
+            return this.handlerErrors.computeIfAbsent(type, (t) -> counter(HANDLER_ERRORS, "Handler methods that threw",
+                    this.tags.and("exception", t.getSimpleName().isEmpty() ? t.getName() : t.getSimpleName())));
         }
 
     }

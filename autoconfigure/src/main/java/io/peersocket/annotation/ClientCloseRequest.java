@@ -11,13 +11,13 @@ import java.lang.annotation.Target;
  * {@code client_close_request(id, code, reason)}: the peer sent a close frame. The
  * {@link ClientDisconnected} signal follows.
  * <p>
- * Parameters, in any order: {@link io.peersocket.peer.Peer}, {@code int id} (named {@code id} or
- * {@code peerId}), {@code int code} (named {@code code} or {@code closeCode}), {@code String reason}
- * (one trailing NUL, as the engine sends, removed). The two {@code int}s are told apart by name
- * only: an {@code int} parameter named otherwise fails startup, naming the bean, the method and
- * the parameter, rather than receive a number guessed from its position.
- * <pre>{@code
- * @ClientCloseRequest
+ * Parameters, in any order: {@link io.peersocket.peer.Peer}, {@code int id} (named
+ * {@code id} or {@code peerId}), {@code int code} (named {@code code} or
+ * {@code closeCode}), {@code String reason} (one trailing NUL, as the engine sends,
+ * removed). The two {@code int}s are told apart by name only: an {@code int} parameter
+ * named otherwise fails startup, naming the bean, the method and the parameter, rather
+ * than receive a number guessed from its position. <pre>{@code
+ * &#64;ClientCloseRequest
  * void closing(int id, int code, String reason) {
  *     log.info("Client {} disconnecting with code: {}, reason: {}", id, code, reason);
  * }

@@ -8,12 +8,12 @@ import java.lang.annotation.Target;
 
 /**
  * Marks the method of a {@link PacketHandler} bean that handles the engine's signal
- * {@code client_disconnected(id, was_clean_close)}: the peer is gone, its id is released after
- * this method returns.
+ * {@code client_disconnected(id, was_clean_close)}: the peer is gone, its id is released
+ * after this method returns.
  * <p>
- * Parameters, resolved by type: {@link io.peersocket.peer.Peer} (no longer connected; unread
- * packets can still be read), {@code int id}, {@code boolean wasClean} (whether the close
- * handshake completed).
+ * Parameters, resolved by type: {@link io.peersocket.peer.Peer} (no longer connected;
+ * unread packets can still be read), {@code int id}, {@code boolean wasClean} (whether
+ * the close handshake completed).
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

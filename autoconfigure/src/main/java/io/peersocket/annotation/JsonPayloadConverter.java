@@ -7,7 +7,9 @@ public final class JsonPayloadConverter implements PayloadConverter {
 
     private final JsonMapper mapper;
 
-    /** @param mapper the application's JSON mapper */
+    /**
+     * @param mapper the application's JSON mapper
+     */
     public JsonPayloadConverter(JsonMapper mapper) {
         this.mapper = mapper;
     }

@@ -8,7 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * Marks a method of a {@link PacketHandler} bean for the engine's signal
- * peer_disconnected(id) on a multiplayer relay endpoint: a client left and the others have been told (SYS_DEL). Parameters, by type: int id (any name), Peer, RelayServer.
+ * peer_disconnected(id) on a multiplayer relay endpoint: a client left and the others
+ * have been told (SYS_DEL). Parameters, by type: int id (any name), Peer, RelayServer.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

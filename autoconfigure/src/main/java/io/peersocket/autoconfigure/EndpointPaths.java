@@ -10,7 +10,8 @@ import io.peersocket.internal.core.PeerEndpoint;
 
 /**
  * Checks at startup that properties keyed by endpoint path name endpoints that exist: a
- * misspelt path would otherwise leave the endpoint it meant without the protection asked for.
+ * misspelt path would otherwise leave the endpoint it meant without the protection asked
+ * for.
  */
 final class EndpointPaths {
 
@@ -21,7 +22,8 @@ final class EndpointPaths {
      * @param property the property that names the paths
      * @param paths the paths it names
      * @param endpoints the endpoints they must name
-     * @throws PeerSocketConfigurationException naming the property and the paths that match no endpoint
+     * @throws PeerSocketConfigurationException naming the property and the paths that
+     * match no endpoint
      */
     static void check(String property, Collection<String> paths, List<PeerEndpoint> endpoints) {
         Set<String> known = new TreeSet<>();
@@ -30,11 +32,12 @@ final class EndpointPaths {
         }
         List<String> unknown = paths.stream().filter((path) -> !known.contains(path)).toList();
         if (!unknown.isEmpty()) {
-            throw new PeerSocketConfigurationException(property, property + " names " + unknown
-                    + ", which " + ((unknown.size() == 1) ? "is not an endpoint" : "are not endpoints")
-                    + "; the endpoints are " + known,
-                    "Use the paths of the endpoints (" + known + "). A map key keeps its '/' only in "
-                            + "brackets: " + property + "[/mp] in properties, \"[/mp]\" in YAML.");
+            throw new PeerSocketConfigurationException(property,
+                    property + " names " + unknown + ", which "
+                            + ((unknown.size() == 1) ? "is not an endpoint" : "are not endpoints")
+                            + "; the endpoints are " + known,
+                    "Use the paths of the endpoints (" + known + "). A map key keeps its '/' only in " + "brackets: "
+                            + property + "[/mp] in properties, \"[/mp]\" in YAML.");
         }
     }
 

@@ -21,9 +21,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 
 /**
- * The engine's MultiplayerAPI for relay endpoints that serve {@link RemoteNode} beans: the
- * registry the server's assembly asks for each relay, and the {@link MultiplayerApi} itself for
- * injection when there is one relay endpoint.
+ * The engine's MultiplayerAPI for relay endpoints that serve {@link RemoteNode} beans:
+ * the registry the server's assembly asks for each relay, and the {@link MultiplayerApi}
+ * itself for injection when there is one relay endpoint.
  */
 @AutoConfiguration(before = PeerSocketServerAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = "peersocket.server.enabled", matchIfMissing = true)
@@ -33,10 +33,12 @@ public final class MultiplayerApiAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    DefaultMultiplayerApis peerSocketMultiplayerApis(ListableBeanFactory beanFactory, MultiplayerApiProperties properties,
-            PeerSocketProperties server) {
-        // A call's arguments are Variants of the same engine as its commands: a Godot 3 client's
-        // Vector2 is another type id in Pandemonium's table, so the two dialects must agree.
+    DefaultMultiplayerApis peerSocketMultiplayerApis(ListableBeanFactory beanFactory,
+            MultiplayerApiProperties properties, PeerSocketProperties server) {
+        // A call's arguments are Variants of the same engine as its commands: a Godot 3
+        // client's
+        // Vector2 is another type id in Pandemonium's table, so the two dialects must
+        // agree.
         MultiplayerDialect dialect = properties.getDialect();
         VariantDialect variants = server.getServer().getVariant().getDialect();
         VariantDialect expected = (dialect == MultiplayerDialect.PANDEMONIUM) ? VariantDialect.PANDEMONIUM
@@ -44,7 +46,8 @@ public final class MultiplayerApiAutoConfiguration {
         if (variants != expected) {
             throw new PeerSocketConfigurationException("peersocket.server.multiplayer.api.dialect",
                     "peersocket.server.multiplayer.api.dialect is " + dialect.name().toLowerCase(Locale.ROOT)
-                            + " but peersocket.server.variant.dialect is " + variants.name().toLowerCase(Locale.ROOT).replace('_', '-')
+                            + " but peersocket.server.variant.dialect is "
+                            + variants.name().toLowerCase(Locale.ROOT).replace('_', '-')
                             + ": the remote calls' arguments would be read with the other engine's Variant types",
                     "Set both to pandemonium for Pandemonium clients, or leave both at their defaults (godot3, "
                             + "godot-3) for Godot 3 clients; see docs/multiplayer-api.md");
@@ -53,8 +56,8 @@ public final class MultiplayerApiAutoConfiguration {
     }
 
     /**
-     * The MultiplayerAPI, for injection, when there is exactly one relay endpoint (else use
-     * {@link MultiplayerApis#get(String)}).
+     * The MultiplayerAPI, for injection, when there is exactly one relay endpoint (else
+     * use {@link MultiplayerApis#get(String)}).
      */
     @Bean
     @ConditionalOnMissingBean

@@ -12,21 +12,23 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class MultiplayerApiProperties {
 
     /**
-     * Whether a client whose remote call or set is refused (unknown node, function or property, a
-     * mode that forbids it, wrong arguments, a malformed packet) is also closed, with 1008. Such calls
-     * are always dropped, logged at debug level and counted.
+     * Whether a client whose remote call or set is refused (unknown node, function or
+     * property, a mode that forbids it, wrong arguments, a malformed packet) is also
+     * closed, with 1008. Such calls are always dropped, logged at debug level and
+     * counted.
      */
     private boolean strict = false;
 
     /**
-     * How many node paths one client may announce (SIMPLIFY_PATH) to the server; one more is dropped
-     * and counted. The engine keeps no limit; a game announces one per node it calls the server on.
+     * How many node paths one client may announce (SIMPLIFY_PATH) to the server; one more
+     * is dropped and counted. The engine keeps no limit; a game announces one per node it
+     * calls the server on.
      */
     private int maxCachedPaths = 256;
 
     /**
-     * The clients' engine: godot3 (Godot 3.x) or pandemonium (its renumbered commands, no rset;
-     * peersocket.server.variant.dialect must then be pandemonium too).
+     * The clients' engine: godot3 (Godot 3.x) or pandemonium (its renumbered commands, no
+     * rset; peersocket.server.variant.dialect must then be pandemonium too).
      */
     private MultiplayerDialect dialect = MultiplayerDialect.GODOT3;
 

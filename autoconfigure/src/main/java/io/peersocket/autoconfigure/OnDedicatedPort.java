@@ -8,8 +8,9 @@ import org.springframework.util.StringUtils;
 
 /**
  * Matches when {@code peersocket.server.port} has a value. An empty value
- * ({@code peersocket.server.port=}, the natural way to unset it in a profile) counts as unset:
- * {@code @ConditionalOnProperty} would match it and leave the dedicated port without a port.
+ * ({@code peersocket.server.port=}, the natural way to unset it in a profile) counts as
+ * unset: {@code @ConditionalOnProperty} would match it and leave the dedicated port
+ * without a port.
  */
 final class OnDedicatedPort extends SpringBootCondition {
 

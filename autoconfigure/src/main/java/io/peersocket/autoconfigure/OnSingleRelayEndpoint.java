@@ -12,8 +12,9 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * Matches when the application declares exactly one multiplayer relay endpoint: by
- * {@code peersocket.server.multiplayer.path} or by {@code @PacketHandler(multiplayer = true)} beans.
- * Asks the scanner which paths are relays, so that the condition and the server agree.
+ * {@code peersocket.server.multiplayer.path} or by
+ * {@code @PacketHandler(multiplayer = true)} beans. Asks the scanner which paths are
+ * relays, so that the condition and the server agree.
  */
 final class OnSingleRelayEndpoint extends SpringBootCondition {
 

@@ -35,10 +35,10 @@ import org.springframework.context.annotation.Scope;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
- * Wires the client template: a {@link PeerSocketClientBuilder} for connections made in code (a new
- * one per injection point), and the named connections of {@code peersocket.client.connections}
- * with their {@code @PacketHandler(client = ...)} beans, connected on start and closed with 1001
- * on shutdown ({@link PeerSocketClients}).
+ * Wires the client template: a {@link PeerSocketClientBuilder} for connections made in
+ * code (a new one per injection point), and the named connections of
+ * {@code peersocket.client.connections} with their {@code @PacketHandler(client = ...)}
+ * beans, connected on start and closed with 1001 on shutdown ({@link PeerSocketClients}).
  */
 @AutoConfiguration(after = PeerSocketServerAutoConfiguration.class,
         afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
@@ -56,15 +56,16 @@ public final class PeerSocketClientAutoConfiguration {
     @Bean
     @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
     @ConditionalOnMissingBean
-    PeerSocketClientBuilder peerSocketClientBuilder(PeerSocketClientThreads threads,
-            ObjectProvider<SslBundles> bundles, ObjectProvider<ClientObserverProvider> metrics,
-            ObjectProvider<ObservationRegistry> observations,
+    PeerSocketClientBuilder peerSocketClientBuilder(PeerSocketClientThreads threads, ObjectProvider<SslBundles> bundles,
+            ObjectProvider<ClientObserverProvider> metrics, ObjectProvider<ObservationRegistry> observations,
             ObjectProvider<PeerSocketHandlerObservationConvention> convention, PeerSocketProperties properties) {
         SslBundles ssl = bundles.getIfAvailable();
-        // The PeerSocketObserver beans are the server's (its meters say role=server): client
+        // The PeerSocketObserver beans are the server's (its meters say role=server):
+        // client
         // traffic goes to the client meters only, which are no such bean.
         ClientObserverProvider clientMetrics = metrics.getIfAvailable();
-        // The server's handler observation and MDC around the listeners' calls too, tagged role=client.
+        // The server's handler observation and MDC around the listeners' calls too,
+        // tagged role=client.
         return new PeerSocketClientBuilder(threads.executor(),
                 (clientMetrics != null) ? clientMetrics.clientObserver() : PeerSocketObserver.NONE,
                 (ssl != null) ? ssl::getBundle : null, threads.built())
@@ -79,16 +80,16 @@ public final class PeerSocketClientAutoConfiguration {
             ObjectProvider<SslBundles> bundles, PeerSocketClientThreads threads) {
         PeerSocketProperties.Client config = properties.getClient();
         Map<String, ClientHandlerScanner.DeclaredClient> handlers = new ClientHandlerScanner(beanFactory,
-                converter.getIfAvailable()).scan(config.getConnections().keySet());
+                converter.getIfAvailable())
+            .scan(config.getConnections().keySet());
         Map<String, PeerSocketClient> clients = new LinkedHashMap<>();
         Set<String> autoConnect = new LinkedHashSet<>();
         config.getConnections().forEach((name, connection) -> {
             String prefix = "peersocket.client.connections." + name;
             String url = connection.getUrl();
             if (url == null || url.isBlank()) {
-                throw new PeerSocketConfigurationException(prefix + ".url", prefix + ".url is required",
-                        "Set " + prefix + ".url to the server's ws:// or wss:// URL, or remove the connection '"
-                                + name + "'.");
+                throw new PeerSocketConfigurationException(prefix + ".url", prefix + ".url is required", "Set " + prefix
+                        + ".url to the server's ws:// or wss:// URL, or remove the connection '" + name + "'.");
             }
             String problem = PeerSocketClient.checkUrl(url);
             if (problem != null) {
@@ -96,7 +97,8 @@ public final class PeerSocketClientAutoConfiguration {
                         "Set " + prefix + ".url to a URL of the form ws://host[:port]/path or wss://host[:port]/path.");
             }
             ClientHandlerScanner.DeclaredClient handler = handlers.get(name);
-            // Checked here, so that a wrong pair fails naming this connection's properties.
+            // Checked here, so that a wrong pair fails naming this connection's
+            // properties.
             LivenessSettings liveness = LivenessSettings.of(connection.getPingInterval(), connection.getIdleTimeout(),
                     prefix + ".ping-interval", prefix + ".idle-timeout");
             PeerSocketClientBuilder builder = builders.getObject()
@@ -147,9 +149,9 @@ public final class PeerSocketClientAutoConfiguration {
     }
 
     /**
-     * The threads of push-mode client signals, and the clients made by builders (closed on
-     * shutdown). Not an {@code Executor} bean, so that Boot's own {@code applicationTaskExecutor}
-     * is left alone.
+     * The threads of push-mode client signals, and the clients made by builders (closed
+     * on shutdown). Not an {@code Executor} bean, so that Boot's own
+     * {@code applicationTaskExecutor} is left alone.
      */
     static final class PeerSocketClientThreads {
 

@@ -12,8 +12,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * Micrometer meters of the peersocket clients ({@code peersocket.*} tagged {@code role=client}),
- * when Micrometer and a {@link MeterRegistry} are present; the client builder takes them.
+ * Micrometer meters of the peersocket clients ({@code peersocket.*} tagged
+ * {@code role=client}), when Micrometer and a {@link MeterRegistry} are present; the
+ * client builder takes them.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
         "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })

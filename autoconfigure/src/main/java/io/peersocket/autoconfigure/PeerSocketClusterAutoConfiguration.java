@@ -25,10 +25,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 
 /**
- * Several instances as one server through Redis ({@link ClusterNode}, {@link PeerGroups}), when
- * {@code peersocket.cluster.enabled=true} and Spring Data Redis is present; Redis comes from Boot's
- * own {@code spring.data.redis.*}. Adds the {@code peersocketCluster} health contributor and the
- * {@code peersocket.cluster.*} meters and the {@code peersocketcluster} endpoint when actuator is there.
+ * Several instances as one server through Redis ({@link ClusterNode},
+ * {@link PeerGroups}), when {@code peersocket.cluster.enabled=true} and Spring Data Redis
+ * is present; Redis comes from Boot's own {@code spring.data.redis.*}. Adds the
+ * {@code peersocketCluster} health contributor and the {@code peersocket.cluster.*}
+ * meters and the {@code peersocketcluster} endpoint when actuator is there.
  */
 @AutoConfiguration(after = PeerSocketServerAutoConfiguration.class,
         afterName = { "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
@@ -39,7 +40,8 @@ import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 @EnableConfigurationProperties(PeerSocketClusterProperties.class)
 public final class PeerSocketClusterAutoConfiguration {
 
-    // The cluster hooks into the server that the auto-configuration assembles (its registry, its
+    // The cluster hooks into the server that the auto-configuration assembles (its
+    // registry, its
     // endpoints, the relays as built), so it takes the assembled types, not the API's.
     @Bean
     @ConditionalOnMissingBean

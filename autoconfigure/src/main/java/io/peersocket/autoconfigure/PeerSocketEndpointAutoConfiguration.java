@@ -14,8 +14,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * The {@code peersocket} actuator endpoint, when actuator is present and the application exposes
- * the endpoint ({@code management.endpoints.web.exposure.include=...,peersocket}).
+ * The {@code peersocket} actuator endpoint, when actuator is present and the application
+ * exposes the endpoint
+ * ({@code management.endpoints.web.exposure.include=...,peersocket}).
  */
 @AutoConfiguration(after = PeerSocketServerAutoConfiguration.class)
 @ConditionalOnClass(Endpoint.class)

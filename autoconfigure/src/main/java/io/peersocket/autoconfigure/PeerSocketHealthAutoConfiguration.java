@@ -15,9 +15,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
- * The {@code peersocket} health contributor for the server (bean {@code peersocketHealthIndicator})
- * and {@code peersocketClients} for the named client connections, when Spring Boot's health support
- * is present; {@code management.health.peersocket.enabled=false} turns both off.
+ * The {@code peersocket} health contributor for the server (bean
+ * {@code peersocketHealthIndicator}) and {@code peersocketClients} for the named client
+ * connections, when Spring Boot's health support is present;
+ * {@code management.health.peersocket.enabled=false} turns both off.
  */
 @AutoConfiguration(after = { PeerSocketServerAutoConfiguration.class, PeerSocketClientAutoConfiguration.class },
         beforeName = "org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration")

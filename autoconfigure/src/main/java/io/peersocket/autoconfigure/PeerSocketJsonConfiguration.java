@@ -11,8 +11,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Record and POJO payloads of handler methods through the application's JSON mapper; imported by
- * the server's and the client's auto-configuration, so either works without the other.
+ * Record and POJO payloads of handler methods through the application's JSON mapper;
+ * imported by the server's and the client's auto-configuration, so either works without
+ * the other.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(JsonMapper.class)

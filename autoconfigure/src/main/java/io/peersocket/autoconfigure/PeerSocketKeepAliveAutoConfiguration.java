@@ -14,9 +14,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnNotWebAppli
 import org.springframework.context.annotation.Bean;
 
 /**
- * Keeps a non-web application running while its dedicated port listens or it has named client
- * connections: nothing else would, since Reactor Netty's threads are daemons. A web application
- * is kept running by its web server.
+ * Keeps a non-web application running while its dedicated port listens or it has named
+ * client connections: nothing else would, since Reactor Netty's threads are daemons. A
+ * web application is kept running by its web server.
  */
 @AutoConfiguration(after = { PeerSocketServerAutoConfiguration.class, PeerSocketClientAutoConfiguration.class })
 @ConditionalOnNotWebApplication
@@ -26,7 +26,8 @@ public final class PeerSocketKeepAliveAutoConfiguration {
     @ConditionalOnMissingBean
     PeerSocketKeepAlive peerSocketKeepAlive(ObjectProvider<PeerSocketServer> server,
             ObjectProvider<PeerSocketClients> clients) {
-        // Asked on start, after the dedicated port is bound (ServerLifecycle's earlier phase).
+        // Asked on start, after the dedicated port is bound (ServerLifecycle's earlier
+        // phase).
         return new PeerSocketKeepAlive(() -> {
             List<String> reasons = new ArrayList<>();
             server.ifAvailable((each) -> {

@@ -18,9 +18,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * Micrometer meters of the peersocket server ({@code peersocket.*}), when Micrometer and a
- * {@link MeterRegistry} are present. The meters are a {@code PeerSocketObserver} bean, which the
- * server composes with any other observer beans.
+ * Micrometer meters of the peersocket server ({@code peersocket.*}), when Micrometer and
+ * a {@link MeterRegistry} are present. The meters are a {@code PeerSocketObserver} bean,
+ * which the server composes with any other observer beans.
  */
 @AutoConfiguration(after = PeerSocketServerAutoConfiguration.class,
         afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
@@ -36,9 +36,10 @@ public final class PeerSocketMetricsAutoConfiguration {
     }
 
     /**
-     * Micrometer's executor meters ({@code executor.*}, tagged {@code name=peersocket.handler}) for
-     * the handler pool, which is no {@code Executor} bean and so escapes Boot's executor metrics.
-     * None on virtual threads, where there is no pool.
+     * Micrometer's executor meters ({@code executor.*}, tagged
+     * {@code name=peersocket.handler}) for the handler pool, which is no {@code Executor}
+     * bean and so escapes Boot's executor metrics. None on virtual threads, where there
+     * is no pool.
      */
     @Bean
     @ConditionalOnBean(PeerSocketServerAutoConfiguration.PeerSocketHandlerThreads.class)

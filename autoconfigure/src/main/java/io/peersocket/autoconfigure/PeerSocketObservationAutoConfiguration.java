@@ -19,9 +19,10 @@ import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Observations of the server's handshakes and handler calls, through the application's
- * {@link ObservationRegistry} when it has one (none: no observation is made, and a handler call
- * costs only the MDC), and the MDC on handler threads. The server takes the {@link HandlerScope}
- * bean; the handshake observations are a {@code PeerSocketObserver} bean it composes with the others.
+ * {@link ObservationRegistry} when it has one (none: no observation is made, and a
+ * handler call costs only the MDC), and the MDC on handler threads. The server takes the
+ * {@link HandlerScope} bean; the handshake observations are a {@code PeerSocketObserver}
+ * bean it composes with the others.
  */
 @AutoConfiguration(before = PeerSocketServerAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = "peersocket.server.enabled", matchIfMissing = true)
@@ -45,7 +46,8 @@ public final class PeerSocketObservationAutoConfiguration {
                 convention.getIfAvailable(), () -> transport(dedicatedPort, context));
     }
 
-    // The same choice as PeerSocketServerAutoConfiguration: the dedicated port when it exists,
+    // The same choice as PeerSocketServerAutoConfiguration: the dedicated port when it
+    // exists,
     // else the application's own server.
     private static String transport(ObjectProvider<DedicatedPortServer> dedicatedPort, ApplicationContext context) {
         if (dedicatedPort.getIfAvailable() != null) {

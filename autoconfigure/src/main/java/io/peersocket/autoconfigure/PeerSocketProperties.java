@@ -21,8 +21,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Configuration of peersocket, under {@code peersocket}. Setters reject values out of range, so
- * a bad value fails startup with a message that names the property.
+ * Configuration of peersocket, under {@code peersocket}. Setters reject values out of
+ * range, so a bad value fails startup with a message that names the property.
  */
 @ConfigurationProperties("peersocket")
 public class PeerSocketProperties {
@@ -46,66 +46,82 @@ public class PeerSocketProperties {
         private boolean enabled = true;
 
         /**
-         * Dedicated port for the WebSocket endpoints, served by an embedded Reactor Netty server of
-         * its own (0 picks a free port, published as 'local.peersocket.port'). Unset: the endpoints
-         * are served at their paths of the application's own servlet web server.
+         * Dedicated port for the WebSocket endpoints, served by an embedded Reactor Netty
+         * server of its own (0 picks a free port, published as 'local.peersocket.port').
+         * Unset: the endpoints are served at their paths of the application's own servlet
+         * web server.
          */
         private @Nullable Integer port;
 
         /** Path of the endpoint for @PacketHandler beans that name none. */
         private String path = "/";
 
-        /** Address the dedicated port binds to; unset or '*' for every address (the engine's bind_ip). */
+        /**
+         * Address the dedicated port binds to; unset or '*' for every address (the
+         * engine's bind_ip).
+         */
         private @Nullable String bindAddress;
 
         /**
          * Whether the dedicated port takes the client's address from the 'Forwarded' or
-         * 'X-Forwarded-For' header of the upgrade request. Only behind a proxy that sets them:
-         * otherwise any client can claim any address. On the servlet transport use
+         * 'X-Forwarded-For' header of the upgrade request. Only behind a proxy that sets
+         * them: otherwise any client can claim any address. On the servlet transport use
          * 'server.forward-headers-strategy' instead.
          */
         private boolean forwardHeaders;
 
         /**
-         * Whether the dedicated port reads a PROXY protocol header (HAProxy's, v1 or v2) before
-         * each connection's HTTP request and takes the client's address from it: 'off', 'on'
-         * (required: a connection without one is dropped) or 'auto' (read when present). Only
-         * behind a load balancer that sends it (HAProxy 'send-proxy', AWS NLB proxy protocol):
-         * otherwise any client can claim any address. Needs io.netty:netty-codec-haproxy.
+         * Whether the dedicated port reads a PROXY protocol header (HAProxy's, v1 or v2)
+         * before each connection's HTTP request and takes the client's address from it:
+         * 'off', 'on' (required: a connection without one is dropped) or 'auto' (read
+         * when present). Only behind a load balancer that sends it (HAProxy 'send-proxy',
+         * AWS NLB proxy protocol): otherwise any client can claim any address. Needs
+         * io.netty:netty-codec-haproxy.
          */
         private ProxyProtocol proxyProtocol = ProxyProtocol.OFF;
 
         /**
-         * Subprotocols offered by @PacketHandler beans that name none. The first protocol of the
-         * client's list that is offered wins; a client that asks for none of them is refused.
+         * Subprotocols offered by @PacketHandler beans that name none. The first protocol
+         * of the client's list that is offered wins; a client that asks for none of them
+         * is refused.
          */
         private List<String> protocols = new ArrayList<>();
 
-        /** Initial write mode of each peer: how put_packet frames bytes. The engine's default is BINARY. */
+        /**
+         * Initial write mode of each peer: how put_packet frames bytes. The engine's
+         * default is BINARY.
+         */
         private WriteMode writeMode = WriteMode.BINARY;
 
         /**
-         * When signals reach the application: 'push' (on handler threads, serial per peer) or
-         * 'poll' (only inside PeerSocketServer.poll(), on the calling thread, as in the engine).
+         * When signals reach the application: 'push' (on handler threads, serial per
+         * peer) or 'poll' (only inside PeerSocketServer.poll(), on the calling thread, as
+         * in the engine).
          */
         private DispatchMode dispatch = DispatchMode.PUSH;
 
-        /** Time a connection has to complete the WebSocket upgrade before it is closed. */
+        /**
+         * Time a connection has to complete the WebSocket upgrade before it is closed.
+         */
         private Duration handshakeTimeout = Duration.ofSeconds(3);
 
-        /** Extra headers added to every 101 Switching Protocols response (set_extra_headers). */
+        /**
+         * Extra headers added to every 101 Switching Protocols response
+         * (set_extra_headers).
+         */
         private Map<String, String> extraHeaders = new LinkedHashMap<>();
 
         /**
-         * Origin patterns allowed to open a socket from a browser ('*' for all). A page of the same host
-         * and port is always allowed. Requests without an Origin header (native game clients) are always accepted.
+         * Origin patterns allowed to open a socket from a browser ('*' for all). A page
+         * of the same host and port is always allowed. Requests without an Origin header
+         * (native game clients) are always accepted.
          */
         private List<String> allowedOrigins = new ArrayList<>();
 
         /**
-         * Number of threads that run push-mode handler methods (handlers may block); default max(8,
-         * 4 x CPU cores). Not a bound with spring.threads.virtual.enabled, where each call gets a
-         * virtual thread.
+         * Number of threads that run push-mode handler methods (handlers may block);
+         * default max(8, 4 x CPU cores). Not a bound with spring.threads.virtual.enabled,
+         * where each call gets a virtual thread.
          */
         private int handlerThreads = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
 
@@ -113,32 +129,36 @@ public class PeerSocketProperties {
         private boolean closeOnHandlerError = false;
 
         /**
-         * Whether each handler call runs with the peer's id and the endpoint in the logging MDC
-         * (peersocket.peer.id, peersocket.endpoint).
+         * Whether each handler call runs with the peer's id and the endpoint in the
+         * logging MDC (peersocket.peer.id, peersocket.endpoint).
          */
         private boolean handlerMdc = true;
 
-        /** Time the server waits on shutdown for its peers to finish their close handshake (after 1001). */
+        /**
+         * Time the server waits on shutdown for its peers to finish their close handshake
+         * (after 1001).
+         */
         private Duration shutdownTimeout = Duration.ofSeconds(10);
 
         /**
-         * Time between two pings the server sends each peer after the upgrade (browsers and Godot
-         * answer them by themselves); 0 sends none. Keeps proxies and NAT from timing out quiet peers.
+         * Time between two pings the server sends each peer after the upgrade (browsers
+         * and Godot answer them by themselves); 0 sends none. Keeps proxies and NAT from
+         * timing out quiet peers.
          */
         private Duration pingInterval = Duration.ofSeconds(25);
 
         /**
-         * Time after which a peer from which no complete frame (data, ping, pong, close) arrived is
-         * dropped, reported unclean; 0 never drops. Must exceed ping-interval: more than twice
-         * it lets a peer miss one pong.
+         * Time after which a peer from which no complete frame (data, ping, pong, close)
+         * arrived is dropped, reported unclean; 0 never drops. Must exceed ping-interval:
+         * more than twice it lets a peer miss one pong.
          */
         private Duration idleTimeout = Duration.ofSeconds(60);
 
         /**
-         * Servlet transport: the longest a peer may take to take one message from the server. A peer
-         * that reads nothing for this long has its connection dropped (it could not take a close
-         * frame either) and is reported as an unclean disconnect. Also bounds the container's
-         * blocking send of a close frame.
+         * Servlet transport: the longest a peer may take to take one message from the
+         * server. A peer that reads nothing for this long has its connection dropped (it
+         * could not take a close frame either) and is reported as an unclean disconnect.
+         * Also bounds the container's blocking send of a close frame.
          */
         private Duration sendTimeLimit = Duration.ofSeconds(10);
 
@@ -148,10 +168,16 @@ public class PeerSocketProperties {
         /** The multiplayer relay (the engine's gd_mp_api = true). */
         private final Multiplayer multiplayer = new Multiplayer();
 
-        /** The Variant encoding of put_var / get_var and of Variant handler payloads on every endpoint. */
+        /**
+         * The Variant encoding of put_var / get_var and of Variant handler payloads on
+         * every endpoint.
+         */
         private final Variant variant = new Variant();
 
-        /** TLS of the dedicated port (wss://), as the engine's private_key and ssl_certificate. */
+        /**
+         * TLS of the dedicated port (wss://), as the engine's private_key and
+         * ssl_certificate.
+         */
         private final Ssl ssl = new Ssl();
 
         /** Caps on open peers, checked before each upgrade (0 turns one off). */
@@ -174,7 +200,8 @@ public class PeerSocketProperties {
 
         public void setPort(@Nullable Integer port) {
             if (port != null && (port < 0 || port > 65535)) {
-                throw new IllegalArgumentException("peersocket.server.port must be between 0 and 65535 but was " + port);
+                throw new IllegalArgumentException(
+                        "peersocket.server.port must be between 0 and 65535 but was " + port);
             }
             this.port = port;
         }
@@ -269,7 +296,8 @@ public class PeerSocketProperties {
 
         public void setHandlerThreads(int handlerThreads) {
             if (handlerThreads < 1) {
-                throw new IllegalArgumentException("peersocket.server.handler-threads must be at least 1 but was " + handlerThreads);
+                throw new IllegalArgumentException(
+                        "peersocket.server.handler-threads must be at least 1 but was " + handlerThreads);
             }
             this.handlerThreads = handlerThreads;
         }
@@ -316,7 +344,9 @@ public class PeerSocketProperties {
             this.idleTimeout = idleTimeout;
         }
 
-        /** @return the ping interval and idle timeout, checked together */
+        /**
+         * @return the ping interval and idle timeout, checked together
+         */
         public LivenessSettings toLiveness() {
             return LivenessSettings.of(this.pingInterval, this.idleTimeout, "peersocket.server.ping-interval",
                     "peersocket.server.idle-timeout");
@@ -328,8 +358,8 @@ public class PeerSocketProperties {
 
         public void setSendTimeLimit(Duration sendTimeLimit) {
             if (sendTimeLimit.isNegative() || sendTimeLimit.isZero()) {
-                throw new IllegalArgumentException("peersocket.server.send-time-limit must be positive but was "
-                        + sendTimeLimit);
+                throw new IllegalArgumentException(
+                        "peersocket.server.send-time-limit must be positive but was " + sendTimeLimit);
             }
             this.sendTimeLimit = sendTimeLimit;
         }
@@ -374,34 +404,37 @@ public class PeerSocketProperties {
     }
 
     /**
-     * The multiplayer relay endpoints: those at 'path' and those of @PacketHandler(multiplayer = true)
-     * beans. They speak the engine's relay protocol (gd_mp_api = true) with the application as peer 1.
+     * The multiplayer relay endpoints: those at 'path' and those
+     * of @PacketHandler(multiplayer = true) beans. They speak the engine's relay protocol
+     * (gd_mp_api = true) with the application as peer 1.
      */
     public static class Multiplayer {
 
         /**
-         * Path served as a multiplayer relay, even without a @PacketHandler bean there (a pure relay);
-         * a handler bean at this path is the relay's own application, peer 1.
+         * Path served as a multiplayer relay, even without a @PacketHandler bean there (a
+         * pure relay); a handler bean at this path is the relay's own application, peer
+         * 1.
          */
         private @Nullable String path;
 
         /**
-         * Whether a client that breaks the relay protocol (a spoofed 'from', a system message, a message
-         * shorter than the 9-byte header, a text frame) is also closed, with 1008 (1003 for a text frame).
-         * Such messages are always dropped, logged and counted.
+         * Whether a client that breaks the relay protocol (a spoofed 'from', a system
+         * message, a message shorter than the 9-byte header, a text frame) is also
+         * closed, with 1008 (1003 for a text frame). Such messages are always dropped,
+         * logged and counted.
          */
         private boolean strict = false;
 
         /**
-         * Whether clients' packets are relayed to other clients. False for server-authoritative games:
-         * clients then reach only the application (peer 1), and a packet addressed to another client
-         * is dropped and counted.
+         * Whether clients' packets are relayed to other clients. False for
+         * server-authoritative games: clients then reach only the application (peer 1),
+         * and a packet addressed to another client is dropped and counted.
          */
         private boolean clientToClient = true;
 
         /**
-         * Whether clients are told of each other (SYS_ADD and SYS_DEL). False: each client knows only
-         * its own id and the server's.
+         * Whether clients are told of each other (SYS_ADD and SYS_DEL). False: each
+         * client knows only its own id and the server's.
          */
         private boolean announcePeers = true;
 
@@ -441,7 +474,9 @@ public class PeerSocketProperties {
             this.announcePeers = announcePeers;
         }
 
-        /** @return the options as the relay takes them */
+        /**
+         * @return the options as the relay takes them
+         */
         public RelayOptions toOptions() {
             return new RelayOptions(this.strict, this.clientToClient, this.announcePeers);
 
@@ -455,20 +490,29 @@ public class PeerSocketProperties {
         /** Whether to auto-configure the client builder and the named connections. */
         private boolean enabled = true;
 
-        /** Number of threads that run push-mode client signals; one client's signals never run at once. */
+        /**
+         * Number of threads that run push-mode client signals; one client's signals never
+         * run at once.
+         */
         private int handlerThreads = Math.max(4, Runtime.getRuntime().availableProcessors());
 
-        /** Time each named connection waits on shutdown for its close handshake (after 1001). */
+        /**
+         * Time each named connection waits on shutdown for its close handshake (after
+         * 1001).
+         */
         private Duration shutdownTimeout = Duration.ofSeconds(5);
 
         /**
-         * Whether each call of a client's handler runs with the server's peer id (1), the URL's
-         * path and the connection's name in the logging MDC (peersocket.peer.id,
+         * Whether each call of a client's handler runs with the server's peer id (1), the
+         * URL's path and the connection's name in the logging MDC (peersocket.peer.id,
          * peersocket.endpoint, peersocket.client).
          */
         private boolean handlerMdc = true;
 
-        /** Named connections, opened when the application starts; their signals go to @PacketHandler(client = "<name>"). */
+        /**
+         * Named connections, opened when the application starts; their signals go
+         * to @PacketHandler(client = "<name>").
+         */
         private Map<String, ClientConnection> connections = new LinkedHashMap<>();
 
         public boolean isEnabled() {
@@ -485,7 +529,8 @@ public class PeerSocketProperties {
 
         public void setHandlerThreads(int handlerThreads) {
             if (handlerThreads < 1) {
-                throw new IllegalArgumentException("peersocket.client.handler-threads must be at least 1 but was " + handlerThreads);
+                throw new IllegalArgumentException(
+                        "peersocket.client.handler-threads must be at least 1 but was " + handlerThreads);
             }
             this.handlerThreads = handlerThreads;
         }
@@ -516,51 +561,71 @@ public class PeerSocketProperties {
 
     }
 
-    /** One named client connection, as a WebSocketClient and its connect_to_url arguments. */
+    /**
+     * One named client connection, as a WebSocketClient and its connect_to_url arguments.
+     */
     public static class ClientConnection {
 
         /** URL to connect to: ws://host[:port]/path or wss://host[:port]/path. */
         private @Nullable String url;
 
-        /** Subprotocols to ask for, in order of preference; the server must select one of them. */
+        /**
+         * Subprotocols to ask for, in order of preference; the server must select one of
+         * them.
+         */
         private List<String> protocols = new ArrayList<>();
 
         /** Extra request headers of the upgrade (the engine's custom_headers). */
         private Map<String, String> headers = new LinkedHashMap<>();
 
-        /** Whether to connect when the application starts; otherwise call PeerSocketClient.connect(). */
+        /**
+         * Whether to connect when the application starts; otherwise call
+         * PeerSocketClient.connect().
+         */
         private boolean autoConnect = true;
 
         /**
-         * Whether the server speaks the engine's multiplayer relay protocol (gd_mp_api): no
-         * subprotocol, binary frames with the 9-byte header; the client is then reached through
-         * PeerSocketClient.multiplayer() and its listeners get the relay signals.
+         * Whether the server speaks the engine's multiplayer relay protocol (gd_mp_api):
+         * no subprotocol, binary frames with the 9-byte header; the client is then
+         * reached through PeerSocketClient.multiplayer() and its listeners get the relay
+         * signals.
          */
         private boolean multiplayer = false;
 
         /**
-         * When signals reach the handler: 'push' (on handler threads, in order) or 'poll' (only
-         * inside PeerSocketClient.poll(), on the calling thread, as in the engine).
+         * When signals reach the handler: 'push' (on handler threads, in order) or 'poll'
+         * (only inside PeerSocketClient.poll(), on the calling thread, as in the engine).
          */
         private DispatchMode dispatch = DispatchMode.PUSH;
 
-        /** Initial write mode of peer 1 (the server): how put_packet frames bytes. The engine's default is BINARY. */
+        /**
+         * Initial write mode of peer 1 (the server): how put_packet frames bytes. The
+         * engine's default is BINARY.
+         */
         private WriteMode writeMode = WriteMode.BINARY;
 
-        /** Time connecting (TCP, TLS and the upgrade) may take before connection_error. */
+        /**
+         * Time connecting (TCP, TLS and the upgrade) may take before connection_error.
+         */
         private Duration handshakeTimeout = Duration.ofSeconds(10);
 
-        /** Time between two pings the client sends the server once connected; 0 sends none. */
+        /**
+         * Time between two pings the client sends the server once connected; 0 sends
+         * none.
+         */
         private Duration pingInterval = Duration.ofSeconds(25);
 
         /**
-         * Time after which a connection on which no complete frame (data, ping, pong, close) arrived
-         * is dropped (connection_closed, unclean; then the reconnect policy applies); 0 never drops.
-         * Must exceed ping-interval.
+         * Time after which a connection on which no complete frame (data, ping, pong,
+         * close) arrived is dropped (connection_closed, unclean; then the reconnect
+         * policy applies); 0 never drops. Must exceed ping-interval.
          */
         private Duration idleTimeout = Duration.ofSeconds(60);
 
-        /** Whether wss:// certificates and host names are verified (the engine's verify_ssl). Turn off for development only. */
+        /**
+         * Whether wss:// certificates and host names are verified (the engine's
+         * verify_ssl). Turn off for development only.
+         */
         private boolean verifySsl = true;
 
         /** TLS settings for wss:// URLs. */
@@ -569,10 +634,16 @@ public class PeerSocketProperties {
         /** Limits of the connection, as the engine's set_buffers. */
         private final Buffers buffers = new Buffers();
 
-        /** Reconnecting after a connection error or a close the application did not ask for. */
+        /**
+         * Reconnecting after a connection error or a close the application did not ask
+         * for.
+         */
         private final Reconnect reconnect = new Reconnect();
 
-        /** The Variant encoding of put_var / get_var on peer 1 and of Variant handler payloads. */
+        /**
+         * The Variant encoding of put_var / get_var on peer 1 and of Variant handler
+         * payloads.
+         */
         private final Variant variant = new Variant();
 
         public Variant getVariant() {
@@ -690,8 +761,9 @@ public class PeerSocketProperties {
     public static class ClientSsl {
 
         /**
-         * Name of the SSL bundle (spring.ssl.bundle.*) whose trust store holds the only certificates
-         * accepted (the engine's trusted_ssl_certificate). Unset: the JVM's trust store.
+         * Name of the SSL bundle (spring.ssl.bundle.*) whose trust store holds the only
+         * certificates accepted (the engine's trusted_ssl_certificate). Unset: the JVM's
+         * trust store.
          */
         private @Nullable String bundle;
 
@@ -708,7 +780,10 @@ public class PeerSocketProperties {
     /** Reconnect with exponential backoff and jitter. */
     public static class Reconnect {
 
-        /** Whether to reconnect after a connection error or a close the application did not ask for. */
+        /**
+         * Whether to reconnect after a connection error or a close the application did
+         * not ask for.
+         */
         private boolean enabled = false;
 
         /** Wait before the first retry. */
@@ -720,7 +795,9 @@ public class PeerSocketProperties {
         /** Factor by which each wait grows. */
         private double multiplier = 2.0;
 
-        /** Random spread of each wait, as a fraction (0.2: up to 20% shorter or longer). */
+        /**
+         * Random spread of each wait, as a fraction (0.2: up to 20% shorter or longer).
+         */
         private double jitter = 0.2;
 
         /** Consecutive retries before giving up; 0 for no limit. */
@@ -774,7 +851,9 @@ public class PeerSocketProperties {
             this.maxAttempts = maxAttempts;
         }
 
-        /** @return the policy, checked: a value out of range fails naming it */
+        /**
+         * @return the policy, checked: a value out of range fails naming it
+         */
         public io.peersocket.client.ReconnectPolicy toPolicy() {
             return new io.peersocket.client.ReconnectPolicy(this.enabled, this.initialDelay, this.maxDelay,
                     this.multiplier, this.jitter, this.maxAttempts);
@@ -786,14 +865,16 @@ public class PeerSocketProperties {
     public static class Ssl {
 
         /**
-         * Name of the SSL bundle (spring.ssl.bundle.*) whose key and certificate the dedicated port
-         * serves; set, the port speaks wss:// only, as the engine's server with a certificate.
+         * Name of the SSL bundle (spring.ssl.bundle.*) whose key and certificate the
+         * dedicated port serves; set, the port speaks wss:// only, as the engine's server
+         * with a certificate.
          */
         private @Nullable String bundle;
 
         /**
-         * Whether the dedicated port asks clients for a certificate, checked against the bundle's
-         * trust store: none, want (asked, not required) or need (a client without one is refused).
+         * Whether the dedicated port asks clients for a certificate, checked against the
+         * bundle's trust store: none, want (asked, not required) or need (a client
+         * without one is refused).
          */
         private ClientAuth clientAuth = ClientAuth.NONE;
 
@@ -830,45 +911,53 @@ public class PeerSocketProperties {
     }
 
     /**
-     * Caps on open peers over both transports, checked before each upgrade: past one, the upgrade
-     * is refused with an HTTP status at once, counted and logged at DEBUG. 0 (the default) turns a
-     * cap off.
+     * Caps on open peers over both transports, checked before each upgrade: past one, the
+     * upgrade is refused with an HTTP status at once, counted and logged at DEBUG. 0 (the
+     * default) turns a cap off.
      */
     public static class Limits {
 
-        /** Most open peers over all endpoints; past it an upgrade gets 503. 0 for no cap. */
+        /**
+         * Most open peers over all endpoints; past it an upgrade gets 503. 0 for no cap.
+         */
         private int maxPeers = 0;
 
-        /** Most open peers of one endpoint; past it an upgrade to that endpoint gets 503. 0 for no cap. */
+        /**
+         * Most open peers of one endpoint; past it an upgrade to that endpoint gets 503.
+         * 0 for no cap.
+         */
         private int maxPeersPerEndpoint = 0;
 
-        /** Most open peers from one remote IP address; past it an upgrade from that address gets 429. 0 for no cap. */
+        /**
+         * Most open peers from one remote IP address; past it an upgrade from that
+         * address gets 429. 0 for no cap.
+         */
         private int maxPeersPerAddress = 0;
 
         /**
-         * Most packets per second one peer may send; the burst allowance is one second's worth.
-         * Past it, {@code rate-exceeded} decides. 0 for no limit.
+         * Most packets per second one peer may send; the burst allowance is one second's
+         * worth. Past it, {@code rate-exceeded} decides. 0 for no limit.
          */
         private int packetsPerSecond = 0;
 
         /**
-         * Most payload bytes per second one peer may send; the burst allowance is one second's
-         * worth (a larger message passes once that much is saved). Past it, {@code rate-exceeded}
-         * decides. 0 for no limit.
+         * Most payload bytes per second one peer may send; the burst allowance is one
+         * second's worth (a larger message passes once that much is saved). Past it,
+         * {@code rate-exceeded} decides. 0 for no limit.
          */
         private long bytesPerSecond = 0;
 
         /**
-         * What happens to a packet past packets-per-second or bytes-per-second: {@code drop} (it is
-         * dropped and counted as a drop with reason {@code rate}) or {@code close} (the peer is
-         * closed with 1008 "rate limit").
+         * What happens to a packet past packets-per-second or bytes-per-second:
+         * {@code drop} (it is dropped and counted as a drop with reason {@code rate}) or
+         * {@code close} (the peer is closed with 1008 "rate limit").
          */
         private TrafficLimits.RateExceeded rateExceeded = TrafficLimits.RateExceeded.DROP;
 
         /**
-         * How long put_packet may keep refusing packets because a peer's output limit is full
-         * before the peer is dropped (without a close frame, which could not reach it) as a slow
-         * reader. 0 to keep slow readers.
+         * How long put_packet may keep refusing packets because a peer's output limit is
+         * full before the peer is dropped (without a close frame, which could not reach
+         * it) as a slow reader. 0 to keep slow readers.
          */
         private Duration slowReaderTimeout = Duration.ofSeconds(30);
 
@@ -879,7 +968,8 @@ public class PeerSocketProperties {
         public void setPacketsPerSecond(int packetsPerSecond) {
             if (packetsPerSecond < 0) {
                 throw new IllegalArgumentException(
-                        "peersocket.server.limits.packets-per-second must be 0 (no limit) or more but was " + packetsPerSecond);
+                        "peersocket.server.limits.packets-per-second must be 0 (no limit) or more but was "
+                                + packetsPerSecond);
             }
             this.packetsPerSecond = packetsPerSecond;
         }
@@ -890,8 +980,9 @@ public class PeerSocketProperties {
 
         public void setBytesPerSecond(long bytesPerSecond) {
             if (bytesPerSecond < 0) {
-                throw new IllegalArgumentException("peersocket.server.limits.bytes-per-second must be 0 (no limit) or more but was "
-                        + bytesPerSecond);
+                throw new IllegalArgumentException(
+                        "peersocket.server.limits.bytes-per-second must be 0 (no limit) or more but was "
+                                + bytesPerSecond);
             }
             this.bytesPerSecond = bytesPerSecond;
         }
@@ -913,7 +1004,9 @@ public class PeerSocketProperties {
             this.slowReaderTimeout = slowReaderTimeout;
         }
 
-        /** @return the per-peer rates and slow-reader policy as the core takes them */
+        /**
+         * @return the per-peer rates and slow-reader policy as the core takes them
+         */
         public TrafficLimits toTrafficLimits() {
             return new TrafficLimits(this.packetsPerSecond, this.bytesPerSecond, this.rateExceeded,
                     this.slowReaderTimeout);
@@ -943,15 +1036,17 @@ public class PeerSocketProperties {
             this.maxPeersPerAddress = check("max-peers-per-address", maxPeersPerAddress);
         }
 
-        /** @return the caps as the transports take them */
+        /**
+         * @return the caps as the transports take them
+         */
         public ConnectionLimits toLimits() {
             return new ConnectionLimits(this.maxPeers, this.maxPeersPerEndpoint, this.maxPeersPerAddress);
         }
 
         private static int check(String name, int value) {
             if (value < 0) {
-                throw new IllegalArgumentException("peersocket.server.limits." + name
-                        + " must be 0 (no cap) or more but was " + value);
+                throw new IllegalArgumentException(
+                        "peersocket.server.limits." + name + " must be 0 (no cap) or more but was " + value);
             }
             return value;
         }
@@ -959,22 +1054,33 @@ public class PeerSocketProperties {
     }
 
     /**
-     * Per-peer limits; each value is rounded up to a power of two, as in the engine. The defaults
-     * are written as literals (the engine's, as in {@link BufferLimits#DEFAULTS}) so that the
-     * configuration metadata shows them.
+     * Per-peer limits; each value is rounded up to a power of two, as in the engine. The
+     * defaults are written as literals (the engine's, as in
+     * {@link BufferLimits#DEFAULTS}) so that the configuration metadata shows them.
      */
     public static class Buffers {
 
-        /** Input buffer in KiB: the largest message accepted (larger ones close with 1009) and the most unread bytes queued. */
+        /**
+         * Input buffer in KiB: the largest message accepted (larger ones close with 1009)
+         * and the most unread bytes queued.
+         */
         private int inKib = 64;
 
-        /** Most unread packets queued per peer; past it reading pauses (TCP backpressure). */
+        /**
+         * Most unread packets queued per peer; past it reading pauses (TCP backpressure).
+         */
         private int inPackets = 1024;
 
-        /** Most unsent bytes queued per peer, in KiB; past it put_packet returns ERR_OUT_OF_MEMORY. */
+        /**
+         * Most unsent bytes queued per peer, in KiB; past it put_packet returns
+         * ERR_OUT_OF_MEMORY.
+         */
         private int outKib = 64;
 
-        /** Most unsent packets queued per peer; past it put_packet returns ERR_OUT_OF_MEMORY. */
+        /**
+         * Most unsent packets queued per peer; past it put_packet returns
+         * ERR_OUT_OF_MEMORY.
+         */
         private int outPackets = 1024;
 
         public int getInKib() {
@@ -1009,7 +1115,9 @@ public class PeerSocketProperties {
             this.outPackets = check("out-packets", outPackets, BufferLimits.MAX_PACKETS);
         }
 
-        /** @return the limits as the core takes them */
+        /**
+         * @return the limits as the core takes them
+         */
         public BufferLimits toLimits() {
             return new BufferLimits(this.inKib, this.inPackets, this.outKib, this.outPackets);
         }
@@ -1023,19 +1131,28 @@ public class PeerSocketProperties {
 
     }
 
-    /** The engine's Variant encoding (put_var, get_var), per server or client connection. */
+    /**
+     * The engine's Variant encoding (put_var, get_var), per server or client connection.
+     */
     public static class Variant {
 
-        /** Whose Variant type table to speak: 'godot-3' (Godot 3.2 to 3.6) or 'pandemonium'. */
+        /**
+         * Whose Variant type table to speak: 'godot-3' (Godot 3.2 to 3.6) or
+         * 'pandemonium'.
+         */
         private VariantDialect dialect = VariantDialect.GODOT_3;
 
         /**
-         * Whether get_var() decodes objects sent whole (put_var(object, true)), as the engine's
-         * allow_object_decoding. Off by default, as in the engine: the sender chooses the class and its properties.
+         * Whether get_var() decodes objects sent whole (put_var(object, true)), as the
+         * engine's allow_object_decoding. Off by default, as in the engine: the sender
+         * chooses the class and its properties.
          */
         private boolean allowObjectDecoding = false;
 
-        /** Largest encoding put_var sends, in KiB (the engine's encode_buffer_max_size, 8 MiB); larger values get ERR_OUT_OF_MEMORY. */
+        /**
+         * Largest encoding put_var sends, in KiB (the engine's encode_buffer_max_size, 8
+         * MiB); larger values get ERR_OUT_OF_MEMORY.
+         */
         private int encodeBufferMaxKib = 8192;
 
         public VariantDialect getDialect() {
@@ -1066,7 +1183,9 @@ public class PeerSocketProperties {
             this.encodeBufferMaxKib = encodeBufferMaxKib;
         }
 
-        /** @return the settings as the peers take them */
+        /**
+         * @return the settings as the peers take them
+         */
         public VariantSettings toSettings() {
             return new VariantSettings(new VariantCodec(this.dialect, this.encodeBufferMaxKib * 1024),
                     this.allowObjectDecoding);
@@ -1074,31 +1193,42 @@ public class PeerSocketProperties {
 
     }
 
-
-    /** Whether the dedicated port reads a PROXY protocol header before each connection's request. */
+    /**
+     * Whether the dedicated port reads a PROXY protocol header before each connection's
+     * request.
+     */
     public enum ProxyProtocol {
 
-        /** No PROXY header is read: the address is the socket's (or a forwarded header's). */
+        /**
+         * No PROXY header is read: the address is the socket's (or a forwarded header's).
+         */
         OFF,
 
-        /** Every connection must start with a PROXY header; its source address is the client's. */
+        /**
+         * Every connection must start with a PROXY header; its source address is the
+         * client's.
+         */
         ON,
 
-        /** A PROXY header is read when a connection starts with one; else the socket's address. */
+        /**
+         * A PROXY header is read when a connection starts with one; else the socket's
+         * address.
+         */
         AUTO
 
     }
 
     /**
-     * Authentication before the upgrade on the dedicated port (the servlet transport uses the
-     * application's filters), and the authorities endpoints need, on every transport.
+     * Authentication before the upgrade on the dedicated port (the servlet transport uses
+     * the application's filters), and the authorities endpoints need, on every transport.
      */
     public static class Auth {
 
         /**
-         * Query parameter of the upgrade request that may carry a bearer token, for browsers,
-         * which cannot set headers on a WebSocket (for example 'access_token'). Read only when no
-         * Authorization header was sent. Unset: tokens are read from the Authorization header only.
+         * Query parameter of the upgrade request that may carry a bearer token, for
+         * browsers, which cannot set headers on a WebSocket (for example 'access_token').
+         * Read only when no Authorization header was sent. Unset: tokens are read from
+         * the Authorization header only.
          */
         private @Nullable String queryParameter;
 
@@ -1111,17 +1241,19 @@ public class PeerSocketProperties {
         }
 
         /**
-         * Dedicated port: endpoint paths where a client that sends no credentials connects
-         * anonymously, without a principal, when an authenticator is active (credentials it does
-         * send are still checked: a bad token gets 401). By default every path needs credentials.
+         * Dedicated port: endpoint paths where a client that sends no credentials
+         * connects anonymously, without a principal, when an authenticator is active
+         * (credentials it does send are still checked: a bad token gets 401). By default
+         * every path needs credentials.
          */
         private List<String> anonymousPaths = new ArrayList<>();
 
         /**
-         * Authorities a client needs, any one of them, per endpoint path (keys in brackets:
-         * 'peersocket.server.auth.authorities[/mp]=ROLE_PLAYER'), on every transport and for
-         * multiplayer relays too; checked before the upgrade (401 without a principal, 403
-         * without one of them), besides those of @PacketHandler(authorities).
+         * Authorities a client needs, any one of them, per endpoint path (keys in
+         * brackets: 'peersocket.server.auth.authorities[/mp]=ROLE_PLAYER'), on every
+         * transport and for multiplayer relays too; checked before the upgrade (401
+         * without a principal, 403 without one of them), besides those
+         * of @PacketHandler(authorities).
          */
         private Map<String, List<String>> authorities = new LinkedHashMap<>();
 

@@ -33,14 +33,15 @@ import org.springframework.security.web.server.authentication.ServerAuthenticati
 import org.springframework.security.web.server.authentication.ServerHttpBasicAuthenticationConverter;
 
 /**
- * Authentication before the upgrade on the dedicated port, which no servlet filter or WebFlux
- * security chain protects. Spring Security's own types do the work, so an application reuses
- * what it already has instead of implementing a peersocket interface: a {@code JwtDecoder} or
- * {@code ReactiveJwtDecoder} bean (Spring Boot's resource-server support makes one from
- * {@code spring.security.oauth2.resourceserver.jwt.*}) checks bearer tokens; otherwise a
- * {@link ReactiveAuthenticationManager} bean checks what the converter reads (bearer token, HTTP
- * Basic). With none of them, or without Spring Security, the dedicated port lets everyone in.
- * An {@link UpgradeAuthenticator} bean of the application replaces all of this.
+ * Authentication before the upgrade on the dedicated port, which no servlet filter or
+ * WebFlux security chain protects. Spring Security's own types do the work, so an
+ * application reuses what it already has instead of implementing a peersocket interface:
+ * a {@code JwtDecoder} or {@code ReactiveJwtDecoder} bean (Spring Boot's resource-server
+ * support makes one from {@code spring.security.oauth2.resourceserver.jwt.*}) checks
+ * bearer tokens; otherwise a {@link ReactiveAuthenticationManager} bean checks what the
+ * converter reads (bearer token, HTTP Basic). With none of them, or without Spring
+ * Security, the dedicated port lets everyone in. An {@link UpgradeAuthenticator} bean of
+ * the application replaces all of this.
  */
 @AutoConfiguration(before = PeerSocketServerAutoConfiguration.class, afterName = {
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration",
@@ -66,7 +67,10 @@ public final class PeerSocketSecurityAutoConfiguration {
                 manager, anonymousPaths(properties, factory));
     }
 
-    /** Bearer tokens checked by the application's JWT decoder, as Spring Security's resource server does. */
+    /**
+     * Bearer tokens checked by the application's JWT decoder, as Spring Security's
+     * resource server does.
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass({ JwtDecoder.class, JwtReactiveAuthenticationManager.class })
     static class JwtConfiguration {
@@ -93,7 +97,8 @@ public final class PeerSocketSecurityAutoConfiguration {
                 ReactiveJwtDecoder decoder, ObjectProvider<ServerAuthenticationConverter> converter) {
             logger.info("peersocket dedicated port: upgrades authenticated by bearer JWT");
             return new SpringSecurityUpgradeAuthenticator(
-                    converter.getIfAvailable(() -> defaultConverter(properties.getServer().getAuth().getQueryParameter())),
+                    converter
+                        .getIfAvailable(() -> defaultConverter(properties.getServer().getAuth().getQueryParameter())),
                     new JwtReactiveAuthenticationManager(decoder), anonymousPaths(properties, factory));
         }
 
@@ -104,7 +109,8 @@ public final class PeerSocketSecurityAutoConfiguration {
 
     }
 
-    // Checked here, where it takes effect: without an authenticator every path is anonymous anyway.
+    // Checked here, where it takes effect: without an authenticator every path is
+    // anonymous anyway.
     private static Set<String> anonymousPaths(PeerSocketProperties properties, PeerSocketServerFactory factory) {
         List<String> paths = properties.getServer().getAuth().getAnonymousPaths();
         EndpointPaths.check("peersocket.server.auth.anonymous-paths", paths, factory.endpoints());
@@ -112,13 +118,14 @@ public final class PeerSocketSecurityAutoConfiguration {
     }
 
     /**
-     * The Authorization header (bearer, then basic), then the query parameter when configured.
-     * Spring Security's bearer converter reads only the header here: its own query support has a
-     * fixed name and refuses a request that also has the header.
+     * The Authorization header (bearer, then basic), then the query parameter when
+     * configured. Spring Security's bearer converter reads only the header here: its own
+     * query support has a fixed name and refuses a request that also has the header.
      */
     static ServerAuthenticationConverter defaultConverter(@Nullable String queryParameter) {
         List<ServerAuthenticationConverter> converters = new ArrayList<>();
-        if (isPresent("org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken")) {
+        if (isPresent(
+                "org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken")) {
             converters.add(new ServerBearerTokenAuthenticationConverter());
             if (queryParameter != null && !queryParameter.isBlank()) {
                 converters.add(SpringSecurityUpgradeAuthenticator.queryParameter(queryParameter));

@@ -74,9 +74,9 @@ import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 
 /**
- * Wires the peersocket server: the endpoints declared by {@code @PacketHandler} beans, the
- * {@link PeerSocketServer}, and the transport that serves them (the dedicated port when
- * {@code peersocket.server.port} is set, else the application's servlet container).
+ * Wires the peersocket server: the endpoints declared by {@code @PacketHandler} beans,
+ * the {@link PeerSocketServer}, and the transport that serves them (the dedicated port
+ * when {@code peersocket.server.port} is set, else the application's servlet container).
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
         "org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration" })
@@ -85,7 +85,9 @@ import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 @Import(PeerSocketJsonConfiguration.class)
 public final class PeerSocketServerAutoConfiguration {
 
-    /** Where the dedicated port's bound port is published, as {@code local.server.port}. */
+    /**
+     * Where the dedicated port's bound port is published, as {@code local.server.port}.
+     */
     public static final String LOCAL_PORT_PROPERTY = "local.peersocket.port";
 
     @Bean(destroyMethod = "shutdownNow")
@@ -97,8 +99,8 @@ public final class PeerSocketServerAutoConfiguration {
     }
 
     /**
-     * The endpoints the handler beans declare, assembled: what the transport serves and what the
-     * server is built from (see {@link PeerSocketServerFactory} for the order).
+     * The endpoints the handler beans declare, assembled: what the transport serves and
+     * what the server is built from (see {@link PeerSocketServerFactory} for the order).
      */
     @Bean
     PeerSocketServerFactory peerSocketServerFactory(PeerSocketProperties properties, ListableBeanFactory beanFactory,
@@ -115,17 +117,22 @@ public final class PeerSocketServerAutoConfiguration {
             .scan(config.getPath(), config.getProtocols(), config.getMultiplayer().getPath());
         DefaultMultiplayerApis apis = multiplayerApis.getIfAvailable();
         if (apis != null) {
-            // @RemoteNode beans put the engine's MultiplayerAPI in front of their relay's application.
-            declared = declared.stream().map((each) -> each.multiplayer() ? new DeclaredEndpoint(each.path(),
-                    each.listeners(), each.writeMode(), true, apis.bind(each.path(), each.application(), runtime.observer()))
-                    : each).toList();
+            // @RemoteNode beans put the engine's MultiplayerAPI in front of their relay's
+            // application.
+            declared = declared.stream()
+                .map((each) -> each.multiplayer() ? new DeclaredEndpoint(each.path(), each.listeners(),
+                        each.writeMode(), true, apis.bind(each.path(), each.application(), runtime.observer())) : each)
+                .toList();
             apis.verifyBound();
         }
         return new PeerSocketServerFactory(runtime, declared, config.getBuffers().toLimits(), config.getWriteMode(),
                 config.getMultiplayer().toOptions(), relayHook.getIfAvailable());
     }
 
-    /** The server over whichever transport the configuration calls for (none without endpoints to serve). */
+    /**
+     * The server over whichever transport the configuration calls for (none without
+     * endpoints to serve).
+     */
     @Bean
     DefaultPeerSocketServer peerSocketServer(PeerSocketServerFactory factory,
             ObjectProvider<ServerTransport> transports) {
@@ -138,7 +145,10 @@ public final class PeerSocketServerAutoConfiguration {
         return factory.relays();
     }
 
-    /** The multiplayer relay, for injection, when there is exactly one (else inject {@link RelayServers}). */
+    /**
+     * The multiplayer relay, for injection, when there is exactly one (else inject
+     * {@link RelayServers}).
+     */
     @Bean
     @ConditionalOnMissingBean
     @Conditional(OnSingleRelayEndpoint.class)
@@ -153,7 +163,10 @@ public final class PeerSocketServerAutoConfiguration {
                 (port) -> publishPort(environment, port));
     }
 
-    /** Pings and the idle timeout after the upgrade, on every transport; none when both are 0. */
+    /**
+     * Pings and the idle timeout after the upgrade, on every transport; none when both
+     * are 0.
+     */
     @Bean
     @ConditionalOnMissingBean
     LivenessSweep peerSocketLivenessSweep(PeerSocketProperties properties, PeerSocketServerFactory factory) {
@@ -196,24 +209,29 @@ public final class PeerSocketServerAutoConfiguration {
             UnaryOperator<HttpServer> customizer = (httpServer) -> httpServer;
             if (bundleName != null) {
                 SslBundles bundles = sslBundles.getIfAvailable();
-                DedicatedPortTls tls = new DedicatedPortTls(sslBundle("peersocket.server.ssl.bundle", bundleName,
-                        bundles), switch (config.getSsl().getClientAuth()) {
+                DedicatedPortTls tls = new DedicatedPortTls(
+                        sslBundle("peersocket.server.ssl.bundle", bundleName, bundles),
+                        switch (config.getSsl().getClientAuth()) {
                             case NONE -> io.netty.handler.ssl.ClientAuth.NONE;
                             case WANT -> io.netty.handler.ssl.ClientAuth.OPTIONAL;
                             case NEED -> io.netty.handler.ssl.ClientAuth.REQUIRE;
                         });
-                // Boot calls this when a bundle with reload-on-update=true changes on disk.
+                // Boot calls this when a bundle with reload-on-update=true changes on
+                // disk.
                 bundles.addBundleUpdateHandler(bundleName, tls::update);
                 customizer = tls;
             }
             if (config.isForwardHeaders()) {
-                // Reactor Netty's own reading of Forwarded / X-Forwarded-*, as Boot's Netty server uses it.
+                // Reactor Netty's own reading of Forwarded / X-Forwarded-*, as Boot's
+                // Netty server uses it.
                 customizer = customizer.andThen((httpServer) -> httpServer.forwarded(true))::apply;
             }
             if (config.getProxyProtocol() != PeerSocketProperties.ProxyProtocol.OFF) {
-                customizer = DedicatedPortProxyProtocol.customizer(config.getProxyProtocol()).compose(customizer)::apply;
+                customizer = DedicatedPortProxyProtocol.customizer(config.getProxyProtocol())
+                    .compose(customizer)::apply;
             }
-            // The application's customizers last, in their order: they see the port's own settings.
+            // The application's customizers last, in their order: they see the port's own
+            // settings.
             List<PeerSocketNettyServerCustomizer> applied = customizers.orderedStream().toList();
             UnaryOperator<HttpServer> own = customizer;
             UnaryOperator<HttpServer> customized = (httpServer) -> {
@@ -223,13 +241,12 @@ public final class PeerSocketServerAutoConfiguration {
                 }
                 return result;
             };
-            // OnDedicatedPort: this configuration exists only when peersocket.server.port is set.
+            // OnDedicatedPort: this configuration exists only when peersocket.server.port
+            // is set.
             int port = java.util.Objects.requireNonNull(config.getPort(), OnDedicatedPort.PROPERTY);
-            return factory.dedicatedPort(config.getBindAddress(), port, policy,
-                    config.getHandshakeTimeout(), customized,
-                    authenticator.getIfAvailable(() -> UpgradeAuthenticator.NONE));
+            return factory.dedicatedPort(config.getBindAddress(), port, policy, config.getHandshakeTimeout(),
+                    customized, authenticator.getIfAvailable(() -> UpgradeAuthenticator.NONE));
         }
-
 
     }
 
@@ -238,24 +255,27 @@ public final class PeerSocketServerAutoConfiguration {
      * @param name the bundle's name
      * @param bundles the application's bundles, if any
      * @return the bundle
-     * @throws PeerSocketConfigurationException naming the property when there is no such bundle
+     * @throws PeerSocketConfigurationException naming the property when there is no such
+     * bundle
      */
     @Contract("_, _, null -> fail")
     static SslBundle sslBundle(String property, String name, @Nullable SslBundles bundles) {
         if (bundles == null) {
-            throw new PeerSocketConfigurationException(property, property + " names '" + name
-                    + "' but the application has no SSL bundles (spring.ssl.bundle.*)",
-                    "Define the bundle under spring.ssl.bundle.pem." + name + " (or .jks." + name
-                            + "), or remove " + property + ".");
+            throw new PeerSocketConfigurationException(property,
+                    property + " names '" + name + "' but the application has no SSL bundles (spring.ssl.bundle.*)",
+                    "Define the bundle under spring.ssl.bundle.pem." + name + " (or .jks." + name + "), or remove "
+                            + property + ".");
         }
         try {
             return bundles.getBundle(name);
         }
         catch (NoSuchSslBundleException ex) {
-            throw new PeerSocketConfigurationException(property, property + " names '" + name
-                    + "', which is not one of " + bundles.getBundleNames() + " (spring.ssl.bundle.*)",
+            throw new PeerSocketConfigurationException(property,
+                    property + " names '" + name + "', which is not one of " + bundles.getBundleNames()
+                            + " (spring.ssl.bundle.*)",
                     "Define the bundle under spring.ssl.bundle.pem." + name + " (or .jks." + name + "), or set "
-                            + property + " to one of " + bundles.getBundleNames() + ".", ex);
+                            + property + " to one of " + bundles.getBundleNames() + ".",
+                    ex);
         }
     }
 
@@ -275,8 +295,9 @@ public final class PeerSocketServerAutoConfiguration {
     }
 
     /**
-     * A servlet application without Spring WebSocket (excluded from the starter, or a servlet
-     * stack the starter was not added to): the endpoints would silently go unserved.
+     * A servlet application without Spring WebSocket (excluded from the starter, or a
+     * servlet stack the starter was not added to): the endpoints would silently go
+     * unserved.
      */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -288,8 +309,8 @@ public final class PeerSocketServerAutoConfiguration {
             List<PeerEndpoint> endpoints = factory.endpoints();
             if (!endpoints.isEmpty()) {
                 throw new PeerSocketConfigurationException("peersocket.server.port", "peersocket has "
-                        + endpoints.size() + " @PacketHandler endpoint(s) " + endpoints.stream()
-                            .map(PeerEndpoint::path).toList()
+                        + endpoints.size() + " @PacketHandler endpoint(s) "
+                        + endpoints.stream().map(PeerEndpoint::path).toList()
                         + " but nothing serves them: peersocket.server.port is unset and this servlet application "
                         + "has no Spring WebSocket (org.springframework:spring-websocket) for the servlet transport",
                         "Add org.springframework:spring-websocket (the peersocket starter brings it; or add "
@@ -326,11 +347,11 @@ public final class PeerSocketServerAutoConfiguration {
         NoTransportConfiguration(PeerSocketServerFactory factory) {
             List<PeerEndpoint> endpoints = factory.endpoints();
             if (!endpoints.isEmpty()) {
-                throw new PeerSocketConfigurationException("peersocket.server.port", "peersocket has "
-                        + endpoints.size() + " @PacketHandler endpoint(s) " + endpoints.stream()
-                            .map(PeerEndpoint::path).toList()
-                        + " but nothing serves them: peersocket.server.port is unset and the application is no "
-                        + "servlet or WebFlux web application",
+                throw new PeerSocketConfigurationException("peersocket.server.port",
+                        "peersocket has " + endpoints.size() + " @PacketHandler endpoint(s) "
+                                + endpoints.stream().map(PeerEndpoint::path).toList()
+                                + " but nothing serves them: peersocket.server.port is unset and the application is no "
+                                + "servlet or WebFlux web application",
                         "Set peersocket.server.port to serve the endpoints on a dedicated port (0 picks a free one), "
                                 + "or make the application a servlet or WebFlux web application, or set "
                                 + "peersocket.server.enabled=false if it only uses the client.");
@@ -355,10 +376,10 @@ public final class PeerSocketServerAutoConfiguration {
     /**
      * The server's threads: handler threads for push mode, writer threads for the servlet
      * transport's blocking sends. Not an {@code Executor} bean, so that Boot's own
-     * {@code applicationTaskExecutor} is left alone. The handler executor comes from Boot's
-     * builders when present, so that {@code spring.task.execution.*} customizers and task
-     * decorators (context propagation) apply, and {@code spring.threads.virtual.enabled} gives
-     * virtual threads.
+     * {@code applicationTaskExecutor} is left alone. The handler executor comes from
+     * Boot's builders when present, so that {@code spring.task.execution.*} customizers
+     * and task decorators (context propagation) apply, and
+     * {@code spring.threads.virtual.enabled} gives virtual threads.
      */
     static final class PeerSocketHandlerThreads {
 
@@ -376,20 +397,30 @@ public final class PeerSocketServerAutoConfiguration {
         PeerSocketHandlerThreads(int handlerThreads, @Nullable ThreadPoolTaskExecutorBuilder pools,
                 @Nullable SimpleAsyncTaskExecutorBuilder simple, boolean virtual) {
             if (virtual && simple != null) {
-                // One virtual thread per task; no concurrency limit, because reaching it would
-                // block the submitter, which is an I/O thread. Each peer's signals still run one
-                // at a time (SerialTaskQueue); handler-threads bounds platform threads only.
-                SimpleAsyncTaskExecutor executor = simple.threadNamePrefix(HANDLER_PREFIX).virtualThreads(true)
-                    .concurrencyLimit(null).rejectTasksWhenLimitReached(false).build();
+                // One virtual thread per task; no concurrency limit, because reaching it
+                // would
+                // block the submitter, which is an I/O thread. Each peer's signals still
+                // run one
+                // at a time (SerialTaskQueue); handler-threads bounds platform threads
+                // only.
+                SimpleAsyncTaskExecutor executor = simple.threadNamePrefix(HANDLER_PREFIX)
+                    .virtualThreads(true)
+                    .concurrencyLimit(null)
+                    .rejectTasksWhenLimitReached(false)
+                    .build();
                 this.handlers = executor;
                 this.stopHandlers = executor::close;
                 this.handlerPool = null;
             }
             else if (pools != null) {
-                // handler-threads threads, always there, and an unbounded queue: a submission
+                // handler-threads threads, always there, and an unbounded queue: a
+                // submission
                 // from an I/O thread never blocks and is never refused.
-                ThreadPoolTaskExecutor executor = pools.corePoolSize(handlerThreads).maxPoolSize(handlerThreads)
-                    .queueCapacity(Integer.MAX_VALUE).allowCoreThreadTimeOut(false).threadNamePrefix(HANDLER_PREFIX)
+                ThreadPoolTaskExecutor executor = pools.corePoolSize(handlerThreads)
+                    .maxPoolSize(handlerThreads)
+                    .queueCapacity(Integer.MAX_VALUE)
+                    .allowCoreThreadTimeOut(false)
+                    .threadNamePrefix(HANDLER_PREFIX)
                     .build();
                 executor.initialize();
                 this.handlers = executor;
@@ -403,7 +434,8 @@ public final class PeerSocketServerAutoConfiguration {
                 this.stopHandlers = executor::shutdownNow;
                 this.handlerPool = executor;
             }
-            this.writers = Executors.newFixedThreadPool(handlerThreads, new CustomizableThreadFactory("peersocket-write-"));
+            this.writers = Executors.newFixedThreadPool(handlerThreads,
+                    new CustomizableThreadFactory("peersocket-write-"));
         }
 
         Executor executor() {

@@ -1,5 +1,6 @@
 /**
- * Auto-configuration: wires the beans of the other packages from {@code peersocket.*} properties.
+ * Auto-configuration: wires the beans of the other packages from {@code peersocket.*}
+ * properties.
  */
 @NullMarked
 package io.peersocket.autoconfigure;

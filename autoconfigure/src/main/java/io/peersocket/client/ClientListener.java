@@ -3,11 +3,12 @@ package io.peersocket.client;
 import io.peersocket.peer.Peer;
 
 /**
- * The engine's {@code WebSocketClient} signals, for code that registers a listener rather than an
- * annotated {@code @PacketHandler(client = ...)} bean. In push mode each method runs on a handler
- * thread, one at a time per client and in order; in poll mode only inside
- * {@link PeerSocketClient#poll()}, on the polling thread. Every method receives the server as
- * peer 1: the same object as {@link PeerSocketClient#getPeer(int) getPeer(1)}.
+ * The engine's {@code WebSocketClient} signals, for code that registers a listener rather
+ * than an annotated {@code @PacketHandler(client = ...)} bean. In push mode each method
+ * runs on a handler thread, one at a time per client and in order; in poll mode only
+ * inside {@link PeerSocketClient#poll()}, on the polling thread. Every method receives
+ * the server as peer 1: the same object as {@link PeerSocketClient#getPeer(int)
+ * getPeer(1)}.
  */
 public interface ClientListener {
 
@@ -45,9 +46,9 @@ public interface ClientListener {
     }
 
     /**
-     * {@code connection_error()}: the connection could not be made. The engine gives no cause;
-     * here it is the exception (refused, timed out, TLS, HTTP status, unexpected subprotocol),
-     * also logged.
+     * {@code connection_error()}: the connection could not be made. The engine gives no
+     * cause; here it is the exception (refused, timed out, TLS, HTTP status, unexpected
+     * subprotocol), also logged.
      * @param server the server, not connected
      * @param cause why
      */
@@ -67,7 +68,8 @@ public interface ClientListener {
     }
 
     /**
-     * {@code peer_disconnected(id)}: the server announced that a peer left ({@code SYS_DEL}).
+     * {@code peer_disconnected(id)}: the server announced that a peer left
+     * ({@code SYS_DEL}).
      * @param relay the client's multiplayer side
      * @param id the peer
      */
@@ -75,16 +77,17 @@ public interface ClientListener {
     }
 
     /**
-     * {@code connection_succeeded()}: the server told this client its id and announced itself;
-     * {@link RelayClient#getUniqueId()} is set.
+     * {@code connection_succeeded()}: the server told this client its id and announced
+     * itself; {@link RelayClient#getUniqueId()} is set.
      * @param relay the client's multiplayer side
      */
     default void connectionSucceeded(RelayClient relay) {
     }
 
     /**
-     * {@code peer_packet(peer_source)}: a payload waits in {@link RelayClient#getPacket()}; its
-     * source is {@link RelayClient#getPacketPeer()} until it is read.
+     * {@code peer_packet(peer_source)}: a payload waits in
+     * {@link RelayClient#getPacket()}; its source is {@link RelayClient#getPacketPeer()}
+     * until it is read.
      * @param relay the client's multiplayer side
      * @param source the sender's id
      */
@@ -99,10 +102,11 @@ public interface ClientListener {
     }
 
     /**
-     * {@code connection_failed()}: the connection could not be made, or ended before the server
-     * told this client its id.
+     * {@code connection_failed()}: the connection could not be made, or ended before the
+     * server told this client its id.
      * @param relay the client's multiplayer side
-     * @param cause why (the connect error, or an {@code IllegalStateException} naming the close)
+     * @param cause why (the connect error, or an {@code IllegalStateException} naming the
+     * close)
      */
     default void connectionFailed(RelayClient relay, Throwable cause) {
     }

@@ -18,9 +18,10 @@ import reactor.core.scheduler.Scheduler;
 import org.springframework.boot.ssl.SslBundle;
 
 /**
- * What a {@link PeerSocketClientBuilder} was told, frozen when {@link PeerSocketClientBuilder#build()}
- * is called: the one value a {@link PeerSocketClientFactory} makes a client from. Each component
- * is documented on the builder method that sets it.
+ * What a {@link PeerSocketClientBuilder} was told, frozen when
+ * {@link PeerSocketClientBuilder#build()} is called: the one value a
+ * {@link PeerSocketClientFactory} makes a client from. Each component is documented on
+ * the builder method that sets it.
  *
  * @param name the client's name in logs and metrics
  * @param url the URL {@link PeerSocketClient#connect()} connects to, or {@code null}
@@ -42,16 +43,20 @@ import org.springframework.boot.ssl.SslBundle;
  * @param reconnect whether and when to reconnect
  * @param timers runs handshake timeouts, liveness sweeps and reconnect delays
  * @param verifySsl whether {@code wss://} certificates are verified
- * @param trustedCertificate the bundle holding the only trusted certificates, or {@code null}
+ * @param trustedCertificate the bundle holding the only trusted certificates, or
+ * {@code null}
  */
 public record ClientSettings(String name, @Nullable String url, List<String> protocols, boolean multiplayer,
         List<ClientListener> listeners, DispatchMode dispatch, Executor handlerExecutor, PeerSocketObserver observer,
-        ClientSignalScope signalScope, BufferLimits limits, WriteMode writeMode, VariantSettings variants, Duration handshakeTimeout,
-        Duration pingInterval, Duration idleTimeout, Map<String, String> headers,
+        ClientSignalScope signalScope, BufferLimits limits, WriteMode writeMode, VariantSettings variants,
+        Duration handshakeTimeout, Duration pingInterval, Duration idleTimeout, Map<String, String> headers,
         @Nullable Supplier<? extends Map<String, String>> headerSupplier, ReconnectPolicy reconnect, Scheduler timers,
         boolean verifySsl, @Nullable SslBundle trustedCertificate) {
 
-    /** Copies the lists and the map: a builder used again does not change a client already built. */
+    /**
+     * Copies the lists and the map: a builder used again does not change a client already
+     * built.
+     */
     public ClientSettings {
         protocols = List.copyOf(protocols);
         listeners = List.copyOf(listeners);

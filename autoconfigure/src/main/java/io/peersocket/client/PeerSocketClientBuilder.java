@@ -31,10 +31,10 @@ import org.springframework.boot.ssl.SslBundle;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
- * Makes {@link PeerSocketClient}s for connections made in code. In a Spring application inject it
- * (a new builder per injection point, with the application's handler threads, SSL bundles and
- * observer, and clients closed with 1001 on shutdown); elsewhere use {@link #create()}.
- * <pre>{@code
+ * Makes {@link PeerSocketClient}s for connections made in code. In a Spring application
+ * inject it (a new builder per injection point, with the application's handler threads,
+ * SSL bundles and observer, and clients closed with 1001 on shutdown); elsewhere use
+ * {@link #create()}. <pre>{@code
  * PeerSocketClient client = builder.listener(new ClientListener() { ... }).build();
  * client.connectToUrl("wss://example.org/", List.of("chat-v1"));
  * }</pre>
@@ -93,7 +93,8 @@ public final class PeerSocketClientBuilder {
      * @param handlerExecutor runs push-mode signals; never an I/O thread
      * @param observer receives counts for metrics
      * @param bundles finds an SSL bundle by name, or {@code null} when there are none
-     * @param made remembers every client built, to close them on shutdown; or {@code null}
+     * @param made remembers every client built, to close them on shutdown; or
+     * {@code null}
      */
     public PeerSocketClientBuilder(Executor handlerExecutor, PeerSocketObserver observer,
             @Nullable Function<String, SslBundle> bundles, @Nullable Set<PeerSocketClient> made) {
@@ -132,51 +133,67 @@ public final class PeerSocketClientBuilder {
         return this;
     }
 
-    /** @param name a name for logs and metrics; default {@code client} */
+    /**
+     * @param name a name for logs and metrics; default {@code client}
+     */
     public PeerSocketClientBuilder name(String name) {
         this.name = name;
         return this;
     }
 
-    /** @param url the URL {@link PeerSocketClient#connect()} connects to */
+    /**
+     * @param url the URL {@link PeerSocketClient#connect()} connects to
+     */
     public PeerSocketClientBuilder url(String url) {
         this.url = url;
         return this;
     }
 
-    /** @param protocols the subprotocols {@link PeerSocketClient#connect()} asks for */
+    /**
+     * @param protocols the subprotocols {@link PeerSocketClient#connect()} asks for
+     */
     public PeerSocketClientBuilder protocols(List<String> protocols) {
         this.protocols = List.copyOf(protocols);
         return this;
     }
 
-    /** @param listener receives the client's signals */
+    /**
+     * @param listener receives the client's signals
+     */
     public PeerSocketClientBuilder listener(ClientListener listener) {
         this.listeners.add(listener);
         return this;
     }
 
-    /** @param dispatch push (default) or poll: signals only inside {@link PeerSocketClient#poll()} */
+    /**
+     * @param dispatch push (default) or poll: signals only inside
+     * {@link PeerSocketClient#poll()}
+     */
     public PeerSocketClientBuilder dispatch(DispatchMode dispatch) {
         this.dispatch = dispatch;
         return this;
     }
 
-    /** @param executor runs push-mode signals instead of the default threads */
+    /**
+     * @param executor runs push-mode signals instead of the default threads
+     */
     public PeerSocketClientBuilder handlerExecutor(Executor executor) {
         this.handlerExecutor = executor;
         return this;
     }
 
-    /** @param limits the engine's {@code set_buffers}; default 64 KiB and 1024 packets each way */
+    /**
+     * @param limits the engine's {@code set_buffers}; default 64 KiB and 1024 packets
+     * each way
+     */
     public PeerSocketClientBuilder buffers(BufferLimits limits) {
         this.limits = limits;
         return this;
     }
 
     /**
-     * @param multiplayer whether {@link PeerSocketClient#connect()} speaks the engine's relay
-     * protocol ({@code gd_mp_api}); see {@link PeerSocketClient#multiplayer()}
+     * @param multiplayer whether {@link PeerSocketClient#connect()} speaks the engine's
+     * relay protocol ({@code gd_mp_api}); see {@link PeerSocketClient#multiplayer()}
      * @return this builder
      */
     public PeerSocketClientBuilder multiplayer(boolean multiplayer) {
@@ -184,15 +201,17 @@ public final class PeerSocketClientBuilder {
         return this;
     }
 
-    /** @param writeMode the initial write mode of peer 1; the engine's default is BINARY */
+    /**
+     * @param writeMode the initial write mode of peer 1; the engine's default is BINARY
+     */
     public PeerSocketClientBuilder writeMode(WriteMode writeMode) {
         this.writeMode = writeMode;
         return this;
     }
 
     /**
-     * @param variants how peer 1's put_var / get_var encode Variants (dialect, size limit,
-     * object decoding); the engine's defaults unless set
+     * @param variants how peer 1's put_var / get_var encode Variants (dialect, size
+     * limit, object decoding); the engine's defaults unless set
      * @return this builder
      */
     public PeerSocketClientBuilder variants(VariantSettings variants) {
@@ -200,7 +219,10 @@ public final class PeerSocketClientBuilder {
         return this;
     }
 
-    /** @param timeout how long connecting (TCP, TLS, upgrade) may take before {@code connection_error}; default 10 s */
+    /**
+     * @param timeout how long connecting (TCP, TLS, upgrade) may take before
+     * {@code connection_error}; default 10 s
+     */
     public PeerSocketClientBuilder handshakeTimeout(Duration timeout) {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("handshake timeout must be positive but was " + timeout);
@@ -210,8 +232,8 @@ public final class PeerSocketClientBuilder {
     }
 
     /**
-     * @param interval time between two pings sent to the server once connected; default 25 s,
-     * {@link Duration#ZERO} sends none
+     * @param interval time between two pings sent to the server once connected; default
+     * 25 s, {@link Duration#ZERO} sends none
      * @return this builder
      */
     public PeerSocketClientBuilder pingInterval(Duration interval) {
@@ -220,9 +242,10 @@ public final class PeerSocketClientBuilder {
     }
 
     /**
-     * @param timeout time after which a connection on which no complete frame arrived is dropped
-     * ({@code connection_closed}, unclean; the reconnect policy then applies); default 60 s,
-     * {@link Duration#ZERO} never drops. Must exceed the ping interval (checked by {@link #build()}).
+     * @param timeout time after which a connection on which no complete frame arrived is
+     * dropped ({@code connection_closed}, unclean; the reconnect policy then applies);
+     * default 60 s, {@link Duration#ZERO} never drops. Must exceed the ping interval
+     * (checked by {@link #build()}).
      * @return this builder
      */
     public PeerSocketClientBuilder idleTimeout(Duration timeout) {
@@ -230,44 +253,56 @@ public final class PeerSocketClientBuilder {
         return this;
     }
 
-    /** @param headers request headers sent on every connection */
+    /**
+     * @param headers request headers sent on every connection
+     */
     public PeerSocketClientBuilder headers(Map<String, String> headers) {
         this.headers.putAll(headers);
         return this;
     }
 
     /**
-     * Headers asked for on every connection attempt, reconnects included, and sent over the
-     * fixed ones: credentials that expire (a bearer token) are fetched fresh for each attempt.
-     * An exception of the supplier fails that attempt (and the reconnect policy applies).
-     * @param headers gives the headers of one attempt, e.g. {@code Authorization: Bearer ...}
+     * Headers asked for on every connection attempt, reconnects included, and sent over
+     * the fixed ones: credentials that expire (a bearer token) are fetched fresh for each
+     * attempt. An exception of the supplier fails that attempt (and the reconnect policy
+     * applies).
+     * @param headers gives the headers of one attempt, e.g.
+     * {@code Authorization: Bearer ...}
      */
     public PeerSocketClientBuilder headers(Supplier<? extends Map<String, String>> headers) {
         this.headerSupplier = headers;
         return this;
     }
 
-    /** @param policy whether and when to reconnect; default never, as the engine */
+    /**
+     * @param policy whether and when to reconnect; default never, as the engine
+     */
     public PeerSocketClientBuilder reconnect(ReconnectPolicy policy) {
         this.reconnect = policy;
         return this;
     }
 
-    /** @param verifySsl the engine's {@code verify_ssl}; {@code false} is for development only */
+    /**
+     * @param verifySsl the engine's {@code verify_ssl}; {@code false} is for development
+     * only
+     */
     public PeerSocketClientBuilder verifySsl(boolean verifySsl) {
         this.verifySsl = verifySsl;
         return this;
     }
 
-    /** @param bundle the engine's {@code trusted_ssl_certificate}: only certificates chaining to its trust store are accepted */
+    /**
+     * @param bundle the engine's {@code trusted_ssl_certificate}: only certificates
+     * chaining to its trust store are accepted
+     */
     public PeerSocketClientBuilder trustedCertificate(@Nullable SslBundle bundle) {
         this.trustedCertificate = bundle;
         return this;
     }
 
     /**
-     * @param bundleName the name of a Spring Boot SSL bundle ({@code spring.ssl.bundle.*}) whose
-     * trust store holds the trusted certificate
+     * @param bundleName the name of a Spring Boot SSL bundle
+     * ({@code spring.ssl.bundle.*}) whose trust store holds the trusted certificate
      * @throws IllegalStateException when there is no such bundle
      */
     public PeerSocketClientBuilder trustedCertificate(String bundleName) {
@@ -278,7 +313,10 @@ public final class PeerSocketClientBuilder {
         return this;
     }
 
-    /** @param scheduler runs handshake timeouts and reconnect delays; default Reactor's parallel scheduler */
+    /**
+     * @param scheduler runs handshake timeouts and reconnect delays; default Reactor's
+     * parallel scheduler
+     */
     public PeerSocketClientBuilder timers(Scheduler scheduler) {
         this.timers = scheduler;
         return this;
@@ -286,8 +324,8 @@ public final class PeerSocketClientBuilder {
 
     /**
      * @return a new client, not connected
-     * @throws IllegalArgumentException naming a setting out of range (an idle timeout not longer
-     * than the ping interval ...): here rather than on the first connection
+     * @throws IllegalArgumentException naming a setting out of range (an idle timeout not
+     * longer than the ping interval ...): here rather than on the first connection
      */
     public PeerSocketClient build() {
         PeerSocketClient client = Factory.INSTANCE.create(settings());
@@ -299,23 +337,28 @@ public final class PeerSocketClientBuilder {
         return client;
     }
 
-    /** @return what this builder was told, frozen */
+    /**
+     * @return what this builder was told, frozen
+     */
     public ClientSettings settings() {
-        return new ClientSettings(this.name, this.url, this.protocols, this.multiplayer, this.listeners,
-                this.dispatch, this.handlerExecutor, this.observer, this.signalScope, this.limits, this.writeMode, this.variants,
+        return new ClientSettings(this.name, this.url, this.protocols, this.multiplayer, this.listeners, this.dispatch,
+                this.handlerExecutor, this.observer, this.signalScope, this.limits, this.writeMode, this.variants,
                 this.handshakeTimeout, this.pingInterval, this.idleTimeout, this.headers, this.headerSupplier,
                 this.reconnect, this.timers, this.verifySsl, this.trustedCertificate);
     }
 
-    /** @return a set that forgets clients nobody uses any more, for {@link #PeerSocketClientBuilder} */
+    /**
+     * @return a set that forgets clients nobody uses any more, for
+     * {@link #PeerSocketClientBuilder}
+     */
     public static Set<PeerSocketClient> weakClientSet() {
         return Collections.newSetFromMap(new WeakHashMap<>());
     }
 
     /**
-     * The library's {@link PeerSocketClientFactory}, loaded on first use only (a server-only
-     * application never loads it). Found as a service so that this API package names no internal
-     * class.
+     * The library's {@link PeerSocketClientFactory}, loaded on first use only (a
+     * server-only application never loads it). Found as a service so that this API
+     * package names no internal class.
      */
     private static final class Factory {
 

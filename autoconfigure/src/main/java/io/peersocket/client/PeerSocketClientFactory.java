@@ -1,11 +1,11 @@
 package io.peersocket.client;
 
 /**
- * Makes the {@link PeerSocketClient} behind {@link PeerSocketClientBuilder#build()}. The library
- * provides the one implementation (on Reactor Netty, registered in
- * {@code META-INF/services/io.peersocket.client.PeerSocketClientFactory}); this interface exists
- * so that the {@code client} API names no internal class (docs/architecture.md), not as an
- * extension point for applications.
+ * Makes the {@link PeerSocketClient} behind {@link PeerSocketClientBuilder#build()}. The
+ * library provides the one implementation (on Reactor Netty, registered in
+ * {@code META-INF/services/io.peersocket.client.PeerSocketClientFactory}); this interface
+ * exists so that the {@code client} API names no internal class (docs/architecture.md),
+ * not as an extension point for applications.
  */
 public interface PeerSocketClientFactory {
 

@@ -15,10 +15,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * The named connections of {@code peersocket.client.connections}, by name. Connects those with
- * {@code auto-connect} when the application starts (after the server's dedicated port), and on
- * shutdown closes every client, named or built in code, with 1001 (going away) and waits for
- * the closes before the server stops.
+ * The named connections of {@code peersocket.client.connections}, by name. Connects those
+ * with {@code auto-connect} when the application starts (after the server's dedicated
+ * port), and on shutdown closes every client, named or built in code, with 1001 (going
+ * away) and waits for the closes before the server stops.
  */
 public final class PeerSocketClients implements SmartLifecycle {
 
@@ -40,7 +40,8 @@ public final class PeerSocketClients implements SmartLifecycle {
     /**
      * @param clients the named clients
      * @param autoConnect the names to connect on start
-     * @param built every client made by the application's builders (a weak set), closed on shutdown too
+     * @param built every client made by the application's builders (a weak set), closed
+     * on shutdown too
      * @param shutdownTimeout how long to wait for the closes
      */
     public PeerSocketClients(Map<String, PeerSocketClient> clients, Set<String> autoConnect,
@@ -67,7 +68,8 @@ public final class PeerSocketClients implements SmartLifecycle {
     public PeerSocketClient require(String name) {
         PeerSocketClient client = this.clients.get(name);
         if (client == null) {
-            throw new IllegalArgumentException("No client connection '" + name + "'; configured: " + this.clients.keySet());
+            throw new IllegalArgumentException(
+                    "No client connection '" + name + "'; configured: " + this.clients.keySet());
         }
         return client;
     }
@@ -80,7 +82,9 @@ public final class PeerSocketClients implements SmartLifecycle {
         return this.autoConnect.contains(name);
     }
 
-    /** @return every named client, by name */
+    /**
+     * @return every named client, by name
+     */
     public Map<String, PeerSocketClient> all() {
         return Map.copyOf(this.clients);
     }
@@ -125,7 +129,9 @@ public final class PeerSocketClients implements SmartLifecycle {
         return PHASE;
     }
 
-    /** @return the clients, for diagnostics */
+    /**
+     * @return the clients, for diagnostics
+     */
     public Collection<PeerSocketClient> clients() {
         return this.clients.values();
     }

@@ -4,11 +4,12 @@ import java.time.Duration;
 import java.util.Random;
 
 /**
- * When a client connects again after its connection failed or was closed by the server or the
- * network (never after {@link PeerSocketClient#disconnectFromHost}). The n-th consecutive retry
- * waits {@code min(maxDelay, initialDelay * multiplier^(n-1))}, spread by {@code jitter} (a
- * fraction: 0.2 means up to 20% shorter or longer) so that many clients do not come back at once.
- * The count starts again after a connection is established.
+ * When a client connects again after its connection failed or was closed by the server or
+ * the network (never after {@link PeerSocketClient#disconnectFromHost}). The n-th
+ * consecutive retry waits {@code min(maxDelay, initialDelay * multiplier^(n-1))}, spread
+ * by {@code jitter} (a fraction: 0.2 means up to 20% shorter or longer) so that many
+ * clients do not come back at once. The count starts again after a connection is
+ * established.
  *
  * @param enabled whether to reconnect at all
  * @param initialDelay the wait before the first retry

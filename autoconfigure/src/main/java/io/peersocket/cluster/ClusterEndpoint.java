@@ -15,10 +15,11 @@ import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
 /**
- * The actuator endpoint {@code peersocketcluster}: the nodes of the cluster and every open peer
- * with the node it is connected to, as this node knows them (its own peers, and the others' as
- * they told it). Read-only; disconnecting stays with the {@code peersocket} endpoint of the peer's
- * node, or {@code PeerSocketServer.disconnectPeer} from any node.
+ * The actuator endpoint {@code peersocketcluster}: the nodes of the cluster and every
+ * open peer with the node it is connected to, as this node knows them (its own peers, and
+ * the others' as they told it). Read-only; disconnecting stays with the
+ * {@code peersocket} endpoint of the peer's node, or
+ * {@code PeerSocketServer.disconnectPeer} from any node.
  */
 @Endpoint(id = "peersocketcluster", defaultAccess = Access.READ_ONLY)
 public class ClusterEndpoint {
@@ -36,7 +37,9 @@ public class ClusterEndpoint {
         this.server = server;
     }
 
-    /** @return the nodes and the peers of the cluster, by id */
+    /**
+     * @return the nodes and the peers of the cluster, by id
+     */
     @ReadOperation
     public ClusterDescriptor cluster() {
         List<PeerDescriptor> peers = new ArrayList<>();

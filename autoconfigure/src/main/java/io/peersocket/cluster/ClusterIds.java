@@ -5,11 +5,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntSupplier;
 
 /**
- * Peer ids unique across the cluster with no Redis round trip per handshake: each node leases a
- * prefix of {@value #PREFIX_BITS} bits in Redis ({@link ClusterLink}) and draws the other
- * {@value #SUFFIX_BITS} bits at random locally; the registry redraws a suffix already in use here.
- * The 31-bit result goes through a fixed bijection so that ids still look random, as the engine's,
- * and two different (prefix, suffix) pairs never give the same id.
+ * Peer ids unique across the cluster with no Redis round trip per handshake: each node
+ * leases a prefix of {@value #PREFIX_BITS} bits in Redis ({@link ClusterLink}) and draws
+ * the other {@value #SUFFIX_BITS} bits at random locally; the registry redraws a suffix
+ * already in use here. The 31-bit result goes through a fixed bijection so that ids still
+ * look random, as the engine's, and two different (prefix, suffix) pairs never give the
+ * same id.
  */
 final class ClusterIds implements IntSupplier {
 
@@ -27,11 +28,14 @@ final class ClusterIds implements IntSupplier {
     private static final int MULTIPLIER = 0x5bd1e995 & MASK | 1;
 
     private static final int INVERSE = BigInteger.valueOf(MULTIPLIER)
-        .modInverse(BigInteger.ONE.shiftLeft(31)).intValue();
+        .modInverse(BigInteger.ONE.shiftLeft(31))
+        .intValue();
 
     private volatile int prefix;
 
-    /** @param prefix the leased prefix, from 0 to {@link #PREFIXES} - 1 */
+    /**
+     * @param prefix the leased prefix, from 0 to {@link #PREFIXES} - 1
+     */
     ClusterIds(int prefix) {
         this.prefix = prefix;
     }
@@ -40,7 +44,9 @@ final class ClusterIds implements IntSupplier {
         return this.prefix;
     }
 
-    /** @param prefix a new prefix, for the peers that connect from now on */
+    /**
+     * @param prefix a new prefix, for the peers that connect from now on
+     */
     void prefix(int prefix) {
         this.prefix = prefix;
     }
@@ -59,7 +65,8 @@ final class ClusterIds implements IntSupplier {
         return unscramble(id) >>> SUFFIX_BITS;
     }
 
-    // Multiply, xor-shift (its own inverse, as the shift is more than half the 31 bits), multiply.
+    // Multiply, xor-shift (its own inverse, as the shift is more than half the 31 bits),
+    // multiply.
     static int scramble(int raw) {
         int x = (raw * MULTIPLIER) & MASK;
         x ^= x >>> 16;

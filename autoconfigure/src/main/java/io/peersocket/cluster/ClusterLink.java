@@ -29,21 +29,23 @@ import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.types.Expiration;
 
 /**
- * This node's link to Redis: one inbox stream per node ({@code <prefix>:inbox:<node>}) that every
- * other node appends to, read here in order; the node registry ({@code <prefix>:nodes}); the id
- * prefix leases ({@code <prefix>:lease:<n>}).
+ * This node's link to Redis: one inbox stream per node ({@code <prefix>:inbox:<node>})
+ * that every other node appends to, read here in order; the node registry
+ * ({@code <prefix>:nodes}); the id prefix leases ({@code <prefix>:lease:<n>}).
  * <p>
- * Outgoing messages wait in a queue bounded in bytes and leave it, in order, only once Redis has
- * taken them: a lost connection keeps them there and they go out on reconnection (a batch that may
- * have been half written is written again; receivers skip what they already have by sequence
- * number). Past the outage window they are dropped and counted. Reading resumes from the last
- * entry read, so what was appended while this node was cut off is read when it comes back.
+ * Outgoing messages wait in a queue bounded in bytes and leave it, in order, only once
+ * Redis has taken them: a lost connection keeps them there and they go out on
+ * reconnection (a batch that may have been half written is written again; receivers skip
+ * what they already have by sequence number). Past the outage window they are dropped and
+ * counted. Reading resumes from the last entry read, so what was appended while this node
+ * was cut off is read when it comes back.
  */
 final class ClusterLink {
 
     private static final Log logger = LogFactory.getLog(ClusterLink.class);
 
-    // An entry holds one message (field m) or several, each framed by its length (field b).
+    // An entry holds one message (field m) or several, each framed by its length (field
+    // b).
     private static final ByteBuffer FIELD = utf8("m");
 
     private static final ByteBuffer BATCH_FIELD = utf8("b");
@@ -166,38 +168,48 @@ final class ClusterLink {
         closeQuietly(this.readConnection);
     }
 
-    /** @return whether Redis answers now */
+    /**
+     * @return whether Redis answers now
+     */
     boolean isUp() {
         return this.downSince == 0;
     }
 
     /**
-     * @return whether a message for another node can be taken: Redis answers, or stopped answering
-     * less than the outage window ago (then the message waits)
+     * @return whether a message for another node can be taken: Redis answers, or stopped
+     * answering less than the outage window ago (then the message waits)
      */
     boolean available() {
         long since = this.downSince;
         return this.everUp && (since == 0 || System.nanoTime() - since < this.outageWindowNanos);
     }
 
-    /** @return why Redis does not answer, or {@code null} when it does */
+    /**
+     * @return why Redis does not answer, or {@code null} when it does
+     */
     @Nullable String downReason() {
         return isUp() ? null : this.downReason;
     }
 
-    /** @return how many messages wait for Redis */
+    /**
+     * @return how many messages wait for Redis
+     */
     int queued() {
         synchronized (this.lock) {
             return this.outbox.size();
         }
     }
 
-    /** @return how many messages Redis took */
+    /**
+     * @return how many messages Redis took
+     */
     long written() {
         return this.written.get();
     }
 
-    /** @return how many Redis commands this node sent */
+    /**
+     * @return how many Redis commands this node sent
+     */
     long commands() {
         return this.commands.get();
     }
@@ -246,12 +258,14 @@ final class ClusterLink {
             try {
                 ReactiveRedisConnection connection = writeConnection();
                 List<Entry> entries = entries(batch);
-                // One connection, commands subscribed in order: Redis appends them in this order.
+                // One connection, commands subscribed in order: Redis appends them in
+                // this order.
                 Flux.fromIterable(entries)
                     .flatMapSequential((entry) -> connection.streamCommands()
                         .xAdd(StreamRecords.rawBuffer(Map.of(entry.field().duplicate(), ByteBuffer.wrap(entry.data())))
                             .withStreamKey(inboxKey(entry.node())),
-                                XAddOptions.maxlen(this.inboxLength).approximateTrimming(true)), BATCH)
+                                XAddOptions.maxlen(this.inboxLength).approximateTrimming(true)),
+                            BATCH)
                     .then()
                     .block(COMMAND_TIMEOUT);
                 this.commands.addAndGet(entries.size());
@@ -279,9 +293,12 @@ final class ClusterLink {
     private record Entry(String node, ByteBuffer field, byte[] data) {
     }
 
-    // What one pass of the writer sends: for each node, its messages of the batch packed into as
-    // few entries as the size bound allows. One XADD per node and pass instead of one per message
-    // is what lets a node send thousands of packets a second with a millisecond's wait: each
+    // What one pass of the writer sends: for each node, its messages of the batch packed
+    // into as
+    // few entries as the size bound allows. One XADD per node and pass instead of one per
+    // message
+    // is what lets a node send thousands of packets a second with a millisecond's wait:
+    // each
     // command costs Redis and the client far more than the bytes it carries.
     private static List<Entry> entries(List<Outbound> batch) {
         Map<String, List<Outbound>> byNode = new LinkedHashMap<>();
@@ -321,7 +338,8 @@ final class ClusterLink {
         return new Entry(node, BATCH_FIELD, packed.array());
     }
 
-    // The messages of an entry, in order; an entry that cannot be read gives one empty message,
+    // The messages of an entry, in order; an entry that cannot be read gives one empty
+    // message,
     // which the node counts as malformed.
     private static List<byte[]> messages(Map<ByteBuffer, ByteBuffer> fields) {
         ByteBuffer single = fields.get(FIELD);
@@ -354,7 +372,8 @@ final class ClusterLink {
         return data;
     }
 
-    // Caller holds the lock. While Redis does not answer, what waited longer than the window goes.
+    // Caller holds the lock. While Redis does not answer, what waited longer than the
+    // window goes.
     private void dropExpired() {
         if (isUp()) {
             return;
@@ -404,7 +423,10 @@ final class ClusterLink {
         }
     }
 
-    /** Empties this node's inbox: what a former run of the node left there is not for this one. */
+    /**
+     * Empties this node's inbox: what a former run of the node left there is not for this
+     * one.
+     */
     void clearInbox() {
         run(writeConnection().keyCommands().del(inboxKey(this.node)).then());
     }
@@ -414,11 +436,14 @@ final class ClusterLink {
      * @param prefix its id prefix
      */
     void register(int prefix) {
-        run(writeConnection().hashCommands().hSet(utf8(this.keyPrefix + ":nodes"), utf8(this.node),
-                utf8(Integer.toString(prefix))).then());
+        run(writeConnection().hashCommands()
+            .hSet(utf8(this.keyPrefix + ":nodes"), utf8(this.node), utf8(Integer.toString(prefix)))
+            .then());
     }
 
-    /** @return the registered nodes and their id prefixes */
+    /**
+     * @return the registered nodes and their id prefixes
+     */
     Map<String, Integer> nodes() {
         Map<String, Integer> nodes = new LinkedHashMap<>();
         List<Map.Entry<ByteBuffer, ByteBuffer>> entries = writeConnection().hashCommands()
@@ -432,14 +457,17 @@ final class ClusterLink {
                     nodes.put(string(entry.getKey()), Integer.parseInt(string(entry.getValue())));
                 }
                 catch (NumberFormatException ex) {
-                    logger.warn("Skipping a malformed entry of " + this.keyPrefix + ":nodes: " + string(entry.getKey()));
+                    logger
+                        .warn("Skipping a malformed entry of " + this.keyPrefix + ":nodes: " + string(entry.getKey()));
                 }
             }
         }
         return nodes;
     }
 
-    /** @param gone a node that is forgotten: out of the registry, its inbox deleted */
+    /**
+     * @param gone a node that is forgotten: out of the registry, its inbox deleted
+     */
     void unregister(String gone) {
         run(writeConnection().hashCommands().hDel(utf8(this.keyPrefix + ":nodes"), utf8(gone)).then());
         run(writeConnection().keyCommands().del(inboxKey(gone)).then());
@@ -516,8 +544,9 @@ final class ClusterLink {
         if (this.downSince == 0) {
             long now = System.nanoTime();
             this.downSince = (now == 0) ? 1 : now;
-            logger.warn("Cluster node " + this.node + " lost Redis (" + reason + "); packets for other nodes wait up to "
-                    + TimeUnit.NANOSECONDS.toMillis(this.outageWindowNanos) + " ms");
+            logger
+                .warn("Cluster node " + this.node + " lost Redis (" + reason + "); packets for other nodes wait up to "
+                        + TimeUnit.NANOSECONDS.toMillis(this.outageWindowNanos) + " ms");
         }
         else if (logger.isDebugEnabled()) {
             logger.debug("Redis still unreachable: " + reason);
@@ -541,7 +570,9 @@ final class ClusterLink {
     private static void closeQuietly(@Nullable ReactiveRedisConnection connection) {
         if (connection != null) {
             try {
-                connection.closeLater().subscribe((v) -> { }, (ex) -> { });
+                connection.closeLater().subscribe((v) -> {
+                }, (ex) -> {
+                });
             }
             catch (RuntimeException ex) {
                 // already gone

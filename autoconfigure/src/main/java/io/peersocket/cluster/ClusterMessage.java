@@ -10,10 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One message between nodes, as written to the receiving node's inbox stream. The header says the
- * format version, the kind, the sender node, its incarnation (a new one per start) and a sequence
- * number per (sender, receiver), with which the receiver skips duplicates (a batch written again
- * after a lost connection) and counts losses (a gap: Redis lost its data).
+ * One message between nodes, as written to the receiving node's inbox stream. The header
+ * says the format version, the kind, the sender node, its incarnation (a new one per
+ * start) and a sequence number per (sender, receiver), with which the receiver skips
+ * duplicates (a batch written again after a lost connection) and counts losses (a gap:
+ * Redis lost its data).
  *
  * @param kind what it is
  * @param node the sender node
@@ -26,7 +27,11 @@ record ClusterMessage(Kind kind, String node, long incarnation, long seq, Body b
     static final int VERSION = 1;
 
     enum Kind {
-        /** The sender's local peers, replacing what the receiver knew of them; may ask for the receiver's in return. */
+
+        /**
+         * The sender's local peers, replacing what the receiver knew of them; may ask for
+         * the receiver's in return.
+         */
         SNAPSHOT,
         /** The sender is alive. */
         HEARTBEAT,
@@ -36,7 +41,9 @@ record ClusterMessage(Kind kind, String node, long incarnation, long seq, Body b
         PEER_DOWN,
         /** A packet for one peer of the receiver. */
         PACKET,
-        /** A packet for the receiver's members of a group, or its peers of an endpoint. */
+        /**
+         * A packet for the receiver's members of a group, or its peers of an endpoint.
+         */
         GROUP,
         /** Close one peer of the receiver. */
         DISCONNECT,
@@ -44,13 +51,19 @@ record ClusterMessage(Kind kind, String node, long incarnation, long seq, Body b
         BYE,
         /** A multiplayer relay frame for the receiver's clients of a relay path. */
         RELAY
+
     }
 
     /** What a message carries beyond its header. */
-    sealed interface Body permits Snapshot, Beat, PeerUp, PeerDown, PacketTo, GroupPacket, Disconnect, RelayPacket, Empty {
+    sealed interface Body
+            permits Snapshot, Beat, PeerUp, PeerDown, PacketTo, GroupPacket, Disconnect, RelayPacket, Empty {
+
     }
 
-    /** @param peers the sender's peers @param replyWanted whether the receiver answers with its own */
+    /**
+     * @param peers the sender's peers @param replyWanted whether the receiver answers
+     * with its own
+     */
     record Snapshot(List<PeerUp> peers, boolean replyWanted, int prefix) implements Body {
     }
 
@@ -66,14 +79,19 @@ record ClusterMessage(Kind kind, String node, long incarnation, long seq, Body b
     record PacketTo(int id, boolean text, byte[] data) implements Body {
     }
 
-    /** @param endpoint whether {@code name} is an endpoint path rather than a group @param except a peer left out, or 0 */
+    /**
+     * @param endpoint whether {@code name} is an endpoint path rather than a group @param
+     * except a peer left out, or 0
+     */
     record GroupPacket(String name, boolean endpoint, int except, boolean text, byte[] data) implements Body {
     }
 
     record Disconnect(int id, int code, String reason) implements Body {
     }
 
-    /** @param to the frame's target: a client, 0 or -N @param frame the whole relay frame */
+    /**
+     * @param to the frame's target: a client, 0 or -N @param frame the whole relay frame
+     */
     record RelayPacket(String path, int to, byte[] frame) implements Body {
     }
 

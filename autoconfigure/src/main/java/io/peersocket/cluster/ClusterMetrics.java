@@ -8,10 +8,11 @@ import io.peersocket.internal.core.PeerSession;
 import io.peersocket.internal.server.DefaultPeerSocketServer;
 
 /**
- * The cluster's meters: {@code peersocket.cluster.peers} (open peers on every node, as this node
- * knows them), {@code peersocket.cluster.nodes} (nodes, this one included), {@code
- * peersocket.cluster.link} (1 while Redis answers), {@code peersocket.cluster.queued} and the
- * counters {@code peersocket.cluster.messages.lost|duplicate|malformed}.
+ * The cluster's meters: {@code peersocket.cluster.peers} (open peers on every node, as
+ * this node knows them), {@code peersocket.cluster.nodes} (nodes, this one included),
+ * {@code
+ * peersocket.cluster.link} (1 while Redis answers), {@code peersocket.cluster.queued} and
+ * the counters {@code peersocket.cluster.messages.lost|duplicate|malformed}.
  */
 public class ClusterMetrics implements MeterBinder {
 
@@ -30,9 +31,10 @@ public class ClusterMetrics implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        Gauge.builder("peersocket.cluster.peers", this,
-                (m) -> m.server.runtime().registry().all().stream().filter(PeerSession::isOpen).count()
-                        + m.cluster.remotePeers().size())
+        Gauge
+            .builder("peersocket.cluster.peers", this,
+                    (m) -> m.server.runtime().registry().all().stream().filter(PeerSession::isOpen).count()
+                            + m.cluster.remotePeers().size())
             .description("Open peers on every node of the cluster")
             .register(registry);
         Gauge.builder("peersocket.cluster.nodes", this.cluster, (c) -> c.otherNodes().size() + 1)
@@ -45,13 +47,16 @@ public class ClusterMetrics implements MeterBinder {
             .description("Messages for other nodes waiting for Redis")
             .register(registry);
         FunctionCounter.builder("peersocket.cluster.messages", this.cluster, ClusterNode::lostMessages)
-            .tag("outcome", "lost").description("Messages between nodes lost (Redis outage past the window, Redis data lost)")
+            .tag("outcome", "lost")
+            .description("Messages between nodes lost (Redis outage past the window, Redis data lost)")
             .register(registry);
         FunctionCounter.builder("peersocket.cluster.messages", this.cluster, ClusterNode::duplicateMessages)
-            .tag("outcome", "duplicate").description("Messages between nodes read twice and skipped")
+            .tag("outcome", "duplicate")
+            .description("Messages between nodes read twice and skipped")
             .register(registry);
         FunctionCounter.builder("peersocket.cluster.messages", this.cluster, ClusterNode::malformedMessages)
-            .tag("outcome", "malformed").description("Unreadable messages between nodes, skipped")
+            .tag("outcome", "malformed")
+            .description("Unreadable messages between nodes, skipped")
             .register(registry);
     }
 

@@ -48,13 +48,14 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 
 /**
- * This instance as a node of the cluster: it leases an id prefix, tells the other nodes of its
- * peers as they come and go, keeps a copy of theirs (so that {@link PeerSocketServer#hasPeer} and
- * friends answer without Redis), carries packets, disconnects and group sends between nodes, sends
- * heartbeats and forgets a node that stays silent for the node timeout.
+ * This instance as a node of the cluster: it leases an id prefix, tells the other nodes
+ * of its peers as they come and go, keeps a copy of theirs (so that
+ * {@link PeerSocketServer#hasPeer} and friends answer without Redis), carries packets,
+ * disconnects and group sends between nodes, sends heartbeats and forgets a node that
+ * stays silent for the node timeout.
  * <p>
- * Every message to one node goes through that node's inbox stream, in the order this node sent
- * them: so a receiver sees one sender's peers, packets and group sends in order.
+ * Every message to one node goes through that node's inbox stream, in the order this node
+ * sent them: so a receiver sees one sender's peers, packets and group sends in order.
  */
 public final class ClusterNode implements SmartLifecycle {
 
@@ -101,7 +102,8 @@ public final class ClusterNode implements SmartLifecycle {
 
     private final Map<String, Long> sequences = new HashMap<>();
 
-    // Orders what this node sends: its peers' arrivals and departures, snapshots, packets.
+    // Orders what this node sends: its peers' arrivals and departures, snapshots,
+    // packets.
     private final Object sendLock = new Object();
 
     private final ScheduledExecutorService ticker;
@@ -116,11 +118,13 @@ public final class ClusterNode implements SmartLifecycle {
 
     private volatile boolean running;
 
-    // Set once this node said goodbye: nothing but the goodbye leaves it afterwards (a peer's
+    // Set once this node said goodbye: nothing but the goodbye leaves it afterwards (a
+    // peer's
     // departure signalled late must not make the others see the node again).
     private volatile boolean leaving;
 
-    // Incarnations of nodes that said goodbye: a message of theirs still in flight is ignored.
+    // Incarnations of nodes that said goodbye: a message of theirs still in flight is
+    // ignored.
     private final Set<Long> departed = ConcurrentHashMap.newKeySet();
 
     private volatile boolean joined;
@@ -157,8 +161,8 @@ public final class ClusterNode implements SmartLifecycle {
      * @param factory Boot's Redis connections
      * @param properties the cluster settings
      */
-    public ClusterNode(DefaultPeerSocketServer server, Map<String, DefaultRelayServer> relays, ReactiveRedisConnectionFactory factory,
-            PeerSocketClusterProperties properties) {
+    public ClusterNode(DefaultPeerSocketServer server, Map<String, DefaultRelayServer> relays,
+            ReactiveRedisConnectionFactory factory, PeerSocketClusterProperties properties) {
         this.server = server;
         this.registry = server.runtime().registry();
         this.observer = server.runtime().observer();
@@ -171,12 +175,13 @@ public final class ClusterNode implements SmartLifecycle {
                     "peersocket.cluster.outage-buffer must be positive", "Set it to a size such as 32MB");
         }
         this.leaseTtl = Duration.ofMillis(Math.max(this.nodeTimeout.toMillis() * 3, 30_000));
-        // A random prefix until Redis says it is free: peers that connect while Redis is down at
+        // A random prefix until Redis says it is free: peers that connect while Redis is
+        // down at
         // startup get ids of it, and the node claims it first when Redis answers.
         this.ids = new ClusterIds(ThreadLocalRandom.current().nextInt(ClusterIds.PREFIXES));
         this.link = new ClusterLink(factory, properties.getKeyPrefix(), this.node, properties.getOutageWindow(),
-                properties.getOutageBuffer().toBytes(), properties.getInboxLength(), this::received,
-                this::reconnected, this::lostInOutage);
+                properties.getOutageBuffer().toBytes(), properties.getInboxLength(), this::received, this::reconnected,
+                this::lostInOutage);
         this.ticker = Executors.newSingleThreadScheduledExecutor((task) -> {
             Thread thread = new Thread(task, "peersocket-cluster-heartbeat");
             thread.setDaemon(true);
@@ -273,24 +278,31 @@ public final class ClusterNode implements SmartLifecycle {
         logger.info("Cluster node " + this.node + " left");
     }
 
-    /** @return this node's name */
+    /**
+     * @return this node's name
+     */
     public String nodeId() {
         return this.node;
     }
 
-    /** @return the other nodes this one knows */
+    /**
+     * @return the other nodes this one knows
+     */
     public Set<String> otherNodes() {
         return Set.copyOf(this.nodes.keySet());
     }
 
-    /** @return the peers of the other nodes, as this node knows them */
+    /**
+     * @return the peers of the other nodes, as this node knows them
+     */
     public Collection<? extends Peer> remotePeers() {
         return List.copyOf(this.remotePeers.values());
     }
 
     /**
      * @param id a peer id
-     * @return the node it is connected to: this one, another, or {@code null} when none has it
+     * @return the node it is connected to: this one, another, or {@code null} when none
+     * has it
      */
     public @Nullable String nodeOf(int id) {
         if (this.registry.get(id) != null) {
@@ -300,52 +312,73 @@ public final class ClusterNode implements SmartLifecycle {
         return (remote != null) ? remote.node() : null;
     }
 
-    /** @return whether Redis answers now */
+    /**
+     * @return whether Redis answers now
+     */
     public boolean linkUp() {
         return this.link.isUp();
     }
 
-    /** @return why Redis does not answer, or {@code null} */
+    /**
+     * @return why Redis does not answer, or {@code null}
+     */
     public @Nullable String linkDownReason() {
         return this.link.downReason();
     }
 
-    /** @return whether this node has joined the cluster (Redis answered once) */
+    /**
+     * @return whether this node has joined the cluster (Redis answered once)
+     */
     public boolean joined() {
         return this.joined;
     }
 
-    /** @return messages from other nodes that never arrived (seen as gaps in their numbering) */
+    /**
+     * @return messages from other nodes that never arrived (seen as gaps in their
+     * numbering)
+     */
     public long lostMessages() {
         return this.lost.get();
     }
 
-    /** @return messages that could not be read (garbage, unknown version), skipped */
+    /**
+     * @return messages that could not be read (garbage, unknown version), skipped
+     */
     public long malformedMessages() {
         return this.malformed.get();
     }
 
-    /** @return messages read twice (written again after a lost connection), skipped */
+    /**
+     * @return messages read twice (written again after a lost connection), skipped
+     */
     public long duplicateMessages() {
         return this.duplicates.get();
     }
 
-    /** @return nodes forgotten after the node timeout */
+    /**
+     * @return nodes forgotten after the node timeout
+     */
     public long forgottenNodes() {
         return this.forgotten.get();
     }
 
-    /** @return messages waiting for Redis */
+    /**
+     * @return messages waiting for Redis
+     */
     public int queuedMessages() {
         return this.link.queued();
     }
 
-    /** @return Redis commands this node sent */
+    /**
+     * @return Redis commands this node sent
+     */
     public long redisCommands() {
         return this.link.commands();
     }
 
-    /** @return the id prefix this node leases */
+    /**
+     * @return the id prefix this node leases
+     */
     int prefix() {
         return this.ids.prefix();
     }
@@ -356,7 +389,8 @@ public final class ClusterNode implements SmartLifecycle {
 
     // ---- sending
 
-    // Numbers the message for its receiver and queues it; a refused one gives its number back.
+    // Numbers the message for its receiver and queues it; a refused one gives its number
+    // back.
     private boolean send(String to, Kind kind, Body body) {
         synchronized (this.sendLock) {
             if (this.leaving && kind != Kind.BYE) {
@@ -395,8 +429,8 @@ public final class ClusterNode implements SmartLifecycle {
 
     /**
      * Sends a group or endpoint packet to every other node, one message each.
-     * @return whether every node has it queued; {@code false} when Redis is out past the window
-     * or the outage buffer is full
+     * @return whether every node has it queued; {@code false} when Redis is out past the
+     * window or the outage buffer is full
      */
     boolean broadcast(GroupPacket packet) {
         if (this.nodes.isEmpty()) {
@@ -417,7 +451,8 @@ public final class ClusterNode implements SmartLifecycle {
         return all;
     }
 
-    // A relay's frame for clients of other nodes: to the node of one client, or to every node.
+    // A relay's frame for clients of other nodes: to the node of one client, or to every
+    // node.
     private boolean forwardRelay(RelayServer relay, int to, byte[] frame) {
         if (!this.link.available()) {
             return false;
@@ -641,7 +676,8 @@ public final class ClusterNode implements SmartLifecycle {
         if (state == null) {
             return;
         }
-        // Its sequence numbers go on: should it come back, it still knows this node's last one.
+        // Its sequence numbers go on: should it come back, it still knows this node's
+        // last one.
         forgetPeers(state);
         logger.info("Cluster node " + this.node + " forgets node " + gone + " and its peers: " + why);
     }
@@ -708,7 +744,8 @@ public final class ClusterNode implements SmartLifecycle {
         }
     }
 
-    // First contact with Redis, or contact again after an outage (Redis may have lost everything).
+    // First contact with Redis, or contact again after an outage (Redis may have lost
+    // everything).
     private void join() {
         boolean first = !this.joined;
         if (first) {
@@ -730,7 +767,8 @@ public final class ClusterNode implements SmartLifecycle {
         logger.info("Cluster node " + this.node + " joined with id prefix " + this.ids.prefix());
     }
 
-    // The prefix is held by another node: take a free one for the peers that connect from now on.
+    // The prefix is held by another node: take a free one for the peers that connect from
+    // now on.
     private void claimPrefix() {
         int held = this.ids.prefix();
         for (int attempt = 0; attempt < 4 * ClusterIds.PREFIXES; attempt++) {

@@ -13,11 +13,11 @@ import io.peersocket.internal.server.DefaultPeerSocketServer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Named groups of peers (rooms) across the cluster. A peer joins and leaves groups on the node it
- * is connected to; a packet sent to a group, or to every peer of an endpoint, goes to the local
- * members at once and to each other node as one message, which delivers it to its own members:
- * each member gets it once, and the packets of one sender arrive in the order it sent them.
- * A peer leaves its groups when it disconnects.
+ * Named groups of peers (rooms) across the cluster. A peer joins and leaves groups on the
+ * node it is connected to; a packet sent to a group, or to every peer of an endpoint,
+ * goes to the local members at once and to each other node as one message, which delivers
+ * it to its own members: each member gets it once, and the packets of one sender arrive
+ * in the order it sent them. A peer leaves its groups when it disconnects.
  */
 public final class PeerGroups {
 
@@ -42,13 +42,14 @@ public final class PeerGroups {
     /**
      * @param peer a peer connected to this node
      * @param group the group's name
-     * @throws IllegalArgumentException for a peer of another node or one no longer connected
+     * @throws IllegalArgumentException for a peer of another node or one no longer
+     * connected
      */
     public void join(Peer peer, String group) {
         PeerSession local = this.server.runtime().registry().get(peer.id());
         if (local == null || local != peer) {
-            throw new IllegalArgumentException(peer + " is not connected to this node: a peer joins groups on "
-                    + "the node it is connected to");
+            throw new IllegalArgumentException(
+                    peer + " is not connected to this node: a peer joins groups on " + "the node it is connected to");
         }
         this.groupsOf.computeIfAbsent(peer.id(), (id) -> ConcurrentHashMap.newKeySet()).add(group);
         this.members.computeIfAbsent(group, (name) -> ConcurrentHashMap.newKeySet()).add(peer.id());
@@ -96,9 +97,9 @@ public final class PeerGroups {
      * @param data the bytes; not copied
      * @param mode the frame type
      * @param except a peer left out (the sender, typically), or {@code null}
-     * @return {@link PeerError#OK}, or {@link PeerError#ERR_UNAVAILABLE} when the other nodes
-     * cannot be reached (Redis out past the outage window, or the outage buffer full): then only
-     * the members of this node got it
+     * @return {@link PeerError#OK}, or {@link PeerError#ERR_UNAVAILABLE} when the other
+     * nodes cannot be reached (Redis out past the outage window, or the outage buffer
+     * full): then only the members of this node got it
      */
     public PeerError sendToGroup(String group, byte[] data, WriteMode mode, @Nullable Peer except) {
         return sendToGroup(group, data, mode, (except != null) ? except.id() : 0);
@@ -164,7 +165,8 @@ public final class PeerGroups {
             for (String group : groups) {
                 Set<Integer> ids = this.members.get(group);
                 if (ids != null) {
-                    // An empty group stays: removing it could lose a member joining at that moment.
+                    // An empty group stays: removing it could lose a member joining at
+                    // that moment.
                     ids.remove(id);
                 }
             }

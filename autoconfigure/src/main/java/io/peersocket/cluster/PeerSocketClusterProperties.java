@@ -8,53 +8,54 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Settings of the cluster ({@code peersocket.cluster.*}); Redis itself is configured with Spring
- * Boot's own {@code spring.data.redis.*}.
+ * Settings of the cluster ({@code peersocket.cluster.*}); Redis itself is configured with
+ * Spring Boot's own {@code spring.data.redis.*}.
  */
 @ConfigurationProperties("peersocket.cluster")
 public class PeerSocketClusterProperties {
 
     /**
-     * Whether this instance joins the other instances that share its Redis (and key prefix) as one
-     * server. Needs Spring Data Redis (spring-boot-data-redis) on the classpath.
+     * Whether this instance joins the other instances that share its Redis (and key
+     * prefix) as one server. Needs Spring Data Redis (spring-boot-data-redis) on the
+     * classpath.
      */
     private boolean enabled;
 
     /**
-     * This instance's node name, unique in the cluster (letters, digits, '.', '_', '-'). Generated
-     * (host name and a random suffix) when not set.
+     * This instance's node name, unique in the cluster (letters, digits, '.', '_', '-').
+     * Generated (host name and a random suffix) when not set.
      */
     private @Nullable String nodeId;
 
     /**
-     * The prefix of every Redis key of the cluster; instances with different prefixes on one Redis
-     * are different clusters.
+     * The prefix of every Redis key of the cluster; instances with different prefixes on
+     * one Redis are different clusters.
      */
     private String keyPrefix = "peersocket";
 
     /**
-     * How long a node may stay silent before the others forget it and its peers (a node killed
-     * without shutting down). Nodes send a heartbeat every fifth of it.
+     * How long a node may stay silent before the others forget it and its peers (a node
+     * killed without shutting down). Nodes send a heartbeat every fifth of it.
      */
     private Duration nodeTimeout = Duration.ofSeconds(10);
 
     /**
-     * How long packets for other nodes wait while Redis is unreachable; past it they are dropped
-     * (counted and logged) and sends to peers of other nodes return ERR_UNAVAILABLE until Redis is
-     * back.
+     * How long packets for other nodes wait while Redis is unreachable; past it they are
+     * dropped (counted and logged) and sends to peers of other nodes return
+     * ERR_UNAVAILABLE until Redis is back.
      */
     private Duration outageWindow = Duration.ofSeconds(30);
 
     /**
-     * The most bytes of packets for other nodes that may wait while Redis is unreachable; past it
-     * new ones are refused (ERR_OUT_OF_MEMORY, counted).
+     * The most bytes of packets for other nodes that may wait while Redis is unreachable;
+     * past it new ones are refused (ERR_OUT_OF_MEMORY, counted).
      */
     private DataSize outageBuffer = DataSize.ofMegabytes(32);
 
     /**
-     * The approximate length past which a node's inbox stream in Redis is trimmed: how many
-     * entries (each one message, or the messages a node sent it in one write) a node that lost
-     * Redis for a while can still read when it comes back.
+     * The approximate length past which a node's inbox stream in Redis is trimmed: how
+     * many entries (each one message, or the messages a node sent it in one write) a node
+     * that lost Redis for a while can still read when it comes back.
      */
     private long inboxLength = 100_000;
 

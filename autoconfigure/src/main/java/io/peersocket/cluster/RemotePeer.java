@@ -12,13 +12,14 @@ import io.peersocket.peer.WriteMode;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A handle on a peer connected to another node, as {@link io.peersocket.server.PeerSocketServer#getPeer}
- * returns it: sending and closing go through that node's inbox; reading is for the node the peer is
- * connected to (here nothing is ever queued).
+ * A handle on a peer connected to another node, as
+ * {@link io.peersocket.server.PeerSocketServer#getPeer} returns it: sending and closing
+ * go through that node's inbox; reading is for the node the peer is connected to (here
+ * nothing is ever queued).
  * <p>
  * Sends return {@link PeerError#OK} once the cluster has the packet (queued for Redis),
- * {@link PeerError#ERR_UNAVAILABLE} when the peer is gone or Redis has been out past the outage
- * window, {@link PeerError#ERR_OUT_OF_MEMORY} when the outage buffer is full. The
+ * {@link PeerError#ERR_UNAVAILABLE} when the peer is gone or Redis has been out past the
+ * outage window, {@link PeerError#ERR_OUT_OF_MEMORY} when the outage buffer is full. The
  * {@link #attributes() attributes} are this handle's own, not the peer's on its node.
  */
 final class RemotePeer implements Peer {
@@ -39,7 +40,9 @@ final class RemotePeer implements Peer {
         this.peer = peer;
     }
 
-    /** @return the node the peer is connected to */
+    /**
+     * @return the node the peer is connected to
+     */
     String node() {
         return this.node;
     }

@@ -10,10 +10,10 @@ import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.core.Ordered;
 
 /**
- * Reports a {@code @PacketHandler} bean that cannot be served: two handlers on one path, a
- * parameter no signal supplies, a relay declared wrongly. The scanner raises these as
- * {@link IllegalStateException}s whose message starts with the bean; this analyzer keeps that
- * message as the description and adds the action for its kind.
+ * Reports a {@code @PacketHandler} bean that cannot be served: two handlers on one path,
+ * a parameter no signal supplies, a relay declared wrongly. The scanner raises these as
+ * {@link IllegalStateException}s whose message starts with the bean; this analyzer keeps
+ * that message as the description and adds the action for its kind.
  */
 class PacketHandlerFailureAnalyzer implements FailureAnalyzer, Ordered {
 
@@ -63,7 +63,8 @@ class PacketHandlerFailureAnalyzer implements FailureAnalyzer, Ordered {
 
     @Override
     public int getOrder() {
-        // Before Boot's generic analyzers, which would report the surrounding bean creation failure.
+        // Before Boot's generic analyzers, which would report the surrounding bean
+        // creation failure.
         return Ordered.HIGHEST_PRECEDENCE;
     }
 

@@ -1,9 +1,9 @@
 package io.peersocket.diagnostics;
 
 /**
- * A peersocket setting that cannot work, found at startup: a missing or wrong property, or a
- * combination that nothing can serve. Carries the property to change and what to do, for
- * {@link PeerSocketConfigurationFailureAnalyzer}.
+ * A peersocket setting that cannot work, found at startup: a missing or wrong property,
+ * or a combination that nothing can serve. Carries the property to change and what to do,
+ * for {@link PeerSocketConfigurationFailureAnalyzer}.
  */
 public class PeerSocketConfigurationException extends IllegalStateException {
 
@@ -36,12 +36,16 @@ public class PeerSocketConfigurationException extends IllegalStateException {
         this.action = action;
     }
 
-    /** @return the property to change */
+    /**
+     * @return the property to change
+     */
     public String getProperty() {
         return this.property;
     }
 
-    /** @return what the application should do */
+    /**
+     * @return what the application should do
+     */
     public String getAction() {
         return this.action;
     }

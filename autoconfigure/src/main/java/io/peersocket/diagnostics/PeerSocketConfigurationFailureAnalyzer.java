@@ -3,7 +3,10 @@ package io.peersocket.diagnostics;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-/** Reports a {@link PeerSocketConfigurationException} with the property and action it carries. */
+/**
+ * Reports a {@link PeerSocketConfigurationException} with the property and action it
+ * carries.
+ */
 class PeerSocketConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<PeerSocketConfigurationException> {
 
     @Override

@@ -6,14 +6,15 @@ import java.util.WeakHashMap;
 import org.apache.commons.logging.Log;
 
 /**
- * Logs handler exceptions once per peer with the stack trace, and later ones of the same peer at
- * DEBUG with their count: a client that makes a handler throw on every message must not write a
- * stack trace per message. Every exception is still counted by the observer (the
- * {@code peersocket.handler.errors} meter).
+ * Logs handler exceptions once per peer with the stack trace, and later ones of the same
+ * peer at DEBUG with their count: a client that makes a handler throw on every message
+ * must not write a stack trace per message. Every exception is still counted by the
+ * observer (the {@code peersocket.handler.errors} meter).
  */
 public final class HandlerErrorLog {
 
-    // Keys are the peers themselves, held weakly, so that a closed peer's count goes with it.
+    // Keys are the peers themselves, held weakly, so that a closed peer's count goes with
+    // it.
     private static final Map<Object, Integer> COUNTS = new WeakHashMap<>();
 
     private HandlerErrorLog() {

@@ -5,10 +5,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.log.LogFormatUtils;
 
 /**
- * Client-provided text (close reasons, headers, subprotocols, payloads) made safe for a log line:
- * CR and LF become {@code <EOL>} and other control characters {@code ?}, so a client cannot forge
- * log lines, and the text is cut at {@link #MAX_LENGTH} characters, so a flood of long messages
- * cannot fill the disk. Spring's {@link LogFormatUtils} does the work; strings come out quoted.
+ * Client-provided text (close reasons, headers, subprotocols, payloads) made safe for a
+ * log line: CR and LF become {@code <EOL>} and other control characters {@code ?}, so a
+ * client cannot forge log lines, and the text is cut at {@link #MAX_LENGTH} characters,
+ * so a flood of long messages cannot fill the disk. Spring's {@link LogFormatUtils} does
+ * the work; strings come out quoted.
  */
 public final class LogSafe {
 
@@ -20,7 +21,8 @@ public final class LogSafe {
 
     /**
      * @param value what a client sent, or anything whose text a client controls
-     * @return its text, escaped and cut, in quotes when it is a string; empty for {@code null}
+     * @return its text, escaped and cut, in quotes when it is a string; empty for
+     * {@code null}
      */
     public static String text(@Nullable Object value) {
         return LogFormatUtils.formatValue(value, MAX_LENGTH, true);

@@ -4,9 +4,9 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
- * The engine's multiplayer relay message ({@code gd_mp_api = true}): a 9-byte header, then the
- * payload. Shared by the server relay and the client, so that both encode and decode the same
- * bytes.
+ * The engine's multiplayer relay message ({@code gd_mp_api = true}): a 9-byte header,
+ * then the payload. Shared by the server relay and the client, so that both encode and
+ * decode the same bytes.
  *
  * <pre>
  * offset size field
@@ -16,10 +16,11 @@ import java.util.Arrays;
  * 9      n    payload; for a system message the little-endian int32 peer id
  * </pre>
  *
- * The static methods read and write frames in place, without copies, for the per-message path;
- * {@link #decode(byte[])} gives a record for code that prefers one.
+ * The static methods read and write frames in place, without copies, for the per-message
+ * path; {@link #decode(byte[])} gives a record for code that prefers one.
  *
- * @param type the message type ({@link #PAYLOAD}, {@link #SYS_ADD}, {@link #SYS_DEL}, {@link #SYS_ID})
+ * @param type the message type ({@link #PAYLOAD}, {@link #SYS_ADD}, {@link #SYS_DEL},
+ * {@link #SYS_ID})
  * @param from the sender's id (1 for the server)
  * @param to the target: a peer id, 0 for everybody, -N for everybody but N
  * @param payload the payload (for a system message: 4 bytes, the peer id)
@@ -44,7 +45,9 @@ public record RelayFrame(int type, int from, int to, byte[] payload) {
     /** Type of "your id is" ({@code SYS_ID}); sent by the server only. */
     public static final int SYS_ID = 3;
 
-    /** The server's id; also the id a client reaches the server's own application with. */
+    /**
+     * The server's id; also the id a client reaches the server's own application with.
+     */
     public static final int SERVER_ID = 1;
 
     /** The target that means every peer. */
@@ -172,17 +175,22 @@ public record RelayFrame(int type, int from, int to, byte[] payload) {
      */
     public static RelayFrame decode(byte[] frame) {
         if (!hasHeader(frame)) {
-            throw new IllegalArgumentException("A relay message has at least " + HEADER_SIZE + " bytes, not " + frame.length);
+            throw new IllegalArgumentException(
+                    "A relay message has at least " + HEADER_SIZE + " bytes, not " + frame.length);
         }
         return new RelayFrame(typeOf(frame), fromOf(frame), toOf(frame), payloadOf(frame));
     }
 
-    /** @return the message's bytes */
+    /**
+     * @return the message's bytes
+     */
     public byte[] encode() {
         return encode(this.type, this.from, this.to, this.payload, 0, this.payload.length);
     }
 
-    /** @return whether this is a system message (only the server sends them) */
+    /**
+     * @return whether this is a system message (only the server sends them)
+     */
     public boolean isSystem() {
         return this.type != PAYLOAD;
     }
@@ -226,7 +234,8 @@ public record RelayFrame(int type, int from, int to, byte[] payload) {
     @Override
     public String toString() {
         return typeName(this.type) + "(from=" + this.from + ", to=" + this.to
-                + ((isSystem() && this.payload.length >= 4) ? ", id=" + peerId() : ", " + this.payload.length + " bytes")
+                + ((isSystem() && this.payload.length >= 4) ? ", id=" + peerId()
+                        : ", " + this.payload.length + " bytes")
                 + ")";
     }
 

@@ -12,7 +12,9 @@ public final class RelayServers {
 
     private final Map<String, RelayServer> byPath = new LinkedHashMap<>();
 
-    /** @param relays the server's relays, as they were built */
+    /**
+     * @param relays the server's relays, as they were built
+     */
     public RelayServers(List<RelayServer> relays) {
         for (RelayServer relay : relays) {
             this.byPath.put(relay.path(), relay);
@@ -42,7 +44,9 @@ public final class RelayServers {
         return this.byPath.values().iterator().next();
     }
 
-    /** @return every relay */
+    /**
+     * @return every relay
+     */
     public List<RelayServer> all() {
         return new ArrayList<>(this.byPath.values());
     }

@@ -24,12 +24,17 @@ public final class RelayVerdict {
         this.payload = payload;
     }
 
-    /** @return relay the packet unchanged (its bytes are reused for every receiver) */
+    /**
+     * @return relay the packet unchanged (its bytes are reused for every receiver)
+     */
     public static RelayVerdict pass() {
         return PASS;
     }
 
-    /** @return deliver the packet to nobody; counted as a drop with reason {@code relay-hook} */
+    /**
+     * @return deliver the packet to nobody; counted as a drop with reason
+     * {@code relay-hook}
+     */
     public static RelayVerdict drop() {
         return DROP;
     }
@@ -59,12 +64,16 @@ public final class RelayVerdict {
         return new RelayVerdict(false, true, target, null);
     }
 
-    /** @return whether the packet is dropped */
+    /**
+     * @return whether the packet is dropped
+     */
     public boolean isDrop() {
         return this.drop;
     }
 
-    /** @return whether the packet goes on exactly as it came */
+    /**
+     * @return whether the packet goes on exactly as it came
+     */
     public boolean isPass() {
         return this == PASS || (!this.drop && !this.retarget && this.payload == null);
     }
@@ -77,7 +86,9 @@ public final class RelayVerdict {
         return this.retarget ? this.target : original;
     }
 
-    /** @return the replacement payload, or {@code null} to keep the original */
+    /**
+     * @return the replacement payload, or {@code null} to keep the original
+     */
     public byte @Nullable [] payload() {
         return this.payload;
     }

@@ -3,9 +3,9 @@ package io.peersocket.observation;
 import io.micrometer.common.KeyValues;
 
 /**
- * {@code peersocket.handler}, tagged {@code endpoint}, {@code signal}, {@code role} ({@code server}
- * or {@code client}, as the meters) and {@code outcome} ({@code success} or {@code error}); the peer id only as a high-cardinality value (spans, not
- * meters).
+ * {@code peersocket.handler}, tagged {@code endpoint}, {@code signal}, {@code role}
+ * ({@code server} or {@code client}, as the meters) and {@code outcome} ({@code success}
+ * or {@code error}); the peer id only as a high-cardinality value (spans, not meters).
  */
 public class DefaultPeerSocketHandlerObservationConvention implements PeerSocketHandlerObservationConvention {
 
@@ -24,8 +24,8 @@ public class DefaultPeerSocketHandlerObservationConvention implements PeerSocket
 
     @Override
     public KeyValues getLowCardinalityKeyValues(PeerSocketHandlerContext context) {
-        return KeyValues.of("endpoint", context.getEndpoint(), "signal", context.getSignal(), "role",
-                context.getRole(), "outcome", (context.getError() != null) ? "error" : "success");
+        return KeyValues.of("endpoint", context.getEndpoint(), "signal", context.getSignal(), "role", context.getRole(),
+                "outcome", (context.getError() != null) ? "error" : "success");
     }
 
     @Override

@@ -3,8 +3,9 @@ package io.peersocket.observation;
 import io.micrometer.common.KeyValues;
 
 /**
- * {@code peersocket.handshake}, tagged {@code endpoint}, {@code transport}, {@code outcome}
- * ({@code accepted} or {@code refused}) and {@code reason} ({@code none} when accepted).
+ * {@code peersocket.handshake}, tagged {@code endpoint}, {@code transport},
+ * {@code outcome} ({@code accepted} or {@code refused}) and {@code reason} ({@code none}
+ * when accepted).
  */
 public class DefaultPeerSocketHandshakeObservationConvention implements PeerSocketHandshakeObservationConvention {
 

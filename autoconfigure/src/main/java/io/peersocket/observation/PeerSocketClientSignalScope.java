@@ -5,13 +5,14 @@ import io.peersocket.spi.ClientSignalScope;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The client's side of {@link PeerSocketHandlerScope}: each call of a client's listener runs with
- * the MDC ({@value PeerSocketHandlerScope#MDC_PEER_ID} 1, the server;
- * {@value PeerSocketHandlerScope#MDC_ENDPOINT} the path of the URL; {@value #MDC_CLIENT} the
- * connection's name) and, when the registry is not a no-op, inside a {@code peersocket.handler}
- * observation tagged {@code role=client} with the engine's client signal names
- * ({@code connection_established}, {@code data_received}, {@code server_close_request},
- * {@code connection_closed}, {@code connection_error}, and the relay's).
+ * The client's side of {@link PeerSocketHandlerScope}: each call of a client's listener
+ * runs with the MDC ({@value PeerSocketHandlerScope#MDC_PEER_ID} 1, the server;
+ * {@value PeerSocketHandlerScope#MDC_ENDPOINT} the path of the URL; {@value #MDC_CLIENT}
+ * the connection's name) and, when the registry is not a no-op, inside a
+ * {@code peersocket.handler} observation tagged {@code role=client} with the engine's
+ * client signal names ({@code connection_established}, {@code data_received},
+ * {@code server_close_request}, {@code connection_closed}, {@code connection_error}, and
+ * the relay's).
  */
 public final class PeerSocketClientSignalScope implements ClientSignalScope {
 

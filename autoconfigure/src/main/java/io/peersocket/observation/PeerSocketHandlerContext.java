@@ -2,7 +2,9 @@ package io.peersocket.observation;
 
 import io.micrometer.observation.Observation;
 
-/** What a {@code peersocket.handler} observation knows: one signal delivered to a handler. */
+/**
+ * What a {@code peersocket.handler} observation knows: one signal delivered to a handler.
+ */
 public class PeerSocketHandlerContext extends Observation.Context {
 
     private final String endpoint;
@@ -16,7 +18,8 @@ public class PeerSocketHandlerContext extends Observation.Context {
     /**
      * A server's handler call.
      * @param endpoint the endpoint's path
-     * @param signal the signal's name ({@code data_received}, {@code client_connected} ...)
+     * @param signal the signal's name ({@code data_received}, {@code client_connected}
+     * ...)
      * @param peerId the peer's id
      */
     public PeerSocketHandlerContext(String endpoint, String signal, int peerId) {
@@ -24,10 +27,13 @@ public class PeerSocketHandlerContext extends Observation.Context {
     }
 
     /**
-     * @param endpoint the endpoint's path (a client's: the path of the URL it connected to)
-     * @param signal the signal's name ({@code data_received}, {@code connection_established} ...)
+     * @param endpoint the endpoint's path (a client's: the path of the URL it connected
+     * to)
+     * @param signal the signal's name ({@code data_received},
+     * {@code connection_established} ...)
      * @param peerId the peer's id (a client's: 1, the server)
-     * @param role {@link #ROLE_SERVER} or {@link #ROLE_CLIENT}, as the meters' {@code role} tag
+     * @param role {@link #ROLE_SERVER} or {@link #ROLE_CLIENT}, as the meters'
+     * {@code role} tag
      */
     public PeerSocketHandlerContext(String endpoint, String signal, int peerId, String role) {
         this.endpoint = endpoint;
@@ -42,22 +48,30 @@ public class PeerSocketHandlerContext extends Observation.Context {
     /** The role of a client's handler calls ({@code @PacketHandler(client = ...)}). */
     public static final String ROLE_CLIENT = "client";
 
-    /** @return {@link #ROLE_SERVER} or {@link #ROLE_CLIENT} */
+    /**
+     * @return {@link #ROLE_SERVER} or {@link #ROLE_CLIENT}
+     */
     public String getRole() {
         return this.role;
     }
 
-    /** @return the endpoint's path */
+    /**
+     * @return the endpoint's path
+     */
     public String getEndpoint() {
         return this.endpoint;
     }
 
-    /** @return the signal's name */
+    /**
+     * @return the signal's name
+     */
     public String getSignal() {
         return this.signal;
     }
 
-    /** @return the peer's id (high cardinality: never a meter tag) */
+    /**
+     * @return the peer's id (high cardinality: never a meter tag)
+     */
     public int getPeerId() {
         return this.peerId;
     }

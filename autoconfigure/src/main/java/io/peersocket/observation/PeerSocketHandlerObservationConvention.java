@@ -4,8 +4,8 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationConvention;
 
 /**
- * Names and tags the {@code peersocket.handler} observations; a bean of this type replaces
- * {@link DefaultPeerSocketHandlerObservationConvention}.
+ * Names and tags the {@code peersocket.handler} observations; a bean of this type
+ * replaces {@link DefaultPeerSocketHandlerObservationConvention}.
  */
 public interface PeerSocketHandlerObservationConvention extends ObservationConvention<PeerSocketHandlerContext> {
 

@@ -6,9 +6,10 @@ import io.peersocket.spi.HandlerScope;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Surrounds each handler call with the MDC ({@value #MDC_PEER_ID}, {@value #MDC_ENDPOINT}) and,
- * when the registry is not a no-op, a {@code peersocket.handler} observation (opened as the
- * current scope, so that the handler's own spans and logs join the trace).
+ * Surrounds each handler call with the MDC ({@value #MDC_PEER_ID},
+ * {@value #MDC_ENDPOINT}) and, when the registry is not a no-op, a
+ * {@code peersocket.handler} observation (opened as the current scope, so that the
+ * handler's own spans and logs join the trace).
  */
 public final class PeerSocketHandlerScope implements HandlerScope {
 

@@ -4,8 +4,8 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationConvention;
 
 /**
- * Names and tags the {@code peersocket.handshake} observations; a bean of this type replaces
- * {@link DefaultPeerSocketHandshakeObservationConvention}.
+ * Names and tags the {@code peersocket.handshake} observations; a bean of this type
+ * replaces {@link DefaultPeerSocketHandshakeObservationConvention}.
  */
 public interface PeerSocketHandshakeObservationConvention extends ObservationConvention<PeerSocketHandshakeContext> {
 

@@ -8,10 +8,10 @@ import org.springframework.util.ClassUtils;
 
 /**
  * What the server's {@link PeerSocketHandlerScope} and the client's
- * {@link PeerSocketClientSignalScope} both do around a signal: fill the MDC (and put back what
- * the thread had, since poll mode runs on the application's own thread) and, when the registry is
- * not a no-op, run it inside a {@code peersocket.handler} observation opened as the current scope.
- * Without a registry nothing is allocated per call.
+ * {@link PeerSocketClientSignalScope} both do around a signal: fill the MDC (and put back
+ * what the thread had, since poll mode runs on the application's own thread) and, when
+ * the registry is not a no-op, run it inside a {@code peersocket.handler} observation
+ * opened as the current scope. Without a registry nothing is allocated per call.
  */
 final class SignalObservations {
 
@@ -19,8 +19,7 @@ final class SignalObservations {
     private static final boolean MDC_PRESENT = ClassUtils.isPresent("org.slf4j.MDC",
             SignalObservations.class.getClassLoader());
 
-    private static final PeerSocketHandlerObservationConvention DEFAULT_CONVENTION =
-            new DefaultPeerSocketHandlerObservationConvention();
+    private static final PeerSocketHandlerObservationConvention DEFAULT_CONVENTION = new DefaultPeerSocketHandlerObservationConvention();
 
     private final ObservationRegistry registry;
 
@@ -34,7 +33,8 @@ final class SignalObservations {
      * @param registry where observations go; {@link ObservationRegistry#NOOP} for none
      * @param convention the application's convention, or {@code null} for the default
      * @param mdc whether to fill the MDC (when SLF4J is present)
-     * @param role {@link PeerSocketHandlerContext#ROLE_SERVER} or {@link PeerSocketHandlerContext#ROLE_CLIENT}
+     * @param role {@link PeerSocketHandlerContext#ROLE_SERVER} or
+     * {@link PeerSocketHandlerContext#ROLE_CLIENT}
      */
     SignalObservations(ObservationRegistry registry, @Nullable PeerSocketHandlerObservationConvention convention,
             boolean mdc, String role) {
@@ -47,8 +47,8 @@ final class SignalObservations {
     /**
      * @param peerId the peer the signal is about (the client's: 1, the server)
      * @param endpoint the endpoint's path
-     * @param client the client connection's name for {@link PeerSocketClientSignalScope#MDC_CLIENT},
-     * or {@code null} on the server
+     * @param client the client connection's name for
+     * {@link PeerSocketClientSignalScope#MDC_CLIENT}, or {@code null} on the server
      * @param signal the engine's signal name
      * @param callback the listener's call
      */

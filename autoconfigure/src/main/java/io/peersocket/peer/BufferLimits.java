@@ -1,10 +1,12 @@
 package io.peersocket.peer;
 
 /**
- * Per-peer limits, as the engine's {@code set_buffers(in_kb, in_packets, out_kb, out_packets)}.
- * Each value is rounded up to a power of two, as the engine does.
+ * Per-peer limits, as the engine's
+ * {@code set_buffers(in_kb, in_packets, out_kb, out_packets)}. Each value is rounded up
+ * to a power of two, as the engine does.
  *
- * @param inKiB largest message and most queued unread bytes, in KiB (the engine's input buffer)
+ * @param inKiB largest message and most queued unread bytes, in KiB (the engine's input
+ * buffer)
  * @param inPackets most queued unread packets
  * @param outKiB most queued unsent bytes, in KiB
  * @param outPackets most queued unsent packets
@@ -24,11 +26,13 @@ public record BufferLimits(int inKiB, int inPackets, int outKiB, int outPackets)
     public static final int MAX_PACKETS = 16384;
 
     /** The engine's defaults: 64 KiB and 1024 packets each way. */
-    public static final BufferLimits DEFAULTS = new BufferLimits(DEFAULT_KIB, DEFAULT_PACKETS, DEFAULT_KIB, DEFAULT_PACKETS);
+    public static final BufferLimits DEFAULTS = new BufferLimits(DEFAULT_KIB, DEFAULT_PACKETS, DEFAULT_KIB,
+            DEFAULT_PACKETS);
 
     /**
      * Validates the limits and rounds each up to a power of two.
-     * @param inKiB largest message and most queued unread bytes, in KiB, 1 to {@value #MAX_KIB}
+     * @param inKiB largest message and most queued unread bytes, in KiB, 1 to
+     * {@value #MAX_KIB}
      * @param inPackets most queued unread packets, 1 to {@value #MAX_PACKETS}
      * @param outKiB most queued unsent bytes, in KiB, 1 to {@value #MAX_KIB}
      * @param outPackets most queued unsent packets, 1 to {@value #MAX_PACKETS}
@@ -41,12 +45,16 @@ public record BufferLimits(int inKiB, int inPackets, int outKiB, int outPackets)
         outPackets = roundUp("out-packets", outPackets, MAX_PACKETS);
     }
 
-    /** @return the input limit in bytes: also the largest message accepted */
+    /**
+     * @return the input limit in bytes: also the largest message accepted
+     */
     public int inBytes() {
         return this.inKiB * 1024;
     }
 
-    /** @return the output limit in bytes */
+    /**
+     * @return the output limit in bytes
+     */
     public int outBytes() {
         return this.outKiB * 1024;
     }

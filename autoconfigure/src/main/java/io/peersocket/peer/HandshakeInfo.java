@@ -16,15 +16,16 @@ import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
 /**
- * What a peer's upgrade request said, kept read-only for the life of the peer: its headers
- * (names case-insensitive, several values each), query parameters, cookies, the client's
- * address, the selected subprotocol and the authenticated principal. The engine has none of
- * this; it is what a Spring application needs to know who connected.
+ * What a peer's upgrade request said, kept read-only for the life of the peer: its
+ * headers (names case-insensitive, several values each), query parameters, cookies, the
+ * client's address, the selected subprotocol and the authenticated principal. The engine
+ * has none of this; it is what a Spring application needs to know who connected.
  * <p>
- * The same on both transports. The {@linkplain #remoteAddress() address} is the client's as the
- * application trusts it: on the servlet transport Spring Boot's
- * {@code server.forward-headers-strategy} has already rewritten the request; on the dedicated port
- * {@code peersocket.server.forward-headers=true} reads {@code Forwarded} / {@code X-Forwarded-For}.
+ * The same on both transports. The {@linkplain #remoteAddress() address} is the client's
+ * as the application trusts it: on the servlet transport Spring Boot's
+ * {@code server.forward-headers-strategy} has already rewritten the request; on the
+ * dedicated port {@code peersocket.server.forward-headers=true} reads {@code Forwarded} /
+ * {@code X-Forwarded-For}.
  */
 public final class HandshakeInfo {
 
@@ -63,12 +64,16 @@ public final class HandshakeInfo {
         this.principal = principal;
     }
 
-    /** @return the request URI, its query still encoded as sent */
+    /**
+     * @return the request URI, its query still encoded as sent
+     */
     public URI uri() {
         return this.uri;
     }
 
-    /** @return the request headers, read-only; names are case-insensitive */
+    /**
+     * @return the request headers, read-only; names are case-insensitive
+     */
     public HttpHeaders headers() {
         return this.headers;
     }
@@ -81,7 +86,10 @@ public final class HandshakeInfo {
         return this.headers.getFirst(name);
     }
 
-    /** @return the query parameters, decoded, read-only; a parameter without value has an empty string */
+    /**
+     * @return the query parameters, decoded, read-only; a parameter without value has an
+     * empty string
+     */
     public MultiValueMap<String, String> queryParameters() {
         return this.queryParameters;
     }
@@ -94,7 +102,9 @@ public final class HandshakeInfo {
         return this.queryParameters.getFirst(name);
     }
 
-    /** @return the cookies of the {@code Cookie} headers, by name, read-only */
+    /**
+     * @return the cookies of the {@code Cookie} headers, by name, read-only
+     */
     public MultiValueMap<String, String> cookies() {
         return this.cookies;
     }
@@ -107,22 +117,30 @@ public final class HandshakeInfo {
         return this.cookies.getFirst(name);
     }
 
-    /** @return the client's address (forwarded, when the application trusts a proxy), or {@code null} */
+    /**
+     * @return the client's address (forwarded, when the application trusts a proxy), or
+     * {@code null}
+     */
     public @Nullable InetSocketAddress remoteAddress() {
         return this.remoteAddress;
     }
 
-    /** @return the selected subprotocol, or an empty string */
+    /**
+     * @return the selected subprotocol, or an empty string
+     */
     public String protocol() {
         return this.protocol;
     }
 
-    /** @return the user the upgrade request was authenticated as, or {@code null} */
+    /**
+     * @return the user the upgrade request was authenticated as, or {@code null}
+     */
     public @Nullable Principal principal() {
         return this.principal;
     }
 
-    // A malformed escape leaves the parameter as sent rather than refusing an upgrade the transport accepted.
+    // A malformed escape leaves the parameter as sent rather than refusing an upgrade the
+    // transport accepted.
     private static MultiValueMap<String, String> decodedQuery(URI uri) {
         MultiValueMap<String, String> raw = UriComponentsBuilder.fromUri(uri).build().getQueryParams();
         MultiValueMap<String, String> decoded = new LinkedMultiValueMap<>();
@@ -143,7 +161,8 @@ public final class HandshakeInfo {
         }
     }
 
-    // RFC 6265 5.4: "name=value" pairs separated by "; ", in one or (HTTP/2) several headers.
+    // RFC 6265 5.4: "name=value" pairs separated by "; ", in one or (HTTP/2) several
+    // headers.
     private static MultiValueMap<String, String> cookies(@Nullable List<String> headers) {
         MultiValueMap<String, String> cookies = new LinkedMultiValueMap<>();
         if (headers == null) {

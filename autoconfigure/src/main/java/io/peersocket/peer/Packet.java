@@ -6,7 +6,8 @@ import java.nio.charset.StandardCharsets;
  * One received WebSocket message.
  *
  * @param data the message bytes, owned by the receiver
- * @param string {@code true} when it arrived in a text frame ({@code was_string_packet()})
+ * @param string {@code true} when it arrived in a text frame
+ * ({@code was_string_packet()})
  */
 public record Packet(byte[] data, boolean string) {
 

@@ -10,25 +10,33 @@ import org.jspecify.annotations.Nullable;
  * One connected WebSocket peer, as the engine's {@code WebSocketPeer}. On a server every
  * client is a peer with a random positive id; on a client the server is peer 1.
  * <p>
- * Every method is safe to call from any thread. Sending never blocks and never interleaves
- * two messages: a packet is queued whole or refused with {@link PeerError#ERR_OUT_OF_MEMORY}.
+ * Every method is safe to call from any thread. Sending never blocks and never
+ * interleaves two messages: a packet is queued whole or refused with
+ * {@link PeerError#ERR_OUT_OF_MEMORY}.
  */
 public interface Peer {
 
-    /** @return the peer id: random, positive, never 0 or 1 for a client; 1 for the server */
+    /**
+     * @return the peer id: random, positive, never 0 or 1 for a client; 1 for the server
+     */
     int id();
 
-    /** @return the negotiated subprotocol, or an empty string when none was selected */
+    /**
+     * @return the negotiated subprotocol, or an empty string when none was selected
+     */
     String protocol();
 
-    /** @return the path of the endpoint this peer connected to */
+    /**
+     * @return the path of the endpoint this peer connected to
+     */
     String path();
 
     /**
-     * Queues a packet in the current {@link #getWriteMode() write mode}, as {@code put_packet}.
+     * Queues a packet in the current {@link #getWriteMode() write mode}, as
+     * {@code put_packet}.
      * @param data the bytes to send; not copied, so do not change them afterwards
-     * @return {@link PeerError#OK}, {@link PeerError#ERR_OUT_OF_MEMORY} when an output limit
-     * is full, or {@link PeerError#ERR_UNAVAILABLE} when the peer is not connected
+     * @return {@link PeerError#OK}, {@link PeerError#ERR_OUT_OF_MEMORY} when an output
+     * limit is full, or {@link PeerError#ERR_UNAVAILABLE} when the peer is not connected
      */
     PeerError putPacket(byte[] data);
 
@@ -54,7 +62,9 @@ public interface Peer {
      */
     byte[] getPacket();
 
-    /** @return the result of the last {@link #getPacket()} */
+    /**
+     * @return the result of the last {@link #getPacket()}
+     */
     PeerError getPacketError();
 
     /**
@@ -63,16 +73,25 @@ public interface Peer {
      */
     @Nullable Packet nextPacket();
 
-    /** @return how many received packets wait to be read ({@code get_available_packet_count}) */
+    /**
+     * @return how many received packets wait to be read
+     * ({@code get_available_packet_count})
+     */
     int getAvailablePacketCount();
 
-    /** @return whether the last packet read was a text frame ({@code was_string_packet}) */
+    /**
+     * @return whether the last packet read was a text frame ({@code was_string_packet})
+     */
     boolean wasStringPacket();
 
-    /** @param mode how later {@link #putPacket(byte[])} calls frame their data */
+    /**
+     * @param mode how later {@link #putPacket(byte[])} calls frame their data
+     */
     void setWriteMode(WriteMode mode);
 
-    /** @return the current write mode; {@link WriteMode#BINARY} unless configured */
+    /**
+     * @return the current write mode; {@link WriteMode#BINARY} unless configured
+     */
     WriteMode getWriteMode();
 
     /** Closes with 1000 and no reason, as {@code close()}. */
@@ -88,30 +107,39 @@ public interface Peer {
      */
     void close(int code, String reason);
 
-    /** @return whether the connection is open ({@code is_connected_to_host}) */
+    /**
+     * @return whether the connection is open ({@code is_connected_to_host})
+     */
     boolean isConnectedToHost();
 
-    /** @return the remote address ({@code get_connected_host}) */
+    /**
+     * @return the remote address ({@code get_connected_host})
+     */
     String getConnectedHost();
 
-    /** @return the remote port ({@code get_connected_port}) */
+    /**
+     * @return the remote port ({@code get_connected_port})
+     */
     int getConnectedPort();
 
-    /** @return the remote socket address */
+    /**
+     * @return the remote socket address
+     */
     InetSocketAddress remoteAddress();
 
     /**
-     * @return what this peer's upgrade request said: headers, query parameters, cookies, the
-     * client's address and the principal; {@link HandshakeInfo#NONE} for a client's server peer
+     * @return what this peer's upgrade request said: headers, query parameters, cookies,
+     * the client's address and the principal; {@link HandshakeInfo#NONE} for a client's
+     * server peer
      */
     default HandshakeInfo handshake() {
         return HandshakeInfo.NONE;
     }
 
     /**
-     * The application's own state for this peer, set and read from any signal and any thread
-     * (a concurrent map: no null keys or values). It lives as long as the peer; the engine has
-     * no such thing.
+     * The application's own state for this peer, set and read from any signal and any
+     * thread (a concurrent map: no null keys or values). It lives as long as the peer;
+     * the engine has no such thing.
      * @return the attributes, modifiable
      */
     Map<String, Object> attributes();
@@ -139,10 +167,14 @@ public interface Peer {
         }
     }
 
-    /** @return bytes queued for sending and not yet handed to the socket */
+    /**
+     * @return bytes queued for sending and not yet handed to the socket
+     */
     int getCurrentOutboundBufferedAmount();
 
-    /** @param enabled disables Nagle's algorithm ({@code set_no_delay}) */
+    /**
+     * @param enabled disables Nagle's algorithm ({@code set_no_delay})
+     */
     void setNoDelay(boolean enabled);
 
     /**
@@ -155,12 +187,13 @@ public interface Peer {
     }
 
     /**
-     * Sends a value in the engine's Variant encoding, as {@code put_var(value)}: a packet in the
-     * current write mode. See {@link io.peersocket.variant.VariantCodec} for the Java types.
+     * Sends a value in the engine's Variant encoding, as {@code put_var(value)}: a packet
+     * in the current write mode. See {@link io.peersocket.variant.VariantCodec} for the
+     * Java types.
      * @param value the value
-     * @return as {@link #putPacket(byte[])}; {@link PeerError#ERR_INVALID_PARAMETER} for a value
-     * with no Variant type, {@link PeerError#ERR_OUT_OF_MEMORY} when its encoding exceeds
-     * {@code encode_buffer_max_size} (both logged, nothing sent)
+     * @return as {@link #putPacket(byte[])}; {@link PeerError#ERR_INVALID_PARAMETER} for
+     * a value with no Variant type, {@link PeerError#ERR_OUT_OF_MEMORY} when its encoding
+     * exceeds {@code encode_buffer_max_size} (both logged, nothing sent)
      */
     default PeerError putVar(@Nullable Object value) {
         return putVar(value, false);
@@ -169,7 +202,8 @@ public interface Peer {
     /**
      * Sends a value, as {@code put_var(value, full_objects)}.
      * @param value the value
-     * @param fullObjects whether a {@link io.peersocket.variant.GodotObject} is sent whole
+     * @param fullObjects whether a {@link io.peersocket.variant.GodotObject} is sent
+     * whole
      * @return as {@link #putVar(Object)}
      */
     default PeerError putVar(@Nullable Object value, boolean fullObjects) {
@@ -177,11 +211,11 @@ public interface Peer {
     }
 
     /**
-     * Takes the oldest unread packet and decodes it as a Variant, as {@code get_var()}, whole
-     * objects only when {@code allow-object-decoding} is set.
-     * @return the value, or the error: {@link PeerError#ERR_UNAVAILABLE} when none is queued,
-     * {@link PeerError#ERR_INVALID_DATA} when it is not a valid Variant (logged; the packet is
-     * consumed, as by the engine)
+     * Takes the oldest unread packet and decodes it as a Variant, as {@code get_var()},
+     * whole objects only when {@code allow-object-decoding} is set.
+     * @return the value, or the error: {@link PeerError#ERR_UNAVAILABLE} when none is
+     * queued, {@link PeerError#ERR_INVALID_DATA} when it is not a valid Variant (logged;
+     * the packet is consumed, as by the engine)
      */
     default VariantResult getVar() {
         return getVar(variantSettings().allowObjectDecoding());
@@ -189,8 +223,8 @@ public interface Peer {
 
     /**
      * As {@code get_var(allow_objects)}.
-     * @param allowObjects whether a whole object is decoded; decoding one may be unsafe when the
-     * receiving code trusts its class and properties
+     * @param allowObjects whether a whole object is decoded; decoding one may be unsafe
+     * when the receiving code trusts its class and properties
      * @return as {@link #getVar()}
      */
     default VariantResult getVar(boolean allowObjects) {

@@ -1,18 +1,20 @@
 package io.peersocket.peer;
 
 /**
- * The engine's server signals, for code that registers a listener rather than an annotated
- * {@code @PacketHandler} bean. In push mode each method runs on a handler thread, never two
- * at once for one peer and in arrival order; in poll mode they run inside {@code poll()}.
+ * The engine's server signals, for code that registers a listener rather than an
+ * annotated {@code @PacketHandler} bean. In push mode each method runs on a handler
+ * thread, never two at once for one peer and in arrival order; in poll mode they run
+ * inside {@code poll()}.
  */
 public interface PeerListener {
 
     /**
-     * Whether these methods may block (a database call). {@code true}, the default, runs them on
-     * handler threads (on the servlet transport, on the container's thread that read the
-     * message). {@code false} promises they never block: in push mode they then run on the I/O
-     * thread that read the message, without a thread hand-off, still one at a time per peer and
-     * in order. A blocking call there stalls every peer served by that thread.
+     * Whether these methods may block (a database call). {@code true}, the default, runs
+     * them on handler threads (on the servlet transport, on the container's thread that
+     * read the message). {@code false} promises they never block: in push mode they then
+     * run on the I/O thread that read the message, without a thread hand-off, still one
+     * at a time per peer and in order. A blocking call there stalls every peer served by
+     * that thread.
      * @return whether the methods may block
      */
     default boolean blocking() {
@@ -21,8 +23,9 @@ public interface PeerListener {
 
     /**
      * The authorities a client needs, any one of them, to be upgraded to this listener's
-     * endpoint: checked against the authenticated principal before the upgrade (401 without one,
-     * 403 without any of them). Empty, the default: everyone the transport lets in.
+     * endpoint: checked against the authenticated principal before the upgrade (401
+     * without one, 403 without any of them). Empty, the default: everyone the transport
+     * lets in.
      * @return the authorities, e.g. {@code ROLE_PLAYER} or {@code SCOPE_game}
      */
     default java.util.Set<String> authorities() {

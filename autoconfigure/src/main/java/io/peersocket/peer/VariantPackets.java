@@ -37,9 +37,9 @@ final class VariantPackets {
             return new VariantResult(PeerError.OK, settings.codec().decode(packet.data(), allowObjects));
         }
         catch (VariantDecodingException ex) {
-            logger.warn("get_var from peer " + peer.id() + " on " + peer.path() + ": invalid "
-                    + settings.codec().dialect() + " Variant of " + packet.data().length + " bytes: "
-                    + ex.getMessage());
+            logger.warn(
+                    "get_var from peer " + peer.id() + " on " + peer.path() + ": invalid " + settings.codec().dialect()
+                            + " Variant of " + packet.data().length + " bytes: " + ex.getMessage());
             return new VariantResult(PeerError.ERR_INVALID_DATA, null);
         }
     }

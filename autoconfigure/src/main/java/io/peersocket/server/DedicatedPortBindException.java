@@ -3,9 +3,9 @@ package io.peersocket.server;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The dedicated port ({@code peersocket.server.port}) could not be bound: in use by another
- * process, or the bind address is not one of this machine's. Carries the port and address for
- * Spring Boot's failure report.
+ * The dedicated port ({@code peersocket.server.port}) could not be bound: in use by
+ * another process, or the bind address is not one of this machine's. Carries the port and
+ * address for Spring Boot's failure report.
  */
 public class DedicatedPortBindException extends IllegalStateException {
 
@@ -29,20 +29,29 @@ public class DedicatedPortBindException extends IllegalStateException {
         this.bindAddress = bindAddress;
     }
 
-    /** @return the configured port ({@code peersocket.server.port}) */
+    /**
+     * @return the configured port ({@code peersocket.server.port})
+     */
     public int getPort() {
         return this.port;
     }
 
-    /** @return the configured bind address ({@code peersocket.server.bind-address}), {@code null} for all */
+    /**
+     * @return the configured bind address ({@code peersocket.server.bind-address}),
+     * {@code null} for all
+     */
     public @Nullable String getBindAddress() {
         return this.bindAddress;
     }
 
-    /** @return whether another socket holds the port (as opposed to an address this machine lacks) */
+    /**
+     * @return whether another socket holds the port (as opposed to an address this
+     * machine lacks)
+     */
     public boolean isPortInUse() {
         for (Throwable cause = getCause(); cause != null; cause = cause.getCause()) {
-            // java.net.BindException with NIO, Netty's NativeIoException with epoll: both say "Address already in use".
+            // java.net.BindException with NIO, Netty's NativeIoException with epoll: both
+            // say "Address already in use".
             String message = cause.getMessage();
             if (message != null && message.toLowerCase(java.util.Locale.ROOT).contains("in use")) {
                 return true;

@@ -8,7 +8,10 @@ import java.lang.annotation.Target;
 
 import org.springframework.beans.factory.annotation.Value;
 
-/** Injects the port the dedicated WebSocket server bound to, as {@code @LocalServerPort} does for the web server. */
+/**
+ * Injects the port the dedicated WebSocket server bound to, as {@code @LocalServerPort}
+ * does for the web server.
+ */
 @Target({ ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)
 @Documented

@@ -3,9 +3,11 @@ package io.peersocket.server;
 import java.time.Instant;
 
 /**
- * A snapshot of one open peer, for operations (the actuator endpoint, an application's admin
- * page): what the peer was when it was taken, not a handle on it. Send to or close a peer through
- * {@link PeerSocketServer#getPeer(int)} and {@link PeerSocketServer#disconnectPeer(int, int, String)}.
+ * A snapshot of one open peer, for operations (the actuator endpoint, an application's
+ * admin page): what the peer was when it was taken, not a handle on it. Send to or close
+ * a peer through {@link PeerSocketServer#getPeer(int)} and
+ * {@link PeerSocketServer#disconnectPeer(int, int, String)}.
+ *
  * @param id the peer id
  * @param address the remote IP address
  * @param port the remote port
@@ -17,6 +19,6 @@ import java.time.Instant;
  * @param outBytes payload bytes queued for sending and not yet handed to the socket
  * @param outPackets messages queued for sending and not yet handed to the socket
  */
-public record OpenPeer(int id, String address, int port, String protocol, String path, Instant connectedAt,
-        int inBytes, int inPackets, int outBytes, int outPackets) {
+public record OpenPeer(int id, String address, int port, String protocol, String path, Instant connectedAt, int inBytes,
+        int inPackets, int outBytes, int outPackets) {
 }

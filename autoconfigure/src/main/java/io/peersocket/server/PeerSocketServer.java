@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The server, as the engine's {@code WebSocketServer}: its peers by id, {@code poll()},
- * {@code disconnect_peer}, {@code stop()}. One bean serves every endpoint of the application.
+ * {@code disconnect_peer}, {@code stop()}. One bean serves every endpoint of the
+ * application.
  * <p>
  * Applications inject it; they do not implement it (the auto-configuration builds the one
  * implementation). Besides the engine's calls it has a small read API for operations:
@@ -18,10 +19,14 @@ import org.jspecify.annotations.Nullable;
  */
 public interface PeerSocketServer {
 
-    /** @return whether a transport accepts connections ({@code is_listening}) */
+    /**
+     * @return whether a transport accepts connections ({@code is_listening})
+     */
     boolean isListening();
 
-    /** @return the port the dedicated transport listens on, or -1 */
+    /**
+     * @return the port the dedicated transport listens on, or -1
+     */
     int port();
 
     /**
@@ -40,7 +45,9 @@ public interface PeerSocketServer {
      */
     @Nullable Peer getPeer(int id);
 
-    /** @return the connected peers */
+    /**
+     * @return the connected peers
+     */
     Collection<? extends Peer> peers();
 
     /**
@@ -64,7 +71,8 @@ public interface PeerSocketServer {
     }
 
     /**
-     * Closes a peer with 1000 and no reason, as {@code disconnect_peer(id)}; its disconnect signal follows.
+     * Closes a peer with 1000 and no reason, as {@code disconnect_peer(id)}; its
+     * disconnect signal follows.
      * @param id the peer id
      */
     default void disconnectPeer(int id) {
@@ -72,7 +80,8 @@ public interface PeerSocketServer {
     }
 
     /**
-     * Closes a peer ({@code disconnect_peer(id, code, reason)}); its disconnect signal follows.
+     * Closes a peer ({@code disconnect_peer(id, code, reason)}); its disconnect signal
+     * follows.
      * @param id the peer
      * @param code the close code
      * @param reason the reason
@@ -85,16 +94,16 @@ public interface PeerSocketServer {
     }
 
     /**
-     * Delivers every pending event on the calling thread, in order ({@code poll()}). Needed only
-     * with {@code peersocket.server.dispatch=poll}; harmless in push mode.
+     * Delivers every pending event on the calling thread, in order ({@code poll()}).
+     * Needed only with {@code peersocket.server.dispatch=poll}; harmless in push mode.
      * @return how many events were delivered
      */
     int poll();
 
     /**
-     * Stops accepting, closes every peer with 1001 (going away) and waits up to the timeout
-     * for the closes to complete ({@code stop()}); the peers still open then are dropped without
-     * a close handshake and counted.
+     * Stops accepting, closes every peer with 1001 (going away) and waits up to the
+     * timeout for the closes to complete ({@code stop()}); the peers still open then are
+     * dropped without a close handshake and counted.
      * @param timeout how long to wait
      * @return whether every peer closed in time
      */
@@ -106,12 +115,14 @@ public interface PeerSocketServer {
     }
 
     /**
-     * @return whether {@link #stop(Duration)} has begun: new peers are refused and the open ones
-     * are being closed (health reports OUT_OF_SERVICE)
+     * @return whether {@link #stop(Duration)} has begun: new peers are refused and the
+     * open ones are being closed (health reports OUT_OF_SERVICE)
      */
     boolean isDraining();
 
-    /** @return a snapshot of every open peer, oldest first */
+    /**
+     * @return a snapshot of every open peer, oldest first
+     */
     List<OpenPeer> openPeers();
 
     /**
@@ -120,7 +131,10 @@ public interface PeerSocketServer {
      */
     @Nullable OpenPeer openPeer(int id);
 
-    /** @return each endpoint's path and the subprotocols it offers (empty: none), in declaration order */
+    /**
+     * @return each endpoint's path and the subprotocols it offers (empty: none), in
+     * declaration order
+     */
     Map<String, List<String>> endpointProtocols();
 
 }

@@ -1,8 +1,8 @@
 package io.peersocket.spi;
 
 /**
- * What the core reports for operations (metrics, logs). Methods are called on I/O threads and
- * must be cheap. Every argument is low-cardinality: never a peer id.
+ * What the core reports for operations (metrics, logs). Methods are called on I/O threads
+ * and must be cheap. Every argument is low-cardinality: never a peer id.
  */
 public interface PeerSocketObserver {
 
@@ -10,7 +10,9 @@ public interface PeerSocketObserver {
     PeerSocketObserver NONE = new PeerSocketObserver() {
     };
 
-    /** @param path the endpoint */
+    /**
+     * @param path the endpoint
+     */
     default void opened(String path) {
     }
 
@@ -23,7 +25,8 @@ public interface PeerSocketObserver {
 
     /**
      * @param path the endpoint
-     * @param reason why the upgrade was refused (a short constant such as {@code protocol})
+     * @param reason why the upgrade was refused (a short constant such as
+     * {@code protocol})
      */
     default void handshakeRefused(String path, String reason) {
     }
@@ -52,8 +55,8 @@ public interface PeerSocketObserver {
     }
 
     /**
-     * Reading from a peer's socket paused: its input queue is full, or (dedicated port) its socket
-     * does not take the pong written to it.
+     * Reading from a peer's socket paused: its input queue is full, or (dedicated port)
+     * its socket does not take the pong written to it.
      * @param path the endpoint
      */
     default void readingPaused(String path) {
@@ -62,8 +65,8 @@ public interface PeerSocketObserver {
     /**
      * A multiplayer relay routed one payload.
      * @param path the endpoint
-     * @param route {@code peer} (to one client), {@code broadcast} (0), {@code exclusion} (-N),
-     * or {@code server} (sent by the application, peer 1)
+     * @param route {@code peer} (to one client), {@code broadcast} (0), {@code exclusion}
+     * (-N), or {@code server} (sent by the application, peer 1)
      * @param copies how many clients it was sent to
      */
     default void relayed(String path, String route, int copies) {
@@ -77,8 +80,8 @@ public interface PeerSocketObserver {
     }
 
     /**
-     * Whether {@link #handled(String, long)} is wanted: when no observer times handlers the core
-     * does not read the clock around each callback.
+     * Whether {@link #handled(String, long)} is wanted: when no observer times handlers
+     * the core does not read the clock around each callback.
      * @return {@code true} to receive {@link #handled(String, long)}
      */
     default boolean timesHandlers() {
@@ -94,16 +97,17 @@ public interface PeerSocketObserver {
     }
 
     /**
-     * The server stopped and this peer had not finished its close handshake within the shutdown
-     * timeout: its connection is dropped.
+     * The server stopped and this peer had not finished its close handshake within the
+     * shutdown timeout: its connection is dropped.
      * @param path the endpoint
      */
     default void droppedOnShutdown(String path) {
     }
 
     /**
-     * A peer sent no complete frame within the idle timeout and is dropped (the core's liveness sweep); its
-     * {@link #closed(String, CloseInfo)} follows, unclean with code 1006.
+     * A peer sent no complete frame within the idle timeout and is dropped (the core's
+     * liveness sweep); its {@link #closed(String, CloseInfo)} follows, unclean with code
+     * 1006.
      * @param path the endpoint
      */
     default void idleTimedOut(String path) {

@@ -3,8 +3,8 @@ package io.peersocket.variant;
 import java.util.Objects;
 
 /**
- * The engine's {@code Basis}, as GDScript's {@code Basis(x, y, z)}: the three axes are the
- * matrix's columns. The engine sends the matrix row by row, so the codec transposes.
+ * The engine's {@code Basis}, as GDScript's {@code Basis(x, y, z)}: the three axes are
+ * the matrix's columns. The engine sends the matrix row by row, so the codec transposes.
  *
  * @param x the x axis (first column)
  * @param y the y axis (second column)

@@ -9,9 +9,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An object sent whole ({@code put_var(object, true)}): its class name and its stored
- * properties, in the sender's order. Decoded only when object decoding is allowed, because
- * the engine receiving it creates an instance of that class and sets those properties, which
- * may run code (a {@code script} property brings its own).
+ * properties, in the sender's order. Decoded only when object decoding is allowed,
+ * because the engine receiving it creates an instance of that class and sets those
+ * properties, which may run code (a {@code script} property brings its own).
  *
  * @param className the engine class, for example {@code "Reference"}
  * @param properties the property values, by name (insertion order kept)

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The engine's {@code NodePath}: node names, then sub-names (properties, after a {@code :}).
+ * The engine's {@code NodePath}: node names, then sub-names (properties, after a
+ * {@code :}).
  *
  * @param names the node names, {@code "a/b"} gives {@code [a, b]}
  * @param subnames the sub-names, {@code "a:b:c"} gives {@code [b, c]}
@@ -25,8 +26,8 @@ public record NodePath(List<String> names, List<String> subnames, boolean absolu
     }
 
     /**
-     * Parses a path as GDScript's {@code NodePath("a/b:c")} does for ordinary paths: empty
-     * segments are dropped.
+     * Parses a path as GDScript's {@code NodePath("a/b:c")} does for ordinary paths:
+     * empty segments are dropped.
      * @param path the path text
      * @return the path
      */
@@ -54,7 +55,9 @@ public record NodePath(List<String> names, List<String> subnames, boolean absolu
         return parts;
     }
 
-    /** @return the path as GDScript prints it */
+    /**
+     * @return the path as GDScript prints it
+     */
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder(this.absolute ? "/" : "");

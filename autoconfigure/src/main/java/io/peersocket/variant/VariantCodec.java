@@ -15,31 +15,33 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The engine's Variant encoding ({@code encode_variant} / {@code decode_variant} of
- * {@code core/io/marshalls.cpp}), as {@code put_var}, {@code get_var}, {@code var2bytes} and
- * {@code bytes2var} use it: a little-endian 32-bit header (type id in the low byte, flags
- * above), then the value, every part padded to 4 bytes.
+ * {@code core/io/marshalls.cpp}), as {@code put_var}, {@code get_var}, {@code var2bytes}
+ * and {@code bytes2var} use it: a little-endian 32-bit header (type id in the low byte,
+ * flags above), then the value, every part padded to 4 bytes.
  * <p>
  * Java types, both ways:
  * <ul>
  * <li>{@code null}: NIL. {@link Boolean}: bool.</li>
- * <li>{@link Byte}, {@link Short}, {@link Integer}, {@link Long}: int, in 32 bits when it fits
- * and in 64 bits (header flag {@code 1 << 16}) otherwise, as the engine; always read back as
- * {@link Long}, because the engine's int is 64-bit and the width is only a wire detail.</li>
- * <li>{@link Float}, {@link Double}: float, in 32 bits when the value survives the round trip
- * through a 32-bit float and in 64 bits otherwise, as the engine; read back as {@link Double}.</li>
+ * <li>{@link Byte}, {@link Short}, {@link Integer}, {@link Long}: int, in 32 bits when it
+ * fits and in 64 bits (header flag {@code 1 << 16}) otherwise, as the engine; always read
+ * back as {@link Long}, because the engine's int is 64-bit and the width is only a wire
+ * detail.</li>
+ * <li>{@link Float}, {@link Double}: float, in 32 bits when the value survives the round
+ * trip through a 32-bit float and in 64 bits otherwise, as the engine; read back as
+ * {@link Double}.</li>
  * <li>{@link String}; the records of this package for the math types, {@link NodePath},
  * {@link RID}, {@link ObjectId} and {@link GodotObject}.</li>
  * <li>{@link Map}: Dictionary, in the map's iteration order; read back as a
- * {@link LinkedHashMap}, which keeps the sender's order. {@link List} or {@code Object[]}:
- * Array; read back as a {@link List}.</li>
+ * {@link LinkedHashMap}, which keeps the sender's order. {@link List} or
+ * {@code Object[]}: Array; read back as a {@link List}.</li>
  * <li>The pool arrays are Java arrays, so that they never mix with Array: {@code byte[]},
  * {@code int[]}, {@code float[]}, {@code String[]}, {@code Vector2[]}, {@code Vector3[]},
  * {@code Color[]}.</li>
  * </ul>
  * Decoding never trusts a length: every count is checked against the bytes left before
  * anything is allocated, so a forged header cannot make it allocate more than the packet
- * holds. Nesting deeper than {@link #MAX_DEPTH} is refused both ways, which also catches a
- * map or list that contains itself.
+ * holds. Nesting deeper than {@link #MAX_DEPTH} is refused both ways, which also catches
+ * a map or list that contains itself.
  * <p>
  * Immutable and thread-safe.
  */
@@ -49,10 +51,11 @@ public final class VariantCodec {
     public static final int DEFAULT_ENCODE_BUFFER_MAX_SIZE = 8 * 1024 * 1024;
 
     /**
-     * Deepest nesting read or written. Pandemonium stops at 1024 ({@code MAX_RECURSION_DEPTH}),
-     * Godot 3.2.3 nowhere; 256 is far beyond any game state and keeps the recursion well inside
-     * the smallest thread stack a transport may run it on (JIT-compiled frames can be large). A
-     * stack that overflows all the same is reported as the same error, not thrown.
+     * Deepest nesting read or written. Pandemonium stops at 1024
+     * ({@code MAX_RECURSION_DEPTH}), Godot 3.2.3 nowhere; 256 is far beyond any game
+     * state and keeps the recursion well inside the smallest thread stack a transport may
+     * run it on (JIT-compiled frames can be large). A stack that overflows all the same
+     * is reported as the same error, not thrown.
      */
     public static final int MAX_DEPTH = 256;
 
@@ -69,18 +72,21 @@ public final class VariantCodec {
 
     /**
      * @param dialect whose type ids to use
-     * @param encodeBufferMaxSize the largest encoding {@link #encode} produces, in bytes (the
-     * engine's {@code encode_buffer_max_size})
+     * @param encodeBufferMaxSize the largest encoding {@link #encode} produces, in bytes
+     * (the engine's {@code encode_buffer_max_size})
      */
     public VariantCodec(VariantDialect dialect, int encodeBufferMaxSize) {
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         if (encodeBufferMaxSize < 4) {
-            throw new IllegalArgumentException("encodeBufferMaxSize must be at least 4 bytes, was " + encodeBufferMaxSize);
+            throw new IllegalArgumentException(
+                    "encodeBufferMaxSize must be at least 4 bytes, was " + encodeBufferMaxSize);
         }
         this.encodeBufferMaxSize = encodeBufferMaxSize;
     }
 
-    /** @return the Godot 3 codec with the engine's default size limit */
+    /**
+     * @return the Godot 3 codec with the engine's default size limit
+     */
     public static VariantCodec godot3() {
         return GODOT_3;
     }
@@ -94,12 +100,16 @@ public final class VariantCodec {
                 : new VariantCodec(dialect, DEFAULT_ENCODE_BUFFER_MAX_SIZE);
     }
 
-    /** @return the dialect */
+    /**
+     * @return the dialect
+     */
     public VariantDialect dialect() {
         return this.dialect;
     }
 
-    /** @return the size limit of an encoding, in bytes */
+    /**
+     * @return the size limit of an encoding, in bytes
+     */
     public int encodeBufferMaxSize() {
         return this.encodeBufferMaxSize;
     }
@@ -136,8 +146,9 @@ public final class VariantCodec {
 
     private void write(Writer out, @Nullable Object value, boolean fullObjects, int depth) {
         if (depth > MAX_DEPTH) {
-            throw new VariantEncodingException("Variant nested deeper than " + MAX_DEPTH
-                    + " levels (or a map or list that contains itself)", false);
+            throw new VariantEncodingException(
+                    "Variant nested deeper than " + MAX_DEPTH + " levels (or a map or list that contains itself)",
+                    false);
         }
         if (value == null) {
             header(out, VariantType.NIL, 0);
@@ -146,8 +157,7 @@ public final class VariantCodec {
             header(out, VariantType.BOOL, 0);
             out.int32(bool ? 1 : 0);
         }
-        else if (value instanceof Integer || value instanceof Long || value instanceof Short
-                || value instanceof Byte) {
+        else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
             long number = ((Number) value).longValue();
             if (number == (int) number) {
                 header(out, VariantType.INT, 0);
@@ -160,7 +170,8 @@ public final class VariantCodec {
         }
         else if (value instanceof Double || value instanceof Float) {
             double number = ((Number) value).doubleValue();
-            // As the engine: 32 bits when the value survives the trip through a float (NaN never does).
+            // As the engine: 32 bits when the value survives the trip through a float
+            // (NaN never does).
             if ((double) (float) number == number) {
                 header(out, VariantType.REAL, 0);
                 out.float32((float) number);
@@ -388,7 +399,8 @@ public final class VariantCodec {
         floats(out, c.r(), c.g(), c.b(), c.a());
     }
 
-    // The engine sends a basis row by row; the record holds the axes, which are its columns.
+    // The engine sends a basis row by row; the record holds the axes, which are its
+    // columns.
     private static void basis(Writer out, Basis b) {
         floats(out, b.x().x(), b.y().x(), b.z().x());
         floats(out, b.x().y(), b.y().y(), b.z().y());
@@ -423,12 +435,12 @@ public final class VariantCodec {
         private void ensure(int more) {
             long needed = (long) this.size + more;
             if (needed > this.limit) {
-                throw new VariantEncodingException("Variant encoding exceeds encode_buffer_max_size ("
-                        + this.limit + " bytes)", true);
+                throw new VariantEncodingException(
+                        "Variant encoding exceeds encode_buffer_max_size (" + this.limit + " bytes)", true);
             }
             if (needed > this.buffer.length) {
-                this.buffer = Arrays.copyOf(this.buffer, (int) Math.min(this.limit,
-                        Math.max(needed, (long) this.buffer.length * 2)));
+                this.buffer = Arrays.copyOf(this.buffer,
+                        (int) Math.min(this.limit, Math.max(needed, (long) this.buffer.length * 2)));
             }
         }
 
@@ -461,7 +473,8 @@ public final class VariantCodec {
             this.size += pad; // the buffer is zero-filled
         }
 
-        // A pool string array's strings carry a terminating NUL, counted in their length (the engine's quirk).
+        // A pool string array's strings carry a terminating NUL, counted in their length
+        // (the engine's quirk).
         void string(String text, boolean nulTerminated) {
             byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
             int length = utf8.length + (nulTerminated ? 1 : 0);
@@ -483,8 +496,8 @@ public final class VariantCodec {
     // ---------------------------------------------------------------- decoding
 
     /**
-     * Decodes a value without whole objects, as {@code bytes2var(bytes)}. Bytes after the value
-     * are ignored, as by the engine.
+     * Decodes a value without whole objects, as {@code bytes2var(bytes)}. Bytes after the
+     * value are ignored, as by the engine.
      * @param bytes the bytes
      * @return the value
      * @throws VariantDecodingException when the bytes are not a valid Variant
@@ -496,11 +509,11 @@ public final class VariantCodec {
     /**
      * Decodes a value, as {@code bytes2var(bytes, allow_objects)}.
      * @param bytes the bytes
-     * @param allowObjects whether a whole object ({@link GodotObject}) is accepted; an object
-     * sent by id ({@link ObjectId}) always is
+     * @param allowObjects whether a whole object ({@link GodotObject}) is accepted; an
+     * object sent by id ({@link ObjectId}) always is
      * @return the value
-     * @throws VariantDecodingException when the bytes are not a valid Variant, or hold a whole
-     * object and {@code allowObjects} is false
+     * @throws VariantDecodingException when the bytes are not a valid Variant, or hold a
+     * whole object and {@code allowObjects} is false
      */
     public @Nullable Object decode(byte[] bytes, boolean allowObjects) {
         Reader reader = new Reader(bytes, allowObjects);
@@ -514,6 +527,7 @@ public final class VariantCodec {
 
     /**
      * One value read from inside a larger packet: the value and the bytes it took.
+     *
      * @param value the value
      * @param length how many bytes it took, padding included
      */
@@ -521,9 +535,9 @@ public final class VariantCodec {
     }
 
     /**
-     * Decodes one value that starts at an offset, as the engine's {@code decode_variant} with a
-     * {@code r_len}: for packets that hold several values one after another (the arguments of a
-     * remote call).
+     * Decodes one value that starts at an offset, as the engine's {@code decode_variant}
+     * with a {@code r_len}: for packets that hold several values one after another (the
+     * arguments of a remote call).
      * @param bytes the packet
      * @param offset where the value starts
      * @param allowObjects as {@link #decode(byte[], boolean)}
@@ -556,7 +570,8 @@ public final class VariantCodec {
 
         private int position;
 
-        // Where the value starts: padding is counted from there, as the engine counts it from the
+        // Where the value starts: padding is counted from there, as the engine counts it
+        // from the
         // value's own first byte (a remote call's arguments start at any offset).
         private int base;
 
@@ -598,19 +613,23 @@ public final class VariantCodec {
             return Float.intBitsToFloat(int32(what));
         }
 
-        /** A count of elements, each at least {@code minSize} bytes: checked before any allocation. */
+        /**
+         * A count of elements, each at least {@code minSize} bytes: checked before any
+         * allocation.
+         */
         private int count(String what, int minSize) {
             int count = int32(what + " count");
             if (count < 0 || (long) count * minSize > remaining()) {
-                throw invalid(what + " count " + Integer.toUnsignedString(count) + " does not fit in the "
-                        + remaining() + " bytes left");
+                throw invalid(what + " count " + Integer.toUnsignedString(count) + " does not fit in the " + remaining()
+                        + " bytes left");
             }
             return count;
         }
 
         private void skipPadding() {
             int pad = (4 - ((this.position - this.base) & 3)) & 3;
-            // The engine does not require the padding of a packet's last value to be there.
+            // The engine does not require the padding of a packet's last value to be
+            // there.
             this.position += Math.min(pad, remaining());
         }
 
@@ -695,10 +714,10 @@ public final class VariantCodec {
                 case VECTOR3I -> new Vector3i(int32("Vector3i"), int32("Vector3i"), int32("Vector3i"));
                 case RECT2I -> new Rect2i(new Vector2i(int32("Rect2i"), int32("Rect2i")),
                         new Vector2i(int32("Rect2i"), int32("Rect2i")));
-                case VECTOR4 -> new Vector4(float32("Vector4"), float32("Vector4"), float32("Vector4"),
-                        float32("Vector4"));
-                case VECTOR4I -> new Vector4i(int32("Vector4i"), int32("Vector4i"), int32("Vector4i"),
-                        int32("Vector4i"));
+                case VECTOR4 ->
+                    new Vector4(float32("Vector4"), float32("Vector4"), float32("Vector4"), float32("Vector4"));
+                case VECTOR4I ->
+                    new Vector4i(int32("Vector4i"), int32("Vector4i"), int32("Vector4i"), int32("Vector4i"));
             };
         }
 
@@ -733,7 +752,8 @@ public final class VariantCodec {
             int subnameCount = int32("NodePath");
             int flags = int32("NodePath");
             if ((flags & 2) != 0) {
-                subnameCount++; // an obsolete format kept the property apart from the sub-names
+                subnameCount++; // an obsolete format kept the property apart from the
+                                // sub-names
             }
             if (subnameCount < 0 || ((long) nameCount + subnameCount) * 4 > remaining()) {
                 throw invalid("NodePath name count does not fit in the " + remaining() + " bytes left");
@@ -772,7 +792,8 @@ public final class VariantCodec {
         }
 
         private Map<@Nullable Object, @Nullable Object> dictionary(int depth) {
-            int count = int32("Dictionary count") & 0x7FFFFFFF; // the top bit once meant "shared"
+            int count = int32("Dictionary count") & 0x7FFFFFFF; // the top bit once meant
+                                                                // "shared"
             if ((long) count * 8 > remaining()) {
                 throw invalid("Dictionary count " + count + " does not fit in the " + remaining() + " bytes left");
             }

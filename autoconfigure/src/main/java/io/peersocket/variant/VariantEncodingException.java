@@ -1,8 +1,8 @@
 package io.peersocket.variant;
 
 /**
- * A value the codec cannot send: a Java type with no Variant counterpart, a type the dialect
- * lacks, a structure nested too deep (or a cycle), or an encoding larger than
+ * A value the codec cannot send: a Java type with no Variant counterpart, a type the
+ * dialect lacks, a structure nested too deep (or a cycle), or an encoding larger than
  * {@code encode_buffer_max_size}.
  */
 public class VariantEncodingException extends RuntimeException {
@@ -19,7 +19,10 @@ public class VariantEncodingException extends RuntimeException {
         this.tooLarge = tooLarge;
     }
 
-    /** @return whether the encoding exceeded the size limit (the engine's {@code ERR_OUT_OF_MEMORY}) */
+    /**
+     * @return whether the encoding exceeded the size limit (the engine's
+     * {@code ERR_OUT_OF_MEMORY})
+     */
     public boolean tooLarge() {
         return this.tooLarge;
     }

@@ -8,8 +8,8 @@ import java.util.Objects;
  * {@code get_var()} decodes whole objects by default ({@code allow_object_decoding}).
  *
  * @param codec the codec
- * @param allowObjectDecoding whether whole objects are decoded when the caller does not say;
- * false by default, as in the engine
+ * @param allowObjectDecoding whether whole objects are decoded when the caller does not
+ * say; false by default, as in the engine
  */
 public record VariantSettings(VariantCodec codec, boolean allowObjectDecoding) {
 
@@ -19,7 +19,8 @@ public record VariantSettings(VariantCodec codec, boolean allowObjectDecoding) {
     /**
      * Checks that no component is null.
      * @param codec the codec
-     * @param allowObjectDecoding whether whole objects are decoded when the caller does not say; false by default, as in the engine
+     * @param allowObjectDecoding whether whole objects are decoded when the caller does
+     * not say; false by default, as in the engine
      */
     public VariantSettings {
         Objects.requireNonNull(codec, "codec");

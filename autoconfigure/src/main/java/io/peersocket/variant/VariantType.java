@@ -1,8 +1,8 @@
 package io.peersocket.variant;
 
 /**
- * The kinds of Variant the codec reads and writes. Each {@link VariantDialect} gives them the
- * wire ids of its engine; a kind a dialect lacks has none there.
+ * The kinds of Variant the codec reads and writes. Each {@link VariantDialect} gives them
+ * the wire ids of its engine; a kind a dialect lacks has none there.
  */
 public enum VariantType {
 

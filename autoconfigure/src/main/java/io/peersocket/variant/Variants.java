@@ -14,10 +14,10 @@ public final class Variants {
     }
 
     /**
-     * Compares two Variants as the engine's {@code ==} on the decoded values does: numbers by
-     * value whatever their Java box ({@code 7} equals {@code 7L}, {@code 0.5f} equals
-     * {@code 0.5}), pool arrays by content, maps by their entries in order, lists element by
-     * element.
+     * Compares two Variants as the engine's {@code ==} on the decoded values does:
+     * numbers by value whatever their Java box ({@code 7} equals {@code 7L}, {@code 0.5f}
+     * equals {@code 0.5}), pool arrays by content, maps by their entries in order, lists
+     * element by element.
      * @param a a value
      * @param b another value
      * @return whether they are the same Variant

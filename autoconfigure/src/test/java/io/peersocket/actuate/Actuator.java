@@ -48,12 +48,15 @@ final class Actuator {
     /**
      * @param name a meter name
      * @param tags "key:value" pairs
-     * @return the meter's first measurement (COUNT of a counter, VALUE of a gauge) or NaN when no meter matches
+     * @return the meter's first measurement (COUNT of a counter, VALUE of a gauge) or NaN
+     * when no meter matches
      */
     double metric(String name, String... tags) {
         StringBuilder query = new StringBuilder();
         for (String tag : tags) {
-            query.append(query.isEmpty() ? '?' : '&').append("tag=").append(URLEncoder.encode(tag, StandardCharsets.UTF_8));
+            query.append(query.isEmpty() ? '?' : '&')
+                .append("tag=")
+                .append(URLEncoder.encode(tag, StandardCharsets.UTF_8));
         }
         HttpResponse<String> response = get("/metrics/" + name + query);
         if (response.statusCode() == 404) {

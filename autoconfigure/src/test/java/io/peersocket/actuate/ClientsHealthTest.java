@@ -19,7 +19,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The {@code peersocketClients} health contributor reports each named connection against a real server. */
+/**
+ * The {@code peersocketClients} health contributor reports each named connection against
+ * a real server.
+ */
 class ClientsHealthTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
@@ -36,22 +39,28 @@ class ClientsHealthTest {
             this.runner.withPropertyValues("peersocket.client.connections.game.url=" + url).run((context) -> {
                 PeerSocketClientsHealthIndicator health = context.getBean(PeerSocketClientsHealthIndicator.class);
                 await().atMost(Duration.ofSeconds(10)).until(() -> health.health(true).getStatus() == Status.UP);
-                Map<String, Object> connections = (Map<String, Object>) health.health(true).getDetails().get("connections");
+                Map<String, Object> connections = (Map<String, Object>) health.health(true)
+                    .getDetails()
+                    .get("connections");
                 assertThat(connections).containsOnlyKeys("game");
                 assertThat((Map<String, Object>) connections.get("game")).containsEntry("status", "CONNECTED")
                     .containsEntry("url", url);
             });
-            this.runner.withPropertyValues("peersocket.client.connections.game.url=" + url,
-                    "peersocket.client.connections.gone.url=ws://127.0.0.1:1/echo").run((context) -> {
-                PeerSocketClientsHealthIndicator health = context.getBean(PeerSocketClientsHealthIndicator.class);
-                await().atMost(Duration.ofSeconds(10)).until(() -> {
-                    Map<String, Object> connections = (Map<String, Object>) health.health(true).getDetails().get("connections");
-                    return "CONNECTED".equals(((Map<String, Object>) connections.get("game")).get("status"))
-                            && "DISCONNECTED".equals(((Map<String, Object>) connections.get("gone")).get("status"));
+            this.runner
+                .withPropertyValues("peersocket.client.connections.game.url=" + url,
+                        "peersocket.client.connections.gone.url=ws://127.0.0.1:1/echo")
+                .run((context) -> {
+                    PeerSocketClientsHealthIndicator health = context.getBean(PeerSocketClientsHealthIndicator.class);
+                    await().atMost(Duration.ofSeconds(10)).until(() -> {
+                        Map<String, Object> connections = (Map<String, Object>) health.health(true)
+                            .getDetails()
+                            .get("connections");
+                        return "CONNECTED".equals(((Map<String, Object>) connections.get("game")).get("status"))
+                                && "DISCONNECTED".equals(((Map<String, Object>) connections.get("gone")).get("status"));
+                    });
+                    Health down = health.health(true);
+                    assertThat(down.getStatus()).isEqualTo(Status.DOWN);
                 });
-                Health down = health.health(true);
-                assertThat(down.getStatus()).isEqualTo(Status.DOWN);
-            });
         }
     }
 

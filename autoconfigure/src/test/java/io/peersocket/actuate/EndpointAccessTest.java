@@ -15,9 +15,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code peersocket} endpoint, exposed over HTTP without an access grant, is read-only: its
- * disconnect operation is refused and the peer stays connected. (Granted with
- * {@code management.endpoint.peersocket.access=unrestricted}, it disconnects: OperationsTests.)
+ * The {@code peersocket} endpoint, exposed over HTTP without an access grant, is
+ * read-only: its disconnect operation is refused and the peer stays connected. (Granted
+ * with {@code management.endpoint.peersocket.access=unrestricted}, it disconnects:
+ * OperationsTests.)
  */
 @SpringBootTest(classes = OpsTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "peersocket.server.port=0", "management.endpoints.web.exposure.include=health,peersocket" })

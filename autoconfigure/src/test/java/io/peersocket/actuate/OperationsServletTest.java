@@ -6,7 +6,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(classes = OpsTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "management.endpoints.web.exposure.include=health,metrics,peersocket",
                 "management.endpoint.health.show-details=always",
-                // The disconnect operation is granted here; EndpointAccessTest checks it is refused by default.
+                // The disconnect operation is granted here; EndpointAccessTest checks it
+                // is refused by default.
                 "management.endpoint.peersocket.access=unrestricted" })
 class OperationsServletTest extends OperationsTests {
 

@@ -24,12 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Meters, health and the {@code peersocket} endpoint of a running application, read over HTTP
- * the way an operator reads them, while real sockets connect and close. The same tests run on
- * the dedicated Reactor Netty port and on the application's Tomcat (see the subclasses).
+ * Meters, health and the {@code peersocket} endpoint of a running application, read over
+ * HTTP the way an operator reads them, while real sockets connect and close. The same
+ * tests run on the dedicated Reactor Netty port and on the application's Tomcat (see the
+ * subclasses).
  */
 abstract class OperationsTests {
-
 
     @LocalServerPort
     int webPort;
@@ -39,7 +39,9 @@ abstract class OperationsTests {
 
     Actuator actuator;
 
-    /** @return the port the WebSocket endpoints are served on */
+    /**
+     * @return the port the WebSocket endpoints are served on
+     */
     abstract int wsPort();
 
     URI uri(String path) {
@@ -97,7 +99,8 @@ abstract class OperationsTests {
             assertThat(metric("peersocket.packets.in", "mode:binary")).isEqualTo(50);
             assertThat(metric("peersocket.bytes.in", "mode:text")).isEqualTo(textIn);
             assertThat(metric("peersocket.bytes.in", "mode:binary")).isEqualTo(binaryIn);
-            // Out: each peer's id message and the echo of its text, and the echo of its binary.
+            // Out: each peer's id message and the echo of its text, and the echo of its
+            // binary.
             long expectedTextOut = idBytes + textIn;
             long expectedBinaryOut = binaryIn;
             await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
@@ -128,7 +131,8 @@ abstract class OperationsTests {
             assertThat(this.actuator.json("/peersocket/" + oneId).get("id").asInt()).isEqualTo(oneId);
             assertThat(this.actuator.get("/peersocket/" + ids.get(0)).statusCode()).isEqualTo(404);
 
-            // Its disconnect operation closes the named peer, which sees the code and reason.
+            // Its disconnect operation closes the named peer, which sees the code and
+            // reason.
             int kicked = ids.get(25);
             HttpResponse<String> bad = this.actuator.delete("/peersocket/" + kicked + "?code=1005");
             assertThat(bad.statusCode()).isEqualTo(400);
@@ -165,9 +169,10 @@ abstract class OperationsTests {
             await().atMost(Duration.ofSeconds(70)).untilTrue(this.flood.stuck);
             assertThat(this.flood.accepted.get()).isPositive();
             assertThat(this.flood.refused.get()).isPositive();
-            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
-                    this.actuator.metric("peersocket.drops", "endpoint:/flood", "reason:output-full"))
-                .isEqualTo(this.flood.refused.get()));
+            await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(
+                        this.actuator.metric("peersocket.drops", "endpoint:/flood", "reason:output-full"))
+                    .isEqualTo(this.flood.refused.get()));
             System.out.println("Output limit full after " + this.flood.accepted.get() + " packets of 16 KiB; "
                     + this.flood.refused.get() + " refused and counted as drops");
         }
@@ -193,7 +198,8 @@ abstract class OperationsTests {
                 .isEqualTo(2);
             assertThat(this.actuator.metric("peersocket.handshakes.refused", "endpoint:/chat", "reason:origin"))
                 .isEqualTo(1);
-            assertThat(this.actuator.metric("peersocket.connections.opened", "endpoint:/chat")).isGreaterThanOrEqualTo(1);
+            assertThat(this.actuator.metric("peersocket.connections.opened", "endpoint:/chat"))
+                .isGreaterThanOrEqualTo(1);
         });
     }
 
@@ -205,7 +211,8 @@ abstract class OperationsTests {
             client.sendText("boom again");
             await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
                 assertThat(this.actuator.metric("peersocket.handler.errors", "endpoint:/fail",
-                        "exception:IllegalStateException")).isEqualTo(2);
+                        "exception:IllegalStateException"))
+                    .isEqualTo(2);
                 // client_connected and two data_received, each timed
                 assertThat(this.actuator.metric("peersocket.handler.time", "endpoint:/fail")).isEqualTo(3);
             });

@@ -15,14 +15,19 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Import;
 
-/** An application for the operations tests: one endpoint per concern, so that their meters stay apart. */
+/**
+ * An application for the operations tests: one endpoint per concern, so that their meters
+ * stay apart.
+ */
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import({ OpsTestApplication.Ops.class, OpsTestApplication.Flood.class, OpsTestApplication.Chat.class,
         OpsTestApplication.Fail.class })
 public class OpsTestApplication {
 
-    /** Tells each peer its id ("id:N", text), then echoes every packet in its own mode. */
+    /**
+     * Tells each peer its id ("id:N", text), then echoes every packet in its own mode.
+     */
     @PacketHandler(path = "/ops")
     public static class Ops implements PeerListener {
 
@@ -42,9 +47,10 @@ public class OpsTestApplication {
     }
 
     /**
-     * On any packet, sends 16 KiB packets to the sender, which must not read, until its output
-     * has been full (every packet refused) for half a second: then the socket buffers of both
-     * ends are full too, and nothing more leaves the server for that peer.
+     * On any packet, sends 16 KiB packets to the sender, which must not read, until its
+     * output has been full (every packet refused) for half a second: then the socket
+     * buffers of both ends are full too, and nothing more leaves the server for that
+     * peer.
      */
     @PacketHandler(path = "/flood")
     public static class Flood implements PeerListener {

@@ -11,8 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * A WebSocket client on a plain socket, for what the JDK client cannot do: read the HTTP status
- * of a refused upgrade, send any header, and never read what the server sends.
+ * A WebSocket client on a plain socket, for what the JDK client cannot do: read the HTTP
+ * status of a refused upgrade, send any header, and never read what the server sends.
  */
 final class RawPeer implements Closeable {
 
@@ -28,7 +28,8 @@ final class RawPeer implements Closeable {
     /**
      * @param port the server port
      * @param path the endpoint
-     * @param receiveBuffer SO_RCVBUF before connecting (small: the server's output backs up soon), 0 to leave it
+     * @param receiveBuffer SO_RCVBUF before connecting (small: the server's output backs
+     * up soon), 0 to leave it
      * @param headers extra request header lines ("Name: value")
      */
     static RawPeer upgrade(int port, String path, int receiveBuffer, String... headers) throws IOException {
@@ -60,7 +61,9 @@ final class RawPeer implements Closeable {
         return new RawPeer(socket, response.toString());
     }
 
-    /** @return the HTTP status of the upgrade response, or -1 when none came */
+    /**
+     * @return the HTTP status of the upgrade response, or -1 when none came
+     */
     int status() {
         String[] parts = this.response.split(" ", 3);
         return (parts.length > 1) ? Integer.parseInt(parts[1]) : -1;

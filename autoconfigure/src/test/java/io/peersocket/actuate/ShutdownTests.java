@@ -21,26 +21,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Graceful shutdown of a running application with peers connected: closing the context closes
- * every peer with 1001, health reads OUT_OF_SERVICE while the server drains, new peers are
- * refused, and a peer that cannot take its close frame (it reads nothing while the server has a
- * full output queue for it) holds the drain only until the shutdown timeout, then is dropped and
- * counted.
+ * Graceful shutdown of a running application with peers connected: closing the context
+ * closes every peer with 1001, health reads OUT_OF_SERVICE while the server drains, new
+ * peers are refused, and a peer that cannot take its close frame (it reads nothing while
+ * the server has a full output queue for it) holds the drain only until the shutdown
+ * timeout, then is dropped and counted.
  */
 abstract class ShutdownTests {
 
     static final Duration TIMEOUT = Duration.ofSeconds(2);
 
-    /** @return properties that choose the transport */
+    /**
+     * @return properties that choose the transport
+     */
     abstract String[] transportProperties();
 
-    /** @return the port the WebSocket endpoints are served on */
+    /**
+     * @return the port the WebSocket endpoints are served on
+     */
     abstract int wsPort(ConfigurableApplicationContext context);
 
     /**
-     * A context that is stopped and started again (the test framework pauses the cached contexts it
-     * does not use; an application may call stop() and start()) serves new peers again: health UP
-     * and an upgrade answered, not the 503 of a server still draining.
+     * A context that is stopped and started again (the test framework pauses the cached
+     * contexts it does not use; an application may call stop() and start()) serves new
+     * peers again: health UP and an upgrade answered, not the 503 of a server still
+     * draining.
      */
     @Test
     void aContextStoppedAndStartedAgainServesNewPeers() throws Exception {
@@ -92,7 +97,8 @@ abstract class ShutdownTests {
             await().atMost(Duration.ofSeconds(70)).untilTrue(flood.stuck);
             assertThat(actuator.json("/health/peersocket").get("status").asString()).isEqualTo("UP");
 
-            // An operator's probe during the drain: health, and a peer that tries to join.
+            // An operator's probe during the drain: health, and a peer that tries to
+            // join.
             List<String> statuses = new CopyOnWriteArrayList<>();
             AtomicReference<String> lateJoiner = new AtomicReference<>("not tried");
             AtomicBoolean polling = new AtomicBoolean(true);
@@ -136,18 +142,21 @@ abstract class ShutdownTests {
             assertThat(statuses).as("health during the drain").contains("503 OUT_OF_SERVICE");
             assertThat(statuses.get(0)).isEqualTo("200 UP");
             assertThat(lateJoiner.get()).as("a peer joining during the drain").isEqualTo("refused");
-            // The stuck peer held the drain for the whole timeout; then everything ended promptly.
+            // The stuck peer held the drain for the whole timeout; then everything ended
+            // promptly.
             assertThat(elapsedMs).isGreaterThanOrEqualTo(TIMEOUT.toMillis() - 100);
-            // Bounded, not timed: well below the flood's own 60 s, so a drain that ignored the timeout
-            // fails, with room for a loaded machine to stop Tomcat and the event loops slowly.
+            // Bounded, not timed: well below the flood's own 60 s, so a drain that
+            // ignored the timeout
+            // fails, with room for a loaded machine to stop Tomcat and the event loops
+            // slowly.
             assertThat(elapsedMs).as("context close time").isLessThan(TIMEOUT.toMillis() + 20_000);
             assertThat(registry.get(PeerSocketMetrics.SHUTDOWN_DROPPED).tag("endpoint", "/flood").counter().count())
                 .isEqualTo(1);
             assertThat(registry.find(PeerSocketMetrics.SHUTDOWN_DROPPED).tag("endpoint", "/ops").counter().count())
                 .isZero();
             stuck.close();
-            System.out.println("Shutdown with peers connected took " + elapsedMs + " ms (timeout " + TIMEOUT
-                    .toMillis() + " ms); health seen: " + statuses.stream().distinct().toList());
+            System.out.println("Shutdown with peers connected took " + elapsedMs + " ms (timeout " + TIMEOUT.toMillis()
+                    + " ms); health seen: " + statuses.stream().distinct().toList());
         }
         finally {
             clients.forEach(JdkClient::abort);

@@ -10,9 +10,10 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A parameter that only a guess could bind (an {@code int} of a signal that carries two, under a
- * name that is neither's) fails startup, naming the bean, the method, the parameter and the names
- * that would bind it: a wrong number handed to the method without a word is worse.
+ * A parameter that only a guess could bind (an {@code int} of a signal that carries two,
+ * under a name that is neither's) fails startup, naming the bean, the method, the
+ * parameter and the names that would bind it: a wrong number handed to the method without
+ * a word is worse.
  */
 class AmbiguousParameterTest {
 
@@ -116,7 +117,9 @@ class AmbiguousParameterTest {
 
     }
 
-    /** The documented forms: named ints where a signal has two, any name where it has one. */
+    /**
+     * The documented forms: named ints where a signal has two, any name where it has one.
+     */
     @PacketHandler(path = "/chat")
     static class Named {
 

@@ -21,10 +21,10 @@ import org.springframework.javapoet.ClassName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs Spring's ahead-of-time processing, as {@code process-aot} does, on a context with a server
- * handler, a relay and a client handler, and checks the reflection hints a native image needs: an
- * invoke hint per signal method, binding hints for the JSON payload and result types, and none
- * for what the signal supplies itself.
+ * Runs Spring's ahead-of-time processing, as {@code process-aot} does, on a context with
+ * a server handler, a relay and a client handler, and checks the reflection hints a
+ * native image needs: an invoke hint per signal method, binding hints for the JSON
+ * payload and result types, and none for what the signal supplies itself.
  */
 class PacketHandlerAotTest {
 

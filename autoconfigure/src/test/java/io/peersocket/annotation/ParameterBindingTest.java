@@ -26,10 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Each signal's parameter table, from real connections: every parameter gets its own value
- * whatever its position, the two {@code int}s of a close request or a relayed packet told apart
- * by name (declared here in the order that a guess by position would get wrong), and the values
- * differ from one another so that a mix-up shows.
+ * Each signal's parameter table, from real connections: every parameter gets its own
+ * value whatever its position, the two {@code int}s of a close request or a relayed
+ * packet told apart by name (declared here in the order that a guess by position would
+ * get wrong), and the values differ from one another so that a mix-up shows.
  */
 @SpringBootTest(classes = ParameterBindingTest.BindingApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.NONE,
@@ -59,10 +59,8 @@ class ParameterBindingTest {
         client.close(4001, "see you");
         assertThat(client.awaitClose().code()).isEqualTo(4001);
         await().atMost(Duration.ofSeconds(10)).until(() -> this.plain.events.size() == 5);
-        assertThat(this.plain.events).containsExactly(
-                "connected peer=" + id + " id=" + id + " protocol=bind-v1",
-                "data wasString=true text=hello peerId=" + id,
-                "data wasString=false text=bytes peerId=" + id,
+        assertThat(this.plain.events).containsExactly("connected peer=" + id + " id=" + id + " protocol=bind-v1",
+                "data wasString=true text=hello peerId=" + id, "data wasString=false text=bytes peerId=" + id,
                 "close-request reason=see you closeCode=4001 peerId=" + id + " peer=" + id,
                 "disconnected wasClean=true id=" + id);
     }
@@ -78,10 +76,8 @@ class ParameterBindingTest {
         client.awaitClose();
         await().atMost(Duration.ofSeconds(10)).until(() -> this.relay.events.size() == 6);
         assertThat(this.relay.events).containsExactly("joined peerId=" + id + " relay=" + RelayFrame.SERVER_ID,
-                "packet text=to 1 to=1 from=" + id,
-                "packet text=to 0 to=0 from=" + id,
-                "packet text=to " + (-id) + " to=" + (-id) + " from=" + id,
-                "close-request code=4002 id=" + id,
+                "packet text=to 1 to=1 from=" + id, "packet text=to 0 to=0 from=" + id,
+                "packet text=to " + (-id) + " to=" + (-id) + " from=" + id, "close-request code=4002 id=" + id,
                 "left id=" + id);
     }
 
@@ -154,7 +150,10 @@ class ParameterBindingTest {
 
         }
 
-        /** A relay's signals, with the to-before-from order that a guess by position gets wrong. */
+        /**
+         * A relay's signals, with the to-before-from order that a guess by position gets
+         * wrong.
+         */
         @PacketHandler(path = "/relay", multiplayer = true)
         static class Relay {
 
@@ -207,7 +206,10 @@ class ParameterBindingTest {
 
         }
 
-        /** A named client connection's signals, the server close request's ints in reverse order. */
+        /**
+         * A named client connection's signals, the server close request's ints in reverse
+         * order.
+         */
         @PacketHandler(client = "binding")
         static class ClientSide {
 

@@ -22,12 +22,12 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The package rules of docs/architecture.md, checked on the library's classes: API packages
- * (what applications use) and the SPI (what integrations implement) never reach into
- * {@code io.peersocket.internal}, the client included (its machinery lives in
- * {@code internal.client}); no two packages import each other, even through others; the core is
- * transport-free; the client never imports the server; nothing but the auto-configuration imports
- * the auto-configuration.
+ * The package rules of docs/architecture.md, checked on the library's classes: API
+ * packages (what applications use) and the SPI (what integrations implement) never reach
+ * into {@code io.peersocket.internal}, the client included (its machinery lives in
+ * {@code internal.client}); no two packages import each other, even through others; the
+ * core is transport-free; the client never imports the server; nothing but the
+ * auto-configuration imports the auto-configuration.
  */
 class ArchitectureTest {
 
@@ -59,13 +59,14 @@ class ArchitectureTest {
 
     @Test
     void theClientMachineryReachesNoFurtherThanTheCoreAndTheSharedTransport() {
-        // The client runs the core with the server as peer 1 and the shared reactive transport.
+        // The client runs the core with the server as peer 1 and the shared reactive
+        // transport.
         classes().that()
             .resideInAPackage("io.peersocket.internal.client..")
             .should()
-            .onlyDependOnClassesThat(not(resideInAnyPackage(INTERNAL)).or(resideInAnyPackage(
-                    "io.peersocket.internal.client..", "io.peersocket.internal.core..",
-                    "io.peersocket.internal.transport.reactive..")))
+            .onlyDependOnClassesThat(
+                    not(resideInAnyPackage(INTERNAL)).or(resideInAnyPackage("io.peersocket.internal.client..",
+                            "io.peersocket.internal.core..", "io.peersocket.internal.transport.reactive..")))
             .check(LIBRARY);
     }
 
@@ -120,10 +121,7 @@ class ArchitectureTest {
 
     @Test
     void noPackageCycles() {
-        slices().matching("io.peersocket.(**)")
-            .should()
-            .beFreeOfCycles()
-            .check(LIBRARY);
+        slices().matching("io.peersocket.(**)").should().beFreeOfCycles().check(LIBRARY);
     }
 
     @Test

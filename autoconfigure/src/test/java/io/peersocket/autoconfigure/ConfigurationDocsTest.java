@@ -21,18 +21,20 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Keeps {@code docs/configuration.md} true to the configuration metadata that the build generates
- * ({@code META-INF/spring-configuration-metadata.json}): every {@code peersocket.*} property has a
- * row, with the metadata's default in backticks; no row names a property that does not exist. A
- * property added to {@code PeerSocketProperties} (or any other {@code @ConfigurationProperties}
- * of this module) fails this test until it is documented.
+ * Keeps {@code docs/configuration.md} true to the configuration metadata that the build
+ * generates ({@code META-INF/spring-configuration-metadata.json}): every
+ * {@code peersocket.*} property has a row, with the metadata's default in backticks; no
+ * row names a property that does not exist. A property added to
+ * {@code PeerSocketProperties} (or any other {@code @ConfigurationProperties} of this
+ * module) fails this test until it is documented.
  */
 class ConfigurationDocsTest {
 
     private static final Path DOC = Path.of("..", "docs", "configuration.md");
 
     // | `peersocket.x.y` | type | default | meaning |
-    private static final Pattern ROW = Pattern.compile("^\\|\\s*`(peersocket\\.[a-z0-9.\\-\\[\\]]+)`\\s*\\|([^|]*)\\|([^|]*)\\|(.*)\\|\\s*$");
+    private static final Pattern ROW = Pattern
+        .compile("^\\|\\s*`(peersocket\\.[a-z0-9.\\-\\[\\]]+)`\\s*\\|([^|]*)\\|([^|]*)\\|(.*)\\|\\s*$");
 
     @Test
     void everyPropertyIsDocumentedWithItsDefault() throws IOException {
@@ -66,7 +68,8 @@ class ConfigurationDocsTest {
         assertThat(metadata()).containsKeys("peersocket.server.port", "peersocket.server.buffers.in-kib");
     }
 
-    // Every peersocket property of every metadata file on the class path (this module's own
+    // Every peersocket property of every metadata file on the class path (this module's
+    // own
     // target/classes, and those of any peersocket module it depends on).
     private static Map<String, JsonNode> metadata() throws IOException {
         JsonMapper json = JsonMapper.builder().build();
@@ -82,8 +85,10 @@ class ConfigurationDocsTest {
                 }
             }
         }
-        assertThat(properties).as("peersocket properties in the configuration metadata (run the build through "
-                + "Maven so that spring-boot-configuration-processor writes it)").isNotEmpty();
+        assertThat(properties)
+            .as("peersocket properties in the configuration metadata (run the build through "
+                    + "Maven so that spring-boot-configuration-processor writes it)")
+            .isNotEmpty();
         return properties;
     }
 

@@ -11,8 +11,9 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Properties naming endpoint paths fail the startup, naming the property, when a path is no
- * endpoint: a misspelt or unbracketed key would otherwise leave the endpoint it meant unguarded.
+ * Properties naming endpoint paths fail the startup, naming the property, when a path is
+ * no endpoint: a misspelt or unbracketed key would otherwise leave the endpoint it meant
+ * unguarded.
  */
 class EndpointPathPropertiesTest {
 
@@ -34,7 +35,8 @@ class EndpointPathPropertiesTest {
 
     @Test
     void aKeyWithoutBracketsLosesItsSlashAndIsRefused() {
-        // Boot drops the '/' of a map key outside brackets: 'game' then matches no endpoint.
+        // Boot drops the '/' of a map key outside brackets: 'game' then matches no
+        // endpoint.
         this.runner.withPropertyValues("peersocket.server.auth.authorities./game=ROLE_PLAYER").run((context) -> {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause()
@@ -50,15 +52,16 @@ class EndpointPathPropertiesTest {
             })
             .withPropertyValues("peersocket.server.auth.anonymous-paths=/game,/echo")
             .run((context) -> {
-            assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure()).rootCause()
-                .hasMessageContaining("peersocket.server.auth.anonymous-paths names [/echo]");
+                assertThat(context).hasFailed();
+                assertThat(context.getStartupFailure()).rootCause()
+                    .hasMessageContaining("peersocket.server.auth.anonymous-paths names [/echo]");
             });
     }
 
     @Test
     void withoutAnAuthenticatorAnonymousPathsHaveNoEffectAndAreNotChecked() {
-        // Every path is anonymous then: an application sharing a configuration file starts.
+        // Every path is anonymous then: an application sharing a configuration file
+        // starts.
         this.runner.withPropertyValues("peersocket.server.auth.anonymous-paths=/elsewhere")
             .run((context) -> assertThat(context).hasNotFailed());
     }

@@ -16,7 +16,9 @@ import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Misconfiguration fails at startup with a message naming the bean, method or property. */
+/**
+ * Misconfiguration fails at startup with a message naming the bean, method or property.
+ */
 class MisconfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -36,11 +38,13 @@ class MisconfigurationTest {
 
     @Test
     void handlersSharingAPathWithDifferentProtocolsMakeOneEndpoint() {
-        this.runner.withUserConfiguration(ChatV1AndV2.class).withPropertyValues("peersocket.server.port=0").run((context) -> {
-            assertThat(context).hasNotFailed();
-            assertThat(context.getBean(PeerSocketServer.class).endpointProtocols().values()).singleElement()
-                .satisfies((protocols) -> assertThat(protocols).containsExactlyInAnyOrder("v1", "v2"));
-        });
+        this.runner.withUserConfiguration(ChatV1AndV2.class)
+            .withPropertyValues("peersocket.server.port=0")
+            .run((context) -> {
+                assertThat(context).hasNotFailed();
+                assertThat(context.getBean(PeerSocketServer.class).endpointProtocols().values()).singleElement()
+                    .satisfies((protocols) -> assertThat(protocols).containsExactlyInAnyOrder("v1", "v2"));
+            });
     }
 
     @Test
@@ -61,9 +65,11 @@ class MisconfigurationTest {
             .withPropertyValues("peersocket.server.buffers.in-kib=-1")
             .run((context) -> {
                 assertThat(context).hasFailed();
-                // Boot names the group ('peersocket.server.buffers'), the setter names the property in it.
+                // Boot names the group ('peersocket.server.buffers'), the setter names
+                // the property in it.
                 assertThat(context.getStartupFailure()).hasStackTraceContaining("'peersocket.server.buffers'")
-                    .rootCause().hasMessage("in-kib must be between 1 and 4096 but was -1");
+                    .rootCause()
+                    .hasMessage("in-kib must be between 1 and 4096 but was -1");
             });
     }
 
@@ -110,7 +116,8 @@ class MisconfigurationTest {
 
     @Test
     void anEmptyPortIsUnset() {
-        // 'peersocket.server.port=' is how a profile unsets the port: no dedicated port, no NullPointerException.
+        // 'peersocket.server.port=' is how a profile unsets the port: no dedicated port,
+        // no NullPointerException.
         this.runner.withPropertyValues("peersocket.server.port=").run((context) -> {
             assertThat(context).hasNotFailed().doesNotHaveBean(DedicatedPortServer.class);
             assertThat(context.getBean(PeerSocketServer.class).endpointProtocols()).isEmpty();
@@ -139,7 +146,8 @@ class MisconfigurationTest {
     @Test
     void limitsAreRoundedUpToPowersOfTwoAsInTheEngine() {
         this.runner.withUserConfiguration(ChatV1AndV2.class)
-            .withPropertyValues("peersocket.server.port=0", "peersocket.server.buffers.in-kib=100", "peersocket.server.buffers.out-packets=1000")
+            .withPropertyValues("peersocket.server.port=0", "peersocket.server.buffers.in-kib=100",
+                    "peersocket.server.buffers.out-packets=1000")
             .run((context) -> {
                 var limits = context.getBean(PeerSocketServerFactory.class).endpoints().get(0).limits();
                 assertThat(limits.inKiB()).isEqualTo(128);

@@ -26,7 +26,10 @@ import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Each operations piece is wired only when its library is present and, for the endpoint, exposed. */
+/**
+ * Each operations piece is wired only when its library is present and, for the endpoint,
+ * exposed.
+ */
 class OperationsAutoConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -42,8 +45,10 @@ class OperationsAutoConfigurationTest {
             assertThat(context).hasSingleBean(PeerSocketMetrics.class);
             assertThat(context).hasBean("peersocketHealthIndicator");
             assertThat(context).doesNotHaveBean(PeerSocketEndpoint.class);
-            assertThat(context.getBean(PeerSocketServerFactory.class).runtime().observer()).isSameAs(context.getBean(PeerSocketMetrics.class));
-            // The endpoints' gauges exist before any connection (none here: no handler beans).
+            assertThat(context.getBean(PeerSocketServerFactory.class).runtime().observer())
+                .isSameAs(context.getBean(PeerSocketMetrics.class));
+            // The endpoints' gauges exist before any connection (none here: no handler
+            // beans).
             assertThat(context.getBean(MeterRegistry.class).find(PeerSocketMetrics.PEERS_OPEN).gauges()).isEmpty();
         });
     }
@@ -57,7 +62,8 @@ class OperationsAutoConfigurationTest {
             .run((context) -> assertThat(context).doesNotHaveBean(PeerSocketEndpoint.class)
                 .doesNotHaveBean(PeerSocketEndpointWebExtension.class));
         this.runner
-            .withPropertyValues("management.endpoints.web.exposure.include=*", "management.endpoint.peersocket.access=NONE")
+            .withPropertyValues("management.endpoints.web.exposure.include=*",
+                    "management.endpoint.peersocket.access=NONE")
             .run((context) -> assertThat(context).doesNotHaveBean(PeerSocketEndpoint.class));
     }
 
@@ -69,8 +75,11 @@ class OperationsAutoConfigurationTest {
             assertThat(observer.timesHandlers()).isTrue();
             observer.opened("/x");
             assertThat(context.getBean(RecordingObserver.class).events).containsExactly("opened /x");
-            assertThat(context.getBean(MeterRegistry.class).get(PeerSocketMetrics.PEERS_OPEN).tag("endpoint", "/x")
-                .gauge().value()).isEqualTo(1);
+            assertThat(context.getBean(MeterRegistry.class)
+                .get(PeerSocketMetrics.PEERS_OPEN)
+                .tag("endpoint", "/x")
+                .gauge()
+                .value()).isEqualTo(1);
         });
     }
 

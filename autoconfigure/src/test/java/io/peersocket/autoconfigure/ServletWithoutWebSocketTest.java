@@ -13,9 +13,9 @@ import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A servlet application without Spring WebSocket and without a dedicated port has no transport
- * for its endpoints: startup fails naming the property and the missing module, instead of
- * leaving the endpoints unserved without a word.
+ * A servlet application without Spring WebSocket and without a dedicated port has no
+ * transport for its endpoints: startup fails naming the property and the missing module,
+ * instead of leaving the endpoints unserved without a word.
  */
 class ServletWithoutWebSocketTest {
 
@@ -38,7 +38,8 @@ class ServletWithoutWebSocketTest {
 
     @Test
     void theDedicatedPortServesThemThen() {
-        this.servlet.withPropertyValues("peersocket.server.port=0").run((context) -> assertThat(context).hasNotFailed());
+        this.servlet.withPropertyValues("peersocket.server.port=0")
+            .run((context) -> assertThat(context).hasNotFailed());
     }
 
     @PacketHandler(path = "/hello")

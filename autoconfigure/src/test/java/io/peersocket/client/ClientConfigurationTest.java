@@ -16,12 +16,14 @@ import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The client's auto-configuration: what it makes, and misconfiguration failing at startup with a precise message. */
+/**
+ * The client's auto-configuration: what it makes, and misconfiguration failing at startup
+ * with a precise message.
+ */
 class ClientConfigurationTest {
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(PeerSocketServerAutoConfiguration.class,
-                PeerSocketClientAutoConfiguration.class));
+    private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
+            AutoConfigurations.of(PeerSocketServerAutoConfiguration.class, PeerSocketClientAutoConfiguration.class));
 
     @PacketHandler(client = "chat")
     static class ChatClient {
@@ -80,12 +82,16 @@ class ClientConfigurationTest {
 
     @Test
     void theBuilderIsMadeWhateverObserversTheApplicationHas() {
-        this.runner.withBean("firstObserver", io.peersocket.spi.PeerSocketObserver.class, () -> new io.peersocket.spi.PeerSocketObserver() {
-        }).withBean("secondObserver", io.peersocket.spi.PeerSocketObserver.class, () -> new io.peersocket.spi.PeerSocketObserver() {
-        }).run((context) -> {
-            assertThat(context).hasNotFailed();
-            assertThat(context.getBean(PeerSocketClientBuilder.class)).isNotNull();
-        });
+        this.runner.withBean("firstObserver", io.peersocket.spi.PeerSocketObserver.class,
+                () -> new io.peersocket.spi.PeerSocketObserver() {
+                })
+            .withBean("secondObserver", io.peersocket.spi.PeerSocketObserver.class,
+                    () -> new io.peersocket.spi.PeerSocketObserver() {
+                    })
+            .run((context) -> {
+                assertThat(context).hasNotFailed();
+                assertThat(context.getBean(PeerSocketClientBuilder.class)).isNotNull();
+            });
     }
 
     @Test
@@ -111,38 +117,48 @@ class ClientConfigurationTest {
         this.runner.withBean("fastClient", NonBlockingClient.class)
             .withPropertyValues("peersocket.client.connections.chat.url=ws://127.0.0.1:1/chat",
                     "peersocket.client.connections.chat.auto-connect=false")
-            .run((context) -> assertThat(context).hasFailed().getFailure().rootCause()
-                .hasMessageContaining("'fastClient'").hasMessageContaining("blocking = false")
+            .run((context) -> assertThat(context).hasFailed()
+                .getFailure()
+                .rootCause()
+                .hasMessageContaining("'fastClient'")
+                .hasMessageContaining("blocking = false")
                 .hasMessageContaining("server endpoints only"));
     }
 
     @Test
     void aConnectionWithoutUrlFails() {
         this.runner.withPropertyValues("peersocket.client.connections.chat.protocols=a")
-            .run((context) -> assertThat(context).hasFailed().getFailure()
+            .run((context) -> assertThat(context).hasFailed()
+                .getFailure()
                 .hasStackTraceContaining("peersocket.client.connections.chat.url is required"));
     }
 
     @Test
     void aUrlWithAnotherSchemeFails() {
         this.runner.withPropertyValues("peersocket.client.connections.chat.url=http://example.org/")
-            .run((context) -> assertThat(context).hasFailed().getFailure()
-                .hasStackTraceContaining("peersocket.client.connections.chat.url: 'http://example.org/' must start with ws:// or wss://"));
+            .run((context) -> assertThat(context).hasFailed()
+                .getFailure()
+                .hasStackTraceContaining(
+                        "peersocket.client.connections.chat.url: 'http://example.org/' must start with ws:// or wss://"));
     }
 
     @Test
     void aReconnectPolicyOutOfRangeFailsNamingTheProperty() {
-        this.runner.withPropertyValues("peersocket.client.connections.chat.url=ws://127.0.0.1:1/",
-                "peersocket.client.connections.chat.reconnect.jitter=2")
-            .run((context) -> assertThat(context).hasFailed().getFailure()
-                .hasStackTraceContaining("peersocket.client.connections.chat.reconnect.jitter must be between 0 and 1"));
+        this.runner
+            .withPropertyValues("peersocket.client.connections.chat.url=ws://127.0.0.1:1/",
+                    "peersocket.client.connections.chat.reconnect.jitter=2")
+            .run((context) -> assertThat(context).hasFailed()
+                .getFailure()
+                .hasStackTraceContaining(
+                        "peersocket.client.connections.chat.reconnect.jitter must be between 0 and 1"));
     }
 
     @Test
     void aHandlerForAConnectionThatIsNotConfiguredFailsNamingTheBean() {
         this.runner.withBean("orphanClient", OrphanClient.class)
             .withPropertyValues("peersocket.client.connections.chat.url=ws://127.0.0.1:1/")
-            .run((context) -> assertThat(context).hasFailed().getFailure()
+            .run((context) -> assertThat(context).hasFailed()
+                .getFailure()
                 .hasStackTraceContaining("@PacketHandler bean 'orphanClient' handles client 'missing' but there is no "
                         + "peersocket.client.connections.missing.url (configured: [chat])"));
     }
@@ -151,22 +167,27 @@ class ClientConfigurationTest {
     void aClientHandlerWithServerSignalsFails() {
         this.runner.withBean("mixedClient", MixedClient.class)
             .withPropertyValues("peersocket.client.connections.chat.url=ws://127.0.0.1:1/")
-            .run((context) -> assertThat(context).hasFailed().getFailure()
-                .hasStackTraceContaining("@PacketHandler bean 'mixedClient' is a client handler but has @ClientConnected"));
+            .run((context) -> assertThat(context).hasFailed()
+                .getFailure()
+                .hasStackTraceContaining(
+                        "@PacketHandler bean 'mixedClient' is a client handler but has @ClientConnected"));
     }
 
     @Test
     void twoHandlersForOneConnectionFail() {
-        this.runner.withBean("one", ChatClient.class).withBean("two", ChatClient.class)
+        this.runner.withBean("one", ChatClient.class)
+            .withBean("two", ChatClient.class)
             .withPropertyValues("peersocket.client.connections.chat.url=ws://127.0.0.1:1/")
-            .run((context) -> assertThat(context).hasFailed().getFailure()
+            .run((context) -> assertThat(context).hasFailed()
+                .getFailure()
                 .hasStackTraceContaining("@PacketHandler beans 'one' and 'two' both handle client 'chat'"));
     }
 
     @Test
     void aServerHandlerWithClientSignalsFails() {
         this.runner.withBean("serverWithClientSignal", ServerWithClientSignal.class)
-            .run((context) -> assertThat(context).hasFailed().getFailure()
+            .run((context) -> assertThat(context).hasFailed()
+                .getFailure()
                 .hasStackTraceContaining("@PacketHandler bean 'serverWithClientSignal' has client signal methods"));
     }
 

@@ -26,9 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The client template's pings and idle timeout: against a Godot 3.2.3 server, which answers
- * pings by itself, an idle connection stays; against a server that completes the upgrade and
- * then goes silent the connection is dropped, reported unclean. Ping every 200 ms, idle 1 s.
+ * The client template's pings and idle timeout: against a Godot 3.2.3 server, which
+ * answers pings by itself, an idle connection stays; against a server that completes the
+ * upgrade and then goes silent the connection is dropped, reported unclean. Ping every
+ * 200 ms, idle 1 s.
  */
 class ClientLivenessTest {
 
@@ -64,7 +65,9 @@ class ClientLivenessTest {
     Path directory;
 
     private static PeerSocketClient client(RecordingListener events) {
-        return PeerSocketClientBuilder.create().name("liveness").listener(events)
+        return PeerSocketClientBuilder.create()
+            .name("liveness")
+            .listener(events)
             .handshakeTimeout(Duration.ofSeconds(5))
             .pingInterval(Duration.ofMillis(200))
             .idleTimeout(Duration.ofSeconds(1))
@@ -80,10 +83,12 @@ class ClientLivenessTest {
         PeerSocketClient client = client(events);
         try (ExternalPeer server = ExternalPeer.start(List.of(godot.toString(), "-s", "server.gd"),
                 Map.of("GODOT_PORT", String.valueOf(port), "HOME", this.directory.toString()), this.directory)) {
-            server.awaitLine((line) -> line.equals("Listening on port " + port), Duration.ofSeconds(20), "Godot listening");
+            server.awaitLine((line) -> line.equals("Listening on port " + port), Duration.ofSeconds(20),
+                    "Godot listening");
             assertThat(client.connectToUrl("ws://127.0.0.1:" + port + "/")).isEqualTo(PeerError.OK);
             events.awaitEvent("established ''");
-            // Four idle timeouts without a message: only the pings and Godot's pongs cross.
+            // Four idle timeouts without a message: only the pings and Godot's pongs
+            // cross.
             Thread.sleep(4000);
             assertThat(client.getPeer(1).send("still here")).isEqualTo(PeerError.OK);
             events.awaitEvent("data text still here");
@@ -103,7 +108,8 @@ class ClientLivenessTest {
             events.awaitEvent("established ''");
             events.awaitEvent("closed clean=false");
             assertThat(events.events).containsExactly("established ''", "closed clean=false");
-            // What the server received: the client's masked pings, then the end of the stream.
+            // What the server received: the client's masked pings, then the end of the
+            // stream.
             await().atMost(Duration.ofSeconds(15)).until(server::ended);
             assertThat(server.pings.get()).isGreaterThanOrEqualTo(2);
         }
@@ -112,7 +118,9 @@ class ClientLivenessTest {
         }
     }
 
-    /** Completes one upgrade, then only reads: counts the ping frames and notices the end. */
+    /**
+     * Completes one upgrade, then only reads: counts the ping frames and notices the end.
+     */
     static final class SilentServer implements AutoCloseable {
 
         private final ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
@@ -146,11 +154,13 @@ class ClientLivenessTest {
                         key = line.substring(line.indexOf(':') + 1).trim();
                     }
                 }
-                String accept = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1")
-                    .digest((key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(StandardCharsets.ISO_8859_1)));
+                String accept = Base64.getEncoder()
+                    .encodeToString(MessageDigest.getInstance("SHA-1")
+                        .digest((key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(StandardCharsets.ISO_8859_1)));
                 OutputStream out = peer.getOutputStream();
                 out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                        + "Sec-WebSocket-Accept: " + accept + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                        + "Sec-WebSocket-Accept: " + accept + "\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
                 out.flush();
                 for (;;) {
                     int b0 = in.read();
@@ -158,7 +168,8 @@ class ClientLivenessTest {
                     if (b0 < 0 || b1 < 0) {
                         break;
                     }
-                    int length = b1 & 0x7F; // the client sends only small control frames here
+                    int length = b1 & 0x7F; // the client sends only small control frames
+                                            // here
                     in.readNBytes((((b1 & 0x80) != 0) ? 4 : 0) + length);
                     if ((b0 & 0x0F) == 0x9 && (b1 & 0x80) != 0) {
                         this.pings.incrementAndGet();

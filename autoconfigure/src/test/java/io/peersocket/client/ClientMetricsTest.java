@@ -20,9 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A client built from the context's builder, against the context's own server: its traffic is
- * counted under the server's meter names tagged {@code role=client}, and the server's meters
- * ({@code role=server}) count only the server's side.
+ * A client built from the context's builder, against the context's own server: its
+ * traffic is counted under the server's meter names tagged {@code role=client}, and the
+ * server's meters ({@code role=server}) count only the server's side.
  */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = "peersocket.server.port=0")
@@ -41,7 +41,8 @@ class ClientMetricsTest {
 
     @Test
     void aBuiltClientsTrafficIsCountedWithRoleClient() {
-        // The context (and its registry) may be shared with other tests: compare with what was there.
+        // The context (and its registry) may be shared with other tests: compare with
+        // what was there.
         double opened = count(PeerSocketMetrics.CONNECTIONS_OPENED, "client");
         double sent = count(PeerSocketMetrics.PACKETS_OUT, "client");
         double received = count(PeerSocketMetrics.PACKETS_IN, "client");
@@ -73,14 +74,19 @@ class ClientMetricsTest {
             assertThat(count(PeerSocketMetrics.BYTES_OUT, "client") - bytesSent).isEqualTo(7);
             assertThat(count(PeerSocketMetrics.CONNECTIONS_CLOSED, "client") - closed).isEqualTo(1);
             assertThat(gauge(PeerSocketMetrics.PEERS_OPEN, "client")).isZero();
-            // The server counted its own side once: the client's traffic is not fed to its meters.
+            // The server counted its own side once: the client's traffic is not fed to
+            // its meters.
             assertThat(count(PeerSocketMetrics.PACKETS_IN, "server") - serverReceived).isEqualTo(2);
         });
     }
 
     private double count(String name, String role) {
-        return this.meters.find(name).tags("role", role, "endpoint", "/echo").counters().stream()
-            .mapToDouble(Counter::count).sum();
+        return this.meters.find(name)
+            .tags("role", role, "endpoint", "/echo")
+            .counters()
+            .stream()
+            .mapToDouble(Counter::count)
+            .sum();
     }
 
     private double gauge(String name, String role) {

@@ -16,7 +16,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Poll mode: no client signal fires outside poll(); every one fires on the polling thread, in order. */
+/**
+ * Poll mode: no client signal fires outside poll(); every one fires on the polling
+ * thread, in order.
+ */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = "peersocket.server.port=0")
 class ClientPollModeTest {
@@ -39,7 +42,8 @@ class ClientPollModeTest {
             assertThat(client.poll()).isEqualTo(1);
             assertThat(events.events).containsExactly("established ''");
 
-            // I/O goes on without poll(): the echo is queued on peer 1 before anything is polled.
+            // I/O goes on without poll(): the echo is queued on peer 1 before anything is
+            // polled.
             client.getPeer(1).putPacket("one".getBytes(StandardCharsets.UTF_8));
             client.getPeer(1).send("two");
             waitFor(() -> client.getPeer(1).getAvailablePacketCount() == 2);

@@ -33,14 +33,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A named connection with reconnect: the server goes away (closing with 1001) and comes back on
- * the same port; the connection retries with growing delays and its @PacketHandler(client) bean
- * sees every signal in order.
+ * A named connection with reconnect: the server goes away (closing with 1001) and comes
+ * back on the same port; the connection retries with growing delays and
+ * its @PacketHandler(client) bean sees every signal in order.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ClientReconnectTest {
 
-    private static final Pattern RETRY = Pattern.compile("Client 'game': .*; reconnecting to \\S+ in (\\d+) ms \\(retry (\\d+)\\)");
+    private static final Pattern RETRY = Pattern
+        .compile("Client 'game': .*; reconnecting to \\S+ in (\\d+) ms \\(retry (\\d+)\\)");
 
     /** The delay the client logged for its n-th consecutive retry. */
     private static long retryDelay(CapturedOutput output, int retry) {
@@ -141,14 +142,17 @@ class ClientReconnectTest {
                     }
                     expected.addAll(List.of("established ''", "data hello"));
                     assertThat(events).containsExactlyElementsOf(expected);
-                    // 200 ms, then 400, then 800, each within the 10 % jitter: the delays the client
-                    // chose, as it logs them, rather than measured gaps, which a loaded machine stretches.
+                    // 200 ms, then 400, then 800, each within the 10 % jitter: the delays
+                    // the client
+                    // chose, as it logs them, rather than measured gaps, which a loaded
+                    // machine stretches.
                     assertThat(retryDelay(output, 1)).isBetween(180L, 220L);
                     assertThat(retryDelay(output, 2)).isBetween(360L, 440L);
                     assertThat(retryDelay(output, 3)).isBetween(720L, 880L);
                     assertThat(context.getBean(PeerSocketClients.class).require("game").isConnected()).isTrue();
                 });
-            // The context closed: the connection was closed by the application, cleanly, on shutdown.
+            // The context closed: the connection was closed by the application, cleanly,
+            // on shutdown.
         }
         finally {
             first.close();

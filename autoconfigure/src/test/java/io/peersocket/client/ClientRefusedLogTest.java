@@ -16,7 +16,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A handshake the server refuses is one log line on the client, without a stack trace. */
+/**
+ * A handshake the server refuses is one log line on the client, without a stack trace.
+ */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = "peersocket.server.port=0")
 @ExtendWith(OutputCaptureExtension.class)
@@ -34,16 +36,18 @@ class ClientRefusedLogTest {
         PeerSocketClient client = this.builders.getObject().name("refused").listener(events).build();
         try {
             int before = output.getAll().length();
-            assertThat(client.connectToUrl("ws://127.0.0.1:" + this.port + "/no-such-endpoint")).isEqualTo(PeerError.OK);
+            assertThat(client.connectToUrl("ws://127.0.0.1:" + this.port + "/no-such-endpoint"))
+                .isEqualTo(PeerError.OK);
             events.awaitEvent((e) -> e.startsWith("error"));
             // Wait for the client's own line, then check that it is the only one.
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+            org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
                 .until(() -> output.getAll().substring(before).contains("could not connect"));
             String logged = output.getAll().substring(before);
-            assertThat(logged.lines().filter((line) -> !line.isBlank()))
-                .singleElement()
-                .satisfies((line) -> assertThat(line).contains("Client 'refused' could not connect to ws://127.0.0.1:"
-                        + this.port + "/no-such-endpoint").contains("404"));
+            assertThat(logged.lines().filter((line) -> !line.isBlank())).singleElement()
+                .satisfies((line) -> assertThat(line)
+                    .contains("Client 'refused' could not connect to ws://127.0.0.1:" + this.port + "/no-such-endpoint")
+                    .contains("404"));
         }
         finally {
             client.shutdown(Duration.ofSeconds(5));

@@ -60,8 +60,11 @@ class ClientTemplateTest {
     @BeforeEach
     void reset() {
         this.recorder.reset();
-        this.client = this.builders.getObject().name("test").handshakeTimeout(Duration.ofSeconds(2))
-            .listener(this.events).build();
+        this.client = this.builders.getObject()
+            .name("test")
+            .handshakeTimeout(Duration.ofSeconds(2))
+            .listener(this.events)
+            .build();
     }
 
     @AfterEach
@@ -99,8 +102,8 @@ class ClientTemplateTest {
 
         this.client.disconnectFromHost(4000, "bye");
         this.events.awaitEvent("closed clean=true");
-        assertThat(this.events.events).containsExactly("established ''", "data binary Test packet",
-                "data text as text", "data text héllo", "closed clean=true");
+        assertThat(this.events.events).containsExactly("established ''", "data binary Test packet", "data text as text",
+                "data text héllo", "closed clean=true");
         assertThat(this.events.threads).allMatch((name) -> name.startsWith("peersocket-client-"));
         assertThat(this.client.getConnectionStatus()).isEqualTo(ConnectionStatus.DISCONNECTED);
         assertThat(server.putPacket("late".getBytes())).isEqualTo(PeerError.ERR_UNAVAILABLE);
@@ -137,8 +140,11 @@ class ClientTemplateTest {
 
     @Test
     void aMessageOverTheInputLimitClosesWith1009() {
-        PeerSocketClient small = this.builders.getObject().name("small").listener(this.events)
-            .buffers(new BufferLimits(1, 16, 64, 1024)).build();
+        PeerSocketClient small = this.builders.getObject()
+            .name("small")
+            .listener(this.events)
+            .buffers(new BufferLimits(1, 16, 64, 1024))
+            .build();
         try {
             small.connectToUrl(url("/record"));
             this.events.awaitEvent("established ''");
@@ -163,7 +169,8 @@ class ClientTemplateTest {
         assertThat(this.client.connectToUrl("http://127.0.0.1/")).isEqualTo(PeerError.ERR_INVALID_PARAMETER);
         assertThat(this.client.connectToUrl("not a url")).isEqualTo(PeerError.ERR_INVALID_PARAMETER);
         assertThat(this.client.connectToUrl("ws:///nohost")).isEqualTo(PeerError.ERR_INVALID_PARAMETER);
-        assertThat(this.client.connectToUrl("ws://127.0.0.1/", List.of("bad protocol"))).isEqualTo(PeerError.ERR_INVALID_PARAMETER);
+        assertThat(this.client.connectToUrl("ws://127.0.0.1/", List.of("bad protocol")))
+            .isEqualTo(PeerError.ERR_INVALID_PARAMETER);
         assertThat(this.client.connectToUrl("ws://127.0.0.1/", List.of(), false, List.of("no colon")))
             .isEqualTo(PeerError.ERR_INVALID_PARAMETER);
         assertThat(this.client.getConnectionStatus()).isEqualTo(ConnectionStatus.DISCONNECTED);
@@ -191,7 +198,8 @@ class ClientTemplateTest {
                 accepted.setSoTimeout(10_000);
                 this.events.awaitEvent((e) -> e.startsWith("error"));
                 long elapsedMs = (System.nanoTime() - start) / 1_000_000;
-                // Not before the 2 s timeout; how much later is the machine's load (awaitEvent bounds it).
+                // Not before the 2 s timeout; how much later is the machine's load
+                // (awaitEvent bounds it).
                 assertThat(elapsedMs).isGreaterThanOrEqualTo(1900L);
                 assertThat(this.events.errors.get(0)).isInstanceOf(TimeoutException.class);
                 // The client hung up its half-open socket.
@@ -261,7 +269,8 @@ class ClientTemplateTest {
                 socket.setSoTimeout(10_000);
                 upgrade(socket, "");
                 this.events.awaitEvent("established ''");
-                // The server reads nothing and never answers: the close frame sits in its kernel buffer.
+                // The server reads nothing and never answers: the close frame sits in its
+                // kernel buffer.
                 this.client.disconnectFromHost(4000, "bye");
                 this.events.awaitEvent((e) -> e.startsWith("closed"));
                 assertThat(this.events.events).containsExactly("established ''", "closed clean=false");
@@ -285,7 +294,10 @@ class ClientTemplateTest {
         assertThat(this.events.errors.get(0)).hasMessageContaining("404");
     }
 
-    /** Answers one upgrade with 101 and the given extra header lines, then waits for the client to hang up. */
+    /**
+     * Answers one upgrade with 101 and the given extra header lines, then waits for the
+     * client to hang up.
+     */
     static void answerUpgrade(ServerSocket server, String extraHeaders, AtomicBoolean answered) {
         try (Socket socket = server.accept()) {
             socket.setSoTimeout(10_000);
@@ -313,13 +325,19 @@ class ClientTemplateTest {
                 }
                 request.append((char) c);
             }
-            String key = request.toString().lines().filter((l) -> l.toLowerCase().startsWith("sec-websocket-key:"))
-                .map((l) -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElseThrow();
-            String accept = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1")
-                .digest((key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(StandardCharsets.US_ASCII)));
+            String key = request.toString()
+                .lines()
+                .filter((l) -> l.toLowerCase().startsWith("sec-websocket-key:"))
+                .map((l) -> l.substring(l.indexOf(':') + 1).trim())
+                .findFirst()
+                .orElseThrow();
+            String accept = Base64.getEncoder()
+                .encodeToString(MessageDigest.getInstance("SHA-1")
+                    .digest((key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(StandardCharsets.US_ASCII)));
             OutputStream out = socket.getOutputStream();
             out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                    + "Sec-WebSocket-Accept: " + accept + "\r\n" + extraHeaders + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                    + "Sec-WebSocket-Accept: " + accept + "\r\n" + extraHeaders + "\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
             out.flush();
         }
     }

@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A real peer nobody here wrote (Godot, libwebsockets), run as a bounded child process whose
- * output goes to a file. When the program is missing the test is skipped with a message naming
- * the Debian package, unless {@code -Dpeersocket.peers.required=true} (CI), which fails instead.
+ * A real peer nobody here wrote (Godot, libwebsockets), run as a bounded child process
+ * whose output goes to a file. When the program is missing the test is skipped with a
+ * message naming the Debian package, unless {@code -Dpeersocket.peers.required=true}
+ * (CI), which fails instead.
  */
 final class ExternalPeer implements AutoCloseable {
 
@@ -78,7 +79,10 @@ final class ExternalPeer implements AutoCloseable {
         }
     }
 
-    /** Waits (bounded) until the output has a line that matches; fails with the output so far. */
+    /**
+     * Waits (bounded) until the output has a line that matches; fails with the output so
+     * far.
+     */
     void awaitLine(Predicate<String> match, Duration timeout, String what) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -93,7 +97,10 @@ final class ExternalPeer implements AutoCloseable {
         Assertions.fail(what + ": not within " + timeout + ". Output:\n" + output());
     }
 
-    /** Waits (bounded) until the peer accepts TCP connections on the port (its log may be buffered). */
+    /**
+     * Waits (bounded) until the peer accepts TCP connections on the port (its log may be
+     * buffered).
+     */
     void awaitPort(int port, Duration timeout, String what) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {

@@ -6,7 +6,10 @@ import org.opentest4j.TestAbortedException;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** A missing real peer skips its test with the package to install, or fails when peers are required. */
+/**
+ * A missing real peer skips its test with the package to install, or fails when peers are
+ * required.
+ */
 class ExternalPeerTest {
 
     @Test

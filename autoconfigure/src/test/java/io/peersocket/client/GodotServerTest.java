@@ -16,16 +16,20 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The seed's minimal server example, run by Godot 3.2.3 headless ({@code godot3-server}), and the
- * client template doing what the seed's minimal client example does against it: connect, send
- * "Test packet" (binary, as the engine's put_packet) and a text packet, get both echoed, close
- * with a code and reason. Godot's own output must show each step and a clean disconnect.
+ * The seed's minimal server example, run by Godot 3.2.3 headless ({@code godot3-server}),
+ * and the client template doing what the seed's minimal client example does against it:
+ * connect, send "Test packet" (binary, as the engine's put_packet) and a text packet, get
+ * both echoed, close with a code and reason. Godot's own output must show each step and a
+ * clean disconnect.
  */
 class GodotServerTest {
 
-    // The seed's minimal server example, as a SceneTree script: _ready becomes _init, _process
-    // becomes _idle. Additions: the port comes from the environment, the echo keeps the packet's
-    // frame type, "close me" makes Godot close the connection, and the script quits after its
+    // The seed's minimal server example, as a SceneTree script: _ready becomes _init,
+    // _process
+    // becomes _idle. Additions: the port comes from the environment, the echo keeps the
+    // packet's
+    // frame type, "close me" makes Godot close the connection, and the script quits after
+    // its
     // client left (or after 30 s).
     private static final String SERVER_SCRIPT = """
             extends SceneTree
@@ -92,11 +96,15 @@ class GodotServerTest {
     void theTemplateTalksToTheSeedsServerExampleRunByGodot() throws Exception {
         int port = ExternalPeer.freePort();
         RecordingListener events = new RecordingListener();
-        PeerSocketClient client = PeerSocketClientBuilder.create().name("godot").listener(events)
-            .handshakeTimeout(Duration.ofSeconds(5)).build();
+        PeerSocketClient client = PeerSocketClientBuilder.create()
+            .name("godot")
+            .listener(events)
+            .handshakeTimeout(Duration.ofSeconds(5))
+            .build();
         try (ExternalPeer server = startGodot(port)) {
 
-            // Godot's server offers no subprotocol, so the client asks for none (Godot refuses one it does not offer).
+            // Godot's server offers no subprotocol, so the client asks for none (Godot
+            // refuses one it does not offer).
             assertThat(client.connectToUrl("ws://127.0.0.1:" + port + "/")).isEqualTo(PeerError.OK);
             events.awaitEvent("established ''");
             Peer peer = client.getPeer(1);
@@ -111,14 +119,17 @@ class GodotServerTest {
 
             String output = server.output();
             System.out.println("Godot's output:\n" + output);
-            String id = output.lines().filter((l) -> l.startsWith("Client ") && l.contains(" connected with protocol"))
-                .map((l) -> l.split(" ")[1]).findFirst().orElseThrow(() -> new AssertionError(output));
-            assertThat(output).as(output).contains(
-                    "Client " + id + " connected with protocol: \n",
-                    "Got data from client " + id + ": Test packet ... echoing",
-                    "Got data from client " + id + ": Text packet ... echoing",
-                    "Client " + id + " disconnecting with code: 4000, reason: Bye from Java",
-                    "Client " + id + " disconnected, clean: True");
+            String id = output.lines()
+                .filter((l) -> l.startsWith("Client ") && l.contains(" connected with protocol"))
+                .map((l) -> l.split(" ")[1])
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(output));
+            assertThat(output).as(output)
+                .contains("Client " + id + " connected with protocol: \n",
+                        "Got data from client " + id + ": Test packet ... echoing",
+                        "Got data from client " + id + ": Text packet ... echoing",
+                        "Client " + id + " disconnecting with code: 4000, reason: Bye from Java",
+                        "Client " + id + " disconnected, clean: True");
             assertThat(events.events).containsExactly("established ''", "data binary Test packet",
                     "data text Text packet", "closed clean=true");
             assertThat(peer.getWriteMode()).isEqualTo(WriteMode.BINARY);
@@ -132,14 +143,18 @@ class GodotServerTest {
     void aCloseFromGodotIsAServerCloseRequestWithoutTheEnginesTrailingNul() throws Exception {
         int port = ExternalPeer.freePort();
         RecordingListener events = new RecordingListener();
-        PeerSocketClient client = PeerSocketClientBuilder.create().name("godot").listener(events)
-            .handshakeTimeout(Duration.ofSeconds(5)).build();
+        PeerSocketClient client = PeerSocketClientBuilder.create()
+            .name("godot")
+            .listener(events)
+            .handshakeTimeout(Duration.ofSeconds(5))
+            .build();
         try (ExternalPeer server = startGodot(port)) {
             client.connectToUrl("ws://127.0.0.1:" + port + "/");
             events.awaitEvent("established ''");
             client.getPeer(1).send("close me");
             events.awaitEvent((e) -> e.startsWith("closed"));
-            // Godot sends "Bye from Godot\0"; the close handshake completes, so the close is clean here.
+            // Godot sends "Bye from Godot\0"; the close handshake completes, so the close
+            // is clean here.
             assertThat(events.events).containsExactly("established ''", "close-request 4001 'Bye from Godot'",
                     "closed clean=true");
             assertThat(server.awaitExit(Duration.ofSeconds(20))).isTrue();

@@ -30,11 +30,12 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The client template against libwebsockets' own test server ({@code libwebsockets-test-server}):
- * {@code lws-mirror-protocol} over ws:// and over wss:// with a certificate this test makes,
- * trusted through a Spring Boot SSL bundle on a named connection; untrusted, the same server is a
- * connection_error. (lws-mirror-protocol sends every message back as a text frame, whatever
- * frame it came in; the binary path is shown against Godot.)
+ * The client template against libwebsockets' own test server
+ * ({@code libwebsockets-test-server}): {@code lws-mirror-protocol} over ws:// and over
+ * wss:// with a certificate this test makes, trusted through a Spring Boot SSL bundle on
+ * a named connection; untrusted, the same server is a connection_error.
+ * (lws-mirror-protocol sends every message back as a text frame, whatever frame it came
+ * in; the binary path is shown against Godot.)
  */
 class LibwebsocketsTest {
 
@@ -60,14 +61,16 @@ class LibwebsocketsTest {
         Process generate = new ProcessBuilder(openssl.toString(), "req", "-x509", "-newkey", "rsa:2048", "-nodes",
                 "-keyout", key.toString(), "-out", certificate.toString(), "-days", "2", "-subj", "/CN=localhost",
                 "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost")
-            .redirectErrorStream(true).redirectOutput(directory.resolve("openssl.log").toFile()).start();
+            .redirectErrorStream(true)
+            .redirectOutput(directory.resolve("openssl.log").toFile())
+            .start();
         assertThat(generate.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(generate.exitValue()).as("openssl req").isZero();
         plainPort = ExternalPeer.freePort();
         plain = ExternalPeer.start(List.of(server.toString(), "--port=" + plainPort), Map.of(), directory);
         tlsPort = ExternalPeer.freePort();
-        tls = ExternalPeer.start(List.of(server.toString(), "--port=" + tlsPort, "--ssl",
-                "--ssl-cert=" + certificate, "--ssl-key=" + key), Map.of(), directory);
+        tls = ExternalPeer.start(List.of(server.toString(), "--port=" + tlsPort, "--ssl", "--ssl-cert=" + certificate,
+                "--ssl-key=" + key), Map.of(), directory);
         plain.awaitPort(plainPort, Duration.ofSeconds(30), "libwebsockets ws:// server");
         tls.awaitPort(tlsPort, Duration.ofSeconds(30), "libwebsockets wss:// server");
     }
@@ -91,7 +94,8 @@ class LibwebsocketsTest {
         @ConnectionEstablished
         byte[] connected(Peer server, String protocol) {
             this.events.connectionEstablished(server, protocol);
-            return "Test packet".getBytes(); // put_packet in the peer's write mode (binary)
+            return "Test packet".getBytes(); // put_packet in the peer's write mode
+                                             // (binary)
         }
 
         @DataReceived
@@ -123,7 +127,8 @@ class LibwebsocketsTest {
 
     ApplicationContextRunner runner(String url, String... properties) {
         return new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, PeerSocketClientAutoConfiguration.class))
+            .withConfiguration(
+                    AutoConfigurations.of(SslAutoConfiguration.class, PeerSocketClientAutoConfiguration.class))
             .withUserConfiguration(Handler.class)
             .withPropertyValues("peersocket.client.connections.lws.url=" + url,
                     "peersocket.client.connections.lws.protocols=lws-mirror-protocol",
@@ -146,13 +151,15 @@ class LibwebsocketsTest {
 
     @Test
     void mirrorsOverTlsWithTheCertificateTrustedThroughAnSslBundle() {
-        runner("wss://127.0.0.1:" + tlsPort + "/", "spring.ssl.bundle.pem.lws.truststore.certificate=file:" + certificate,
-                "peersocket.client.connections.lws.ssl.bundle=lws").run((context) -> {
-            SeedClient handler = context.getBean(SeedClient.class);
-            handler.events.awaitEvent("data text Test packet");
-            assertThat(handler.events.events.get(0)).isEqualTo("established 'lws-mirror-protocol'");
-            assertThat(handler.events.errors).isEmpty();
-        });
+        runner("wss://127.0.0.1:" + tlsPort + "/",
+                "spring.ssl.bundle.pem.lws.truststore.certificate=file:" + certificate,
+                "peersocket.client.connections.lws.ssl.bundle=lws")
+            .run((context) -> {
+                SeedClient handler = context.getBean(SeedClient.class);
+                handler.events.awaitEvent("data text Test packet");
+                assertThat(handler.events.events.get(0)).isEqualTo("established 'lws-mirror-protocol'");
+                assertThat(handler.events.errors).isEmpty();
+            });
     }
 
     @Test
@@ -175,7 +182,8 @@ class LibwebsocketsTest {
     @Test
     void aBundleThatDoesNotExistFailsStartupNamingTheProperty() {
         runner("wss://127.0.0.1:" + tlsPort + "/", "peersocket.client.connections.lws.ssl.bundle=nope")
-            .run((context) -> assertThat(context).hasFailed().getFailure()
+            .run((context) -> assertThat(context).hasFailed()
+                .getFailure()
                 .hasStackTraceContaining("peersocket.client.connections.lws.ssl.bundle names 'nope'"));
     }
 

@@ -14,7 +14,10 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** A named connection with {@code multiplayer: true} joins a relay when the application starts. */
+/**
+ * A named connection with {@code multiplayer: true} joins a relay when the application
+ * starts.
+ */
 @SpringBootTest(classes = RelayTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = { "peersocket.server.port=0", "peersocket.client.enabled=false" })
 class NamedRelayConnectionTest {

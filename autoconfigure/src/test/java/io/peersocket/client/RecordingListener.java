@@ -11,8 +11,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Records each client signal as a line ("established 'proto'", "data text hello",
- * "close-request 1000 'bye'", "closed clean=true", "error SomeException"), the thread it ran
- * on, and the errors themselves. In data_received it reads the packet.
+ * "close-request 1000 'bye'", "closed clean=true", "error SomeException"), the thread it
+ * ran on, and the errors themselves. In data_received it reads the packet.
  */
 public class RecordingListener implements ClientListener {
 

@@ -16,10 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The client template in relay mode joins a relay hosted by Godot 3.2.3 headless
  * ({@code WebSocketServer.listen(port, [], true)}) where a Godot client
- * ({@code connect_to_url(url, [], true)}) is already present, and exchanges targeted packets:
- * the Godot client sends to the Java client's id, the Java client answers that client's id and
- * sends to 1 (the Godot server); both Godot sides print what they received with the source
- * their get_packet_peer() gives; the Godot client's leave is peer_disconnected in Java.
+ * ({@code connect_to_url(url, [], true)}) is already present, and exchanges targeted
+ * packets: the Godot client sends to the Java client's id, the Java client answers that
+ * client's id and sends to 1 (the Godot server); both Godot sides print what they
+ * received with the source their get_packet_peer() gives; the Godot client's leave is
+ * peer_disconnected in Java.
  */
 class RelayClientGodotTest {
 
@@ -127,12 +128,19 @@ class RelayClientGodotTest {
         Map<String, String> serverEnv = Map.of("GODOT_PORT", String.valueOf(port), "HOME", serverDir.toString());
         Map<String, String> clientEnv = Map.of("GODOT_PORT", String.valueOf(port), "HOME", clientDir.toString());
         RelayRecorder events = new RelayRecorder();
-        PeerSocketClient client = PeerSocketClientBuilder.create().name("godot-relay").listener(events)
-            .handshakeTimeout(Duration.ofSeconds(5)).build();
-        try (ExternalPeer server = ExternalPeer.start(List.of(godot.toString(), "-s", "server.gd"), serverEnv, serverDir);
-                ExternalPeer godotClient = startClient(godot, clientEnv, clientDir, server, port)) {
-            String godotId = godotClient.output().lines().filter((l) -> l.startsWith("Client id "))
-                .map((l) -> l.substring("Client id ".length()).trim()).findFirst().orElseThrow();
+        PeerSocketClient client = PeerSocketClientBuilder.create()
+            .name("godot-relay")
+            .listener(events)
+            .handshakeTimeout(Duration.ofSeconds(5))
+            .build();
+        try (ExternalPeer server = ExternalPeer.start(List.of(godot.toString(), "-s", "server.gd"), serverEnv,
+                serverDir); ExternalPeer godotClient = startClient(godot, clientEnv, clientDir, server, port)) {
+            String godotId = godotClient.output()
+                .lines()
+                .filter((l) -> l.startsWith("Client id "))
+                .map((l) -> l.substring("Client id ".length()).trim())
+                .findFirst()
+                .orElseThrow();
             int g = Integer.parseInt(godotId);
 
             assertThat(client.connectToUrl("ws://127.0.0.1:" + port + "/", List.of(), true, Map.of()))
@@ -144,17 +152,19 @@ class RelayClientGodotTest {
             assertThat(events.events).startsWith("peer-connected 1", "succeeded", "peer-connected " + g);
             assertThat(relay.getPeerIds()).containsExactlyInAnyOrder(1, g);
 
-            // The Godot client greets each newcomer at its id; getPacketPeer() names the Godot client.
+            // The Godot client greets each newcomer at its id; getPacketPeer() names the
+            // Godot client.
             events.await("packet " + g + ": godot to " + j);
 
             assertThat(relay.send(g, "java to godot client")).isEqualTo(PeerError.OK);
             relay.setTargetPeer(1);
-            assertThat(relay.putPacket("java to godot server".getBytes(StandardCharsets.UTF_8))).isEqualTo(PeerError.OK);
+            assertThat(relay.putPacket("java to godot server".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(PeerError.OK);
 
             godotClient.awaitLine((l) -> l.equals("Client got from " + j + ": java to godot client"),
                     Duration.ofSeconds(15), "the Godot client receives the Java client's packet");
-            server.awaitLine((l) -> l.equals("Server got from " + j + ": java to godot server"),
-                    Duration.ofSeconds(15), "the Godot server receives the Java client's packet");
+            server.awaitLine((l) -> l.equals("Server got from " + j + ": java to godot server"), Duration.ofSeconds(15),
+                    "the Godot server receives the Java client's packet");
 
             // The Godot client leaves after it got the packet.
             events.await("peer-disconnected " + g);
@@ -166,10 +176,12 @@ class RelayClientGodotTest {
             assertThat(server.awaitExit(Duration.ofSeconds(15))).as("the Godot server quits after both left").isTrue();
 
             System.out.println("Godot server:\n" + server.output() + "\nGodot client:\n" + godotClient.output());
-            // (Godot 3.2.3 reports its own disconnect_from_host in relay mode as connection_failed.)
+            // (Godot 3.2.3 reports its own disconnect_from_host in relay mode as
+            // connection_failed.)
             assertThat(godotClient.output()).contains("Client: peer " + j + " connected")
                 .doesNotContain("java to godot server");
-            assertThat(server.output()).contains("Server: peer " + j + " connected", "Server: peer " + j + " disconnected")
+            assertThat(server.output())
+                .contains("Server: peer " + j + " connected", "Server: peer " + j + " disconnected")
                 .doesNotContain("Server got from " + j + ": java to godot client");
             assertThat(events.events).noneMatch((e) -> e.startsWith("PLAIN") || e.contains("signal said"));
             assertThat(relay.getDroppedCount()).isZero();
@@ -179,8 +191,8 @@ class RelayClientGodotTest {
         }
     }
 
-    private static ExternalPeer startClient(Path godot, Map<String, String> env, Path dir, ExternalPeer server, int port)
-            throws Exception {
+    private static ExternalPeer startClient(Path godot, Map<String, String> env, Path dir, ExternalPeer server,
+            int port) throws Exception {
         server.awaitPort(port, Duration.ofSeconds(60), "the Godot relay");
         ExternalPeer client = ExternalPeer.start(List.of(godot.toString(), "-s", "client.gd"), env, dir);
         client.awaitLine((l) -> l.startsWith("Client id "), Duration.ofSeconds(60), "the Godot client's id");

@@ -19,9 +19,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Two client templates in relay mode against our own relay (a
- * {@code @PacketHandler(multiplayer = true)} endpoint at /mp on the dedicated port): ids, the
- * peer list, targeted packets between them and to the relay's application (peer 1), the
- * leave, in push mode and in poll mode; and connection_failed when nothing listens.
+ * {@code @PacketHandler(multiplayer = true)} endpoint at /mp on the dedicated port): ids,
+ * the peer list, targeted packets between them and to the relay's application (peer 1),
+ * the leave, in push mode and in poll mode; and connection_failed when nothing listens.
  */
 @SpringBootTest(classes = RelayTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = "peersocket.server.port=0")
@@ -67,7 +67,8 @@ class RelayClientJavaRelayTest {
             aEvents.await("peer-connected " + idB);
             assertThat(ra.getPeerIds()).containsExactlyInAnyOrder(1, idB);
 
-            // Targeted: a -> b, b -> a (set_target_peer then put_packet), a -> 1 (the relay's application).
+            // Targeted: a -> b, b -> a (set_target_peer then put_packet), a -> 1 (the
+            // relay's application).
             assertThat(ra.send(idB, "a to b")).isEqualTo(PeerError.OK);
             rb.setTargetPeer(idA);
             assertThat(rb.putPacket("b to a".getBytes())).isEqualTo(PeerError.OK);
@@ -75,10 +76,12 @@ class RelayClientJavaRelayTest {
             bEvents.await("packet " + idA + ": a to b");
             aEvents.await("packet " + idB + ": b to a");
             aEvents.await("packet 1: pong-server:x");
-            await().atMost(Duration.ofSeconds(10)).until(() -> this.game.events.contains("packet " + idA + ">1:ping-server:x"));
+            await().atMost(Duration.ofSeconds(10))
+                .until(() -> this.game.events.contains("packet " + idA + ">1:ping-server:x"));
             // Everybody but b: only the application gets it, b does not.
             ra.send(-idB, "not for b");
-            await().atMost(Duration.ofSeconds(10)).until(() -> this.game.events.contains("packet " + idA + ">" + (-idB) + ":not for b"));
+            await().atMost(Duration.ofSeconds(10))
+                .until(() -> this.game.events.contains("packet " + idA + ">" + (-idB) + ":not for b"));
             // Everybody: b gets it.
             ra.send(0, "for all");
             bEvents.await("packet " + idA + ": for all");
@@ -111,12 +114,16 @@ class RelayClientJavaRelayTest {
             free = socket.getLocalPort();
         }
         RelayRecorder events = new RelayRecorder();
-        PeerSocketClient client = PeerSocketClientBuilder.create().name("nobody").listener(events)
-            .handshakeTimeout(Duration.ofSeconds(3)).build();
+        PeerSocketClient client = PeerSocketClientBuilder.create()
+            .name("nobody")
+            .listener(events)
+            .handshakeTimeout(Duration.ofSeconds(3))
+            .build();
         try {
             assertThat(client.connectToUrl("ws://127.0.0.1:" + free + "/mp", List.of(), true, Map.of()))
                 .isEqualTo(PeerError.OK);
-            await().atMost(Duration.ofSeconds(10)).until(() -> events.events.stream().anyMatch((e) -> e.startsWith("failed")));
+            await().atMost(Duration.ofSeconds(10))
+                .until(() -> events.events.stream().anyMatch((e) -> e.startsWith("failed")));
             assertThat(events.events).hasSize(1).allMatch((e) -> e.startsWith("failed"));
         }
         finally {

@@ -7,12 +7,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.peersocket.peer.Peer;
 
-
 /**
- * Records a relay-mode client's signals as lines: "peer-connected 1", "succeeded", "packet 7: hi"
- * (source from getPacketPeer() read before getPacket(), as the engine's MultiplayerAPI does),
- * "peer-disconnected 7", "close-request 1000", "server-disconnected", "failed SomeException"; and
- * any plain-mode signal, which must not come in relay mode.
+ * Records a relay-mode client's signals as lines: "peer-connected 1", "succeeded",
+ * "packet 7: hi" (source from getPacketPeer() read before getPacket(), as the engine's
+ * MultiplayerAPI does), "peer-disconnected 7", "close-request 1000",
+ * "server-disconnected", "failed SomeException"; and any plain-mode signal, which must
+ * not come in relay mode.
  */
 class RelayRecorder implements ClientListener {
 

@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Cluster ids: the scrambling is a bijection of the 31-bit range (two nodes with different
- * prefixes can never make the same id), every id is positive and says its node's prefix.
+ * Cluster ids: the scrambling is a bijection of the 31-bit range (two nodes with
+ * different prefixes can never make the same id), every id is positive and says its
+ * node's prefix.
  */
 class ClusterIdsTest {
 

@@ -23,9 +23,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Figures for docs/cluster.md, not a test of the build (no Test suffix: run it with
- * {@code -Dtest=ClusterMeasurement}): cross-node targeted packets at a steady rate (latency from
- * the send on node A to the client of node B, one clock), and Redis XADDs per group send with few
- * and many members.
+ * {@code -Dtest=ClusterMeasurement}): cross-node targeted packets at a steady rate
+ * (latency from the send on node A to the client of node B, one clock), and Redis XADDs
+ * per group send with few and many members.
  */
 class ClusterMeasurement {
 
@@ -72,9 +72,10 @@ class ClusterMeasurement {
             // The first second warms up.
             long[] steady = Arrays.copyOfRange(latencies, rate, total);
             Arrays.sort(steady);
-            System.out.printf("MEASURE targeted cross-node: %d packets at %d/s in %.2f s; latency p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
-                    total, rate, elapsed / 1e9, steady[steady.length / 2] / 1e6, steady[(int) (steady.length * 0.99)] / 1e6,
-                    steady[steady.length - 1] / 1e6);
+            System.out.printf(
+                    "MEASURE targeted cross-node: %d packets at %d/s in %.2f s; latency p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                    total, rate, elapsed / 1e9, steady[steady.length / 2] / 1e6,
+                    steady[(int) (steady.length * 0.99)] / 1e6, steady[steady.length - 1] / 1e6);
 
             // XADDs per group send: 3 nodes, 1 and then 100 members per node.
             for (int perNode : new int[] { 1, 100 }) {
@@ -100,7 +101,8 @@ class ClusterMeasurement {
                     }
                 }
                 long after = xadds();
-                System.out.printf("MEASURE group send, 3 nodes x %d members: %d XADDs for %d sends (%.2f per send, heartbeats included)%n",
+                System.out.printf(
+                        "MEASURE group send, 3 nodes x %d members: %d XADDs for %d sends (%.2f per send, heartbeats included)%n",
                         perNode, after - before, sends, (after - before) / (double) sends);
                 members.forEach(JdkClient::abort);
             }

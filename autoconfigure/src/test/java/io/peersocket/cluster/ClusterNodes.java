@@ -17,8 +17,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Nodes of a test cluster as Spring Boot contexts in this JVM, each with its server, port and Redis
- * connections. Nodes in JVMs of their own: {@link NodeProcess}.
+ * Nodes of a test cluster as Spring Boot contexts in this JVM, each with its server, port
+ * and Redis connections. Nodes in JVMs of their own: {@link NodeProcess}.
  */
 final class ClusterNodes implements AutoCloseable {
 
@@ -36,7 +36,8 @@ final class ClusterNodes implements AutoCloseable {
     ConfigurableApplicationContext start(String node, String... properties) {
         SpringApplicationBuilder builder = new SpringApplicationBuilder(ClusterTestApplication.class);
         if (RedisServer.runningContainer() != null) {
-            // On Docker: Spring Boot's own service connection to the container, over the properties.
+            // On Docker: Spring Boot's own service connection to the container, over the
+            // properties.
             builder.sources(RedisContainerConnection.class);
         }
         ConfigurableApplicationContext context = builder
@@ -51,12 +52,16 @@ final class ClusterNodes implements AutoCloseable {
         return context;
     }
 
-    /** The Redis container as a {@code @ServiceConnection}, when the tests run on Docker. */
+    /**
+     * The Redis container as a {@code @ServiceConnection}, when the tests run on Docker.
+     */
     @Configuration(proxyBeanMethods = false)
     static class RedisContainerConnection {
 
-        // The container is the extension's, shared by the nodes and restarted by tests: Spring Boot starts and
-        // stops a Startable bean with the context, so the bean is a view of it that is not Startable.
+        // The container is the extension's, shared by the nodes and restarted by tests:
+        // Spring Boot starts and
+        // stops a Startable bean with the context, so the bean is a view of it that is
+        // not Startable.
         @Bean(destroyMethod = "")
         @ServiceConnection(name = "redis")
         Container<?> redisContainer() {

@@ -18,10 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two nodes (Spring Boot contexts with their own server, port and Redis connections) on a real
- * redis-server: a peer of one reaches a peer of the other through the server's own API, groups
- * and endpoint sends reach members on both nodes once and in order, garbage in an inbox is skipped
- * and counted, and a node that shuts down is forgotten at once, well within the node timeout.
+ * Two nodes (Spring Boot contexts with their own server, port and Redis connections) on a
+ * real redis-server: a peer of one reaches a peer of the other through the server's own
+ * API, groups and endpoint sends reach members on both nodes once and in order, garbage
+ * in an inbox is skipped and counted, and a node that shuts down is forgotten at once,
+ * well within the node timeout.
  */
 class ClusterPeersTest {
 
@@ -37,13 +38,15 @@ class ClusterPeersTest {
     @BeforeAll
     static void start() {
         nodes = new ClusterNodes(redis, "peers-test");
-        // A node timeout far beyond the waits below: only a graceful leave can explain a quick forget.
+        // A node timeout far beyond the waits below: only a graceful leave can explain a
+        // quick forget.
         a = nodes.start("node-a", "peersocket.cluster.node-timeout=60s",
                 "management.endpoints.web.exposure.include=peersocketcluster",
                 "management.endpoints.jmx.exposure.include=peersocketcluster");
         b = nodes.start("node-b", "peersocket.cluster.node-timeout=60s");
-        await().atMost(Duration.ofSeconds(30)).until(() -> ClusterNodes.node(a).otherNodes().contains("node-b")
-                && ClusterNodes.node(b).otherNodes().contains("node-a"));
+        await().atMost(Duration.ofSeconds(30))
+            .until(() -> ClusterNodes.node(a).otherNodes().contains("node-b")
+                    && ClusterNodes.node(b).otherNodes().contains("node-a"));
     }
 
     @AfterAll
@@ -79,9 +82,8 @@ class ClusterPeersTest {
         // The actuator endpoint lists both peers with their node.
         ClusterEndpoint.ClusterDescriptor view = a.getBean(ClusterEndpoint.class).cluster();
         assertThat(view.nodes()).contains("node-a", "node-b");
-        assertThat(view.peers()).contains(
-                new ClusterEndpoint.PeerDescriptor(idB, "node-b", "/cluster", "127.0.0.1",
-                        b.getBean(io.peersocket.server.PeerSocketServer.class).getPeerPort(idB)));
+        assertThat(view.peers()).contains(new ClusterEndpoint.PeerDescriptor(idB, "node-b", "/cluster", "127.0.0.1",
+                b.getBean(io.peersocket.server.PeerSocketServer.class).getPeerPort(idB)));
         assertThat(view.peers()).anySatisfy((peer) -> {
             assertThat(peer.id()).isEqualTo(idA);
             assertThat(peer.node()).isEqualTo("node-a");
@@ -203,8 +205,9 @@ class ClusterPeersTest {
         c.close();
         assertThat(onC.awaitClose().code()).isEqualTo(1001);
         // Far below the 60 s node timeout: the node said goodbye.
-        await().atMost(Duration.ofSeconds(10)).until(() -> !ClusterNodes.node(a).otherNodes().contains("node-c")
-                && ClusterNodes.node(a).nodeOf(idC) == null);
+        await().atMost(Duration.ofSeconds(10))
+            .until(() -> !ClusterNodes.node(a).otherNodes().contains("node-c")
+                    && ClusterNodes.node(a).nodeOf(idC) == null);
     }
 
 }

@@ -24,14 +24,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Three nodes, each a JVM of its own ({@link NodeProcess}), on one real Redis: what the cluster
- * promises between separate processes. A targeted send from a handler crosses nodes; group and
- * endpoint sends over 3 nodes x 300 peers reach every member exactly once in each sender's order;
- * 10,000 connects spread over the nodes get distinct, positive, random-looking ids; Redis
- * connections killed and Redis paused mid-traffic lose nothing; Redis restarted with its data gone:
- * what waited arrives and the nodes register again; a node killed with SIGKILL is forgotten with its
- * peers within the node timeout. The nodes start once for the class (a JVM costs seconds to start):
- * the tests run in order, the destructive ones last.
+ * Three nodes, each a JVM of its own ({@link NodeProcess}), on one real Redis: what the
+ * cluster promises between separate processes. A targeted send from a handler crosses
+ * nodes; group and endpoint sends over 3 nodes x 300 peers reach every member exactly
+ * once in each sender's order; 10,000 connects spread over the nodes get distinct,
+ * positive, random-looking ids; Redis connections killed and Redis paused mid-traffic
+ * lose nothing; Redis restarted with its data gone: what waited arrives and the nodes
+ * register again; a node killed with SIGKILL is forgotten with its peers within the node
+ * timeout. The nodes start once for the class (a JVM costs seconds to start): the tests
+ * run in order, the destructive ones last.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterProcessesTest {
@@ -61,8 +62,9 @@ class ClusterProcessesTest {
             id(control);
             controls.add(control);
         }
-        await().atMost(WAIT).until(() -> state(0).contains("nodes=node-2,node-3;")
-                && state(1).contains("nodes=node-1,node-3;") && state(2).contains("nodes=node-1,node-2;"));
+        await().atMost(WAIT)
+            .until(() -> state(0).contains("nodes=node-2,node-3;") && state(1).contains("nodes=node-1,node-3;")
+                    && state(2).contains("nodes=node-1,node-2;"));
     }
 
     @AfterAll
@@ -81,7 +83,10 @@ class ClusterProcessesTest {
         return JdkClient.connect(nodes.get(node).uri("/cluster"));
     }
 
-    /** What node {@code n} says of the cluster; skips the endpoint packets its control peer also gets. */
+    /**
+     * What node {@code n} says of the cluster; skips the endpoint packets its control
+     * peer also gets.
+     */
     static String state(int n) {
         JdkClient control = controls.get(n);
         control.sendText("state");
@@ -259,7 +264,8 @@ class ClusterProcessesTest {
                         prefixes.computeIfAbsent(node, (n) -> new HashSet<>()).add(ClusterIds.prefixOf(id));
                         Integer before = nodeOf.put(id, node);
                         if (before != null) {
-                            // Ids are unique among open peers, as in the engine; a closed peer's id may come
+                            // Ids are unique among open peers, as in the engine; a closed
+                            // peer's id may come
                             // again, but only from the node that leases its prefix.
                             assertThat(before).as("id %d of node %d made again by node %d", id, before, node)
                                 .isEqualTo(node);
@@ -278,14 +284,17 @@ class ClusterProcessesTest {
             connecting.shutdownNow();
         }
         int total = rounds * perRound;
-        System.out.println("Ids of " + total + " connects: " + repeated + " repeated an id of a closed peer of their node");
+        System.out
+            .println("Ids of " + total + " connects: " + repeated + " repeated an id of a closed peer of their node");
         // Each node draws from its own prefix; the three prefixes differ.
         assertThat(prefixes.values()).allSatisfy((own) -> assertThat(own).hasSize(1));
         assertThat(new HashSet<>(prefixes.values())).hasSize(3);
-        // 21 random bits a node: among ~3,333 ids of one node a few repeat (about 3 expected per node).
+        // 21 random bits a node: among ~3,333 ids of one node a few repeat (about 3
+        // expected per node).
         assertThat(repeated).isLessThan(40);
         assertThat(nodeOf).hasSize(total - repeated);
-        // Random-looking: spread over the whole 31-bit range and both parities, not counted up.
+        // Random-looking: spread over the whole 31-bit range and both parities, not
+        // counted up.
         for (int bucket : buckets) {
             assertThat(bucket).isBetween(total / 16 / 2, total / 16 * 2);
         }
@@ -307,7 +316,8 @@ class ClusterProcessesTest {
                 assertThat(client.next().string()).isEqualTo("joined:outage");
             }
             awaitKnown(onOne, idTwo);
-            // A targeted stream from node 1 and a group stream from node 3, both to node 2.
+            // A targeted stream from node 1 and a group stream from node 3, both to node
+            // 2.
             for (int i = 0; i < 600; i++) {
                 onOne.sendText("txt:" + idTwo + ":t" + i);
                 onThree.sendText("group:outage:g" + i);
@@ -369,8 +379,9 @@ class ClusterProcessesTest {
                 assertThat(onTwo.next(WAIT).string()).isEqualTo("waited " + i);
             }
             await().atMost(WAIT).until(() -> redis.command("HLEN", PREFIX + ":nodes").contains(":3"));
-            await().atMost(WAIT).until(() -> state(0).contains(";up=true;") && state(1).contains(";up=true;")
-                    && state(2).contains(";up=true;"));
+            await().atMost(WAIT)
+                .until(() -> state(0).contains(";up=true;") && state(1).contains(";up=true;")
+                        && state(2).contains(";up=true;"));
             onOne.sendText("txt:" + idTwo + ":after the restart");
             assertThat(onOne.next().string()).isEqualTo("sent:OK");
             assertThat(onTwo.next(WAIT).string()).isEqualTo("after the restart");
@@ -397,8 +408,8 @@ class ClusterProcessesTest {
 
             nodes.get(2).kill();
             // The 3 s node timeout and a heartbeat period; bounded well above both.
-            await().atMost(Duration.ofSeconds(20)).until(() -> state(0).contains("nodes=node-2;")
-                    && state(1).contains("nodes=node-1;"));
+            await().atMost(Duration.ofSeconds(20))
+                .until(() -> state(0).contains("nodes=node-2;") && state(1).contains("nodes=node-1;"));
             onOne.sendText("has:" + idThree);
             assertThat(onOne.next().string()).isEqualTo("has:false::0");
             onOne.sendText("txt:" + idThree + ":after the kill");

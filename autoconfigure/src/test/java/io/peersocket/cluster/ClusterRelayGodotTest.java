@@ -16,12 +16,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Real Godot 3.2.3 relay clients ({@code WebSocketClient} with {@code gd_mp_api = true}) on two
- * different nodes: at the packet level, targeted, broadcast (0) and exclusion (-N) packets cross
- * the nodes and each client prints exactly what the relay's rules say, in the order sent; with the
- * engine's MultiplayerAPI, an RPC from one node arrives on the other with the sender's id, and the
- * sender sees the receiver leave. Skipped when Godot is not installed, unless
- * {@code peersocket.peers.required}.
+ * Real Godot 3.2.3 relay clients ({@code WebSocketClient} with {@code gd_mp_api = true})
+ * on two different nodes: at the packet level, targeted, broadcast (0) and exclusion (-N)
+ * packets cross the nodes and each client prints exactly what the relay's rules say, in
+ * the order sent; with the engine's MultiplayerAPI, an RPC from one node arrives on the
+ * other with the sender's id, and the sender sees the receiver leave. Skipped when Godot
+ * is not installed, unless {@code peersocket.peers.required}.
  */
 class ClusterRelayGodotTest {
 
@@ -42,8 +42,9 @@ class ClusterRelayGodotTest {
         nodes = new ClusterNodes(redis, "godot-relay");
         a = nodes.start("node-a");
         b = nodes.start("node-b");
-        await().atMost(Duration.ofSeconds(30)).until(() -> ClusterNodes.node(a).otherNodes().contains("node-b")
-                && ClusterNodes.node(b).otherNodes().contains("node-a"));
+        await().atMost(Duration.ofSeconds(30))
+            .until(() -> ClusterNodes.node(a).otherNodes().contains("node-b")
+                    && ClusterNodes.node(b).otherNodes().contains("node-a"));
     }
 
     @AfterAll
@@ -59,8 +60,8 @@ class ClusterRelayGodotTest {
         ClusterTestApplication.Game gameB = b.getBean(ClusterTestApplication.Game.class);
         gameA.packets.clear();
         gameB.packets.clear();
-        try (GodotProcess clientA = GodotProcess.start("cluster-A", "relay_cluster.gd",
-                Map.of("MP_URL", ClusterRelayTest.mp(a).toString(), "MP_NAME", "A", "MP_OTHER", "B", "MP_TIMEOUT", "40"))) {
+        try (GodotProcess clientA = GodotProcess.start("cluster-A", "relay_cluster.gd", Map.of("MP_URL",
+                ClusterRelayTest.mp(a).toString(), "MP_NAME", "A", "MP_OTHER", "B", "MP_TIMEOUT", "40"))) {
             int idA = Integer.parseInt(clientA.awaitLine((l) -> l.startsWith("ID A "), RUN).substring(5));
             ClusterRelayTest.awaitKnown(b, idA);
             try (GodotProcess clientB = GodotProcess.start("cluster-B", "relay_cluster.gd", Map.of("MP_URL",
@@ -68,12 +69,14 @@ class ClusterRelayGodotTest {
                 int idB = Integer.parseInt(clientB.awaitLine((l) -> l.startsWith("ID B "), RUN).substring(5));
                 clientA.awaitLine("RESULT A ok"::equals, RUN);
                 clientB.awaitLine("RESULT B ok"::equals, RUN);
-                // Each got the other's greeting, the packet for it, the broadcast and the exclusion of the
+                // Each got the other's greeting, the packet for it, the broadcast and the
+                // exclusion of the
                 // sender itself, in the order sent; never the exclusion of itself.
                 assertThat(logs(clientA, "A")).containsExactly("B hello:B", "B B>A", "B B>all", "B B>notB", "B done:B");
                 assertThat(logs(clientB, "B")).containsExactly("A hello:A", "A A>B", "A A>all", "A A>notA", "A done:A");
                 clientB.awaitExit(RUN);
-                // Peer 1 is the application of the sender's node: each packet for 0 or -N reaches that one only.
+                // Peer 1 is the application of the sender's node: each packet for 0 or -N
+                // reaches that one only.
                 await().atMost(Duration.ofSeconds(10)).until(() -> gameB.packets.size() == 4);
                 assertThat(gameB.packets).containsExactly(idB + ">0:B>all", idB + ">" + (-idA) + ":B>notA",
                         idB + ">" + (-idB) + ":B>notB", idB + ">0:done:B");
@@ -109,7 +112,10 @@ class ClusterRelayGodotTest {
     /** The packets a client printed, without its name. */
     static List<String> logs(GodotProcess client, String name) {
         String prefix = "LOG " + name + " ";
-        return client.lines().stream().filter((l) -> l.startsWith(prefix)).map((l) -> l.substring(prefix.length()))
+        return client.lines()
+            .stream()
+            .filter((l) -> l.startsWith(prefix))
+            .map((l) -> l.substring(prefix.length()))
             .toList();
     }
 

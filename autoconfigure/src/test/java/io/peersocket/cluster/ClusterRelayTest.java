@@ -16,10 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The multiplayer relay across two nodes, with relay clients at the packet level: clients of
- * different nodes see each other with SYS_ADD / SYS_DEL in the engine's order, targeted, broadcast
- * (0) and exclusion (-N) packets cross nodes, what is addressed to everybody reaches the application
- * (peer 1) of the sender's node only, and {@code RelayServer.putPacket} reaches a client of another node.
+ * The multiplayer relay across two nodes, with relay clients at the packet level: clients
+ * of different nodes see each other with SYS_ADD / SYS_DEL in the engine's order,
+ * targeted, broadcast (0) and exclusion (-N) packets cross nodes, what is addressed to
+ * everybody reaches the application (peer 1) of the sender's node only, and
+ * {@code RelayServer.putPacket} reaches a client of another node.
  */
 class ClusterRelayTest {
 
@@ -79,12 +80,14 @@ class ClusterRelayTest {
         try (ClusterNodes nodes = new ClusterNodes(redis, "relay-test")) {
             ConfigurableApplicationContext a = nodes.start("node-a");
             ConfigurableApplicationContext b = nodes.start("node-b");
-            await().atMost(Duration.ofSeconds(30)).until(() -> ClusterNodes.node(a).otherNodes().contains("node-b")
-                    && ClusterNodes.node(b).otherNodes().contains("node-a"));
+            await().atMost(Duration.ofSeconds(30))
+                .until(() -> ClusterNodes.node(a).otherNodes().contains("node-b")
+                        && ClusterNodes.node(b).otherNodes().contains("node-a"));
             Client c1 = new Client(mp(a));
             awaitKnown(b, c1.id);
             Client c2 = new Client(mp(b));
-            // The newcomer on B is told of the client of A; the client of A of the newcomer.
+            // The newcomer on B is told of the client of A; the client of A of the
+            // newcomer.
             c2.expectSystem(RelayFrame.SYS_ADD, c1.id);
             c1.expectSystem(RelayFrame.SYS_ADD, c2.id);
             awaitKnown(a, c2.id);

@@ -14,17 +14,22 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Import;
 
 /**
- * One node of a test cluster: its peers drive the cluster with text commands and read what it
- * answers. {@code id:<id>} greets each peer.
+ * One node of a test cluster: its peers drive the cluster with text commands and read
+ * what it answers. {@code id:<id>} greets each peer.
  * <ul>
- * <li>{@code txt:<id>:<text>} / {@code bin:<id>:<text>}: sends to a peer with {@code send(text)} or
- * {@code putPacket} in binary; answers {@code sent:<PeerError>}</li>
+ * <li>{@code txt:<id>:<text>} / {@code bin:<id>:<text>}: sends to a peer with
+ * {@code send(text)} or {@code putPacket} in binary; answers
+ * {@code sent:<PeerError>}</li>
  * <li>{@code has:<id>}: answers {@code has:<bool>:<address>:<port>}</li>
- * <li>{@code kick:<id>}: {@code disconnectPeer(id, 4000, "kicked")}; answers {@code kicked}</li>
+ * <li>{@code kick:<id>}: {@code disconnectPeer(id, 4000, "kicked")}; answers
+ * {@code kicked}</li>
  * <li>{@code join:<group>}: answers {@code joined:<group>}</li>
- * <li>{@code group:<group>:<text>}: to every other member; {@code all:<text>}: to every other peer of the endpoint</li>
- * <li>{@code state}: answers {@code state:nodes=<other nodes, sorted>;remote=<remote peers>;lost=<lost
- * messages>;up=<link up>;forgotten=<nodes forgotten>} (what a test of a node in another JVM reads)</li>
+ * <li>{@code group:<group>:<text>}: to every other member; {@code all:<text>}: to every
+ * other peer of the endpoint</li>
+ * <li>{@code state}: answers
+ * {@code state:nodes=<other nodes, sorted>;remote=<remote peers>;lost=<lost
+ * messages>;up=<link up>;forgotten=<nodes forgotten>} (what a test of a node in another
+ * JVM reads)</li>
  * </ul>
  */
 @SpringBootConfiguration
@@ -33,7 +38,8 @@ import org.springframework.context.annotation.Import;
 public class ClusterTestApplication {
 
     /**
-     * Runs a node as its own process, until killed (no web server keeps the JVM up otherwise).
+     * Runs a node as its own process, until killed (no web server keeps the JVM up
+     * otherwise).
      * @param args Spring Boot arguments
      * @throws InterruptedException never, in practice
      */
@@ -105,13 +111,15 @@ public class ClusterTestApplication {
                     return "joined:" + parts[1];
                 }
                 case "group" -> {
-                    PeerError result = this.groups.sendToGroup(parts[1], parts[2].getBytes(
-                            java.nio.charset.StandardCharsets.UTF_8), WriteMode.TEXT, peer);
+                    PeerError result = this.groups.sendToGroup(parts[1],
+                            parts[2].getBytes(java.nio.charset.StandardCharsets.UTF_8), WriteMode.TEXT, peer);
                     return (result == PeerError.OK) ? null : "group:" + result;
                 }
                 case "all" -> {
-                    PeerError result = this.groups.sendToEndpoint("/cluster", (parts[1] + ((parts.length > 2) ? ":"
-                            + parts[2] : "")).getBytes(java.nio.charset.StandardCharsets.UTF_8), WriteMode.TEXT, peer);
+                    PeerError result = this.groups.sendToEndpoint("/cluster",
+                            (parts[1] + ((parts.length > 2) ? ":" + parts[2] : ""))
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                            WriteMode.TEXT, peer);
                     return (result == PeerError.OK) ? null : "all:" + result;
                 }
                 case "state" -> {

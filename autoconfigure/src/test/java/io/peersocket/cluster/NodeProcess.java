@@ -15,17 +15,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A cluster node in a JVM of its own: {@link ClusterTestApplication#main} started from the test
- * class path with {@link ProcessBuilder}, its node id, Redis and properties as arguments, on a free
- * port it prints once ready. Being a process, it can be killed for real ({@link #kill()}: SIGKILL, no
- * shutdown hook, no goodbye to the other nodes). {@link #close()} always kills it; a JVM shutdown
- * hook kills what a crashed test left. Its output is shown when it fails to start, and written whole
- * to {@code target/cluster-nodes/<node>-<pid>.log}.
- * Several nodes start in parallel: {@link #start} returns at once, {@link #awaitReady} waits.
+ * A cluster node in a JVM of its own: {@link ClusterTestApplication#main} started from
+ * the test class path with {@link ProcessBuilder}, its node id, Redis and properties as
+ * arguments, on a free port it prints once ready. Being a process, it can be killed for
+ * real ({@link #kill()}: SIGKILL, no shutdown hook, no goodbye to the other nodes).
+ * {@link #close()} always kills it; a JVM shutdown hook kills what a crashed test left.
+ * Its output is shown when it fails to start, and written whole to
+ * {@code target/cluster-nodes/<node>-<pid>.log}. Several nodes start in parallel:
+ * {@link #start} returns at once, {@link #awaitReady} waits.
  */
 final class NodeProcess implements AutoCloseable {
 
-    /** The line {@link ClusterTestApplication#main} prints once the node serves its port. */
+    /**
+     * The line {@link ClusterTestApplication#main} prints once the node serves its port.
+     */
     static final String READY = "peersocket-node-ready port=";
 
     private final String node;
@@ -48,7 +51,8 @@ final class NodeProcess implements AutoCloseable {
     /**
      * Starts a node; returns without waiting for it.
      * @param redis the Redis of the cluster
-     * @param keyPrefix the cluster's key prefix (one per test class, so that classes do not meet)
+     * @param keyPrefix the cluster's key prefix (one per test class, so that classes do
+     * not meet)
      * @param node the node id
      * @param properties more Spring Boot properties, {@code name=value}
      * @return the starting node
@@ -57,13 +61,15 @@ final class NodeProcess implements AutoCloseable {
     static NodeProcess start(RedisServer redis, String keyPrefix, String node, String... properties)
             throws IOException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        // A small heap and the client compiler: the node starts faster, which is what a test waits for.
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classpath,
-                ClusterTestApplication.class.getName(), "--spring.main.web-application-type=none",
-                "--spring.main.banner-mode=off", "--peersocket.server.port=0", "--peersocket.cluster.enabled=true",
-                "--peersocket.cluster.node-id=" + node, "--peersocket.cluster.key-prefix=" + keyPrefix,
-                "--peersocket.cluster.node-timeout=3s"));
+        // A small heap and the client compiler: the node starts faster, which is what a
+        // test waits for.
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classpath,
+                        ClusterTestApplication.class.getName(), "--spring.main.web-application-type=none",
+                        "--spring.main.banner-mode=off", "--peersocket.server.port=0",
+                        "--peersocket.cluster.enabled=true", "--peersocket.cluster.node-id=" + node,
+                        "--peersocket.cluster.key-prefix=" + keyPrefix, "--peersocket.cluster.node-timeout=3s"));
         for (String property : redis.properties()) {
             command.add("--" + property);
         }
@@ -75,18 +81,20 @@ final class NodeProcess implements AutoCloseable {
     }
 
     private void read() {
-        // The whole log, for a look after a failure: target/cluster-nodes/<node>-<pid>.log.
+        // The whole log, for a look after a failure:
+        // target/cluster-nodes/<node>-<pid>.log.
         Path logs = Path.of("target", "cluster-nodes");
         try (BufferedReader in = new BufferedReader(
                 new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8));
-                java.io.Writer log = java.nio.file.Files.newBufferedWriter(
-                        java.nio.file.Files.createDirectories(logs).resolve(this.node + "-" + this.process.pid() + ".log"))) {
+                java.io.Writer log = java.nio.file.Files.newBufferedWriter(java.nio.file.Files.createDirectories(logs)
+                    .resolve(this.node + "-" + this.process.pid() + ".log"))) {
             String line;
             while ((line = in.readLine()) != null) {
                 log.write(line);
                 log.write('\n');
                 log.flush();
-                // Bounded: a node's whole log is not needed, its start and its last words are.
+                // Bounded: a node's whole log is not needed, its start and its last words
+                // are.
                 if (this.output.size() > 2000) {
                     this.output.remove(200);
                 }
@@ -100,8 +108,8 @@ final class NodeProcess implements AutoCloseable {
         catch (IOException ex) {
             // killed
         }
-        this.port.completeExceptionally(new IllegalStateException("node " + this.node + " exited with "
-                + exitValue() + " before it was ready; output:\n" + String.join("\n", this.output)));
+        this.port.completeExceptionally(new IllegalStateException("node " + this.node + " exited with " + exitValue()
+                + " before it was ready; output:\n" + String.join("\n", this.output)));
     }
 
     private String exitValue() {
@@ -146,7 +154,9 @@ final class NodeProcess implements AutoCloseable {
         return this.port.join();
     }
 
-    /** @return the URI of an endpoint of this node, e.g. {@code /cluster} */
+    /**
+     * @return the URI of an endpoint of this node, e.g. {@code /cluster}
+     */
     URI uri(String path) {
         return URI.create("ws://127.0.0.1:" + port() + path);
     }

@@ -14,9 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Redis down when a node starts: the application starts and serves its own peers, the cluster
- * health is DOWN with the reason, sends to a peer it cannot know return ERR_UNAVAILABLE; when Redis
- * comes up the node joins and meets another node.
+ * Redis down when a node starts: the application starts and serves its own peers, the
+ * cluster health is DOWN with the reason, sends to a peer it cannot know return
+ * ERR_UNAVAILABLE; when Redis comes up the node joins and meets another node.
  */
 class RedisDownAtStartupTest {
 

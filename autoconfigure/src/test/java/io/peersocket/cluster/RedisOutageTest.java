@@ -15,10 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Redis failing under two nodes of this JVM, where the test reads the nodes' own beans: past the
- * outage window waiting packets are dropped and counted and sends return ERR_UNAVAILABLE until
- * Redis is back. Connections killed, Redis paused and Redis restarted under nodes in JVMs of their
- * own: {@link ClusterProcessesTest}.
+ * Redis failing under two nodes of this JVM, where the test reads the nodes' own beans:
+ * past the outage window waiting packets are dropped and counted and sends return
+ * ERR_UNAVAILABLE until Redis is back. Connections killed, Redis paused and Redis
+ * restarted under nodes in JVMs of their own: {@link ClusterProcessesTest}.
  */
 class RedisOutageTest {
 
@@ -57,7 +57,8 @@ class RedisOutageTest {
         ClusterNode nodeA = ClusterNodes.node(pair.a());
         ClusterHealthIndicator health = pair.a().getBean(ClusterHealthIndicator.class);
         redis.kill();
-        // At once, before the node notices: this one waits, and is dropped when the window ends (on a busy
+        // At once, before the node notices: this one waits, and is dropped when the
+        // window ends (on a busy
         // machine the window may end before the loop below sends anything).
         pair.onA().sendText("txt:" + pair.idB() + ":lost first");
         assertThat(pair.onA().next().string()).isEqualTo("sent:OK");
@@ -65,7 +66,8 @@ class RedisOutageTest {
         Health down = health.health(true);
         assertThat(down.getStatus()).isEqualTo(Status.DOWN);
         assertThat(down.getDetails().get("reason").toString()).startsWith("Redis unreachable: ");
-        // Within the window the packets wait; past it they are dropped and counted, and sends fail.
+        // Within the window the packets wait; past it they are dropped and counted, and
+        // sends fail.
         String answer = "";
         for (int i = 0; i < 200 && !answer.equals("sent:ERR_UNAVAILABLE"); i++) {
             pair.onA().sendText("txt:" + pair.idB() + ":lost " + i);

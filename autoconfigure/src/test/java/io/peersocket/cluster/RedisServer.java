@@ -24,13 +24,15 @@ import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * A real Redis for the cluster tests, no persistence, started before the test class and killed
- * after it. Where Docker runs (Testcontainers' {@link DockerClientFactory} finds it) a
- * {@code redis:7} container; elsewhere Debian's {@code redis-server} on a free loopback port. The
- * log says which ({@code Redis for ...}); {@code -Dpeersocket.test.redis=binary} keeps the binary where
- * Docker runs. A test can kill it (an outage that loses every key and stream) and start it again on
- * the same port. Register with {@code @RegisterExtension static RedisServer redis = new RedisServer();}.
- * Skipped when neither is there, unless {@code peersocket.peers.required} is true (CI), which fails
+ * A real Redis for the cluster tests, no persistence, started before the test class and
+ * killed after it. Where Docker runs (Testcontainers' {@link DockerClientFactory} finds
+ * it) a {@code redis:7} container; elsewhere Debian's {@code redis-server} on a free
+ * loopback port. The log says which ({@code Redis for ...});
+ * {@code -Dpeersocket.test.redis=binary} keeps the binary where Docker runs. A test can
+ * kill it (an outage that loses every key and stream) and start it again on the same
+ * port. Register with
+ * {@code @RegisterExtension static RedisServer redis = new RedisServer();}. Skipped when
+ * neither is there, unless {@code peersocket.peers.required} is true (CI), which fails
  * instead.
  */
 public final class RedisServer implements BeforeAllCallback, AfterAllCallback {
@@ -61,35 +63,48 @@ public final class RedisServer implements BeforeAllCallback, AfterAllCallback {
         this(true);
     }
 
-    /** @param startFirst whether it starts before the test class; else the test calls {@link #start()} */
+    /**
+     * @param startFirst whether it starts before the test class; else the test calls
+     * {@link #start()}
+     */
     public RedisServer(boolean startFirst) {
         this.startFirst = startFirst;
     }
 
-    /** @return the port it listens on */
+    /**
+     * @return the port it listens on
+     */
     public int port() {
         return this.port;
     }
 
-    /** @return the host it listens on: loopback for the binary, Docker's host for the container */
+    /**
+     * @return the host it listens on: loopback for the binary, Docker's host for the
+     * container
+     */
     public String host() {
         GenericContainer<?> current = this.container;
         return (current != null) ? current.getHost() : "127.0.0.1";
     }
 
-    /** @return whether it is a Testcontainers container, not the local binary */
+    /**
+     * @return whether it is a Testcontainers container, not the local binary
+     */
     public boolean isContainer() {
         return this.useDocker;
     }
 
-    /** @return the container of the class running now, when the tests run on Docker */
+    /**
+     * @return the container of the class running now, when the tests run on Docker
+     */
     static @Nullable GenericContainer<?> runningContainer() {
         return running;
     }
 
     /**
-     * Sets the container that in-JVM nodes take as their {@code @ServiceConnection}: the extension's own
-     * on Docker; {@code ServiceConnectionWiringTest} sets one that names the binary.
+     * Sets the container that in-JVM nodes take as their {@code @ServiceConnection}: the
+     * extension's own on Docker; {@code ServiceConnectionWiringTest} sets one that names
+     * the binary.
      * @param container the container, {@code null} for none
      */
     static void runningContainer(@Nullable GenericContainer<?> container) {
@@ -97,8 +112,9 @@ public final class RedisServer implements BeforeAllCallback, AfterAllCallback {
     }
 
     /**
-     * @return the properties that point Spring Data Redis at it (nodes in their own JVM need
-     * them; nodes in this JVM get a {@code @ServiceConnection} on Docker, see {@link ClusterNodes})
+     * @return the properties that point Spring Data Redis at it (nodes in their own JVM
+     * need them; nodes in this JVM get a {@code @ServiceConnection} on Docker, see
+     * {@link ClusterNodes})
      */
     public String[] properties() {
         return new String[] { "spring.data.redis.host=" + host(), "spring.data.redis.port=" + this.port,
@@ -108,16 +124,16 @@ public final class RedisServer implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         if (this.useDocker) {
-            logger.info("Redis for {}: Testcontainers {} on port {} (Docker is available)",
-                    context.getDisplayName(), IMAGE, this.port);
+            logger.info("Redis for {}: Testcontainers {} on port {} (Docker is available)", context.getDisplayName(),
+                    IMAGE, this.port);
         }
         else if (!new File(BINARY).canExecute()) {
             if (Boolean.getBoolean("peersocket.peers.required")) {
-                throw new IllegalStateException(BINARY + " is missing and Docker is not available: "
-                        + "apt-get install redis-server");
+                throw new IllegalStateException(
+                        BINARY + " is missing and Docker is not available: " + "apt-get install redis-server");
             }
-            Assumptions.abort(BINARY + " is missing and Docker is not available (apt-get install redis-server); "
-                    + "skipping");
+            Assumptions.abort(
+                    BINARY + " is missing and Docker is not available (apt-get install redis-server); " + "skipping");
         }
         else {
             logger.info("Redis for {}: Debian's {} on 127.0.0.1:{} (no Docker, or -Dpeersocket.test.redis=binary)",
@@ -185,7 +201,8 @@ public final class RedisServer implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
-    // The same host port at each start, as the binary's: the nodes reconnect to where Redis was.
+    // The same host port at each start, as the binary's: the nodes reconnect to where
+    // Redis was.
     private void startContainer() {
         if (this.container != null && this.container.isRunning()) {
             return;
@@ -199,7 +216,10 @@ public final class RedisServer implements BeforeAllCallback, AfterAllCallback {
         running = redis;
     }
 
-    /** Kills it (SIGKILL, or the container killed and removed) and waits for it to be gone: everything it held is lost. */
+    /**
+     * Kills it (SIGKILL, or the container killed and removed) and waits for it to be
+     * gone: everything it held is lost.
+     */
     public synchronized void kill() {
         GenericContainer<?> current = this.container;
         if (current != null) {

@@ -14,17 +14,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The Docker variant's wiring, checked where there is no Docker: an in-JVM node takes the running
- * container as Spring Boot's {@code @ServiceConnection} (over a wrong {@code spring.data.redis.port}),
- * and the context neither starts nor stops the container, which the extension owns and shares. The
- * container here is not run: it names the real redis-server of the binary variant.
+ * The Docker variant's wiring, checked where there is no Docker: an in-JVM node takes the
+ * running container as Spring Boot's {@code @ServiceConnection} (over a wrong
+ * {@code spring.data.redis.port}), and the context neither starts nor stops the
+ * container, which the extension owns and shares. The container here is not run: it names
+ * the real redis-server of the binary variant.
  */
 class ServiceConnectionWiringTest {
 
     @RegisterExtension
     static RedisServer redis = new RedisServer();
 
-    /** A container that says where the binary listens, and fails if anybody starts it, or records a stop. */
+    /**
+     * A container that says where the binary listens, and fails if anybody starts it, or
+     * records a stop.
+     */
     static final class BinaryAsContainer extends GenericContainer<BinaryAsContainer> {
 
         volatile boolean stopped;
@@ -65,11 +69,11 @@ class ServiceConnectionWiringTest {
         RedisServer.runningContainer(container);
         try (ClusterNodes nodes = new ClusterNodes(redis, "service-connection")) {
             ConfigurableApplicationContext node = nodes.start("node-a", "spring.data.redis.port=1");
-            assertThat(node.getBeansOfType(DataRedisConnectionDetails.class).values())
-                .singleElement()
-                .satisfies((details) -> assertThat(details.getClass().getName()).contains("RedisContainerConnectionDetails"));
-            await().atMost(Duration.ofSeconds(20)).until(() -> ClusterNodes.node(node).joined()
-                    && ClusterNodes.node(node).linkUp());
+            assertThat(node.getBeansOfType(DataRedisConnectionDetails.class).values()).singleElement()
+                .satisfies((details) -> assertThat(details.getClass().getName())
+                    .contains("RedisContainerConnectionDetails"));
+            await().atMost(Duration.ofSeconds(20))
+                .until(() -> ClusterNodes.node(node).joined() && ClusterNodes.node(node).linkUp());
         }
         finally {
             RedisServer.runningContainer(null);

@@ -24,9 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * Each startup failure the library raises ends in Boot's failure report (registered through
- * META-INF/spring.factories) with a Description naming the property or bean and an Action: a
- * real SpringApplication per case, its report read from the log.
+ * Each startup failure the library raises ends in Boot's failure report (registered
+ * through META-INF/spring.factories) with a Description naming the property or bean and
+ * an Action: a real SpringApplication per case, its report read from the log.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class FailureAnalyzersTest {
@@ -36,8 +36,10 @@ class FailureAnalyzersTest {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();
             failToStart(Chat.class, "peersocket.server.port=" + port, "peersocket.server.bind-address=127.0.0.1");
-            assertReport(output, "The peersocket WebSocket port " + port + " (peersocket.server.port) was already in use.",
-                    "Stop the process that listens on port " + port + ", or set peersocket.server.port to another port");
+            assertReport(output,
+                    "The peersocket WebSocket port " + port + " (peersocket.server.port) was already in use.",
+                    "Stop the process that listens on port " + port
+                            + ", or set peersocket.server.port to another port");
         }
     }
 
@@ -45,13 +47,15 @@ class FailureAnalyzersTest {
     void aBindAddressOfAnotherMachineNamesThatProperty(CapturedOutput output) {
         // 192.0.2.1 (TEST-NET-1, RFC 5737) is an address no machine here has.
         failToStart(Chat.class, "peersocket.server.port=0", "peersocket.server.bind-address=192.0.2.1");
-        assertReport(output, "could not be bound on 192.0.2.1", "Set peersocket.server.bind-address to an address of this machine");
+        assertReport(output, "could not be bound on 192.0.2.1",
+                "Set peersocket.server.bind-address to an address of this machine");
     }
 
     @Test
     void twoHandlersOnOnePathNameBothBeans(CapturedOutput output) {
         failToStart(TwoChats.class, "peersocket.server.port=0");
-        assertReport(output, "@PacketHandler beans 'firstChat' and 'secondChat' both handle path /chat with subprotocol 'chat-v1'",
+        assertReport(output,
+                "@PacketHandler beans 'firstChat' and 'secondChat' both handle path /chat with subprotocol 'chat-v1'",
                 "Give 'firstChat' and 'secondChat' each its own path");
     }
 
@@ -65,7 +69,8 @@ class FailureAnalyzersTest {
     @Test
     void aMissingSslBundleNamesTheProperty(CapturedOutput output) {
         failToStart(Chat.class, "peersocket.server.port=0", "peersocket.server.ssl.bundle=nope");
-        assertReport(output, "peersocket.server.ssl.bundle names 'nope'", "Define the bundle under spring.ssl.bundle.pem.nope");
+        assertReport(output, "peersocket.server.ssl.bundle names 'nope'",
+                "Define the bundle under spring.ssl.bundle.pem.nope");
     }
 
     @Test
@@ -77,7 +82,8 @@ class FailureAnalyzersTest {
 
     @Test
     void anEmptyPortIsUnsetAndReportedAsSuch(CapturedOutput output) {
-        // Without a web application an unset port leaves the endpoints without a transport: the report, not an NPE.
+        // Without a web application an unset port leaves the endpoints without a
+        // transport: the report, not an NPE.
         failToStart(Chat.class, "peersocket.server.port=");
         assertReport(output, "peersocket.server.port is unset", "Set peersocket.server.port");
         assertThat(output).doesNotContain("NullPointerException");
@@ -86,14 +92,16 @@ class FailureAnalyzersTest {
     @Test
     void aLimitOutOfRangeNamesTheWholeProperty(CapturedOutput output) {
         failToStart(Chat.class, "peersocket.server.port=0", "peersocket.server.buffers.in-kib=-1");
-        assertReport(output, "Invalid value for peersocket.server.buffers.in-kib: in-kib must be between 1 and 4096 but was -1",
+        assertReport(output,
+                "Invalid value for peersocket.server.buffers.in-kib: in-kib must be between 1 and 4096 but was -1",
                 "Set peersocket.server.buffers.in-kib to an allowed value");
     }
 
     @Test
     void aPortOutOfRangeNamesTheProperty(CapturedOutput output) {
         failToStart(Chat.class, "peersocket.server.port=70000");
-        assertReport(output, "Invalid value for peersocket.server.port: peersocket.server.port must be between 0 and 65535",
+        assertReport(output,
+                "Invalid value for peersocket.server.port: peersocket.server.port must be between 0 and 65535",
                 "Set peersocket.server.port to an allowed value");
     }
 

@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What any client can trigger stays out of the log at INFO (refused upgrades) or is logged once
- * per peer (handler exceptions), and client text in a log line is escaped.
+ * What any client can trigger stays out of the log at INFO (refused upgrades) or is
+ * logged once per peer (handler exceptions), and client text in a log line is escaped.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ClientTriggeredLogTest {
@@ -49,24 +49,30 @@ class ClientTriggeredLogTest {
             int port = port(context);
             assertThat(RawWebSocket.handshake(port, RawWebSocket.upgradeRequest(port, "/game", "evil")).status())
                 .isEqualTo(400);
-            await().atMost(WAIT).untilAsserted(() -> assertThat(output.getAll())
-                .containsOnlyOnce("Refused WebSocket upgrade").contains("DEBUG").contains("[evil]"));
+            await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(output.getAll()).containsOnlyOnce("Refused WebSocket upgrade")
+                    .contains("DEBUG")
+                    .contains("[evil]"));
         }
     }
 
     @Test
     void handlerExceptionsAreLoggedOncePerPeerWithTheStack(CapturedOutput output) throws Exception {
-        try (ConfigurableApplicationContext context = start("logging.level.io.peersocket.internal.core.PeerRuntime=DEBUG")) {
+        try (ConfigurableApplicationContext context = start(
+                "logging.level.io.peersocket.internal.core.PeerRuntime=DEBUG")) {
             int port = port(context);
             try (RawWebSocket first = RawWebSocket.connect(port, "/fail");
                     RawWebSocket second = RawWebSocket.connect(port, "/fail")) {
                 first.sendText("one");
                 first.sendText("two");
                 first.sendText("line\r\nFORGED ERROR line");
-                await().atMost(WAIT).untilAsserted(() -> assertThat(output.getAll()).contains("(failure 3 of this peer)"));
+                await().atMost(WAIT)
+                    .untilAsserted(() -> assertThat(output.getAll()).contains("(failure 3 of this peer)"));
                 second.sendText("three");
-                await().atMost(WAIT).untilAsserted(() -> assertThat(count(output.getAll(),
-                        "(later failures of this peer are logged at DEBUG)")).isEqualTo(2));
+                await().atMost(WAIT)
+                    .untilAsserted(() -> assertThat(
+                            count(output.getAll(), "(later failures of this peer are logged at DEBUG)"))
+                        .isEqualTo(2));
             }
             String log = output.getAll();
             // One stack trace per peer, not per message.
@@ -74,7 +80,8 @@ class ClientTriggeredLogTest {
             assertThat(log).contains("(failure 2 of this peer)");
             // The third message's CR/LF did not start a line of the client's making.
             assertThat(log.lines()).noneMatch((line) -> line.startsWith("FORGED"));
-            assertThat(log).contains("line<EOL><EOL>FORGED ERROR line"); // CR and LF each shown as <EOL>
+            assertThat(log).contains("line<EOL><EOL>FORGED ERROR line"); // CR and LF each
+                                                                         // shown as <EOL>
         }
     }
 
@@ -94,8 +101,8 @@ class ClientTriggeredLogTest {
     }
 
     private static int port(ConfigurableApplicationContext context) {
-        return context.getEnvironment().getRequiredProperty(PeerSocketServerAutoConfiguration.LOCAL_PORT_PROPERTY,
-                Integer.class);
+        return context.getEnvironment()
+            .getRequiredProperty(PeerSocketServerAutoConfiguration.LOCAL_PORT_PROPERTY, Integer.class);
     }
 
     @SpringBootConfiguration(proxyBeanMethods = false)

@@ -19,10 +19,10 @@ import org.junit.jupiter.api.Assumptions;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * A Godot 3.2.3 headless process ({@code godot3-server -s script.gd}) running a test script
- * from {@code src/test/resources/godot}, with its output collected line by line. Every wait is
- * bounded and {@link #close()} kills what is left. A minimal stand-in for the shared
- * {@code ExternalPeer} helper of the sample application's tests.
+ * A Godot 3.2.3 headless process ({@code godot3-server -s script.gd}) running a test
+ * script from {@code src/test/resources/godot}, with its output collected line by line.
+ * Every wait is bounded and {@link #close()} kills what is left. A minimal stand-in for
+ * the shared {@code ExternalPeer} helper of the sample application's tests.
  */
 public final class GodotProcess implements AutoCloseable {
 
@@ -47,8 +47,8 @@ public final class GodotProcess implements AutoCloseable {
     }
 
     /**
-     * Skips the calling test when Godot is not installed, or fails it when the system property
-     * {@code peersocket.peers.required} is true (CI).
+     * Skips the calling test when Godot is not installed, or fails it when the system
+     * property {@code peersocket.peers.required} is true (CI).
      */
     public static void assumeInstalled() {
         if (isInstalled()) {
@@ -101,7 +101,8 @@ public final class GodotProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(COMMAND, "-s", script).directory(dir.toFile())
             .redirectErrorStream(true);
         builder.environment().putAll(environment);
-        builder.environment().put("HOME", dir.toString()); // the engine's user:// data stays in the temp dir
+        builder.environment().put("HOME", dir.toString()); // the engine's user:// data
+                                                           // stays in the temp dir
         return new GodotProcess(name, builder.start());
     }
 
@@ -118,7 +119,9 @@ public final class GodotProcess implements AutoCloseable {
         }
     }
 
-    /** @return every line printed so far */
+    /**
+     * @return every line printed so far
+     */
     public List<String> lines() {
         return List.copyOf(this.lines);
     }
@@ -146,7 +149,10 @@ public final class GodotProcess implements AutoCloseable {
                 + String.join("\n", this.lines));
     }
 
-    /** Waits for the process to end by itself; kills it and fails when it does not in time. */
+    /**
+     * Waits for the process to end by itself; kills it and fails when it does not in
+     * time.
+     */
     public void awaitExit(Duration timeout) throws InterruptedException {
         if (!this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             close();

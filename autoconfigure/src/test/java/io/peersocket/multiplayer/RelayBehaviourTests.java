@@ -26,9 +26,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The relay protocol at the packet level, with JDK WebSocket clients that speak it as a Godot
- * client with {@code gd_mp_api = true} does: the same tests on the dedicated Reactor Netty port
- * and on the application's Tomcat (the two subclasses).
+ * The relay protocol at the packet level, with JDK WebSocket clients that speak it as a
+ * Godot client with {@code gd_mp_api = true} does: the same tests on the dedicated
+ * Reactor Netty port and on the application's Tomcat (the two subclasses).
  */
 abstract class RelayBehaviourTests {
 
@@ -103,8 +103,9 @@ abstract class RelayBehaviourTests {
         assertThat(raw.protocol()).as("no subprotocol in relay mode").isEmpty();
         byte[] sysId = raw.next().data();
         int c = RelayFrame.peerIdOf(sysId);
-        byte[] expected = HexFormat.of().parseHex("03" + "01000000" + "00000000"
-                + String.format("%02x%02x%02x%02x", c & 0xFF, (c >>> 8) & 0xFF, (c >>> 16) & 0xFF, c >>> 24));
+        byte[] expected = HexFormat.of()
+            .parseHex("03" + "01000000" + "00000000"
+                    + String.format("%02x%02x%02x%02x", c & 0xFF, (c >>> 8) & 0xFF, (c >>> 16) & 0xFF, c >>> 24));
         assertThat(sysId).as("SYS_ID, byte for byte").isEqualTo(expected);
         assertThat(raw.next().data()).isEqualTo(HexFormat.of().parseHex("01" + "01000000" + "00000000" + "01000000"));
         int low = Math.min(a.id, b.id);
@@ -146,7 +147,8 @@ abstract class RelayBehaviourTests {
         for (RelayTestClient peer : peers) {
             peer.expectNothing(QUIET);
         }
-        // Peer 1 keeps what is addressed to 1, 0 and -N with N not 1: not -1 (the engine's quirk).
+        // Peer 1 keeps what is addressed to 1, 0 and -N with N not 1: not -1 (the
+        // engine's quirk).
         await().untilAsserted(() -> assertThat(this.game.packets()).containsExactly(a.id + ">0:to-all",
                 a.id + ">" + (-b.id) + ":not-b", a.id + ">" + (-a.id) + ":not-a", a.id + ">1:to-server"));
         assertThat(dropsSince(RelayServer.DROP_INVALID_TARGET)).isEqualTo(2);
@@ -203,8 +205,8 @@ abstract class RelayBehaviourTests {
         cheat.socket.sendText("text");
         cheat.send(c.id, "honest");
         b.send(c.id, "from-b");
-        assertThat(List.of(c.nextPayload(), c.nextPayload())).containsExactlyInAnyOrder(
-                cheat.id + ">" + c.id + ":honest", b.id + ">" + c.id + ":from-b");
+        assertThat(List.of(c.nextPayload(), c.nextPayload()))
+            .containsExactlyInAnyOrder(cheat.id + ">" + c.id + ":honest", b.id + ">" + c.id + ":from-b");
         for (RelayTestClient peer : peers) {
             peer.expectNothing(QUIET);
         }
@@ -227,18 +229,18 @@ abstract class RelayBehaviourTests {
         assertThat(peers.get(2).next()).isEqualTo(system(RelayFrame.SYS_DEL, leaving.id));
         peers.get(0).expectNothing(QUIET);
         assertThat(this.relay.hasPeer(leaving.id)).isFalse();
-        await().untilAsserted(() -> assertThat(this.game.events).containsSubsequence(
-                "close-request " + leaving.id + " 1000", "disconnected " + leaving.id));
+        await().untilAsserted(() -> assertThat(this.game.events)
+            .containsSubsequence("close-request " + leaving.id + " 1000", "disconnected " + leaving.id));
         peers.get(2).socket.abort();
         assertThat(peers.get(0).next()).isEqualTo(system(RelayFrame.SYS_DEL, peers.get(2).id));
     }
 
     /**
-     * The engine's order per connection: what a client sent before it left reaches the others
-     * before its SYS_DEL, whether it leaves with a close frame or drops the TCP connection right
-     * after sending (as Godot's relay_client.gd does: put_packet, then disconnect_from_host in the
-     * same frame). Repeated, since the two arrive back to back and a wrong order may show only
-     * sometimes.
+     * The engine's order per connection: what a client sent before it left reaches the
+     * others before its SYS_DEL, whether it leaves with a close frame or drops the TCP
+     * connection right after sending (as Godot's relay_client.gd does: put_packet, then
+     * disconnect_from_host in the same frame). Repeated, since the two arrive back to
+     * back and a wrong order may show only sometimes.
      */
     @Test
     void aLeavingPeersLastPacketReachesTheOthersBeforeItsSysDel() {
@@ -300,11 +302,12 @@ abstract class RelayBehaviourTests {
         for (RelayTestClient peer : peers) {
             peer.expectNothing(QUIET);
         }
-        // "hello" reaches nobody but peer 1, so it is waited for: the quiet period above proves nothing about it.
-        await().untilAsserted(() -> assertThat(this.game.packets()).containsExactly(a.id + ">0:****",
-                a.id + ">1:hello"));
-        assertThat(this.hook.seen).containsExactly(a.id + ">0:boom", a.id + ">0:cheat", a.id + ">0:swear", a.id + ">" + b.id + ":whisper",
-                a.id + ">1:hello");
+        // "hello" reaches nobody but peer 1, so it is waited for: the quiet period above
+        // proves nothing about it.
+        await()
+            .untilAsserted(() -> assertThat(this.game.packets()).containsExactly(a.id + ">0:****", a.id + ">1:hello"));
+        assertThat(this.hook.seen).containsExactly(a.id + ">0:boom", a.id + ">0:cheat", a.id + ">0:swear",
+                a.id + ">" + b.id + ":whisper", a.id + ">1:hello");
         assertThat(dropsSince(RelayServer.DROP_HOOK)).as("one dropped, one failed").isEqualTo(2);
     }
 
@@ -318,8 +321,8 @@ abstract class RelayBehaviourTests {
         assertThat(a.next()).isEqualTo(system(RelayFrame.SYS_ADD, b.id));
         a.send(0, "hi");
         assertThat(b.nextPayload()).isEqualTo(a.id + ">0:hi");
-        assertThat(this.relays.get("/relay").getPeerIds()).containsExactlyInAnyOrderElementsOf(
-                Arrays.asList(a.id, b.id));
+        assertThat(this.relays.get("/relay").getPeerIds())
+            .containsExactlyInAnyOrderElementsOf(Arrays.asList(a.id, b.id));
         assertThat(this.relay.getPeerIds()).as("relays do not share peers").isEmpty();
     }
 

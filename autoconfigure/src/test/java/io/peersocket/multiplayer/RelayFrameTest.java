@@ -9,16 +9,22 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** The 9-byte relay header, byte for byte as REFERENCE.md and the engine's _make_pkt write it. */
+/**
+ * The 9-byte relay header, byte for byte as REFERENCE.md and the engine's _make_pkt write
+ * it.
+ */
 class RelayFrameTest {
 
     private static final HexFormat HEX = HexFormat.of();
 
     @Test
     void systemMessagesAreThirteenBytesFromOneToZero() {
-        assertThat(RelayFrame.system(RelayFrame.SYS_ID, 688331254)).isEqualTo(HEX.parseHex("03010000000000000" + "0f6190729"));
-        assertThat(RelayFrame.system(RelayFrame.SYS_ADD, 1)).isEqualTo(HEX.parseHex("01" + "01000000" + "00000000" + "01000000"));
-        assertThat(RelayFrame.system(RelayFrame.SYS_DEL, 0x7FFFFFFF)).isEqualTo(HEX.parseHex("02" + "01000000" + "00000000" + "ffffff7f"));
+        assertThat(RelayFrame.system(RelayFrame.SYS_ID, 688331254))
+            .isEqualTo(HEX.parseHex("03010000000000000" + "0f6190729"));
+        assertThat(RelayFrame.system(RelayFrame.SYS_ADD, 1))
+            .isEqualTo(HEX.parseHex("01" + "01000000" + "00000000" + "01000000"));
+        assertThat(RelayFrame.system(RelayFrame.SYS_DEL, 0x7FFFFFFF))
+            .isEqualTo(HEX.parseHex("02" + "01000000" + "00000000" + "ffffff7f"));
         assertThat(RelayFrame.decode(HEX.parseHex("03010000000000000" + "0f6190729")))
             .isEqualTo(new RelayFrame(RelayFrame.SYS_ID, 1, 0, HEX.parseHex("f6190729")))
             .satisfies((frame) -> assertThat(frame.peerId()).isEqualTo(688331254))

@@ -15,11 +15,11 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Import;
 
 /**
- * A relay at {@code /mp} whose application does what {@code godot/relay_server.gd} does on the
- * engine's own relay, so that the same Godot clients can be run against both and their logs
- * compared: it learns names from {@code hello-server:NAME}, answers {@code ping-server:X} with
- * {@code pong-server:X} to the sender, and once three clients are done sends its own test
- * packets and {@code fin} to everybody.
+ * A relay at {@code /mp} whose application does what {@code godot/relay_server.gd} does
+ * on the engine's own relay, so that the same Godot clients can be run against both and
+ * their logs compared: it learns names from {@code hello-server:NAME}, answers
+ * {@code ping-server:X} with {@code pong-server:X} to the sender, and once three clients
+ * are done sends its own test packets and {@code fin} to everybody.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration

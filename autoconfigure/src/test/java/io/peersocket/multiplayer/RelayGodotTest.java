@@ -19,11 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Godot 3.2.3 headless clients ({@code WebSocketClient} with {@code gd_mp_api = true}) against
- * the Java relay, and the same clients against the engine's own relay
- * ({@code WebSocketServer.listen(port, [], true)} in {@code godot3-server}): the same deliveries,
- * but for the one deliberate difference (the engine also hands a packet sent to -1 to its own
- * application). Skipped when Godot is not installed, unless {@code peersocket.peers.required}.
+ * Godot 3.2.3 headless clients ({@code WebSocketClient} with {@code gd_mp_api = true})
+ * against the Java relay, and the same clients against the engine's own relay
+ * ({@code WebSocketServer.listen(port, [], true)} in {@code godot3-server}): the same
+ * deliveries, but for the one deliberate difference (the engine also hands a packet sent
+ * to -1 to its own application). Skipped when Godot is not installed, unless
+ * {@code peersocket.peers.required}.
  */
 @SpringBootTest(classes = RelayGodotApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = "peersocket.server.port=0")
@@ -95,8 +96,8 @@ class RelayGodotTest {
         List<GodotProcess> clients = new ArrayList<>();
         try {
             for (String name : NAMES) {
-                clients.add(GodotProcess.start(name, "relay_client.gd", Map.of("MP_URL", url, "MP_NAME", name,
-                        "MP_LEAVES_FIRST", "C", "MP_TIMEOUT", "50")));
+                clients.add(GodotProcess.start(name, "relay_client.gd",
+                        Map.of("MP_URL", url, "MP_NAME", name, "MP_LEAVES_FIRST", "C", "MP_TIMEOUT", "50")));
             }
             Map<String, List<String>> logs = new LinkedHashMap<>();
             for (int i = 0; i < NAMES.size(); i++) {
@@ -105,7 +106,11 @@ class RelayGodotTest {
                 clients.get(i).awaitExit(RUN);
             }
             StringBuilder outputs = new StringBuilder();
-            clients.forEach((client) -> outputs.append("\n--- ").append(client).append(" at ").append(url).append('\n')
+            clients.forEach((client) -> outputs.append("\n--- ")
+                .append(client)
+                .append(" at ")
+                .append(url)
+                .append('\n')
                 .append(String.join("\n", client.lines())));
             for (int i = 0; i < NAMES.size(); i++) {
                 String name = NAMES.get(i);
@@ -123,8 +128,11 @@ class RelayGodotTest {
 
     private static List<String> logOf(GodotProcess process, String name) {
         String prefix = "LOG " + name + " ";
-        return sorted(process.lines().stream().filter((l) -> l.startsWith(prefix))
-            .map((l) -> l.substring(prefix.length())).toList());
+        return sorted(process.lines()
+            .stream()
+            .filter((l) -> l.startsWith(prefix))
+            .map((l) -> l.substring(prefix.length()))
+            .toList());
     }
 
     private static List<String> sorted(List<String> lines) {
@@ -134,9 +142,10 @@ class RelayGodotTest {
     }
 
     /**
-     * What each party must log, from the protocol's rules (see relay_client.gd for what each
-     * client sends: X sends to its successor Y in A, B, C order).
-     * @param engineQuirk whether the relay is Godot's own, which also keeps packets sent to -1
+     * What each party must log, from the protocol's rules (see relay_client.gd for what
+     * each client sends: X sends to its successor Y in A, B, C order).
+     * @param engineQuirk whether the relay is Godot's own, which also keeps packets sent
+     * to -1
      */
     static List<String> expected(String who, boolean engineQuirk) {
         List<String> lines = new ArrayList<>();
@@ -157,9 +166,9 @@ class RelayGodotTest {
                 continue;
             }
             String y = next(s);
-            lines.addAll(List.of(s + " hello:" + s, s + " " + s + ">all", s + " " + s + ">not" + s,
-                    s + " " + s + ">not1", s + " ping-server:" + s + "-to0", s + " ping-server:" + s + "-not1",
-                    s + " done:" + s));
+            lines.addAll(
+                    List.of(s + " hello:" + s, s + " " + s + ">all", s + " " + s + ">not" + s, s + " " + s + ">not1",
+                            s + " ping-server:" + s + "-to0", s + " ping-server:" + s + "-not1", s + " done:" + s));
             if (y.equals(who)) {
                 lines.addAll(List.of(s + " " + s + ">" + who, s + " ping-server:" + s + "-to" + who));
             }

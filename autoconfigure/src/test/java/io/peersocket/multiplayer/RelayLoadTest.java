@@ -30,12 +30,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * 200 relay peers on the dedicated port, every one broadcasting: each receives every other's
- * broadcasts exactly once and in the order each source sent them, and the application (peer 1)
- * gets them all too. The output limit is raised: a burst of 199 sources fans in to every peer.
+ * 200 relay peers on the dedicated port, every one broadcasting: each receives every
+ * other's broadcasts exactly once and in the order each source sent them, and the
+ * application (peer 1) gets them all too. The output limit is raised: a burst of 199
+ * sources fans in to every peer.
  */
-@SpringBootTest(classes = RelayTestApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+@SpringBootTest(classes = RelayTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = { "peersocket.server.port=0", "peersocket.server.buffers.out-packets=16384",
                 "peersocket.server.buffers.out-kib=4096" })
 class RelayLoadTest {
@@ -72,16 +72,18 @@ class RelayLoadTest {
                     assertThat(member.added).as("SYS_ADD seen by " + member.id).hasSize(PEERS - 1);
                 }
             });
-            // Every peer greets each peer it is told of the moment it is told, as Godot clients
-            // do: old peers greet a newcomer while its join is still being announced to the others.
+            // Every peer greets each peer it is told of the moment it is told, as Godot
+            // clients
+            // do: old peers greet a newcomer while its join is still being announced to
+            // the others.
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 for (Member member : members) {
                     assertThat(member.greetings).as("greetings at " + member.id).hasSize(PEERS - 1);
                 }
             });
             for (Member member : members) {
-                assertThat(member.added).as("each peer is told of every other").containsExactlyInAnyOrderElementsOf(
-                        ids.stream().filter((id) -> id != member.id).toList());
+                assertThat(member.added).as("each peer is told of every other")
+                    .containsExactlyInAnyOrderElementsOf(ids.stream().filter((id) -> id != member.id).toList());
             }
 
             List<CompletableFuture<Void>> sending = new ArrayList<>();
@@ -101,16 +103,17 @@ class RelayLoadTest {
                 assertThat(member.nextSeq).hasSize(PEERS - 1)
                     .allSatisfy((source, next) -> assertThat(next.get()).isEqualTo(MESSAGES));
             }
-            // Peer 1 keeps every broadcast too, in per-source order (the payload's last byte is the sequence).
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(
-                    () -> assertThat(this.game.packets()).hasSize(PEERS * MESSAGES));
+            // Peer 1 keeps every broadcast too, in per-source order (the payload's last
+            // byte is the sequence).
+            await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(this.game.packets()).hasSize(PEERS * MESSAGES));
             Map<String, List<Integer>> bySource = new ConcurrentHashMap<>();
             for (String packet : this.game.packets()) {
                 bySource.computeIfAbsent(packet.substring(0, packet.indexOf('>')), (s) -> new ArrayList<>())
                     .add((int) packet.charAt(packet.length() - 1));
             }
-            assertThat(bySource).hasSize(PEERS).allSatisfy((source, seqs) -> assertThat(seqs)
-                .containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9));
+            assertThat(bySource).hasSize(PEERS)
+                .allSatisfy((source, seqs) -> assertThat(seqs).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9));
             Thread.sleep(200);
             for (Member member : members) {
                 assertThat(member.payloads.get()).as("nothing more at " + member.id).isEqualTo(expectedEach);
@@ -149,7 +152,9 @@ class RelayLoadTest {
 
         static Member join(HttpClient http, URI uri) throws Exception {
             Member member = new Member();
-            member.socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10)).buildAsync(uri, member)
+            member.socket = http.newWebSocketBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .buildAsync(uri, member)
                 .get(20, TimeUnit.SECONDS);
             member.id = member.idFuture.get(20, TimeUnit.SECONDS);
             return member;

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Relay counts reach Micrometer through the observers, tagged by route, never by peer. */
+/**
+ * Relay counts reach Micrometer through the observers, tagged by route, never by peer.
+ */
 class RelayMetricsTest {
 
     @Test
@@ -25,15 +27,21 @@ class RelayMetricsTest {
         observers.relayed("/mp", "broadcast", 3);
         observers.relayed("/mp", "broadcast", 2);
         observers.relayed("/mp", "peer", 1);
-        RelayServer relay = new DefaultRelayServer("/mp", RelayOptions.DEFAULTS, null, MultiplayerListener.NONE, observers);
+        RelayServer relay = new DefaultRelayServer("/mp", RelayOptions.DEFAULTS, null, MultiplayerListener.NONE,
+                observers);
         assertThat(relay.putPacket(0, "nobody yet".getBytes(StandardCharsets.UTF_8))).isEqualTo(PeerError.OK);
 
-        assertThat(registry.get(PeerSocketMetrics.RELAY_PACKETS).tags("endpoint", "/mp", "route", "broadcast").counter()
+        assertThat(registry.get(PeerSocketMetrics.RELAY_PACKETS)
+            .tags("endpoint", "/mp", "route", "broadcast")
+            .counter()
             .count()).isEqualTo(2);
-        assertThat(registry.get(PeerSocketMetrics.RELAY_COPIES).tags("endpoint", "/mp", "route", "broadcast").counter()
+        assertThat(registry.get(PeerSocketMetrics.RELAY_COPIES)
+            .tags("endpoint", "/mp", "route", "broadcast")
+            .counter()
             .count()).isEqualTo(5);
         assertThat(registry.get(PeerSocketMetrics.RELAY_PACKETS).tags("route", "peer").counter().count()).isEqualTo(1);
-        assertThat(registry.get(PeerSocketMetrics.RELAY_PACKETS).tags("route", "server").counter().count()).isEqualTo(1);
+        assertThat(registry.get(PeerSocketMetrics.RELAY_PACKETS).tags("route", "server").counter().count())
+            .isEqualTo(1);
         assertThat(registry.get(PeerSocketMetrics.RELAY_COPIES).tags("route", "server").counter().count()).isZero();
     }
 

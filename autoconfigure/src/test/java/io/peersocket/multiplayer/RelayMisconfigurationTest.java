@@ -23,15 +23,21 @@ class RelayMisconfigurationTest {
 
     @Test
     void aRelayHandlerWithASubprotocolFails() {
-        this.runner.withUserConfiguration(WithProtocol.class).run((context) -> assertThat(context)
-            .getFailure().rootCause().hasMessageContaining("'relayWithProtocol'").hasMessageContaining("selects none"));
+        this.runner.withUserConfiguration(WithProtocol.class)
+            .run((context) -> assertThat(context).getFailure()
+                .rootCause()
+                .hasMessageContaining("'relayWithProtocol'")
+                .hasMessageContaining("selects none"));
     }
 
     @Test
     void aRelayHandlerDeclaredNonBlockingFails() {
-        this.runner.withBean("fastRelay", NonBlockingRelay.class).run((context) -> assertThat(context)
-            .getFailure().rootCause().hasMessageContaining("'fastRelay'").hasMessageContaining("blocking = false")
-            .hasMessageContaining("plain endpoints only"));
+        this.runner.withBean("fastRelay", NonBlockingRelay.class)
+            .run((context) -> assertThat(context).getFailure()
+                .rootCause()
+                .hasMessageContaining("'fastRelay'")
+                .hasMessageContaining("blocking = false")
+                .hasMessageContaining("plain endpoints only"));
     }
 
     @PacketHandler(path = "/game", multiplayer = true, blocking = false)
@@ -45,15 +51,21 @@ class RelayMisconfigurationTest {
 
     @Test
     void aRelayHandlerWithDataReceivedFails() {
-        this.runner.withUserConfiguration(WithDataReceived.class).run((context) -> assertThat(context)
-            .getFailure().rootCause().hasMessageContaining("'relayWithData'").hasMessageContaining("@DataReceived")
-            .hasMessageContaining("@PeerPacket"));
+        this.runner.withUserConfiguration(WithDataReceived.class)
+            .run((context) -> assertThat(context).getFailure()
+                .rootCause()
+                .hasMessageContaining("'relayWithData'")
+                .hasMessageContaining("@DataReceived")
+                .hasMessageContaining("@PeerPacket"));
     }
 
     @Test
     void aPlainHandlerWithPeerPacketFails() {
-        this.runner.withUserConfiguration(PlainWithPeerPacket.class).run((context) -> assertThat(context)
-            .getFailure().rootCause().hasMessageContaining("'plainWithPeer'").hasMessageContaining("multiplayer = true"));
+        this.runner.withUserConfiguration(PlainWithPeerPacket.class)
+            .run((context) -> assertThat(context).getFailure()
+                .rootCause()
+                .hasMessageContaining("'plainWithPeer'")
+                .hasMessageContaining("multiplayer = true"));
     }
 
     @Test
@@ -61,7 +73,9 @@ class RelayMisconfigurationTest {
         this.runner.withUserConfiguration(PlainAtRelayPath.class)
             .withPropertyValues("peersocket.server.multiplayer.path=/game")
             .run((context) -> assertThat(context).getFailure()
-                .rootCause().hasMessageContaining("'plainAtGame'").hasMessageContaining("/game"));
+                .rootCause()
+                .hasMessageContaining("'plainAtGame'")
+                .hasMessageContaining("/game"));
     }
 
     @Test
@@ -76,8 +90,8 @@ class RelayMisconfigurationTest {
 
     @Test
     void aRelayServerBeanExistsOnlyForASingleRelay() {
-        this.runner.run((context) -> assertThat(context).doesNotHaveBean(RelayServer.class)
-            .hasSingleBean(RelayServers.class));
+        this.runner
+            .run((context) -> assertThat(context).doesNotHaveBean(RelayServer.class).hasSingleBean(RelayServers.class));
         this.runner.withUserConfiguration(TwoRelays.class)
             .withPropertyValues("peersocket.server.multiplayer.path=/b")
             .run((context) -> {

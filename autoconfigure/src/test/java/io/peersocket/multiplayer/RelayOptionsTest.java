@@ -14,8 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The relay's options beyond the engine: strict mode closes a client that breaks the protocol,
- * client-to-client relay off makes the server authoritative, and peers may go unannounced.
+ * The relay's options beyond the engine: strict mode closes a client that breaks the
+ * protocol, client-to-client relay off makes the server authoritative, and peers may go
+ * unannounced.
  */
 @SpringBootTest(classes = RelayTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = { "peersocket.server.port=0", "peersocket.server.multiplayer.strict=true",

@@ -13,8 +13,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * In poll dispatch the relay still routes between clients as packets arrive; only peer 1's
- * signals wait for {@code poll()}, and then run on the polling thread, in order.
+ * In poll dispatch the relay still routes between clients as packets arrive; only peer
+ * 1's signals wait for {@code poll()}, and then run on the polling thread, in order.
  */
 @SpringBootTest(classes = RelayTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = { "peersocket.server.port=0", "peersocket.server.dispatch=poll" })

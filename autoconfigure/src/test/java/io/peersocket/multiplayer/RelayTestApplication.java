@@ -17,8 +17,8 @@ import org.springframework.context.annotation.Import;
 
 /**
  * A relay at {@code /mp} whose application (peer 1) records what it gets and answers
- * {@code ping-server:X} with {@code pong-server:X} to the sender, as the sample's, and a hook
- * whose behaviour a test may set.
+ * {@code ping-server:X} with {@code pong-server:X} to the sender, as the sample's, and a
+ * hook whose behaviour a test may set.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration

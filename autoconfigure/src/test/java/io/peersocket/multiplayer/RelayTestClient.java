@@ -9,8 +9,9 @@ import io.peersocket.test.JdkClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A relay client at the packet level for tests, on the JDK's WebSocket client: what a Godot
- * client with {@code gd_mp_api = true} does, without its MultiplayerAPI. Every wait is bounded.
+ * A relay client at the packet level for tests, on the JDK's WebSocket client: what a
+ * Godot client with {@code gd_mp_api = true} does, without its MultiplayerAPI. Every wait
+ * is bounded.
  */
 final class RelayTestClient {
 
@@ -22,7 +23,10 @@ final class RelayTestClient {
         this.socket = socket;
     }
 
-    /** Connects and reads the greeting every newcomer gets first: SYS_ID(its id), SYS_ADD(1). */
+    /**
+     * Connects and reads the greeting every newcomer gets first: SYS_ID(its id),
+     * SYS_ADD(1).
+     */
     static RelayTestClient join(URI uri) {
         RelayTestClient client = new RelayTestClient(JdkClient.connect(uri));
         RelayFrame hello = client.next();
@@ -54,7 +58,9 @@ final class RelayTestClient {
         return RelayFrame.decode(message.data());
     }
 
-    /** @return the next payload as "from>to:text" */
+    /**
+     * @return the next payload as "from>to:text"
+     */
     String nextPayload() {
         RelayFrame frame = next();
         assertThat(frame.type()).as("a payload, got " + frame).isEqualTo(RelayFrame.PAYLOAD);
@@ -64,8 +70,10 @@ final class RelayTestClient {
     /** Fails if anything arrives within the time. */
     void expectNothing(Duration within) throws InterruptedException {
         JdkClient.Message message = this.socket.poll(within);
-        assertThat(message).as("nothing more for peer " + this.id + ", got "
-                + ((message != null) ? RelayFrame.decode(message.data()) : null)).isNull();
+        assertThat(message)
+            .as("nothing more for peer " + this.id + ", got "
+                    + ((message != null) ? RelayFrame.decode(message.data()) : null))
+            .isNull();
     }
 
     void close() {

@@ -36,13 +36,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A named connection's {@code @PacketHandler(client = ...)} against a real server (the context's
- * own dedicated port): each handler call comes out as a {@code peersocket.handler} observation
- * tagged {@code role=client} with the engine's client signal names and its outcome, and the
- * handler sees the client's MDC, as the server received it from the handler.
+ * A named connection's {@code @PacketHandler(client = ...)} against a real server (the
+ * context's own dedicated port): each handler call comes out as a
+ * {@code peersocket.handler} observation tagged {@code role=client} with the engine's
+ * client signal names and its outcome, and the handler sees the client's MDC, as the
+ * server received it from the handler.
  */
-@SpringBootTest(classes = ClientHandlerObservationsTest.App.class,
-        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+@SpringBootTest(classes = ClientHandlerObservationsTest.App.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = { "peersocket.server.port=0",
                 // Connected by the test once the port is known.
                 "peersocket.client.connections.observed.url=ws://127.0.0.1:1/obs",
@@ -82,8 +82,9 @@ class ClientHandlerObservationsTest {
         assertThat(this.serverSide.next()).isEqualTo("peer=1 endpoint=/obs client=observed");
         peer.close(1000, "bye");
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(clientTags())
-            .contains(Map.of("endpoint", "/obs", "signal", "connection_closed", "role", "client", "outcome", "success")));
+        await().atMost(WAIT)
+            .untilAsserted(() -> assertThat(clientTags()).contains(
+                    Map.of("endpoint", "/obs", "signal", "connection_closed", "role", "client", "outcome", "success")));
         assertThat(clientTags()).containsExactly(
                 Map.of("endpoint", "/obs", "signal", "connection_established", "role", "client", "outcome", "success"),
                 Map.of("endpoint", "/obs", "signal", "data_received", "role", "client", "outcome", "success"),
@@ -92,15 +93,16 @@ class ClientHandlerObservationsTest {
                 Map.of("endpoint", "/obs", "signal", "server_close_request", "role", "client", "outcome", "success"),
                 Map.of("endpoint", "/obs", "signal", "connection_closed", "role", "client", "outcome", "success"));
         // The server's own handler calls are there too, tagged role=server.
-        assertThat(tags()).anySatisfy((tags) -> assertThat(tags).containsEntry("role", "server")
-            .containsEntry("endpoint", "/obs"));
+        assertThat(tags())
+            .anySatisfy((tags) -> assertThat(tags).containsEntry("role", "server").containsEntry("endpoint", "/obs"));
     }
 
     private List<Map<String, String>> clientTags() {
         return tags().stream().filter((tags) -> "client".equals(tags.get("role"))).toList();
     }
 
-    // Low-cardinality tags of every stopped peersocket.handler observation, in the order they stopped.
+    // Low-cardinality tags of every stopped peersocket.handler observation, in the order
+    // they stopped.
     private List<Map<String, String>> tags() {
         List<Map<String, String>> found = new ArrayList<>();
         TestObservationRegistryAssert.assertThat(this.registry).hasHandledContextsThatSatisfy((contexts) -> {
@@ -146,7 +148,10 @@ class ClientHandlerObservationsTest {
 
         }
 
-        /** The named connection's handler: greets, answers "mdc" with its MDC, throws on "boom". */
+        /**
+         * The named connection's handler: greets, answers "mdc" with its MDC, throws on
+         * "boom".
+         */
         @PacketHandler(client = "observed")
         static class ClientSide {
 

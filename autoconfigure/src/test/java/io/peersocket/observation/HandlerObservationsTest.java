@@ -38,8 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A real server with a {@link TestObservationRegistry}: a real client's handshake, signals and a
- * failing handler come out as observations with their tags, and the handler sees the MDC.
+ * A real server with a {@link TestObservationRegistry}: a real client's handshake,
+ * signals and a failing handler come out as observations with their tags, and the handler
+ * sees the MDC.
  */
 @SpringBootTest(classes = HandlerObservationsTest.App.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = "peersocket.server.port=0")
@@ -82,22 +83,29 @@ class HandlerObservationsTest {
                 RawWebSocket.upgradeRequest(this.port, "/observed", "other"));
         assertThat(refused.statusLine()).contains("400");
 
-        // Only this peer's calls: a peer of the test before may still be reporting its end.
+        // Only this peer's calls: a peer of the test before may still be reporting its
+        // end.
         String peerId = Integer.toString(peer.id());
-        await().atMost(WAIT).untilAsserted(() -> assertThat(tags(DefaultPeerSocketHandlerObservationConvention.NAME, peerId))
-            .contains(Map.of("endpoint", "/observed", "signal", "client_disconnected", "role", "server", "outcome", "success")));
+        await().atMost(WAIT)
+            .untilAsserted(() -> assertThat(tags(DefaultPeerSocketHandlerObservationConvention.NAME, peerId))
+                .contains(Map.of("endpoint", "/observed", "signal", "client_disconnected", "role", "server", "outcome",
+                        "success")));
         assertThat(tags(DefaultPeerSocketHandlerObservationConvention.NAME, peerId)).containsExactly(
                 Map.of("endpoint", "/observed", "signal", "client_connected", "role", "server", "outcome", "success"),
                 Map.of("endpoint", "/observed", "signal", "data_received", "role", "server", "outcome", "success"),
                 Map.of("endpoint", "/observed", "signal", "data_received", "role", "server", "outcome", "error"),
                 Map.of("endpoint", "/observed", "signal", "data_received", "role", "server", "outcome", "success"),
-                Map.of("endpoint", "/observed", "signal", "client_close_request", "role", "server", "outcome", "success"),
-                Map.of("endpoint", "/observed", "signal", "client_disconnected", "role", "server", "outcome", "success"));
-        await().atMost(WAIT).untilAsserted(() -> assertThat(tags(DefaultPeerSocketHandshakeObservationConvention.NAME))
-            .containsExactlyInAnyOrder(
-                    Map.of("endpoint", "/observed", "transport", "dedicated-port", "outcome", "accepted", "reason", "none"),
-                    Map.of("endpoint", "/observed", "transport", "dedicated-port", "outcome", "refused", "reason",
-                            "protocol")));
+                Map.of("endpoint", "/observed", "signal", "client_close_request", "role", "server", "outcome",
+                        "success"),
+                Map.of("endpoint", "/observed", "signal", "client_disconnected", "role", "server", "outcome",
+                        "success"));
+        await().atMost(WAIT)
+            .untilAsserted(() -> assertThat(tags(DefaultPeerSocketHandshakeObservationConvention.NAME))
+                .containsExactlyInAnyOrder(
+                        Map.of("endpoint", "/observed", "transport", "dedicated-port", "outcome", "accepted", "reason",
+                                "none"),
+                        Map.of("endpoint", "/observed", "transport", "dedicated-port", "outcome", "refused", "reason",
+                                "protocol")));
         TestObservationRegistryAssert.assertThat(this.registry)
             .hasAnObservationWithAKeyValue("peer.id", Integer.toString(peer.id()));
     }
@@ -137,7 +145,8 @@ class HandlerObservationsTest {
             PeerSocketHandlerScope scope = new PeerSocketHandlerScope(ObservationRegistry.NOOP, null, false);
             Runnable callback = () -> {
             };
-            com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+            com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory
+                .getThreadMXBean();
             long bytes = Long.MAX_VALUE;
             // Several rounds: the first ones may still allocate while the JIT settles.
             for (int round = 0; round < 20 && bytes > 0; round++) {
@@ -154,12 +163,14 @@ class HandlerObservationsTest {
         }
     }
 
-    // Low-cardinality tags of every stopped observation of that name, in the order they stopped.
+    // Low-cardinality tags of every stopped observation of that name, in the order they
+    // stopped.
     private List<Map<String, String>> tags(String name) {
         return tags(name, null);
     }
 
-    // With a peer id, only the observations of that peer (its high-cardinality "peer.id").
+    // With a peer id, only the observations of that peer (its high-cardinality
+    // "peer.id").
     private List<Map<String, String>> tags(String name, @Nullable String peerId) {
         List<Map<String, String>> found = new ArrayList<>();
         TestObservationRegistryAssert.assertThat(this.registry).hasHandledContextsThatSatisfy((contexts) -> {

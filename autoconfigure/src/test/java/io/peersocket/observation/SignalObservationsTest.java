@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * The MDC and observation code the server's handler scope and the client's signal scope share:
- * what a listener sees, and what its thread has back afterwards.
+ * The MDC and observation code the server's handler scope and the client's signal scope
+ * share: what a listener sees, and what its thread has back afterwards.
  */
 class SignalObservationsTest {
 
@@ -29,9 +29,11 @@ class SignalObservationsTest {
         MDC.put(PeerSocketHandlerScope.MDC_PEER_ID, "outer");
         MDC.put(PeerSocketClientSignalScope.MDC_CLIENT, "untouched");
         List<String> seen = new ArrayList<>();
-        new SignalObservations(ObservationRegistry.NOOP, null, true, PeerSocketHandlerContext.ROLE_SERVER).run(42, "/chat",
-                null, "data_received", () -> seen.add(MDC.get(PeerSocketHandlerScope.MDC_PEER_ID) + " "
-                        + MDC.get(PeerSocketHandlerScope.MDC_ENDPOINT) + " " + MDC.get(PeerSocketClientSignalScope.MDC_CLIENT)));
+        new SignalObservations(ObservationRegistry.NOOP, null, true, PeerSocketHandlerContext.ROLE_SERVER)
+            .run(42, "/chat", null, "data_received",
+                    () -> seen.add(MDC.get(PeerSocketHandlerScope.MDC_PEER_ID) + " "
+                            + MDC.get(PeerSocketHandlerScope.MDC_ENDPOINT) + " "
+                            + MDC.get(PeerSocketClientSignalScope.MDC_CLIENT)));
 
         assertThat(seen).containsExactly("42 /chat untouched");
         assertThat(MDC.get(PeerSocketHandlerScope.MDC_PEER_ID)).isEqualTo("outer");
@@ -42,7 +44,8 @@ class SignalObservationsTest {
     @Test
     void aClientSignalIsObservedWithItsRoleAndAnErrorIsRecordedAndRethrown() {
         TestObservationRegistry registry = TestObservationRegistry.create();
-        SignalObservations observations = new SignalObservations(registry, null, true, PeerSocketHandlerContext.ROLE_CLIENT);
+        SignalObservations observations = new SignalObservations(registry, null, true,
+                PeerSocketHandlerContext.ROLE_CLIENT);
         List<String> seen = new ArrayList<>();
         observations.run(1, "/mp", "game", "connection_established",
                 () -> seen.add(MDC.get(PeerSocketClientSignalScope.MDC_CLIENT)));
@@ -55,7 +58,8 @@ class SignalObservationsTest {
         TestObservationRegistryAssert.assertThat(registry).hasHandledContextsThatSatisfy((contexts) -> {
             assertThat(contexts).hasSize(2);
             assertThat(contexts).allSatisfy((context) -> {
-                assertThat(((PeerSocketHandlerContext) context).getRole()).isEqualTo(PeerSocketHandlerContext.ROLE_CLIENT);
+                assertThat(((PeerSocketHandlerContext) context).getRole())
+                    .isEqualTo(PeerSocketHandlerContext.ROLE_CLIENT);
                 assertThat(((PeerSocketHandlerContext) context).getPeerId()).isOne();
             });
             assertThat(contexts.get(1).getError()).hasMessage("boom");

@@ -19,9 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The caps on open peers ({@code peersocket.server.limits.*}), the same on both transports (one
- * subclass each): at most {@value #TOTAL} peers, {@value #PER_ENDPOINT} per endpoint and
- * {@value #PER_ADDRESS} per address. Other loopback addresses (127.0.0.2 ...) are other clients.
+ * The caps on open peers ({@code peersocket.server.limits.*}), the same on both
+ * transports (one subclass each): at most {@value #TOTAL} peers, {@value #PER_ENDPOINT}
+ * per endpoint and {@value #PER_ADDRESS} per address. Other loopback addresses (127.0.0.2
+ * ...) are other clients.
  */
 abstract class ConnectionLimitsTests {
 
@@ -30,7 +31,6 @@ abstract class ConnectionLimitsTests {
     static final int PER_ENDPOINT = 3;
 
     static final int PER_ADDRESS = 2;
-
 
     @Autowired
     PeerSocketServer server;
@@ -43,7 +43,9 @@ abstract class ConnectionLimitsTests {
 
     private final List<RawWebSocket> open = new ArrayList<>();
 
-    /** @return the port the endpoints listen on */
+    /**
+     * @return the port the endpoints listen on
+     */
     abstract int port();
 
     @AfterEach
@@ -54,7 +56,8 @@ abstract class ConnectionLimitsTests {
         this.open.clear();
         // Every place is given back once its connection has ended.
         await().atMost(Duration.ofSeconds(10)).until(() -> this.policy.limits().admitted() == 0);
-        // The place is given back when the connection ends; the id only once client_disconnected
+        // The place is given back when the connection ends; the id only once
+        // client_disconnected
         // has been dispatched on the handler thread, which may come a little later.
         await().atMost(Duration.ofSeconds(10)).until(() -> this.server.peers().isEmpty());
     }
@@ -106,7 +109,8 @@ abstract class ConnectionLimitsTests {
     }
 
     private double refused(String path, String reason) {
-        Counter counter = this.meters.find("peersocket.handshakes.refused").tags("endpoint", path, "reason", reason)
+        Counter counter = this.meters.find("peersocket.handshakes.refused")
+            .tags("endpoint", path, "reason", reason)
             .counter();
         return (counter != null) ? counter.count() : 0;
     }

@@ -15,14 +15,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Handler threads from Boot's {@code ThreadPoolTaskExecutorBuilder}: {@code handler-threads}
- * platform threads named {@code peersocket-handler-}, and {@code spring.task.execution.*}
- * customizations do not change their count; Micrometer's executor meters cover the pool.
+ * Handler threads from Boot's {@code ThreadPoolTaskExecutorBuilder}:
+ * {@code handler-threads} platform threads named {@code peersocket-handler-}, and
+ * {@code spring.task.execution.*} customizations do not change their count; Micrometer's
+ * executor meters cover the pool.
  */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = { "peersocket.server.port=0", "peersocket.server.handler-threads=2",
-                "spring.task.execution.pool.core-size=1",
-                "spring.task.execution.pool.max-size=1", "spring.task.execution.pool.queue-capacity=1" })
+                "spring.task.execution.pool.core-size=1", "spring.task.execution.pool.max-size=1",
+                "spring.task.execution.pool.queue-capacity=1" })
 class HandlerThreadsTest {
 
     @Autowired
@@ -36,14 +37,16 @@ class HandlerThreadsTest {
 
     @Test
     void theHandlerPoolHasExecutorMetersSizedByHandlerThreads() {
-        assertThat(this.meters.get("executor.pool.core").tag("name", "peersocket.handler").gauge().value()).isEqualTo(2);
+        assertThat(this.meters.get("executor.pool.core").tag("name", "peersocket.handler").gauge().value())
+            .isEqualTo(2);
         assertThat(this.meters.get("executor.pool.max").tag("name", "peersocket.handler").gauge().value()).isEqualTo(2);
     }
 
     @Test
     void handlersRunOnTheConfiguredPlatformThreadsWhateverBootsPoolSettings() throws Exception {
         this.recorder.reset();
-        // Many peers at once: Boot's queue capacity of 1 would refuse tasks if it applied.
+        // Many peers at once: Boot's queue capacity of 1 would refuse tasks if it
+        // applied.
         JdkClient[] clients = new JdkClient[10];
         for (int i = 0; i < clients.length; i++) {
             clients[i] = JdkClient.connect(URI.create("ws://127.0.0.1:" + this.port + "/record"));

@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@link PeerSocketNettyServerCustomizer} beans shape the dedicated port: an access log added by
- * one records the requests a real client makes, and every customizer runs, in order.
+ * {@link PeerSocketNettyServerCustomizer} beans shape the dedicated port: an access log
+ * added by one records the requests a real client makes, and every customizer runs, in
+ * order.
  */
 @SpringBootTest(classes = { TestApplication.class, NettyServerCustomizerTest.Customizers.class },
         webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "peersocket.server.port=0")

@@ -5,8 +5,10 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
 
-
-/** A flooding peer beside a quiet one on the dedicated port, limited in bytes per second: its excess is dropped and counted. */
+/**
+ * A flooding peer beside a quiet one on the dedicated port, limited in bytes per second:
+ * its excess is dropped and counted.
+ */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = { "peersocket.server.port=0",
                 "peersocket.server.limits.bytes-per-second=" + PeerRatesTests.RATE * PeerRatesTests.FRAME,

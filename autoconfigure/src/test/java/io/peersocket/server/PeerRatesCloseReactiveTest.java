@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
 
-
 /** A flooding peer beside a quiet one on the dedicated port: it is closed with 1008. */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = { "peersocket.server.port=0", "peersocket.server.limits.packets-per-second=" + PeerRatesTests.RATE,

@@ -6,7 +6,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** A flooding peer beside a quiet one on the application's Tomcat: it is closed with 1008. */
+/**
+ * A flooding peer beside a quiet one on the application's Tomcat: it is closed with 1008.
+ */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "peersocket.server.limits.packets-per-second=" + PeerRatesTests.RATE,
                 "peersocket.server.limits.rate-exceeded=close" })

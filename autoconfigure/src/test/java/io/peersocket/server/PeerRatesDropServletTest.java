@@ -6,7 +6,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** A flooding peer beside a quiet one on the application's Tomcat: its excess is dropped and counted. */
+/**
+ * A flooding peer beside a quiet one on the application's Tomcat: its excess is dropped
+ * and counted.
+ */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "peersocket.server.limits.packets-per-second=" + PeerRatesTests.RATE,
                 "peersocket.server.limits.rate-exceeded=drop" })

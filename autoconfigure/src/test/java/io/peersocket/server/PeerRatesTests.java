@@ -19,9 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Per-peer rates ({@code peersocket.server.limits.packets-per-second}, {@code rate-exceeded}), the
- * same on both transports: a flooding peer beside a quiet one. The bucket holds one second's
- * worth ({@value #RATE} packets), so the flooder's first {@value #RATE} packets always pass.
+ * Per-peer rates ({@code peersocket.server.limits.packets-per-second},
+ * {@code rate-exceeded}), the same on both transports: a flooding peer beside a quiet
+ * one. The bucket holds one second's worth ({@value #RATE} packets), so the flooder's
+ * first {@value #RATE} packets always pass.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 abstract class PeerRatesTests {
@@ -32,7 +33,10 @@ abstract class PeerRatesTests {
 
     static final int QUIET = 10;
 
-    /** Every flood packet has this size, so that a byte rate of {@code RATE * FRAME} passes {@value #RATE} at once. */
+    /**
+     * Every flood packet has this size, so that a byte rate of {@code RATE * FRAME}
+     * passes {@value #RATE} at once.
+     */
     static final int FRAME = 50;
 
     @Autowired
@@ -41,10 +45,15 @@ abstract class PeerRatesTests {
     @Autowired
     PeerSocketServer server;
 
-    /** @return the port the endpoints listen on */
+    /**
+     * @return the port the endpoints listen on
+     */
     abstract int port();
 
-    /** Drop mode: the excess is dropped and counted exactly, what passes is echoed in order. */
+    /**
+     * Drop mode: the excess is dropped and counted exactly, what passes is echoed in
+     * order.
+     */
     void assertExcessDropped() throws Exception {
         double dropsBefore = drops("rate");
         double inBefore = packetsIn();
@@ -57,7 +66,8 @@ abstract class PeerRatesTests {
             for (int i = 0; i < QUIET; i++) {
                 assertThat(nextData(quiet)).isEqualTo("q" + i);
             }
-            // Every packet has reached the server (delivered or dropped): the count is final.
+            // Every packet has reached the server (delivered or dropped): the count is
+            // final.
             await().atMost(Duration.ofSeconds(20)).until(() -> packetsIn() - inBefore == FLOOD + QUIET);
             int dropped = (int) (drops("rate") - dropsBefore);
             int delivered = FLOOD - dropped;
@@ -72,14 +82,18 @@ abstract class PeerRatesTests {
                 }
                 last = n;
             }
-            // Nothing more than the delivered echoes: the next frame is the answer to our close.
+            // Nothing more than the delivered echoes: the next frame is the answer to our
+            // close.
             flooder.sendClose(1000, "");
             assertThat(nextFrame(flooder).opcode()).isEqualTo(RawWebSocket.CLOSE);
             assertThat(this.server.peers()).hasSizeGreaterThanOrEqualTo(1);
         }
     }
 
-    /** Close mode: the flooder gets 1008 "rate limit"; the quiet peer is served throughout. */
+    /**
+     * Close mode: the flooder gets 1008 "rate limit"; the quiet peer is served
+     * throughout.
+     */
     void assertFlooderClosed() throws Exception {
         double dropsBefore = drops("rate");
         try (RawWebSocket flooder = RawWebSocket.connect(port(), "/echo");
@@ -98,8 +112,10 @@ abstract class PeerRatesTests {
             }
             assertThat(frame.closeCode()).isEqualTo(1008);
             assertThat(frame.closeReason()).isEqualTo("rate limit");
-            // The close may overtake echoes that the handler had not answered yet (the close is
-            // sent from the reading thread): whatever came first is the start of the flood, in order.
+            // The close may overtake echoes that the handler had not answered yet (the
+            // close is
+            // sent from the reading thread): whatever came first is the start of the
+            // flood, in order.
             assertThat(echoes).hasSizeLessThan(2 * RATE);
             for (int i = 0; i < echoes.size(); i++) {
                 assertThat(echoes.get(i)).isEqualTo(floodText(i));
@@ -114,7 +130,8 @@ abstract class PeerRatesTests {
     private static byte[] flood() {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         for (int i = 0; i < FLOOD; i++) {
-            all.writeBytes(RawWebSocket.frame(true, 0, RawWebSocket.TEXT, true, floodText(i).getBytes(StandardCharsets.UTF_8)));
+            all.writeBytes(RawWebSocket.frame(true, 0, RawWebSocket.TEXT, true,
+                    floodText(i).getBytes(StandardCharsets.UTF_8)));
         }
         return all.toByteArray();
     }
@@ -147,8 +164,12 @@ abstract class PeerRatesTests {
     }
 
     private double packetsIn() {
-        return this.meters.find("peersocket.packets.in").tags("endpoint", "/echo").counters().stream()
-            .mapToDouble(Counter::count).sum();
+        return this.meters.find("peersocket.packets.in")
+            .tags("endpoint", "/echo")
+            .counters()
+            .stream()
+            .mapToDouble(Counter::count)
+            .sum();
     }
 
 }

@@ -15,7 +15,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** {@code peersocket.server.dispatch=poll}: nothing reaches handlers until poll(), then all in order on its thread. */
+/**
+ * {@code peersocket.server.dispatch=poll}: nothing reaches handlers until poll(), then
+ * all in order on its thread.
+ */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = { "peersocket.server.port=0", "peersocket.server.dispatch=poll" })
 class PollDispatchTest {
@@ -60,15 +63,18 @@ class PollDispatchTest {
             this.server.poll();
             Thread.sleep(10);
         }
-        assertThat(this.recorder.events.subList(4, this.recorder.events.size())).containsExactly("close-request " + id + " 4000 'done'", "disconnected " + id + " clean=true");
+        assertThat(this.recorder.events.subList(4, this.recorder.events.size()))
+            .containsExactly("close-request " + id + " 4000 'done'", "disconnected " + id + " clean=true");
         assertThat(this.recorder.threads).containsOnly(Thread.currentThread().getName());
         assertThat(this.server.hasPeer(id)).isFalse();
     }
 
     @Test
     void repliesQueuedInsidePollLeaveWhenPollReturnsEvenToAnOtherwiseIdleConnection() throws Exception {
-        // Inside poll() writes are queued without waking the event loops, which are woken once at
-        // the end: if that wake-up were missing, these replies would wait for unrelated traffic.
+        // Inside poll() writes are queued without waking the event loops, which are woken
+        // once at
+        // the end: if that wake-up were missing, these replies would wait for unrelated
+        // traffic.
         List<JdkClient> clients = List.of(JdkClient.connect(URI.create("ws://127.0.0.1:" + this.port + "/echo")),
                 JdkClient.connect(URI.create("ws://127.0.0.1:" + this.port + "/echo")));
         try {
@@ -83,7 +89,8 @@ class PollDispatchTest {
                     // deliver the connects (first round) and both packets
                 }
                 for (int i = 0; i < clients.size(); i++) {
-                    assertThat(clients.get(i).next(Duration.ofSeconds(5)).string()).isEqualTo("tick " + round + " from " + i);
+                    assertThat(clients.get(i).next(Duration.ofSeconds(5)).string())
+                        .isEqualTo("tick " + round + " from " + i);
                 }
             }
         }

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The server's behaviour on the dedicated Reactor Netty port. */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = { "peersocket.server.port=0", "peersocket.server.handshake-timeout=500ms",
-                "peersocket.server.bind-address=127.0.0.1", "peersocket.server.extra-headers.X-Game-Server=peersocket" })
+                "peersocket.server.bind-address=127.0.0.1",
+                "peersocket.server.extra-headers.X-Game-Server=peersocket" })
 class ReactiveTransportTest extends ServerBehaviourTests {
 
     @LocalPeerSocketPort
@@ -47,14 +48,17 @@ class ReactiveTransportTest extends ServerBehaviourTests {
 
     @Override
     long transportBufferBytes() {
-        // The allocator of Reactor Netty's channels, whose buffers hold every frame written.
+        // The allocator of Reactor Netty's channels, whose buffers hold every frame
+        // written.
         return ((ByteBufAllocatorMetricProvider) ByteBufAllocator.DEFAULT).metric().usedDirectMemory();
     }
 
     @Test
     void aConnectionThatDoesNotUpgradeInTimeIsClosed() throws Exception {
-        // Timed from before the connect, so that the server's 500 ms cannot have started earlier:
-        // only the lower bound is checked (a loaded machine may close it later, never sooner); the
+        // Timed from before the connect, so that the server's 500 ms cannot have started
+        // earlier:
+        // only the lower bound is checked (a loaded machine may close it later, never
+        // sooner); the
         // read's own timeout bounds the wait.
         long start = System.nanoTime();
         try (Socket socket = new Socket("127.0.0.1", this.port)) {
@@ -70,7 +74,8 @@ class ReactiveTransportTest extends ServerBehaviourTests {
     @Test
     void bindsOnlyTheConfiguredAddress() {
         // 127.0.0.2 is loopback too, but not the address the port was bound to.
-        assertThatThrownBy(() -> new Socket("127.0.0.2", this.port).close()).isInstanceOf(java.net.ConnectException.class);
+        assertThatThrownBy(() -> new Socket("127.0.0.2", this.port).close())
+            .isInstanceOf(java.net.ConnectException.class);
     }
 
     @Test

@@ -19,9 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@code peersocket.server.send-time-limit} on the servlet transport: a peer that takes nothing
- * for the limit has its connection dropped (a close frame could not reach it) and the
- * application hears an unclean disconnect, without a close request.
+ * {@code peersocket.server.send-time-limit} on the servlet transport: a peer that takes
+ * nothing for the limit has its connection dropped (a close frame could not reach it) and
+ * the application hears an unclean disconnect, without a close request.
  */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "peersocket.server.send-time-limit=2s")
@@ -43,7 +43,8 @@ class SendTimeLimitServletTest {
         try (Socket socket = SlowReadersServletTest.upgradeAndNeverRead(this.port, "/record")) {
             await().atMost(Duration.ofSeconds(10)).until(() -> this.server.peers().size() == 1);
             Peer peer = this.server.peers().iterator().next();
-            // Fill the socket buffers (Linux grows a send buffer up to 4 MiB), then the output limit:
+            // Fill the socket buffers (Linux grows a send buffer up to 4 MiB), then the
+            // output limit:
             // full once a put still fails after the transport had time to write.
             byte[] packet = new byte[32 * 1024];
             PeerError result = PeerError.OK;
@@ -60,7 +61,8 @@ class SendTimeLimitServletTest {
                 .until(() -> this.recorder.events.contains("disconnected " + peer.id() + " clean=false"));
             assertThat(this.recorder.events).noneMatch((event) -> event.startsWith("close-request"));
             assertThat(this.server.peers()).isEmpty();
-            // The server's end of the TCP connection is gone: reading what it had sent ends in EOF.
+            // The server's end of the TCP connection is gone: reading what it had sent
+            // ends in EOF.
             InputStream in = socket.getInputStream();
             byte[] sink = new byte[64 * 1024];
             long total = 0;

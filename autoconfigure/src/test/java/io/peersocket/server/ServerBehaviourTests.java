@@ -35,8 +35,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What the server must do whatever its transport: the same tests run on the dedicated Reactor
- * Netty port and on the application's Tomcat (see the two subclasses).
+ * What the server must do whatever its transport: the same tests run on the dedicated
+ * Reactor Netty port and on the application's Tomcat (see the two subclasses).
  */
 abstract class ServerBehaviourTests {
 
@@ -49,45 +49,54 @@ abstract class ServerBehaviourTests {
     @Autowired
     TestApplication.NonBlockingEcho nonBlockingEcho;
 
-    /** @return the ws:// URI of a path on the transport under test */
+    /**
+     * @return the ws:// URI of a path on the transport under test
+     */
     abstract URI uri(String path);
 
-    /** @return the TCP port of the transport under test */
+    /**
+     * @return the TCP port of the transport under test
+     */
     abstract int port();
 
     /**
-     * @return whether handlers may run on the container's request threads (the servlet transport:
-     * its thread that read a peer's message runs the peer's handler when nothing else is queued)
+     * @return whether handlers may run on the container's request threads (the servlet
+     * transport: its thread that read a peer's message runs the peer's handler when
+     * nothing else is queued)
      */
     boolean handlersRunOnContainerThreads() {
         return false;
     }
 
     /**
-     * @return whether a ping the peer sends right after our close frame leaves the close clean.
-     * Not on Tomcat: it answers that ping itself, its pong fails on the closed output, and it drops
-     * the connection before the peer's own close frame is read (see server.md, Closing).
+     * @return whether a ping the peer sends right after our close frame leaves the close
+     * clean. Not on Tomcat: it answers that ping itself, its pong fails on the closed
+     * output, and it drops the connection before the peer's own close frame is read (see
+     * server.md, Closing).
      */
     boolean lateControlFramesKeepCloseClean() {
         return true;
     }
 
-    /** @return how the names of the threads that read the transport's sockets begin */
+    /**
+     * @return how the names of the threads that read the transport's sockets begin
+     */
     String ioThreadPrefix() {
         return "reactor-http-";
     }
 
     /**
-     * @return the bytes the transport holds in buffers of its own (the dedicated port's Netty
-     * direct memory), or -1 when it keeps no such account
+     * @return the bytes the transport holds in buffers of its own (the dedicated port's
+     * Netty direct memory), or -1 when it keeps no such account
      */
     long transportBufferBytes() {
         return -1;
     }
 
     /**
-     * @return how often the transport paused reading from a peer of {@code /echo} whose socket did
-     * not take writes, or -1 where it is not counted (Tomcat simply blocks on the write)
+     * @return how often the transport paused reading from a peer of {@code /echo} whose
+     * socket did not take writes, or -1 where it is not counted (Tomcat simply blocks on
+     * the write)
      */
     long readPauses() {
         return -1;
@@ -158,7 +167,8 @@ abstract class ServerBehaviourTests {
         try (RawWebSocket peer = RawWebSocket.connect(port(), "/record")) {
             await().atMost(Duration.ofSeconds(10)).until(() -> this.recorder.events.size() == 1);
             int id = idOf(this.recorder.events.get(0));
-            // The peer reads nothing: our close frame is written, but only into the kernel's buffers.
+            // The peer reads nothing: our close frame is written, but only into the
+            // kernel's buffers.
             this.server.disconnectPeer(id, 4001, "kicked");
             await().atMost(Duration.ofSeconds(10)).until(() -> this.recorder.events.size() == 2);
             assertThat(this.recorder.events.get(1)).isEqualTo("disconnected " + id + " clean=false");
@@ -175,14 +185,17 @@ abstract class ServerBehaviourTests {
             int id = idOf(this.recorder.events.get(0));
             this.server.disconnectPeer(id, 4001, "kicked");
             assertThat(peer.readClose().closeCode()).isEqualTo(4001);
-            // Still sending when our close came: that ping and message are dropped (nothing follows
+            // Still sending when our close came: that ping and message are dropped
+            // (nothing follows
             // our close frame, not even a pong), the answer completes the close.
             if (lateControlFramesKeepCloseClean()) {
-                peer.sendFrame(true, 0, RawWebSocket.PING, true, "late ping".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                peer.sendFrame(true, 0, RawWebSocket.PING, true,
+                        "late ping".getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
             peer.sendText("late");
             peer.sendClose(4001, "");
-            assertThatThrownBy(peer::readFrame).as("nothing after our close frame").isInstanceOf(java.io.EOFException.class);
+            assertThatThrownBy(peer::readFrame).as("nothing after our close frame")
+                .isInstanceOf(java.io.EOFException.class);
             await().atMost(Duration.ofSeconds(10)).until(() -> this.recorder.events.size() == 2);
             assertThat(this.recorder.events).containsExactly("connected " + id + " ''",
                     "disconnected " + id + " clean=true");
@@ -209,8 +222,8 @@ abstract class ServerBehaviourTests {
         }
         senders.shutdown();
         assertThat(senders.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
-        await().atMost(Duration.ofSeconds(30)).until(() -> this.recorder.dataByPeer.values().stream()
-                .mapToInt(List::size).sum() == peers * messages);
+        await().atMost(Duration.ofSeconds(30))
+            .until(() -> this.recorder.dataByPeer.values().stream().mapToInt(List::size).sum() == peers * messages);
         List<String> expected = IntStream.range(0, messages).mapToObj(Integer::toString).toList();
         assertThat(this.recorder.dataByPeer).hasSize(peers);
         this.recorder.dataByPeer.values().forEach((received) -> assertThat(received).isEqualTo(expected));
@@ -224,7 +237,9 @@ abstract class ServerBehaviourTests {
     void aNonBlockingHandlerRunsOnTheIoThreadInOrderNeverTwiceAtOnceForOnePeer() throws Exception {
         int peers = 20;
         int messages = 300;
-        List<JdkClient> clients = IntStream.range(0, peers).mapToObj((i) -> JdkClient.connect(uri("/echo-io"))).toList();
+        List<JdkClient> clients = IntStream.range(0, peers)
+            .mapToObj((i) -> JdkClient.connect(uri("/echo-io")))
+            .toList();
         try {
             ExecutorService senders = Executors.newFixedThreadPool(4);
             for (JdkClient client : clients) {
@@ -281,8 +296,10 @@ abstract class ServerBehaviourTests {
                 start.await();
                 for (int n = 0; n < each; n++) {
                     byte[] message = (thread + ":" + n + ":" + padding).getBytes(StandardCharsets.UTF_8);
-                    // A full output limit is the engine's ERR_OUT_OF_MEMORY: wait and try again.
-                    while (peer.send(message, (n % 2 == 0) ? WriteMode.TEXT : WriteMode.BINARY) == PeerError.ERR_OUT_OF_MEMORY) {
+                    // A full output limit is the engine's ERR_OUT_OF_MEMORY: wait and try
+                    // again.
+                    while (peer.send(message,
+                            (n % 2 == 0) ? WriteMode.TEXT : WriteMode.BINARY) == PeerError.ERR_OUT_OF_MEMORY) {
                         Thread.sleep(1);
                     }
                 }
@@ -316,7 +333,8 @@ abstract class ServerBehaviourTests {
             byte[] packet = new byte[1024];
             int accepted = 0;
             PeerError result = PeerError.OK;
-            // The socket buffers take some megabytes before the output limit (64 KiB) can fill.
+            // The socket buffers take some megabytes before the output limit (64 KiB) can
+            // fill.
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (result == PeerError.OK && System.nanoTime() < deadline) {
                 result = peer.putPacket(packet);
@@ -368,7 +386,8 @@ abstract class ServerBehaviourTests {
         healthy.sendText("warm-up");
         assertThat(healthy.next(Duration.ofSeconds(10)).string()).isEqualTo("warm-up");
         long before = transportBufferBytes();
-        // 512 pings of 125 bytes per write, 600 writes: 40 MB of pings, 300,000 pongs if each were answered.
+        // 512 pings of 125 bytes per write, 600 writes: 40 MB of pings, 300,000 pongs if
+        // each were answered.
         java.io.ByteArrayOutputStream pings = new java.io.ByteArrayOutputStream();
         byte[] payload = new byte[125];
         for (int i = 0; i < 512; i++) {
@@ -392,10 +411,14 @@ abstract class ServerBehaviourTests {
                 assertThat(healthy.next(Duration.ofSeconds(10)).string()).isEqualTo("m" + n);
                 peak.accumulateAndGet(transportBufferBytes(), Math::max);
             }
-            // The flooder has read nothing so far: whatever the server keeps for it is held now.
-            // Both transports stop reading it while a pong cannot be written (Tomcat blocks on the
-            // pong, the dedicated port pauses its reads): its pings pile up unread in the server's
-            // kernel receive queue, and its own writes block, long before the 40 MB are sent.
+            // The flooder has read nothing so far: whatever the server keeps for it is
+            // held now.
+            // Both transports stop reading it while a pong cannot be written (Tomcat
+            // blocks on the
+            // pong, the dedicated port pauses its reads): its pings pile up unread in the
+            // server's
+            // kernel receive queue, and its own writes block, long before the 40 MB are
+            // sent.
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 peak.accumulateAndGet(transportBufferBytes(), Math::max);
                 assertThat(flooding.isDone()).as("the flood was read to its end").isFalse();
@@ -409,7 +432,8 @@ abstract class ServerBehaviourTests {
             assertThat(flooding.isDone()).as("the flood was read to its end").isFalse();
             assertThat(serverReceiveQueue(flooder.localPort())).as("pings left unread").isPositive();
             peak.accumulateAndGet(transportBufferBytes(), Math::max);
-            // The flooder reads at last: the latest ping is answered, and the connection still works.
+            // The flooder reads at last: the latest ping is answered, and the connection
+            // still works.
             boolean lastAnswered = false;
             for (int frames = 0; frames < 1_000_000 && !lastAnswered; frames++) {
                 RawWebSocket.Frame frame = flooder.readFrame();
@@ -430,15 +454,18 @@ abstract class ServerBehaviourTests {
             healthy.close(1000, "");
         }
         if (before >= 0) {
-            // Flat, not zero: the pooled allocator grows in whole chunks (a run measured 8.5 MiB once,
-            // under 8 MiB otherwise); without coalesced pongs the same flood grew 34.7 MB and kept growing.
+            // Flat, not zero: the pooled allocator grows in whole chunks (a run measured
+            // 8.5 MiB once,
+            // under 8 MiB otherwise); without coalesced pongs the same flood grew 34.7 MB
+            // and kept growing.
             assertThat(peak.get() - before).as("transport buffers grown during the flood").isLessThan(16L << 20);
         }
     }
 
     /**
-     * Bytes the kernel holds, not yet read by the server, on the server's side of the connection
-     * from the given client port (iproute2's {@code ss}, whose first column is Recv-Q).
+     * Bytes the kernel holds, not yet read by the server, on the server's side of the
+     * connection from the given client port (iproute2's {@code ss}, whose first column is
+     * Recv-Q).
      */
     long serverReceiveQueue(int clientPort) throws Exception {
         Process ss = new ProcessBuilder("ss", "-tnH", "state", "established").redirectErrorStream(true).start();

@@ -57,7 +57,8 @@ class ServletTransportTest extends ServerBehaviourTests {
 
     @Test
     void theContainerThreadThatReadAMessageRunsTheHandlerOfAnIdlePeer() {
-        // One peer, one message at a time: its queue is always idle, so no signal is handed off.
+        // One peer, one message at a time: its queue is always idle, so no signal is
+        // handed off.
         JdkClient client = JdkClient.connect(uri("/record"));
         try {
             for (int n = 0; n < 5; n++) {
@@ -73,9 +74,10 @@ class ServletTransportTest extends ServerBehaviourTests {
     }
 
     /**
-     * The transport puts messages together and enforces the input limit itself: exactly the limit
-     * in fragments passes whole, one byte more closes with 1009, and the application hears an
-     * unclean disconnect without a close request, as for the container's own protocol errors.
+     * The transport puts messages together and enforces the input limit itself: exactly
+     * the limit in fragments passes whole, one byte more closes with 1009, and the
+     * application hears an unclean disconnect without a close request, as for the
+     * container's own protocol errors.
      */
     @ParameterizedTest(name = "opcode {0}")
     @ValueSource(ints = { RawWebSocket.TEXT, RawWebSocket.BINARY })
@@ -87,8 +89,8 @@ class ServletTransportTest extends ServerBehaviourTests {
             peer.sendRaw(fragments(opcode, atLimit, 10_000));
             await().atMost(Duration.ofSeconds(10)).until(() -> this.recorder.events.size() == 2);
             int id = idOf(this.recorder.events.get(0));
-            assertThat(this.recorder.dataByPeer.get(id)).containsExactly(new String(atLimit,
-                    java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(this.recorder.dataByPeer.get(id))
+                .containsExactly(new String(atLimit, java.nio.charset.StandardCharsets.UTF_8));
             byte[] overLimit = Arrays.copyOf(atLimit, limit + 1);
             overLimit[limit] = 'x';
             peer.sendRaw(fragments(opcode, overLimit, 10_000));
@@ -99,10 +101,14 @@ class ServletTransportTest extends ServerBehaviourTests {
         }
     }
 
-    /** Parts of a text message are cut between characters: a four-byte character across a cut arrives whole. */
+    /**
+     * Parts of a text message are cut between characters: a four-byte character across a
+     * cut arrives whole.
+     */
     @Test
     void charactersOutsideTheBmpSurviveTheContainersParts() throws Exception {
-        // One ASCII character first, so that the container's 8192-char parts fall inside a surrogate pair.
+        // One ASCII character first, so that the container's 8192-char parts fall inside
+        // a surrogate pair.
         String text = "a" + "\uD83D\uDE00".repeat(10_000);
         try (RawWebSocket peer = RawWebSocket.connect(port(), "/record")) {
             peer.sendText(text);
@@ -116,19 +122,19 @@ class ServletTransportTest extends ServerBehaviourTests {
         java.io.ByteArrayOutputStream frames = new java.io.ByteArrayOutputStream();
         for (int offset = 0; offset < data.length; offset += size) {
             int end = Math.min(data.length, offset + size);
-            frames.writeBytes(RawWebSocket.frame(end == data.length, 0, (offset == 0) ? opcode : RawWebSocket.CONTINUATION,
-                    true, Arrays.copyOfRange(data, offset, end)));
+            frames.writeBytes(RawWebSocket.frame(end == data.length, 0,
+                    (offset == 0) ? opcode : RawWebSocket.CONTINUATION, true, Arrays.copyOfRange(data, offset, end)));
         }
         return frames.toByteArray();
     }
 
     /**
-     * Issue 13: Tomcat sized each session's message buffers to the input limit (a byte buffer of
-     * {@code in-kib} and a char buffer of twice that), allocated at a peer's first message and kept
-     * until it left: 168 KiB more per peer after one text and one binary message at the default
-     * 64 KiB. Whole messages are now put together by the transport, only while one is arriving.
-     * Measured on the heap after full collections, with thin raw clients in this JVM; the figures
-     * are printed for docs/server.md.
+     * Issue 13: Tomcat sized each session's message buffers to the input limit (a byte
+     * buffer of {@code in-kib} and a char buffer of twice that), allocated at a peer's
+     * first message and kept until it left: 168 KiB more per peer after one text and one
+     * binary message at the default 64 KiB. Whole messages are now put together by the
+     * transport, only while one is arriving. Measured on the heap after full collections,
+     * with thin raw clients in this JVM; the figures are printed for docs/server.md.
      */
     @Test
     void aMessageDoesNotGrowAPeersHeap() throws Exception {
@@ -158,8 +164,10 @@ class ServletTransportTest extends ServerBehaviourTests {
             long afterMessages = usedHeapAfterGc();
             long idlePerPeer = (idle - before) / count;
             long grownPerPeer = (afterMessages - idle) / count;
-            System.out.printf("Heap per servlet peer (%d peers, in-kib 64): idle %.1f KiB, after a text and a binary "
-                    + "message %.1f KiB%n", count, idlePerPeer / 1024.0, (afterMessages - before) / (double) count / 1024);
+            System.out.printf(
+                    "Heap per servlet peer (%d peers, in-kib 64): idle %.1f KiB, after a text and a binary "
+                            + "message %.1f KiB%n",
+                    count, idlePerPeer / 1024.0, (afterMessages - before) / (double) count / 1024);
             assertThat(grownPerPeer).as("heap grown per peer by its first messages, bytes").isLessThan(8 * 1024);
         }
         finally {

@@ -21,10 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The slow-reader policy ({@code peersocket.server.limits.slow-reader-timeout}), the same on both
- * transports: a raw socket that never reads keeps sending to the echo endpoint, so its output
- * limit fills and put_packet keeps refusing the echoes; after the timeout it is dropped and
- * counted, while a healthy peer beside it is served throughout.
+ * The slow-reader policy ({@code peersocket.server.limits.slow-reader-timeout}), the same
+ * on both transports: a raw socket that never reads keeps sending to the echo endpoint,
+ * so its output limit fills and put_packet keeps refusing the echoes; after the timeout
+ * it is dropped and counted, while a healthy peer beside it is served throughout.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 abstract class SlowReaderTests {
@@ -51,7 +51,8 @@ abstract class SlowReaderTests {
             await().atMost(Duration.ofSeconds(10)).until(() -> this.server.peers().size() == others.size() + 2);
             sender.start();
             int n = 0;
-            // The healthy peer's echoes keep coming, in order, until the stuck peer is dropped.
+            // The healthy peer's echoes keep coming, in order, until the stuck peer is
+            // dropped.
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (drops("slow-reader") == before) {
                 assertThat(System.nanoTime()).as("slow reader dropped within 30 s").isLessThan(deadline);
@@ -103,8 +104,12 @@ abstract class SlowReaderTests {
     }
 
     private double closed(String code) {
-        return this.meters.find("peersocket.connections.closed").tags("endpoint", "/echo", "code", code).counters()
-            .stream().mapToDouble(Counter::count).sum();
+        return this.meters.find("peersocket.connections.closed")
+            .tags("endpoint", "/echo", "code", code)
+            .counters()
+            .stream()
+            .mapToDouble(Counter::count)
+            .sum();
     }
 
 }

@@ -19,7 +19,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** {@code peersocket.server.ssl.bundle}: the dedicated port speaks wss:// with the bundle's certificate. */
+/**
+ * {@code peersocket.server.ssl.bundle}: the dedicated port speaks wss:// with the
+ * bundle's certificate.
+ */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = { "peersocket.server.port=0", "peersocket.server.ssl.bundle=peers",
                 "spring.ssl.bundle.pem.peers.keystore.certificate=classpath:tls/server.crt",
@@ -54,7 +57,8 @@ class TlsDedicatedPortTest {
 
     @Test
     void refusesPlainWebSocketOnTheTlsPort() {
-        assertThatThrownBy(() -> HttpClient.newHttpClient().newWebSocketBuilder()
+        assertThatThrownBy(() -> HttpClient.newHttpClient()
+            .newWebSocketBuilder()
             .buildAsync(URI.create("ws://localhost:" + this.port + "/echo"), new WebSocket.Listener() {
             })
             .get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(java.io.IOException.class);
@@ -62,7 +66,8 @@ class TlsDedicatedPortTest {
 
     @Test
     void aClientThatDoesNotTrustTheCertificateCannotConnect() {
-        assertThatThrownBy(() -> HttpClient.newHttpClient().newWebSocketBuilder()
+        assertThatThrownBy(() -> HttpClient.newHttpClient()
+            .newWebSocketBuilder()
             .buildAsync(URI.create("wss://localhost:" + this.port + "/echo"), new WebSocket.Listener() {
             })
             .get(10, TimeUnit.SECONDS)).hasStackTraceContaining("unable to find valid certification path");

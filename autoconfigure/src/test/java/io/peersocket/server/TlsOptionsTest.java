@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The dedicated port's TLS honours the bundle's options (protocols) and client certificates
- * ({@code peersocket.server.ssl.client-auth}), against real JDK TLS clients.
+ * The dedicated port's TLS honours the bundle's options (protocols) and client
+ * certificates ({@code peersocket.server.ssl.client-auth}), against real JDK TLS clients.
  */
 class TlsOptionsTest {
 
@@ -60,8 +60,7 @@ class TlsOptionsTest {
     @Nested
     @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
             properties = { "peersocket.server.port=0", "peersocket.server.ssl.bundle=peers",
-                    "peersocket.server.ssl.client-auth=need",
-                    BUNDLE + "keystore.certificate=classpath:tls/server.crt",
+                    "peersocket.server.ssl.client-auth=need", BUNDLE + "keystore.certificate=classpath:tls/server.crt",
                     BUNDLE + "keystore.private-key=classpath:tls/server.key",
                     BUNDLE + "truststore.certificate=classpath:tls/server.crt" })
     class ClientCertificateNeeded {
@@ -77,7 +76,8 @@ class TlsOptionsTest {
 
         @Test
         void aClientWithATrustedCertificateIsServed() throws Exception {
-            // The bundle's context presents its key: the certificate the trust store holds.
+            // The bundle's context presents its key: the certificate the trust store
+            // holds.
             SSLContext withCertificate = this.bundles.getBundle("peers").createSslContext();
             assertThat(echo(withCertificate, this.port, "mutual")).isEqualTo("mutual");
         }

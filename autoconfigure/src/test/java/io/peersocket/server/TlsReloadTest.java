@@ -35,9 +35,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Certificate reload on the dedicated port: the PEM files of a bundle with
- * {@code reload-on-update=true} are replaced on disk, and a client that trusts only the new
- * certificate is then served, one that trusts only the old one is refused, and a connection
- * opened before the reload goes on.
+ * {@code reload-on-update=true} are replaced on disk, and a client that trusts only the
+ * new certificate is then served, one that trusts only the old one is refused, and a
+ * connection opened before the reload goes on.
  */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = { "peersocket.server.port=0", "peersocket.server.ssl.bundle=live",
@@ -67,7 +67,10 @@ class TlsReloadTest {
         assertThatThrownBy(() -> echo(trustsNew, this.port, "not yet")).isNotNull();
 
         BlockingQueue<String> received = new LinkedBlockingQueue<>();
-        WebSocket open = HttpClient.newBuilder().sslContext(trustsOld).build().newWebSocketBuilder()
+        WebSocket open = HttpClient.newBuilder()
+            .sslContext(trustsOld)
+            .build()
+            .newWebSocketBuilder()
             .buildAsync(URI.create("wss://localhost:" + this.port + "/echo"), new WebSocket.Listener() {
                 @Override
                 public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
@@ -78,11 +81,14 @@ class TlsReloadTest {
             })
             .get(10, TimeUnit.SECONDS);
 
-        // The key first, then the certificate: each replaced whole (a move), as a renewal tool does.
+        // The key first, then the certificate: each replaced whole (a move), as a renewal
+        // tool does.
         replace("tls/renewed.key", DIR.resolve("key.pem"));
         replace("tls/renewed.crt", DIR.resolve("cert.pem"));
 
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+        await().atMost(Duration.ofSeconds(30))
+            .pollInterval(Duration.ofMillis(200))
+            .ignoreExceptions()
             .untilAsserted(() -> assertThat(echo(trustsNew, this.port, "after")).isEqualTo("after"));
         assertThatThrownBy(() -> echo(trustsOld, this.port, "old")).isNotNull();
 

@@ -24,8 +24,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * {@code spring.threads.virtual.enabled=true}: handlers run on virtual threads, named
- * {@code peersocket-handler-}. Virtual threads need Java 21: skipped, with a message, on an older JVM
- * (the build's Java 17); run it with a Java 21+ {@code JAVA_HOME}.
+ * {@code peersocket-handler-}. Virtual threads need Java 21: skipped, with a message, on
+ * an older JVM (the build's Java 17); run it with a Java 21+ {@code JAVA_HOME}.
  */
 @SpringBootTest(classes = VirtualHandlerThreadsTest.App.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = { "peersocket.server.port=0", "spring.threads.virtual.enabled=true" })
@@ -48,7 +48,8 @@ class VirtualHandlerThreadsTest {
         try {
             client.sendText("which thread?");
             // What the handler saw, as the client received it.
-            assertThat(client.next(Duration.ofSeconds(10)).string()).startsWith("virtual=true name=peersocket-handler-");
+            assertThat(client.next(Duration.ofSeconds(10)).string())
+                .startsWith("virtual=true name=peersocket-handler-");
             await().atMost(Duration.ofSeconds(10)).until(() -> this.threads.seen.size() >= 2);
             assertThat(this.threads.seen).allMatch((seen) -> seen.startsWith("virtual=true"));
         }
@@ -84,7 +85,8 @@ class VirtualHandlerThreadsTest {
             private static String describe() {
                 Thread thread = Thread.currentThread();
                 try {
-                    return "virtual=" + Thread.class.getMethod("isVirtual").invoke(thread) + " name=" + thread.getName();
+                    return "virtual=" + Thread.class.getMethod("isVirtual").invoke(thread) + " name="
+                            + thread.getName();
                 }
                 catch (ReflectiveOperationException ex) {
                     return "virtual=unknown name=" + thread.getName();

@@ -7,7 +7,10 @@ import io.peersocket.test.TestApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The server's behaviour at paths of a WebFlux application's own Reactor Netty server (no dedicated port). */
+/**
+ * The server's behaviour at paths of a WebFlux application's own Reactor Netty server (no
+ * dedicated port).
+ */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "spring.main.web-application-type=reactive",
                 "peersocket.server.extra-headers.X-Game-Server=peersocket" })

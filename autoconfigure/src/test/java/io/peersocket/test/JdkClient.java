@@ -14,8 +14,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real RFC 6455 client for tests: the JDK's own {@link WebSocket}, collecting whole messages
- * (partial frames joined) and the close frame it receives. Every wait is bounded.
+ * A real RFC 6455 client for tests: the JDK's own {@link WebSocket}, collecting whole
+ * messages (partial frames joined) and the close frame it receives. Every wait is
+ * bounded.
  */
 public final class JdkClient implements WebSocket.Listener {
 

@@ -20,11 +20,11 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * A deliberately dumb RFC 6455 client on a plain {@link Socket}, for tests that must send what
- * no well-behaved library would: the upgrade request is written by hand and every bit of a
- * frame header (FIN, RSV, opcode, mask, length) is the caller's choice. Every read is bounded
- * by the socket's read timeout, so a server that does not answer fails the test instead of
- * hanging it.
+ * A deliberately dumb RFC 6455 client on a plain {@link Socket}, for tests that must send
+ * what no well-behaved library would: the upgrade request is written by hand and every
+ * bit of a frame header (FIN, RSV, opcode, mask, length) is the caller's choice. Every
+ * read is bounded by the socket's read timeout, so a server that does not answer fails
+ * the test instead of hanging it.
  */
 public final class RawWebSocket implements Closeable {
 
@@ -70,12 +70,17 @@ public final class RawWebSocket implements Closeable {
      * @return the request text, ending with the empty line
      */
     public static String upgradeRequest(int port, String path, String... protocols) {
-        StringBuilder request = new StringBuilder()
-            .append("GET ").append(path).append(" HTTP/1.1\r\n")
-            .append("Host: localhost:").append(port).append("\r\n")
+        StringBuilder request = new StringBuilder().append("GET ")
+            .append(path)
+            .append(" HTTP/1.1\r\n")
+            .append("Host: localhost:")
+            .append(port)
+            .append("\r\n")
             .append("Upgrade: websocket\r\n")
             .append("Connection: Upgrade\r\n")
-            .append("Sec-WebSocket-Key: ").append(newKey()).append("\r\n")
+            .append("Sec-WebSocket-Key: ")
+            .append(newKey())
+            .append("\r\n")
             .append("Sec-WebSocket-Version: 13\r\n");
         if (protocols.length > 0) {
             request.append("Sec-WebSocket-Protocol: ").append(String.join(", ", protocols)).append("\r\n");
@@ -84,18 +89,21 @@ public final class RawWebSocket implements Closeable {
     }
 
     /**
-     * Opens a socket to localhost, writes {@code request} as it is and reads the response head.
+     * Opens a socket to localhost, writes {@code request} as it is and reads the response
+     * head.
      * @param port the server's port on localhost
      * @param request the whole request head, CRLFs and final empty line included
-     * @return the response; on 101 it also holds the open WebSocket ({@link HttpResponse#webSocket()})
+     * @return the response; on 101 it also holds the open WebSocket
+     * ({@link HttpResponse#webSocket()})
      */
     public static HttpResponse handshake(int port, String request) throws IOException {
         return handshake(null, port, request);
     }
 
     /**
-     * {@link #handshake(int, String)} from a given local address: another loopback address
-     * (127.0.0.2 ...) is another client to a server that counts peers per address.
+     * {@link #handshake(int, String)} from a given local address: another loopback
+     * address (127.0.0.2 ...) is another client to a server that counts peers per
+     * address.
      * @param localAddress the address to connect from, {@code null} for any
      */
     public static HttpResponse handshake(java.net.InetAddress localAddress, int port, String request)
@@ -128,8 +136,8 @@ public final class RawWebSocket implements Closeable {
             String key = keyOf(request);
             String expected = accept(key);
             if (!expected.equals(headers.get("sec-websocket-accept"))) {
-                throw new IOException("Bad Sec-WebSocket-Accept " + headers.get("sec-websocket-accept")
-                        + ", expected " + expected);
+                throw new IOException(
+                        "Bad Sec-WebSocket-Accept " + headers.get("sec-websocket-accept") + ", expected " + expected);
             }
             RawWebSocket webSocket = new RawWebSocket(socket, in, response);
             return new HttpResponse(statusLine, headers, webSocket);
@@ -155,7 +163,9 @@ public final class RawWebSocket implements Closeable {
         return response.webSocket();
     }
 
-    /** @return the 101 response this socket was opened with */
+    /**
+     * @return the 101 response this socket was opened with
+     */
     public HttpResponse handshakeResponse() {
         return this.handshake;
     }
@@ -175,9 +185,12 @@ public final class RawWebSocket implements Closeable {
         this.out.flush();
     }
 
-    /** Writes bytes as they are, in one write: several frames built with {@link #frame}. */
     /**
-     * @return the client side's local port, to find this connection in the kernel's tables
+     * Writes bytes as they are, in one write: several frames built with {@link #frame}.
+     */
+    /**
+     * @return the client side's local port, to find this connection in the kernel's
+     * tables
      */
     public int localPort() {
         return this.socket.getLocalPort();
@@ -203,7 +216,9 @@ public final class RawWebSocket implements Closeable {
         sendFrame(true, 0, CLOSE, true, closePayload(code, reason));
     }
 
-    /** @return a close frame's payload: the code in network order, then the UTF-8 reason */
+    /**
+     * @return a close frame's payload: the code in network order, then the UTF-8 reason
+     */
     public static byte[] closePayload(int code, String reason) {
         byte[] text = reason.getBytes(StandardCharsets.UTF_8);
         byte[] payload = new byte[2 + text.length];
@@ -213,7 +228,9 @@ public final class RawWebSocket implements Closeable {
         return payload;
     }
 
-    /** @return the bytes of one frame exactly as described (see {@link #sendFrame}) */
+    /**
+     * @return the bytes of one frame exactly as described (see {@link #sendFrame})
+     */
     public static byte[] frame(boolean fin, int rsv, int opcode, boolean masked, byte[] payload) {
         ByteArrayOutputStream frame = new ByteArrayOutputStream(payload.length + 14);
         frame.write((fin ? 0x80 : 0) | ((rsv & 0x7) << 4) | (opcode & 0xF));
@@ -253,7 +270,8 @@ public final class RawWebSocket implements Closeable {
      * Reads the next frame, whatever it is.
      * @return the frame
      * @throws EOFException when the server closed the connection first
-     * @throws java.net.SocketTimeoutException when nothing came within {@link #READ_TIMEOUT}
+     * @throws java.net.SocketTimeoutException when nothing came within
+     * {@link #READ_TIMEOUT}
      */
     public Frame readFrame() throws IOException {
         int b0 = readByte();
@@ -379,6 +397,7 @@ public final class RawWebSocket implements Closeable {
 
     /**
      * One frame as read.
+     *
      * @param fin the FIN bit
      * @param rsv the RSV bits
      * @param opcode the opcode
@@ -387,7 +406,9 @@ public final class RawWebSocket implements Closeable {
      */
     public record Frame(boolean fin, int rsv, int opcode, boolean masked, byte[] payload) {
 
-        /** @return a close frame's code, or 1005 (no status) when it has no body */
+        /**
+         * @return a close frame's code, or 1005 (no status) when it has no body
+         */
         public int closeCode() {
             if (this.payload.length < 2) {
                 return 1005;
@@ -395,7 +416,9 @@ public final class RawWebSocket implements Closeable {
             return ((this.payload[0] & 0xFF) << 8) | (this.payload[1] & 0xFF);
         }
 
-        /** @return a close frame's reason */
+        /**
+         * @return a close frame's reason
+         */
         public String closeReason() {
             return (this.payload.length <= 2) ? ""
                     : new String(this.payload, 2, this.payload.length - 2, StandardCharsets.UTF_8);
@@ -407,8 +430,8 @@ public final class RawWebSocket implements Closeable {
 
         @Override
         public String toString() {
-            return "Frame[fin=" + this.fin + ", rsv=" + this.rsv + ", opcode=" + this.opcode + ", masked="
-                    + this.masked + ", length=" + this.payload.length
+            return "Frame[fin=" + this.fin + ", rsv=" + this.rsv + ", opcode=" + this.opcode + ", masked=" + this.masked
+                    + ", length=" + this.payload.length
                     + ((this.opcode == CLOSE) ? ", code=" + closeCode() + ", reason='" + closeReason() + "'" : "")
                     + "]";
         }
@@ -417,19 +440,25 @@ public final class RawWebSocket implements Closeable {
 
     /**
      * The head of the server's answer to an upgrade request.
+     *
      * @param statusLine e.g. {@code HTTP/1.1 101 Switching Protocols}
      * @param headers header values by lower-case name (repeated headers joined with ", ")
-     * @param webSocket the open WebSocket on 101, else {@code null} (the socket is then closed)
+     * @param webSocket the open WebSocket on 101, else {@code null} (the socket is then
+     * closed)
      */
     public record HttpResponse(String statusLine, Map<String, String> headers, RawWebSocket webSocket) {
 
-        /** @return the status code of the status line */
+        /**
+         * @return the status code of the status line
+         */
         public int status() {
             String[] parts = this.statusLine.split(" ", 3);
             return (parts.length >= 2) ? Integer.parseInt(parts[1]) : -1;
         }
 
-        /** @return a header's value, by case-insensitive name, or {@code null} */
+        /**
+         * @return a header's value, by case-insensitive name, or {@code null}
+         */
         public String header(String name) {
             return this.headers.get(name.toLowerCase(Locale.ROOT));
         }

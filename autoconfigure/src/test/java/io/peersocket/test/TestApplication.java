@@ -17,7 +17,10 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Import;
 
-/** An application with an echo endpoint and a recording endpoint, for behaviour tests on both transports. */
+/**
+ * An application with an echo endpoint and a recording endpoint, for behaviour tests on
+ * both transports.
+ */
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import({ TestApplication.Echo.class, TestApplication.Recorder.class, TestApplication.NonBlockingEcho.class,
@@ -36,8 +39,8 @@ public class TestApplication {
     }
 
     /**
-     * Records every signal as a line, the thread it ran on, and whether two signals of one peer
-     * ever ran at once.
+     * Records every signal as a line, the thread it ran on, and whether two signals of
+     * one peer ever ran at once.
      */
     @PacketHandler(path = "/record")
     public static class Recorder implements PeerListener {
@@ -108,8 +111,9 @@ public class TestApplication {
     }
 
     /**
-     * Echoes every packet from a handler declared non-blocking, and records the order of what it
-     * received per peer, the threads it ran on and whether two of one peer's signals overlapped.
+     * Echoes every packet from a handler declared non-blocking, and records the order of
+     * what it received per peer, the threads it ran on and whether two of one peer's
+     * signals overlapped.
      */
     @PacketHandler(path = "/echo-io", blocking = false)
     public static class NonBlockingEcho {
@@ -143,7 +147,10 @@ public class TestApplication {
 
     }
 
-    /** Answers each message with three packets, then closes with 4000: the packets must arrive first. */
+    /**
+     * Answers each message with three packets, then closes with 4000: the packets must
+     * arrive first.
+     */
     @PacketHandler(path = "/farewell")
     public static class Farewell {
 

@@ -11,9 +11,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The Pandemonium dialect. No Pandemonium binary runs here, so the vectors are derived by hand
- * from its source ({@code core/variant/variant.h}'s type enum and {@code core/io/marshalls.cpp}):
- * same value layouts as Godot 3, its own type ids, and its extra types.
+ * The Pandemonium dialect. No Pandemonium binary runs here, so the vectors are derived by
+ * hand from its source ({@code core/variant/variant.h}'s type enum and
+ * {@code core/io/marshalls.cpp}): same value layouts as Godot 3, its own type ids, and
+ * its extra types.
  */
 class PandemoniumDialectTest {
 
@@ -56,26 +57,31 @@ class PandemoniumDialectTest {
 
     @Test
     void pandemoniumOnlyTypes() {
-        assertVector(new Rect2i(new Vector2i(1, 2), new Vector2i(3, 4)), "06000000 01000000 02000000 03000000 04000000");
+        assertVector(new Rect2i(new Vector2i(1, 2), new Vector2i(3, 4)),
+                "06000000 01000000 02000000 03000000 04000000");
         assertVector(new Vector2i(-1, 2), "08000000 ffffffff 02000000");
         assertVector(new Vector3i(1, 2, 3), "0a000000 01000000 02000000 03000000");
         assertVector(new Vector4(1, 2, 3, 4), "0b000000 0000803f 00000040 00004040 00008040");
         assertVector(new Vector4i(1, 2, 3, 4), "0c000000 01000000 02000000 03000000 04000000");
         assertVector(new StringName("abc"), "18000000 03000000 61626300");
         assertThatThrownBy(() -> VariantCodec.godot3().encode(new StringName("x")))
-            .isInstanceOf(VariantEncodingException.class).hasMessageContaining("STRING_NAME");
+            .isInstanceOf(VariantEncodingException.class)
+            .hasMessageContaining("STRING_NAME");
     }
 
     @Test
     void typesWithoutJavaCounterpartAreRefused() {
-        // Projection (19), TypedArray (27) and the integer pool arrays (34) exist in Pandemonium
+        // Projection (19), TypedArray (27) and the integer pool arrays (34) exist in
+        // Pandemonium
         // but are not read here; 40 and above are not types at all.
         for (String hex : List.of("13000000", "1b000000", "22000000 00000000")) {
             assertThatThrownBy(() -> this.codec.decode(HexFormat.of().parseHex(hex.replace(" ", ""))))
-                .isInstanceOf(VariantDecodingException.class).hasMessageContaining("is not supported");
+                .isInstanceOf(VariantDecodingException.class)
+                .hasMessageContaining("is not supported");
         }
         assertThatThrownBy(() -> this.codec.decode(HexFormat.of().parseHex("28000000")))
-            .isInstanceOf(VariantDecodingException.class).hasMessageContaining("Unknown Variant type id 40");
+            .isInstanceOf(VariantDecodingException.class)
+            .hasMessageContaining("Unknown Variant type id 40");
     }
 
 }

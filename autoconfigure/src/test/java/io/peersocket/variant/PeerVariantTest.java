@@ -27,11 +27,12 @@ import org.springframework.context.annotation.Import;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code Peer.getVar} / {@code Peer.putVar} on a real server, with the endpoint's settings
- * from properties (Pandemonium dialect, object decoding on, a 1 KiB encode limit): a packet
- * that is no Variant is {@code ERR_INVALID_DATA} and the peer stays up, a value with no Variant
- * type is {@code ERR_INVALID_PARAMETER}, an encoding past the limit {@code ERR_OUT_OF_MEMORY};
- * what the raw client receives is decoded here with the same dialect.
+ * {@code Peer.getVar} / {@code Peer.putVar} on a real server, with the endpoint's
+ * settings from properties (Pandemonium dialect, object decoding on, a 1 KiB encode
+ * limit): a packet that is no Variant is {@code ERR_INVALID_DATA} and the peer stays up,
+ * a value with no Variant type is {@code ERR_INVALID_PARAMETER}, an encoding past the
+ * limit {@code ERR_OUT_OF_MEMORY}; what the raw client receives is decoded here with the
+ * same dialect.
  */
 @SpringBootTest(classes = PeerVariantTest.App.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = { "peersocket.server.port=0", "peersocket.server.variant.dialect=pandemonium",
@@ -61,7 +62,8 @@ class PeerVariantTest {
             client.sendBinary(this.pandemonium.encode(state, true));
             Object answer = this.pandemonium.decode(client.next().data(), true);
             assertThat(Variants.deepEquals(answer, List.of("OK", state, "ERR_INVALID_PARAMETER", "ERR_OUT_OF_MEMORY")))
-                .as("%s", answer).isTrue();
+                .as("%s", answer)
+                .isTrue();
         }
         finally {
             client.close(1000, "");
@@ -87,7 +89,10 @@ class PeerVariantTest {
 
     }
 
-    /** Reads with getVar (the packet stays queued: the method takes no payload) and reports. */
+    /**
+     * Reads with getVar (the packet stays queued: the method takes no payload) and
+     * reports.
+     */
     @PacketHandler(path = "/peer")
     static class Handler {
 
@@ -100,8 +105,8 @@ class PeerVariantTest {
             }
             PeerError unsupported = peer.putVar(new Object());
             PeerError tooLarge = peer.putVar(new byte[2048]);
-            List<Object> answer = new ArrayList<>(Arrays.asList(result.error().name(), result.value(),
-                    unsupported.name(), tooLarge.name()));
+            List<Object> answer = new ArrayList<>(
+                    Arrays.asList(result.error().name(), result.value(), unsupported.name(), tooLarge.name()));
             peer.putVar(answer, true);
         }
 

@@ -14,9 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The codec's rules without the engine: round trips, the engine's number widths, and every
- * kind of bad input answered with a {@link VariantDecodingException}, never another exception
- * and never an allocation beyond the packet. (VariantGodotTest checks the bytes against Godot.)
+ * The codec's rules without the engine: round trips, the engine's number widths, and
+ * every kind of bad input answered with a {@link VariantDecodingException}, never another
+ * exception and never an allocation beyond the packet. (VariantGodotTest checks the bytes
+ * against Godot.)
  */
 class VariantCodecTest {
 
@@ -48,8 +49,8 @@ class VariantCodecTest {
         values.forEach((name, wrapped) -> {
             Object value = VariantGodotTest.unwrap(name, wrapped);
             boolean full = name.equals("object_full");
-            assertThat(Variants.deepEquals(this.codec.decode(this.codec.encode(value, full), full), value))
-                .as(name).isTrue();
+            assertThat(Variants.deepEquals(this.codec.decode(this.codec.encode(value, full), full), value)).as(name)
+                .isTrue();
         });
         Map<String, Object> all = new LinkedHashMap<>();
         values.forEach((name, value) -> {
@@ -69,7 +70,8 @@ class VariantCodecTest {
         assertThatThrownBy(() -> this.codec.decode(bytes)).isInstanceOf(VariantDecodingException.class)
             .hasMessageContaining("Object decoding is not allowed");
         assertThat(this.codec.decode(bytes, true)).isEqualTo(object);
-        // Godot 3.2.3's var2bytes(Reference.new()): an instance id, decoded whatever the setting.
+        // Godot 3.2.3's var2bytes(Reference.new()): an instance id, decoded whatever the
+        // setting.
         assertThat(this.codec.decode(hex("110001000805000000000000"))).isEqualTo(new ObjectId(0x508));
         assertThat(this.codec.decode(hex("11000100 0000000000000000"))).isNull();
         assertThatThrownBy(() -> this.codec.encode(object)).isInstanceOf(VariantEncodingException.class)
@@ -107,7 +109,8 @@ class VariantCodecTest {
         assertInvalid("02000100 01000000", "Truncated 64-bit int");
         assertInvalid("ff000000", "Unknown Variant type id 255");
         assertInvalid("1b000000", "Unknown Variant type id 27");
-        // A string, a pool array, an array and a dictionary claiming far more than the packet holds.
+        // A string, a pool array, an array and a dictionary claiming far more than the
+        // packet holds.
         assertInvalid("04000000 ffffff7f 61616161", "does not fit");
         assertInvalid("14000000 ffffff7f 00000000", "does not fit");
         assertInvalid("15000000 ffffff3f 00000000", "does not fit");
@@ -141,7 +144,9 @@ class VariantCodecTest {
     @Test
     void stringsEndAtTheFirstNulAsInTheEngine() {
         assertThat(this.codec.decode(hex("04000000 03000000 61006200"))).isEqualTo("a");
-        assertThat(this.codec.decode(hex("040000000300000061626300 ffff"))).isEqualTo("abc"); // trailing bytes ignored
+        assertThat(this.codec.decode(hex("040000000300000061626300 ffff"))).isEqualTo("abc"); // trailing
+                                                                                              // bytes
+                                                                                              // ignored
     }
 
     private void assertInvalid(String bytes, String message) {
@@ -151,15 +156,15 @@ class VariantCodecTest {
 
     /**
      * Seeded random mutations of valid encodings (bit flips, truncations, forged counts,
-     * random bytes): decoding either succeeds or throws VariantDecodingException, never anything
-     * else (no IndexOutOfBounds, no OutOfMemoryError, no StackOverflowError).
+     * random bytes): decoding either succeeds or throws VariantDecodingException, never
+     * anything else (no IndexOutOfBounds, no OutOfMemoryError, no StackOverflowError).
      */
     @Test
     void fuzzedInputNeverEscapesAsAnotherException() {
         Random random = new Random(20261203L);
         List<byte[]> seeds = new ArrayList<>();
-        VariantGodotTest.expectedValues().forEach((name, value) ->
-                seeds.add(this.codec.encode(VariantGodotTest.unwrap(name, value), true)));
+        VariantGodotTest.expectedValues()
+            .forEach((name, value) -> seeds.add(this.codec.encode(VariantGodotTest.unwrap(name, value), true)));
         Map<String, Object> all = new LinkedHashMap<>(VariantGodotTest.expectedValues());
         all.remove("object_full");
         seeds.add(this.codec.encode(all));
@@ -188,7 +193,8 @@ class VariantCodecTest {
             case 0 -> bytes[random.nextInt(bytes.length)] ^= (byte) (1 << random.nextInt(8));
             case 1 -> bytes = Arrays.copyOf(bytes, random.nextInt(bytes.length));
             case 2 -> {
-                // forge a 32-bit word (a count, a length or a header) at an aligned offset
+                // forge a 32-bit word (a count, a length or a header) at an aligned
+                // offset
                 int at = random.nextInt(bytes.length / 4) * 4;
                 int forged = switch (random.nextInt(4)) {
                     case 0 -> Integer.MAX_VALUE;

@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Values one after another inside a larger packet, as a remote call's arguments: each one's
- * padding counts from its own start, whatever its offset.
+ * Values one after another inside a larger packet, as a remote call's arguments: each
+ * one's padding counts from its own start, whatever its offset.
  */
 class VariantDecodeAtTest {
 
@@ -17,7 +17,7 @@ class VariantDecodeAtTest {
 
     @Test
     void valuesAtAnUnalignedOffsetReadWithTheirOwnPadding() {
-        byte[] first = this.codec.encode("A");           // 4 + 4 + 1 + 3 bytes of padding
+        byte[] first = this.codec.encode("A"); // 4 + 4 + 1 + 3 bytes of padding
         byte[] second = this.codec.encode(List.of(7L, "xy"));
         byte[] packet = new byte[3 + first.length + second.length];
         System.arraycopy(first, 0, packet, 3, first.length);

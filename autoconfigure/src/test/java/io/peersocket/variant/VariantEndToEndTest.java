@@ -35,12 +35,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * put_var / get_var between Java and Godot 3.2.3 over real sockets, both ways: a Godot client
- * against a Java {@code @PacketHandler} that reads a {@code @VariantPayload Map} and answers
- * with {@code putVar}, and the Java client's peer 1 against a Godot server. Each side checks
- * what it received against its own copy of a Dictionary holding every Variant type but Object
- * (objects are covered byte for byte by VariantGodotTest). Over the relay, two Godot clients
- * exchange Variants with each other and with peer 1, a {@code @PeerPacket} handler.
+ * put_var / get_var between Java and Godot 3.2.3 over real sockets, both ways: a Godot
+ * client against a Java {@code @PacketHandler} that reads a {@code @VariantPayload Map}
+ * and answers with {@code putVar}, and the Java client's peer 1 against a Godot server.
+ * Each side checks what it received against its own copy of a Dictionary holding every
+ * Variant type but Object (objects are covered byte for byte by VariantGodotTest). Over
+ * the relay, two Godot clients exchange Variants with each other and with peer 1, a
+ * {@code @PeerPacket} handler.
  */
 @SpringBootTest(classes = VariantEndToEndTest.App.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = "peersocket.server.port=0")
@@ -86,7 +87,8 @@ class VariantEndToEndTest {
                 Map.of("VAR_URL", "ws://127.0.0.1:" + this.port + "/var", "VAR_TIMEOUT", "50"))) {
             String verdict = godot.awaitLine((l) -> l.startsWith("VERDICT "), RUN);
             assertThat(verdict).as(String.join("\n", godot.lines())).isEqualTo("VERDICT java=equal godot=equal");
-            // The packet that is no Variant was answered with the error, and the peer stayed up.
+            // The packet that is no Variant was answered with the error, and the peer
+            // stayed up.
             assertThat(godot.lines()).anyMatch((l) -> l.startsWith("ANSWER invalid: Unknown Variant type id 255"));
             godot.awaitLine((l) -> l.startsWith("CLOSED "), RUN);
         }
@@ -147,8 +149,9 @@ class VariantEndToEndTest {
     }
 
     /**
-     * Peer 1 of a relay: reads what a Godot client put_var's to it as a Variant parameter, and
-     * answers A by returning a Variant (sent to that client alone) and B with RelayServer.putVar.
+     * Peer 1 of a relay: reads what a Godot client put_var's to it as a Variant
+     * parameter, and answers A by returning a Variant (sent to that client alone) and B
+     * with RelayServer.putVar.
      */
     @PacketHandler(path = "/vmp", multiplayer = true)
     static class RelayChecker {

@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Godot 3.2.3's own {@code var2bytes} of a fixed set of values covering every Variant type and
- * both number widths (printed by {@code variant_vectors.gd}) must be byte for byte what the
- * Java encoder produces, and the Java decoder must read Godot's bytes back equal.
+ * Godot 3.2.3's own {@code var2bytes} of a fixed set of values covering every Variant
+ * type and both number widths (printed by {@code variant_vectors.gd}) must be byte for
+ * byte what the Java encoder produces, and the Java decoder must read Godot's bytes back
+ * equal.
  */
 class VariantGodotTest {
 
@@ -27,7 +28,8 @@ class VariantGodotTest {
     /** The script's values, in Java. */
     static Map<String, Object> expectedValues() {
         Map<String, Object> values = new LinkedHashMap<>();
-        values.put("nil", Arrays.asList((Object) null)); // wrapped: a map value cannot be null here
+        values.put("nil", Arrays.asList((Object) null)); // wrapped: a map value cannot be
+                                                         // null here
         values.put("true", true);
         values.put("false", false);
         values.put("int_zero", 0);
@@ -87,9 +89,10 @@ class VariantGodotTest {
     }
 
     /**
-     * Godot 3.2.3's var2bytes leaves the padding after each name of a NodePath unwritten (it
-     * skips those bytes in a buffer it does not clear), so they hold whatever memory held: zero
-     * them, as the Java encoder writes them. The decoder ignores padding either way.
+     * Godot 3.2.3's var2bytes leaves the padding after each name of a NodePath unwritten
+     * (it skips those bytes in a buffer it does not clear), so they hold whatever memory
+     * held: zero them, as the Java encoder writes them. The decoder ignores padding
+     * either way.
      */
     static byte[] zeroNodePathPadding(byte[] bytes) {
         byte[] copy = bytes.clone();
@@ -126,7 +129,8 @@ class VariantGodotTest {
             boolean full = name.equals("object_full");
             String java = HexFormat.of().formatHex(this.codec.encode(value, full));
             byte[] engine = HexFormat.of().parseHex(godot.get(name));
-            String expected = HexFormat.of().formatHex(name.startsWith("nodepath") ? zeroNodePathPadding(engine) : engine);
+            String expected = HexFormat.of()
+                .formatHex(name.startsWith("nodepath") ? zeroNodePathPadding(engine) : engine);
             if (!java.equals(expected)) {
                 mismatches.add(name + ": Godot " + expected + ", Java " + java);
             }

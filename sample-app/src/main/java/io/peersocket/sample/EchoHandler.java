@@ -11,10 +11,11 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * The seed's minimal server example: logs each signal in the seed's words and echoes every packet.
- * Every line is something a client triggers, so they are DEBUG (an echo flood must not fill the
- * disk: {@code logging.level.io.peersocket.sample=debug} shows them) and what the client sent is
- * escaped by {@link LogSafe}, so a CR/LF in a message cannot forge a log line.
+ * The seed's minimal server example: logs each signal in the seed's words and echoes
+ * every packet. Every line is something a client triggers, so they are DEBUG (an echo
+ * flood must not fill the disk: {@code logging.level.io.peersocket.sample=debug} shows
+ * them) and what the client sent is escaped by {@link LogSafe}, so a CR/LF in a message
+ * cannot forge a log line.
  */
 @PacketHandler(path = "/echo")
 class EchoHandler {
@@ -31,7 +32,8 @@ class EchoHandler {
     @ClientCloseRequest
     void closeRequest(int id, int code, String reason) {
         if (logger.isDebugEnabled()) {
-            logger.debug(String.format("Client %d disconnecting with code: %d, reason: %s", id, code, LogSafe.text(reason)));
+            logger.debug(
+                    String.format("Client %d disconnecting with code: %d, reason: %s", id, code, LogSafe.text(reason)));
         }
     }
 
@@ -42,7 +44,9 @@ class EchoHandler {
         }
     }
 
-    /** Answers in the packet's own mode: the return value goes back as the packet came. */
+    /**
+     * Answers in the packet's own mode: the return value goes back as the packet came.
+     */
     @DataReceived
     byte[] onData(int id, Packet packet) {
         if (logger.isDebugEnabled()) {

@@ -12,8 +12,9 @@ import io.peersocket.peer.Peer;
 import io.peersocket.peer.WriteMode;
 
 /**
- * libwebsockets' {@code lws-mirror-protocol}, the server the seed's minimal client example talks
- * to: every message goes to every client of the protocol, the sender included, in the sender's mode.
+ * libwebsockets' {@code lws-mirror-protocol}, the server the seed's minimal client
+ * example talks to: every message goes to every client of the protocol, the sender
+ * included, in the sender's mode.
  */
 @PacketHandler(path = "/", protocols = "lws-mirror-protocol")
 class MirrorHandler {

@@ -12,10 +12,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * A multiplayer relay at {@code ws://127.0.0.1:9080/mp} for Godot clients with
  * {@code gd_mp_api = true}: the clients reach each other through it, and this bean is the
- * server's own application, peer 1. It logs what it receives and answers {@code ping-server:X}
- * with {@code pong-server:X}, sent to the sender only.
+ * server's own application, peer 1. It logs what it receives and answers
+ * {@code ping-server:X} with {@code pong-server:X}, sent to the sender only.
  */
-// Its clients need a player's token (SCOPE_player, from POST /token), checked before the upgrade.
+// Its clients need a player's token (SCOPE_player, from POST /token), checked before the
+// upgrade.
 @PacketHandler(path = "/mp", multiplayer = true, authorities = "SCOPE_player")
 class RelayHandler {
 
@@ -36,7 +37,8 @@ class RelayHandler {
     /** A non-null result goes back to the sender alone, from peer 1. */
     @PeerPacket
     @Nullable String received(int from, int to, String text) {
-        // Clients trigger it at will: DEBUG, and their text escaped so that a CR/LF forges no log line.
+        // Clients trigger it at will: DEBUG, and their text escaped so that a CR/LF
+        // forges no log line.
         if (logger.isDebugEnabled()) {
             logger.debug(String.format("Got packet from peer %d to %d: %s", from, to, LogSafe.text(text)));
         }

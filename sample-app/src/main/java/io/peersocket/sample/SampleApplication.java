@@ -7,10 +7,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The sample: the seed's two server examples on the WebSocket port 9080, the web app on 8080.
- * With the profile {@code seed-client} it is instead the seed's minimal client example: it
- * connects to {@code peersocket.client.connections.seed.url}, prints the seed's lines, closes and
- * exits (0 on a clean run).
+ * The sample: the seed's two server examples on the WebSocket port 9080, the web app on
+ * 8080. With the profile {@code seed-client} it is instead the seed's minimal client
+ * example: it connects to {@code peersocket.client.connections.seed.url}, prints the
+ * seed's lines, closes and exits (0 on a clean run).
  */
 @SpringBootApplication
 public class SampleApplication {

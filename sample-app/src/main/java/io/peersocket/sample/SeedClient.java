@@ -19,11 +19,12 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Profile;
 
 /**
- * The seed's minimal client example, in the profile {@code seed-client}: the named connection
- * {@code seed} ({@code peersocket.client.connections.seed}, by default {@code ws://127.0.0.1:9080/}
- * with {@code lws-mirror-protocol}) connects on start; this handler prints the seed's lines, then
- * closes cleanly once the server has mirrored the packet, and the application exits with 0
- * (1 when the connection failed or was not clean).
+ * The seed's minimal client example, in the profile {@code seed-client}: the named
+ * connection {@code seed} ({@code peersocket.client.connections.seed}, by default
+ * {@code ws://127.0.0.1:9080/} with {@code lws-mirror-protocol}) connects on start; this
+ * handler prints the seed's lines, then closes cleanly once the server has mirrored the
+ * packet, and the application exits with 0 (1 when the connection failed or was not
+ * clean).
  */
 @Profile("seed-client")
 @PacketHandler(client = "seed")
@@ -37,14 +38,16 @@ class SeedClient {
         this.clients = clients;
     }
 
-    // func _connected(proto = ""): print, then get_peer(1).put_packet("Test packet".to_utf8())
+    // func _connected(proto = ""): print, then get_peer(1).put_packet("Test
+    // packet".to_utf8())
     @ConnectionEstablished
     void connected(Peer server, String protocol) {
         System.out.println("Connected with protocol: " + protocol);
         server.putPacket("Test packet".getBytes(StandardCharsets.UTF_8));
     }
 
-    // func _on_data(): print the packet; then, unlike the seed's endless game loop, close.
+    // func _on_data(): print the packet; then, unlike the seed's endless game loop,
+    // close.
     @DataReceived
     void onData(Peer server) {
         System.out.println("Got data from server: " + new String(server.getPacket(), StandardCharsets.UTF_8));
@@ -66,7 +69,8 @@ class SeedClient {
 
     /**
      * @param timeout the longest wait
-     * @return 0 once the example closed cleanly; 1 when it failed or did not finish in time
+     * @return 0 once the example closed cleanly; 1 when it failed or did not finish in
+     * time
      */
     int awaitExitCode(Duration timeout) {
         try {

@@ -18,8 +18,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The seed's minimal server in poll mode, as docs/api-mapping.md shows it: a packet is echoed in
- * the engine's default write mode (binary) once the game loop has polled.
+ * The seed's minimal server in poll mode, as docs/api-mapping.md shows it: a packet is
+ * echoed in the engine's default write mode (binary) once the game loop has polled.
  */
 @SpringBootTest(properties = { "peersocket.server.port=0", "peersocket.server.dispatch=poll" })
 class PollServerTest {

@@ -21,13 +21,13 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A real peer that nobody here wrote (Godot 3.2.3 headless, libwebsockets' test client), run as
- * an external process: found on the {@code PATH}, bounded in time, its output captured line by
- * line for assertions and for failure messages.
+ * A real peer that nobody here wrote (Godot 3.2.3 headless, libwebsockets' test client),
+ * run as an external process: found on the {@code PATH}, bounded in time, its output
+ * captured line by line for assertions and for failure messages.
  * <p>
- * A missing executable skips the test with a message that says how to enable it, unless the
- * system property {@value #REQUIRED_PROPERTY} is {@code true} ({@code .ci/run}), which makes it
- * a failure naming the Debian package to install.
+ * A missing executable skips the test with a message that says how to enable it, unless
+ * the system property {@value #REQUIRED_PROPERTY} is {@code true} ({@code .ci/run}),
+ * which makes it a failure naming the Debian package to install.
  */
 final class ExternalPeer implements AutoCloseable {
 
@@ -61,8 +61,8 @@ final class ExternalPeer implements AutoCloseable {
     }
 
     /**
-     * The absolute path of an executable on the {@code PATH}; when it is missing, skips the test
-     * or, with {@value #REQUIRED_PROPERTY}=true, fails it.
+     * The absolute path of an executable on the {@code PATH}; when it is missing, skips
+     * the test or, with {@value #REQUIRED_PROPERTY}=true, fails it.
      * @param executable the command name
      * @param debianPackage the Debian package that installs it
      * @return the executable
@@ -75,9 +75,10 @@ final class ExternalPeer implements AutoCloseable {
                         + "=true requires it: install the Debian package " + debianPackage + " (apt-get install "
                         + debianPackage + ")");
             }
-            String message = "Skipped: " + executable + " (Debian package " + debianPackage
-                    + ") is not on the PATH; " + HOW_TO_ENABLE;
-            // also in the build log, where a skipped count alone says nothing of the reason
+            String message = "Skipped: " + executable + " (Debian package " + debianPackage + ") is not on the PATH; "
+                    + HOW_TO_ENABLE;
+            // also in the build log, where a skipped count alone says nothing of the
+            // reason
             System.err.println(message);
             Assumptions.abort(message);
         }
@@ -127,17 +128,17 @@ final class ExternalPeer implements AutoCloseable {
      * @param timeout how long it may run
      * @return the finished run
      */
-    static ExternalPeer run(List<String> command, Map<String, String> environment, Path directory,
-            Duration timeout) {
+    static ExternalPeer run(List<String> command, Map<String, String> environment, Path directory, Duration timeout) {
         ExternalPeer peer = start(command, environment, directory);
         peer.await(timeout);
         return peer;
     }
 
     /**
-     * Starts Godot 3.2.3 headless on one of the GDScripts in {@code src/test/resources/godot}: the
-     * script is copied into {@code directory}, which becomes Godot's working directory (its
-     * {@code res://}) and {@code HOME}, so that the run leaves nothing behind.
+     * Starts Godot 3.2.3 headless on one of the GDScripts in
+     * {@code src/test/resources/godot}: the script is copied into {@code directory},
+     * which becomes Godot's working directory (its {@code res://}) and {@code HOME}, so
+     * that the run leaves nothing behind.
      * @param godot the executable
      * @param script the script's file name
      * @param environment what the script reads with {@code OS.get_environment}
@@ -159,13 +160,12 @@ final class ExternalPeer implements AutoCloseable {
 
     /**
      * What a GDScript printed: standard output without the engine's banner
-     * ({@code Godot Engine v3.2.3...} and a blank line). The engine's own errors go to standard error.
+     * ({@code Godot Engine v3.2.3...} and a blank line). The engine's own errors go to
+     * standard error.
      * @return the script's lines
      */
     List<String> printed() {
-        return stdout().stream()
-            .filter((line) -> !line.startsWith("Godot Engine v") && !line.isBlank())
-            .toList();
+        return stdout().stream().filter((line) -> !line.startsWith("Godot Engine v") && !line.isBlank()).toList();
     }
 
     private static Thread reader(InputStream stream, List<String> lines, String name) {
@@ -188,8 +188,8 @@ final class ExternalPeer implements AutoCloseable {
     }
 
     /**
-     * Waits for the process to end by itself; fails the test (after destroying it) when it does not
-     * end in time.
+     * Waits for the process to end by itself; fails the test (after destroying it) when
+     * it does not end in time.
      * @param timeout how long to wait
      * @return this peer
      */
@@ -211,8 +211,8 @@ final class ExternalPeer implements AutoCloseable {
     }
 
     /**
-     * Waits until a line of standard output or error matches, failing the test when none does in
-     * time or the process ends first.
+     * Waits until a line of standard output or error matches, failing the test when none
+     * does in time or the process ends first.
      * @param condition what to wait for
      * @param timeout how long to wait
      * @param what a description for the failure message
@@ -250,8 +250,8 @@ final class ExternalPeer implements AutoCloseable {
     }
 
     /**
-     * Sends SIGINT, the way a user stops a console program (libwebsockets' test client then closes
-     * its connections and prints "Exiting"), and waits for the end.
+     * Sends SIGINT, the way a user stops a console program (libwebsockets' test client
+     * then closes its connections and prints "Exiting"), and waits for the end.
      * @param timeout how long to wait after the signal
      * @return this peer
      */
@@ -269,33 +269,43 @@ final class ExternalPeer implements AutoCloseable {
         return await(timeout);
     }
 
-    /** @return the exit code; only after the end */
+    /**
+     * @return the exit code; only after the end
+     */
     int exitCode() {
         return this.process.exitValue();
     }
 
-    /** @return standard output so far, line by line */
+    /**
+     * @return standard output so far, line by line
+     */
     List<String> stdout() {
         synchronized (this.stdout) {
             return new ArrayList<>(this.stdout);
         }
     }
 
-    /** @return standard error so far, line by line */
+    /**
+     * @return standard error so far, line by line
+     */
     List<String> stderr() {
         synchronized (this.stderr) {
             return new ArrayList<>(this.stderr);
         }
     }
 
-    /** @return both outputs, standard output first */
+    /**
+     * @return both outputs, standard output first
+     */
     List<String> output() {
         List<String> all = stdout();
         all.addAll(stderr());
         return all;
     }
 
-    /** @return the command, its state and the ends of its outputs, for failure messages */
+    /**
+     * @return the command, its state and the ends of its outputs, for failure messages
+     */
     String describe() {
         StringBuilder text = new StringBuilder("$ ").append(String.join(" ", this.command)).append('\n');
         text.append(this.process.isAlive() ? "(still running)" : "(exit code " + this.process.exitValue() + ")");

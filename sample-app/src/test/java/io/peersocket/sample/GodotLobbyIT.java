@@ -20,12 +20,14 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two Godot 3.2.3 headless players run the sample's {@code godot/lobby_client.gd} against the
- * lobby that the Spring application serves on the {@code /mp} relay through Godot's high-level
- * multiplayer: each registers with {@code rpc_id(1, "register", name)} and is welcomed with the
- * players so far; the second one's {@code move} reaches the first as {@code moved(id, position)}.
+ * Two Godot 3.2.3 headless players run the sample's {@code godot/lobby_client.gd} against
+ * the lobby that the Spring application serves on the {@code /mp} relay through Godot's
+ * high-level multiplayer: each registers with {@code rpc_id(1, "register", name)} and is
+ * welcomed with the players so far; the second one's {@code move} reaches the first as
+ * {@code moved(id, position)}.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "server.port=0", "peersocket.server.port=0" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = { "server.port=0", "peersocket.server.port=0" })
 class GodotLobbyIT {
 
     private static final Duration GODOT_RUN = Duration.ofSeconds(60);
@@ -54,8 +56,8 @@ class GodotLobbyIT {
         String url = "ws://127.0.0.1:" + this.port + "/mp";
         try (ExternalPeer ann = lobbyClient("ann", Map.of("LOBBY_URL", url, "LOBBY_NAME", "ann", "LOBBY_MOVES", "1"))) {
             ann.awaitLine((line) -> line.startsWith("LOBBY ann welcome"), GODOT_RUN, "ann's welcome");
-            try (ExternalPeer bob = lobbyClient("bob", Map.of("LOBBY_URL", url, "LOBBY_NAME", "bob", "LOBBY_X", "3",
-                    "LOBBY_Y", "4"))) {
+            try (ExternalPeer bob = lobbyClient("bob",
+                    Map.of("LOBBY_URL", url, "LOBBY_NAME", "bob", "LOBBY_X", "3", "LOBBY_Y", "4"))) {
                 bob.await(GODOT_RUN);
                 ann.await(GODOT_RUN);
                 String bobId = bob.printed().get(0).substring("LOBBY bob id ".length());
@@ -72,7 +74,8 @@ class GodotLobbyIT {
         return printed.get(0).substring(printed.get(0).lastIndexOf(' ') + 1);
     }
 
-    // The script a reader runs from sample-app/godot, copied into a fresh directory (Godot's res:// and HOME).
+    // The script a reader runs from sample-app/godot, copied into a fresh directory
+    // (Godot's res:// and HOME).
     private ExternalPeer lobbyClient(String name, Map<String, String> environment) throws Exception {
         Path dir = Files.createDirectory(this.directory.resolve(name));
         Files.copy(Path.of("godot", "lobby_client.gd"), dir.resolve("lobby_client.gd"));

@@ -26,17 +26,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two Godot 3.2.3 headless clients (docs/multiplayer.md's GDScript, {@code gd_mp_api = true})
- * join the sample's relay at {@code /mp}: each gets its id, sees the other, gets
- * {@code pong-server:hello} from the Spring application (peer 1) and the other's broadcast; the
- * application logs what it received.
+ * Two Godot 3.2.3 headless clients (docs/multiplayer.md's GDScript,
+ * {@code gd_mp_api = true}) join the sample's relay at {@code /mp}: each gets its id,
+ * sees the other, gets {@code pong-server:hello} from the Spring application (peer 1) and
+ * the other's broadcast; the application logs what it received.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = { "server.port=0", "peersocket.server.port=0", "logging.level.io.peersocket.sample=DEBUG" })
 @ExtendWith(OutputCaptureExtension.class)
 class GodotRelayIT {
 
-    /** How long the test waits for a Godot client: its boot, under load, is counted in seconds. */
+    /**
+     * How long the test waits for a Godot client: its boot, under load, is counted in
+     * seconds.
+     */
     private static final Duration GODOT_RUN = Duration.ofSeconds(60);
 
     /** Each script's watchdog, a little over {@link #GODOT_RUN}. */
@@ -64,15 +67,17 @@ class GodotRelayIT {
     @Test
     void twoGodotClientsMeetThroughTheRelayAndPeerOneAnswersEach(CapturedOutput output) throws Exception {
         String url = "ws://127.0.0.1:" + this.port + "/mp";
-        // The relay needs a player's token (application.yml): each client sends its own as a header.
+        // The relay needs a player's token (application.yml): each client sends its own
+        // as a header.
         String firstToken = this.tokens.issue("player", "player", Duration.ofMinutes(10));
         String secondToken = this.tokens.issue("player", "player", Duration.ofMinutes(10));
-        // Each script's own watchdog: longer than the whole test may take on a loaded machine, so
+        // Each script's own watchdog: longer than the whole test may take on a loaded
+        // machine, so
         // that the test's bounds (GODOT_RUN) decide, with the scripts' output kept.
         String watchdog = Long.toString(SCRIPT_TIMEOUT.toSeconds());
-        try (ExternalPeer first = ExternalPeer.startGodot(godot, "relay_client.gd",
-                Map.of("PEERSOCKET_URL", url, "PEERSOCKET_TOKEN", firstToken, "PEERSOCKET_WAIT_GREETING", "1",
-                        "PEERSOCKET_TIMEOUT", watchdog),
+        try (ExternalPeer first = ExternalPeer.startGodot(
+                godot, "relay_client.gd", Map.of("PEERSOCKET_URL", url, "PEERSOCKET_TOKEN", firstToken,
+                        "PEERSOCKET_WAIT_GREETING", "1", "PEERSOCKET_TIMEOUT", watchdog),
                 Files.createDirectory(this.directory.resolve("a")))) {
             first.awaitLine("From 1: pong-server:hello"::equals, GODOT_RUN, "the application's answer");
             try (ExternalPeer second = ExternalPeer.startGodot(godot, "relay_client.gd",
@@ -83,26 +88,37 @@ class GodotRelayIT {
                 int firstId = idOf(first.printed());
                 int secondId = idOf(second.printed());
                 assertThat(firstId).isNotEqualTo(secondId).isBetween(2, Integer.MAX_VALUE);
-                // Godot 3.2.3 prints what a poll() brought in two passes: the signals (peer_connected,
-                // peer_disconnected, connection_succeeded) while poll() runs, the packets after it. A
-                // signal that precedes a packet on the wire is printed before it; a packet that precedes
-                // a signal may be printed after it. So each client's lines are checked in the order the
-                // wire guarantees, and a leave, which may come in the same poll as the leaver's last
-                // packet or not at all (the client quits once it is done), only for coming after the
-                // leaver's arrival. The relay's own wire order (a leaver's last packet before its
-                // SYS_DEL) is proved frame by frame in the autoconfigure module's RelayBehaviourTests.
+                // Godot 3.2.3 prints what a poll() brought in two passes: the signals
+                // (peer_connected,
+                // peer_disconnected, connection_succeeded) while poll() runs, the packets
+                // after it. A
+                // signal that precedes a packet on the wire is printed before it; a
+                // packet that precedes
+                // a signal may be printed after it. So each client's lines are checked in
+                // the order the
+                // wire guarantees, and a leave, which may come in the same poll as the
+                // leaver's last
+                // packet or not at all (the client quits once it is done), only for
+                // coming after the
+                // leaver's arrival. The relay's own wire order (a leaver's last packet
+                // before its
+                // SYS_DEL) is proved frame by frame in the autoconfigure module's
+                // RelayBehaviourTests.
                 assertPrinted(first, "Peer " + secondId + " left", "Peer " + secondId + " is here", "Peer 1 is here",
                         "My id is " + firstId, "From 1: pong-server:hello", "Peer " + secondId + " is here",
                         "From " + secondId + ": hi all");
-                // The first client quits once it has the greeting; its leave (relayed on the I/O
-                // thread) may reach the second before or after the pong (sent by the application's
+                // The first client quits once it has the greeting; its leave (relayed on
+                // the I/O
+                // thread) may reach the second before or after the pong (sent by the
+                // application's
                 // handler thread), or not before the second quits.
                 assertPrinted(second, "Peer " + firstId + " left", "Peer " + firstId + " is here", "Peer 1 is here",
                         "My id is " + secondId, "Peer " + firstId + " is here", "From 1: pong-server:hello");
-                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(output.getOut())
-                    .contains("Got packet from peer " + firstId + " to 1: \"ping-server:hello\"")
-                    .contains("Got packet from peer " + secondId + " to 0: \"hi all\"")
-                    .contains("Peer " + secondId + " left the relay"));
+                await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(output.getOut())
+                        .contains("Got packet from peer " + firstId + " to 1: \"ping-server:hello\"")
+                        .contains("Got packet from peer " + secondId + " to 0: \"hi all\"")
+                        .contains("Peer " + secondId + " left the relay"));
             }
         }
     }
@@ -129,8 +145,8 @@ class GodotRelayIT {
     }
 
     /**
-     * Checks a client's lines: exactly {@code expected} in that order once {@code leave} is set
-     * aside, and {@code leave}, if printed at all, after {@code arrival}.
+     * Checks a client's lines: exactly {@code expected} in that order once {@code leave}
+     * is set aside, and {@code leave}, if printed at all, after {@code arrival}.
      */
     private static void assertPrinted(ExternalPeer client, String leave, String arrival, String... expected) {
         List<String> printed = client.printed();

@@ -27,10 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Godot 3.2.3 headless runs the seed's "Minimal client example" (src/test/resources/godot)
- * against the running sample: its mirror on "/" ({@code lws-mirror-protocol}) and its echo on
- * "/echo" (the seed's "Minimal server example"). Each assertion is on exactly what the engine
- * printed, in order.
+ * Godot 3.2.3 headless runs the seed's "Minimal client example"
+ * (src/test/resources/godot) against the running sample: its mirror on "/"
+ * ({@code lws-mirror-protocol}) and its echo on "/echo" (the seed's "Minimal server
+ * example"). Each assertion is on exactly what the engine printed, in order.
  */
 // The sample's handlers log what clients trigger at DEBUG.
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
@@ -39,8 +39,9 @@ import static org.awaitility.Awaitility.await;
 class GodotSeedClientIT {
 
     /**
-     * The scripts' own watchdog quits after 30 s (a loaded machine may be slow, never stuck: the
-     * exchanges take well under a second); this bounds the process if even that fails.
+     * The scripts' own watchdog quits after 30 s (a loaded machine may be slow, never
+     * stuck: the exchanges take well under a second); this bounds the process if even
+     * that fails.
      */
     static final Duration GODOT_RUN = Duration.ofSeconds(60);
 
@@ -67,7 +68,8 @@ class GodotSeedClientIT {
             run.await(GODOT_RUN);
             assertThat(run.printed()).as(run::describe)
                 .containsExactly(
-                        // the seed's two lines; "Test packet".to_utf8() goes in a binary frame (the default mode)
+                        // the seed's two lines; "Test packet".to_utf8() goes in a binary
+                        // frame (the default mode)
                         "Connected with protocol: lws-mirror-protocol", "Got data from server: Test packet",
                         "was_string_packet: False",
                         // WRITE_MODE_BINARY, bytes that are not UTF-8
@@ -78,8 +80,10 @@ class GodotSeedClientIT {
                         "Sending 60000 bytes, sha256 of hex: " + bigPacketDigest,
                         "Got 60000 bytes, sha256 of hex: " + bigPacketDigest
                                 + ", equal: True, was_string_packet: False",
-                        // Godot 3.2.3 reports an unclean close on the side that starts the close even
-                        // when the server answered it (REFERENCE.md): a defect of the engine
+                        // Godot 3.2.3 reports an unclean close on the side that starts
+                        // the close even
+                        // when the server answered it (REFERENCE.md): a defect of the
+                        // engine
                         "Closed, clean: False");
             assertThat(run.exitCode()).as(run::describe).isZero();
         }
@@ -100,7 +104,8 @@ class GodotSeedClientIT {
         List<String> logged = echoHandlerLines(output);
         assertThat(logged).as("EchoHandler's log").isNotEmpty();
         String id = logged.get(0).replaceFirst("^Client (\\d+) .*$", "$1");
-        // Godot 3.2.3 sends the reason with a trailing NUL (03e8... "bye" 00): the server drops it
+        // Godot 3.2.3 sends the reason with a trailing NUL (03e8... "bye" 00): the server
+        // drops it
         assertThat(logged).as("EchoHandler's log")
             .containsExactly("Client " + id + " connected with protocol: \"\"",
                     "Got data from client " + id + ": \"Test packet\" ... echoing",
@@ -109,8 +114,12 @@ class GodotSeedClientIT {
     }
 
     private static List<String> echoHandlerLines(CapturedOutput output) {
-        return output.getOut().lines().map(ECHO_HANDLER_LINE::matcher).filter(Matcher::find)
-            .map((matcher) -> matcher.group(1)).toList();
+        return output.getOut()
+            .lines()
+            .map(ECHO_HANDLER_LINE::matcher)
+            .filter(Matcher::find)
+            .map((matcher) -> matcher.group(1))
+            .toList();
     }
 
     /** The packet mirror_client.gd sends: byte i is (i * 31 + 7) % 256. */

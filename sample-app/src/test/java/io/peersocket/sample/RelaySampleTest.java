@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The sample's relay at {@code /mp}, spoken at the packet level as a Godot client with
- * {@code gd_mp_api = true} does: the application (peer 1) answers {@code ping-server:X} with
- * {@code pong-server:X} to the sender only.
+ * {@code gd_mp_api = true} does: the application (peer 1) answers {@code ping-server:X}
+ * with {@code pong-server:X} to the sender only.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "peersocket.server.port=0")
 class RelaySampleTest {
@@ -38,7 +38,8 @@ class RelaySampleTest {
     @Test
     void peerOneAnswersPingServerToTheSenderOnly() throws Exception {
         URI uri = URI.create("ws://127.0.0.1:" + this.port + "/mp");
-        // The relay needs a player's token (application.yml), sent as a native client does: a header.
+        // The relay needs a player's token (application.yml), sent as a native client
+        // does: a header.
         String token = this.tokens.issue("player", "player", Duration.ofMinutes(10));
         Client a = Client.join(uri, token);
         Client b = Client.join(uri, token);
@@ -65,7 +66,10 @@ class RelaySampleTest {
         return new RelayFrame(RelayFrame.PAYLOAD, from, to, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A relay client on the JDK's WebSocket; relay messages are small, so each arrives whole. */
+    /**
+     * A relay client on the JDK's WebSocket; relay messages are small, so each arrives
+     * whole.
+     */
     static final class Client implements WebSocket.Listener {
 
         final BlockingQueue<byte[]> messages = new LinkedBlockingQueue<>();
@@ -89,8 +93,11 @@ class RelaySampleTest {
         }
 
         void send(int to, String text) {
-            this.socket.sendBinary(ByteBuffer.wrap(RelayFrame.payload(this.id, to, text.getBytes(StandardCharsets.UTF_8))),
-                    true).orTimeout(10, TimeUnit.SECONDS).join();
+            this.socket
+                .sendBinary(ByteBuffer.wrap(RelayFrame.payload(this.id, to, text.getBytes(StandardCharsets.UTF_8))),
+                        true)
+                .orTimeout(10, TimeUnit.SECONDS)
+                .join();
         }
 
         RelayFrame next() throws InterruptedException {

@@ -34,15 +34,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The sample application as an operator runs it: a separate JVM, its WebSocket port and its web
- * port with actuator. Checks the Prometheus scrape for the peersocket meters and their tags, then
- * sends SIGTERM with peers connected: each peer receives 1001, health reads OUT_OF_SERVICE while
- * the server drains, and the process exits within the shutdown timeout although one peer (it
- * reads nothing) could never take its close frame.
+ * The sample application as an operator runs it: a separate JVM, its WebSocket port and
+ * its web port with actuator. Checks the Prometheus scrape for the peersocket meters and
+ * their tags, then sends SIGTERM with peers connected: each peer receives 1001, health
+ * reads OUT_OF_SERVICE while the server drains, and the process exits within the shutdown
+ * timeout although one peer (it reads nothing) could never take its close frame.
  */
 class SampleApplicationOperationsTest {
 
-    // Below the 3 s a peer has to answer our close frame (after which it is dropped anyway), so
+    // Below the 3 s a peer has to answer our close frame (after which it is dropped
+    // anyway), so
     // that the stuck peer is still waiting when the drain's own deadline comes.
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofMillis(1500);
 
@@ -79,7 +80,8 @@ class SampleApplicationOperationsTest {
         Path log = Path.of("target", "sample-app-operations.log");
         Files.createDirectories(log.getParent());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // Both ports 0, read back from the log: a port found free beforehand may be taken by
+        // Both ports 0, read back from the log: a port found free beforehand may be taken
+        // by
         // another build on the machine before the application binds it.
         this.process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 SampleApplication.class.getName(), "--server.port=0", "--peersocket.server.port=0",
@@ -100,7 +102,8 @@ class SampleApplicationOperationsTest {
             .ignoreExceptions()
             .until(() -> get(actuator + "/health/peersocket").statusCode() == 200);
 
-        // Three echo peers, one of which leaves cleanly; a refused upgrade; a mirror peer that never reads.
+        // Three echo peers, one of which leaves cleanly; a refused upgrade; a mirror peer
+        // that never reads.
         List<Client> echo = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             Client client = Client.connect(URI.create("ws://127.0.0.1:" + wsPort + "/echo"));
@@ -118,7 +121,8 @@ class SampleApplicationOperationsTest {
         Socket stuck = upgrade(wsPort, "/", "Sec-WebSocket-Protocol: lws-mirror-protocol\r\n");
         this.toClose.add(stuck::close);
         assertThat(statusLine(stuck)).startsWith("HTTP/1.1 101");
-        // Every message is mirrored back to the stuck peer until its output limit is full.
+        // Every message is mirrored back to the stuck peer until its output limit is
+        // full.
         byte[] chunk = new byte[16 * 1024];
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             for (int i = 0; i < 64; i++) {
@@ -134,7 +138,8 @@ class SampleApplicationOperationsTest {
         assertThat(value(scrape, "peersocket_peers_open", "endpoint=\"/\"", "role=\"server\"")).isEqualTo(1);
         assertThat(value(scrape, "peersocket_connections_opened_total", "endpoint=\"/echo\"")).isEqualTo(4);
         assertThat(value(scrape, "peersocket_connections_closed_total", "endpoint=\"/echo\"", "code=\"1000\"",
-                "clean=\"true\"")).isEqualTo(1);
+                "clean=\"true\""))
+            .isEqualTo(1);
         assertThat(value(scrape, "peersocket_handshakes_refused_total", "endpoint=\"/\"", "reason=\"protocol\""))
             .isEqualTo(1);
         assertThat(value(scrape, "peersocket_packets_in_total", "endpoint=\"/echo\"", "mode=\"text\"")).isEqualTo(3);
@@ -142,7 +147,8 @@ class SampleApplicationOperationsTest {
         assertThat(value(scrape, "peersocket_packets_out_total", "endpoint=\"/echo\"", "mode=\"text\"")).isEqualTo(3);
         assertThat(value(scrape, "peersocket_bytes_out_total", "endpoint=\"/echo\"", "mode=\"text\"")).isEqualTo(21);
         assertThat(value(scrape, "peersocket_packets_in_total", "endpoint=\"/\"", "mode=\"binary\"")).isPositive();
-        assertThat(value(scrape, "peersocket_handler_time_seconds_count", "endpoint=\"/echo\"")).isGreaterThanOrEqualTo(7);
+        assertThat(value(scrape, "peersocket_handler_time_seconds_count", "endpoint=\"/echo\""))
+            .isGreaterThanOrEqualTo(7);
         assertThat(value(scrape, "peersocket_handler_errors_total", "endpoint=\"/echo\"")).isNaN();
         assertThat(value(scrape, "peersocket_shutdown_dropped_total", "endpoint=\"/\"")).isZero();
         assertThat(get(actuator + "/peersocket").body()).contains("\"count\":4");
@@ -166,7 +172,8 @@ class SampleApplicationOperationsTest {
         await().atMost(Duration.ofSeconds(15)).until(() -> !health.isEmpty());
         long start = System.nanoTime();
         this.process.destroy();
-        // Bounded, not timed: a drain that ignored the timeout would wait for the stuck peer forever.
+        // Bounded, not timed: a drain that ignored the timeout would wait for the stuck
+        // peer forever.
         boolean exited = this.process.waitFor(SHUTDOWN_TIMEOUT.toMillis() + 20_000, TimeUnit.MILLISECONDS);
         long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         poller.join(5000);
@@ -180,8 +187,10 @@ class SampleApplicationOperationsTest {
         }
         assertThat(health).as("health during the drain").contains("503 OUT_OF_SERVICE");
         assertThat(output).contains("1 peer(s) did not finish closing within " + SHUTDOWN_TIMEOUT + "; dropping them");
-        // The drain waits the whole timeout for the stuck peer, then drops it; the rest of the
-        // shutdown (web server, JVM) takes about half a second, more on a loaded machine, which the
+        // The drain waits the whole timeout for the stuck peer, then drops it; the rest
+        // of the
+        // shutdown (web server, JVM) takes about half a second, more on a loaded machine,
+        // which the
         // bounded wait above allows for instead of a wall-clock window.
         assertThat(elapsedMs).isGreaterThanOrEqualTo(SHUTDOWN_TIMEOUT.toMillis());
     }
@@ -209,7 +218,8 @@ class SampleApplicationOperationsTest {
         return Double.NaN;
     }
 
-    // As an operator's scraper: the actuator beyond health needs the role ACTUATOR (the sample's
+    // As an operator's scraper: the actuator beyond health needs the role ACTUATOR (the
+    // sample's
     // 'operator' with its development password; SampleSecurityTest checks the refusals).
     private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
         String operator = Base64.getEncoder().encodeToString("operator:operator-dev".getBytes(StandardCharsets.UTF_8));
@@ -237,7 +247,8 @@ class SampleApplicationOperationsTest {
         OutputStream out = socket.getOutputStream();
         out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
                 + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
-                + headers + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                + headers + "\r\n")
+            .getBytes(StandardCharsets.US_ASCII));
         out.flush();
         return socket;
     }

@@ -13,8 +13,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The profile {@code seed-client} performs the seed's minimal client example against the sample's
- * own mirror (the default profile, on free ports here): the seed's lines, then a clean close.
+ * The profile {@code seed-client} performs the seed's minimal client example against the
+ * sample's own mirror (the default profile, on free ports here): the seed's lines, then a
+ * clean close.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SeedClientExampleTest {

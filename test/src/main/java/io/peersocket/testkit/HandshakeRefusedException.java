@@ -2,7 +2,10 @@ package io.peersocket.testkit;
 
 import java.net.URI;
 
-/** The server answered a {@link PeerSocketTestClient}'s upgrade request with an HTTP status instead of 101. */
+/**
+ * The server answered a {@link PeerSocketTestClient}'s upgrade request with an HTTP
+ * status instead of 101.
+ */
 public final class HandshakeRefusedException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
@@ -15,7 +18,10 @@ public final class HandshakeRefusedException extends RuntimeException {
         this.status = status;
     }
 
-    /** @return the HTTP status of the server's answer, e.g. 400 for a subprotocol it does not offer */
+    /**
+     * @return the HTTP status of the server's answer, e.g. 400 for a subprotocol it does
+     * not offer
+     */
     public int status() {
         return this.status;
     }

@@ -25,24 +25,27 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A blocking WebSocket client for tests of a peersocket application, on the JDK's own
- * {@link WebSocket} (no other dependency): it plays the part of a game or a browser against an
- * endpoint on either transport and lets the test assert what such a peer really receives.
- * <pre>{@code
+ * {@link WebSocket} (no other dependency): it plays the part of a game or a browser
+ * against an endpoint on either transport and lets the test assert what such a peer
+ * really receives. <pre>{@code
  * try (PeerSocketTestClient client = PeerSocketTestClient.connect(URI.create(url + "/chat"), "chat-v1")) {
  *     client.send("hello");
  *     assertThat(client.awaitPacket(Duration.ofSeconds(5)).text()).isEqualTo("echo: hello");
  *     client.close(1000, "bye");
  *     assertThat(client.awaitClose(Duration.ofSeconds(5)).code()).isEqualTo(1000);
  * }
- * }</pre>
- * Messages are collected whole (fragments joined) with their frame type, in arrival order, from
- * the moment the handshake completes. Every wait is bounded: a wait that runs out fails with an
- * {@link AssertionError} that says what did not arrive, and a wait for a packet on a closed
- * connection fails at once with the close it got. Not for concurrent use by several test threads.
+ * }</pre> Messages are collected whole (fragments joined) with their frame type, in
+ * arrival order, from the moment the handshake completes. Every wait is bounded: a wait
+ * that runs out fails with an {@link AssertionError} that says what did not arrive, and a
+ * wait for a packet on a closed connection fails at once with the close it got. Not for
+ * concurrent use by several test threads.
  */
 public final class PeerSocketTestClient implements AutoCloseable {
 
-    /** How long {@link #connect}, the sends and the waits without a timeout of their own wait. */
+    /**
+     * How long {@link #connect}, the sends and the waits without a timeout of their own
+     * wait.
+     */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
     // One client (and selector thread) for every connection of the test JVM.
@@ -88,26 +91,34 @@ public final class PeerSocketTestClient implements AutoCloseable {
     /**
      * Opens a connection and waits for the handshake.
      * @param uri the endpoint, e.g. {@code ws://127.0.0.1:9080/chat}
-     * @param protocols the subprotocols to offer, in order of preference (none: no header)
+     * @param protocols the subprotocols to offer, in order of preference (none: no
+     * header)
      * @return the connected client
-     * @throws HandshakeRefusedException when the server answers with an HTTP status instead of 101
+     * @throws HandshakeRefusedException when the server answers with an HTTP status
+     * instead of 101
      * @throws IllegalStateException when no connection can be made
      */
     public static PeerSocketTestClient connect(URI uri, String... protocols) {
         return builder().connect(uri, protocols);
     }
 
-    /** @return a builder for a connection with request headers or another timeout */
+    /**
+     * @return a builder for a connection with request headers or another timeout
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return the subprotocol the server selected, empty when none */
+    /**
+     * @return the subprotocol the server selected, empty when none
+     */
     public String protocol() {
         return this.socket.getSubprotocol();
     }
 
-    /** @return whether neither side has sent its close frame nor the connection dropped */
+    /**
+     * @return whether neither side has sent its close frame nor the connection dropped
+     */
     public boolean isOpen() {
         return !this.closed.isDone() && !this.socket.isOutputClosed();
     }
@@ -137,7 +148,9 @@ public final class PeerSocketTestClient implements AutoCloseable {
         await(this.socket.sendClose(code, reason), "send a close frame");
     }
 
-    /** @return the next packet, waiting at most {@link #DEFAULT_TIMEOUT} */
+    /**
+     * @return the next packet, waiting at most {@link #DEFAULT_TIMEOUT}
+     */
     public Packet awaitPacket() {
         return awaitPacket(this.timeout);
     }
@@ -145,7 +158,8 @@ public final class PeerSocketTestClient implements AutoCloseable {
     /**
      * Takes the next received message.
      * @param timeout how long to wait for it
-     * @return the message: its bytes and whether it came in a text frame ({@link Packet#string()})
+     * @return the message: its bytes and whether it came in a text frame
+     * ({@link Packet#string()})
      * @throws AssertionError when none arrives in time, or the connection closed first
      */
     public Packet awaitPacket(Duration timeout) {
@@ -162,13 +176,15 @@ public final class PeerSocketTestClient implements AutoCloseable {
         }
         if (event instanceof ReceivedClose close) {
             this.events.offerFirst(close); // every later wait sees it too
-            throw new AssertionError("The connection to " + this.uri + " closed (" + close
-                    + ") before another packet arrived");
+            throw new AssertionError(
+                    "The connection to " + this.uri + " closed (" + close + ") before another packet arrived");
         }
         return (Packet) event;
     }
 
-    /** @return the close, waiting at most {@link #DEFAULT_TIMEOUT} */
+    /**
+     * @return the close, waiting at most {@link #DEFAULT_TIMEOUT}
+     */
     public ReceivedClose awaitClose() {
         return awaitClose(this.timeout);
     }
@@ -176,7 +192,8 @@ public final class PeerSocketTestClient implements AutoCloseable {
     /**
      * Waits for the connection to close, whatever packets are still unread.
      * @param timeout how long to wait
-     * @return the server's close frame, or code 1006 when the connection dropped without one
+     * @return the server's close frame, or code 1006 when the connection dropped without
+     * one
      * @throws AssertionError when it is still open after the timeout
      */
     public ReceivedClose awaitClose(Duration timeout) {
@@ -236,8 +253,8 @@ public final class PeerSocketTestClient implements AutoCloseable {
         }
 
         /**
-         * @param timeout the wait of the handshake, the sends and the waits without a timeout of
-         * their own; {@link #DEFAULT_TIMEOUT} unless set
+         * @param timeout the wait of the handshake, the sends and the waits without a
+         * timeout of their own; {@link #DEFAULT_TIMEOUT} unless set
          * @return this builder
          */
         public Builder timeout(Duration timeout) {
@@ -293,7 +310,8 @@ public final class PeerSocketTestClient implements AutoCloseable {
             return null;
         }
 
-        // Returning at once lets the JDK answer the server's close frame, completing the handshake.
+        // Returning at once lets the JDK answer the server's close frame, completing the
+        // handshake.
         @Override
         public @Nullable CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
             closed(new ReceivedClose(statusCode, reason));
@@ -302,8 +320,8 @@ public final class PeerSocketTestClient implements AutoCloseable {
 
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
-            closed(new ReceivedClose(ReceivedClose.ABNORMAL, (error instanceof IOException) ? error.toString()
-                    : "client error: " + error));
+            closed(new ReceivedClose(ReceivedClose.ABNORMAL,
+                    (error instanceof IOException) ? error.toString() : "client error: " + error));
         }
 
         private void closed(ReceivedClose close) {

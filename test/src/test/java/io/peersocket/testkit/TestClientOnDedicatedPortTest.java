@@ -7,7 +7,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The test client against the dedicated port (Reactor Netty), with no web server at all. */
+/**
+ * The test client against the dedicated port (Reactor Netty), with no web server at all.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "peersocket.server.port=0")
 class TestClientOnDedicatedPortTest extends TransportContract {
 

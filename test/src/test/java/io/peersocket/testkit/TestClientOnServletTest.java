@@ -7,7 +7,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The test client against the servlet transport: the endpoints on the application's own Tomcat. */
+/**
+ * The test client against the servlet transport: the endpoints on the application's own
+ * Tomcat.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TestClientOnServletTest extends TransportContract {
 

@@ -14,7 +14,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
-/** An application as a user writes one: an echo endpoint and a JSON endpoint with a subprotocol. */
+/**
+ * An application as a user writes one: an echo endpoint and a JSON endpoint with a
+ * subprotocol.
+ */
 @SpringBootApplication
 class TestkitApplication {
 
@@ -24,7 +27,10 @@ class TestkitApplication {
         return new LinkedBlockingQueue<>();
     }
 
-    /** Echoes every packet in its own frame type; "kick" makes the server close the connection. */
+    /**
+     * Echoes every packet in its own frame type; "kick" makes the server close the
+     * connection.
+     */
     @PacketHandler(path = "/echo")
     static class EchoHandler {
 

@@ -15,8 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * What {@link PeerSocketTestClient} must show of a real server, on each transport: the subclasses
- * start the same application on the dedicated port and on the servlet container.
+ * What {@link PeerSocketTestClient} must show of a real server, on each transport: the
+ * subclasses start the same application on the dedicated port and on the servlet
+ * container.
  */
 abstract class TransportContract {
 
@@ -91,7 +92,8 @@ abstract class TransportContract {
             client.send("kick");
             assertThat(client.awaitPacket(WAIT).text()).isEqualTo("before");
             assertThat(client.awaitClose(WAIT)).isEqualTo(new ReceivedClose(4001, "asked to leave"));
-            // Bounded by the close, not by the timeout: an hour would fail the test's own timeout.
+            // Bounded by the close, not by the timeout: an hour would fail the test's own
+            // timeout.
             assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> client.awaitPacket(Duration.ofHours(1)))
                 .withMessageContaining("closed (4001 asked to leave)");
         }

@@ -17,10 +17,11 @@ import io.peersocket.peer.Peer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Adapts a {@code @PacketHandler(client = ...)} bean to the client signals: methods annotated
- * {@link ConnectionEstablished}, {@link DataReceived}, {@link ServerCloseRequest},
- * {@link ConnectionClosed}, {@link ConnectionError} and {@link PacketExceptionHandler}, with
- * their parameters resolved and results sent back exactly as for a server handler.
+ * Adapts a {@code @PacketHandler(client = ...)} bean to the client signals: methods
+ * annotated {@link ConnectionEstablished}, {@link DataReceived},
+ * {@link ServerCloseRequest}, {@link ConnectionClosed}, {@link ConnectionError} and
+ * {@link PacketExceptionHandler}, with their parameters resolved and results sent back
+ * exactly as for a server handler.
  */
 public final class AnnotatedClientListener implements ClientListener {
 
@@ -34,8 +35,8 @@ public final class AnnotatedClientListener implements ClientListener {
     }
 
     /**
-     * Resolves every client signal method of a handler class; fails naming the bean and method
-     * when one cannot be bound or is a server signal.
+     * Resolves every client signal method of a handler class; fails naming the bean and
+     * method when one cannot be bound or is a server signal.
      * @param beanName the bean's name, for messages
      * @param type the bean's class
      * @param bean supplies the instance
@@ -58,7 +59,9 @@ public final class AnnotatedClientListener implements ClientListener {
         return new AnnotatedClientListener(methods, "@PacketHandler(client) " + beanName);
     }
 
-    /** @return whether the class has no signal method */
+    /**
+     * @return whether the class has no signal method
+     */
     public boolean isEmpty() {
         return this.methods.isEmpty();
     }

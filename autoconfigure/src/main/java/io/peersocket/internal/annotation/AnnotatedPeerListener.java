@@ -18,10 +18,11 @@ import io.peersocket.peer.WriteMode;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Adapts a {@link PacketHandler} bean to the engine's signals: calls the bound method with its
- * arguments, sends back a non-void result, and routes what a method throws to the bean's
- * {@link PacketExceptionHandler} (else on to the core, which logs and counts it). On a relay
- * endpoint it gives the peer signals ({@link MultiplayerListener}) and answers from peer 1.
+ * Adapts a {@link PacketHandler} bean to the engine's signals: calls the bound method
+ * with its arguments, sends back a non-void result, and routes what a method throws to
+ * the bean's {@link PacketExceptionHandler} (else on to the core, which logs and counts
+ * it). On a relay endpoint it gives the peer signals ({@link MultiplayerListener}) and
+ * answers from peer 1.
  */
 public final class AnnotatedPeerListener implements PeerListener, MultiplayerListener {
 
@@ -39,12 +40,14 @@ public final class AnnotatedPeerListener implements PeerListener, MultiplayerLis
     }
 
     /**
-     * Resolves every signal method of a handler class; fails naming the bean and method when
-     * one cannot be bound.
+     * Resolves every signal method of a handler class; fails naming the bean and method
+     * when one cannot be bound.
      * @param beanName the bean's name, for messages
      * @param type the bean's class
-     * @param bean supplies the instance (looked up lazily, so the handler may inject the server)
-     * @param converter JSON reading and writing, or {@code null} when the application has no JSON mapper
+     * @param bean supplies the instance (looked up lazily, so the handler may inject the
+     * server)
+     * @param converter JSON reading and writing, or {@code null} when the application has
+     * no JSON mapper
      * @return the listener
      * @throws IllegalStateException when a method cannot be bound
      */
@@ -54,23 +57,30 @@ public final class AnnotatedPeerListener implements PeerListener, MultiplayerLis
         return new AnnotatedPeerListener(resolver.resolve(type, bean), converter, "@PacketHandler " + beanName);
     }
 
-    /** @return whether the class has any signal method */
+    /**
+     * @return whether the class has any signal method
+     */
     public boolean isEmpty() {
         return this.methods.isEmpty();
     }
 
-    /** @return the signals this handler has a method for */
+    /**
+     * @return the signals this handler has a method for
+     */
     Set<Signal> signals() {
         return this.methods.keySet();
     }
 
-    /** @return the method bound to a signal, for messages */
+    /**
+     * @return the method bound to a signal, for messages
+     */
     @Nullable HandlerMethod method(Signal signal) {
         return this.methods.get(signal);
     }
 
     /**
-     * Calls the method bound to a signal, as the server signals do; used by {@link AnnotatedClientListener}.
+     * Calls the method bound to a signal, as the server signals do; used by
+     * {@link AnnotatedClientListener}.
      * @param signal the signal
      * @param context what it carries
      */
@@ -165,7 +175,8 @@ public final class AnnotatedPeerListener implements PeerListener, MultiplayerLis
         return Throwable.class;
     }
 
-    // A result answers in the mode of the packet it answers; otherwise String is text and bytes
+    // A result answers in the mode of the packet it answers; otherwise String is text and
+    // bytes
     // follow the peer's write mode. Other objects are written as JSON text.
     private void reply(SignalContext context, Object result, boolean variant) {
         Peer peer = context.peer();
@@ -173,7 +184,8 @@ public final class AnnotatedPeerListener implements PeerListener, MultiplayerLis
         byte[] data;
         WriteMode mode;
         if (variant) {
-            // as put_var: the engine's Variant encoding, in the mode of the packet answered
+            // as put_var: the engine's Variant encoding, in the mode of the packet
+            // answered
             data = peer.variantSettings().codec().encode(result);
             mode = (answered != null) ? modeOf(answered) : peer.getWriteMode();
         }
@@ -199,7 +211,8 @@ public final class AnnotatedPeerListener implements PeerListener, MultiplayerLis
         }
         RelayServer relay = context.relay();
         if (relay != null) {
-            relay.putPacket(peer.id(), data); // from peer 1 to this client alone; relay frames are binary
+            relay.putPacket(peer.id(), data); // from peer 1 to this client alone; relay
+                                              // frames are binary
             return;
         }
         peer.send(data, mode);

@@ -17,8 +17,9 @@ import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * Finds the {@code @PacketHandler(client = "<name>")} beans: one handler per named connection,
- * each checked at startup (its methods, that its connection is configured), created lazily.
+ * Finds the {@code @PacketHandler(client = "<name>")} beans: one handler per named
+ * connection, each checked at startup (its methods, that its connection is configured),
+ * created lazily.
  */
 public final class ClientHandlerScanner {
 
@@ -48,8 +49,8 @@ public final class ClientHandlerScanner {
     /**
      * @param connections the names of the configured connections
      * @return the handler per connection name
-     * @throws IllegalStateException naming the bean when a handler is invalid, names an unknown
-     * connection, or shares its connection with another
+     * @throws IllegalStateException naming the bean when a handler is invalid, names an
+     * unknown connection, or shares its connection with another
      */
     public Map<String, DeclaredClient> scan(Set<String> connections) {
         Map<String, DeclaredClient> handlers = new LinkedHashMap<>();

@@ -29,7 +29,10 @@ final class HandlerMethod {
         ReflectionUtils.makeAccessible(method);
     }
 
-    /** @return whether the method consumes the packet (else it stays in {@code getPacket()}) */
+    /**
+     * @return whether the method consumes the packet (else it stays in
+     * {@code getPacket()})
+     */
     boolean takesPayload() {
         return this.takesPayload;
     }

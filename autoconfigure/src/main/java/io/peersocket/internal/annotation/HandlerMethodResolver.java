@@ -20,10 +20,11 @@ import org.springframework.util.ReflectionUtils;
 
 /**
  * Finds the signal methods of a {@link PacketHandler} class and decides, once, where each
- * parameter comes from: by type when one value of the signal has it ({@link Signal#carries()}),
- * by name when several do (the two {@code int}s of a close request or a relayed packet), else the
- * payload. What cannot be resolved, or only by guessing, fails at startup with a message that
- * names the bean, the method and the parameter, and the fix.
+ * parameter comes from: by type when one value of the signal has it
+ * ({@link Signal#carries()}), by name when several do (the two {@code int}s of a close
+ * request or a relayed packet), else the payload. What cannot be resolved, or only by
+ * guessing, fails at startup with a message that names the bean, the method and the
+ * parameter, and the fix.
  */
 final class HandlerMethodResolver {
 
@@ -73,24 +74,26 @@ final class HandlerMethodResolver {
                 takesPayload = true;
             }
             else {
-                throw fail(method, "has parameter '" + parameter.getName() + "' of type " + type.getName()
-                        + " that " + signal.label() + " cannot supply (it supplies " + supplies(signal) + ")");
+                throw fail(method, "has parameter '" + parameter.getName() + "' of type " + type.getName() + " that "
+                        + signal.label() + " cannot supply (it supplies " + supplies(signal) + ")");
             }
             arguments[i] = argument;
         }
         return new HandlerMethod(bean, method, arguments, takesPayload);
     }
 
-    // Several values of the signal have the parameter's type: only its name can say which one it wants.
+    // Several values of the signal have the parameter's type: only its name can say which
+    // one it wants.
     private SignalValue byName(Signal signal, Method method, Parameter parameter, List<SignalValue> fitting) {
         String choices = fitting.stream()
             .map((value) -> "'" + value.names().get(0) + "' for " + value.description())
             .collect(Collectors.joining(" or "));
         String typeName = parameter.getType().getSimpleName();
         if (!parameter.isNamePresent()) {
-            throw fail(method, "has " + typeName + " parameter '" + parameter.getName() + "' but " + signal.label()
-                    + " supplies " + describe(fitting) + " and the parameter names were not compiled in; compile with "
-                    + "-parameters (Spring Boot's Maven and Gradle plugins do) and name it " + choices);
+            throw fail(method,
+                    "has " + typeName + " parameter '" + parameter.getName() + "' but " + signal.label() + " supplies "
+                            + describe(fitting) + " and the parameter names were not compiled in; compile with "
+                            + "-parameters (Spring Boot's Maven and Gradle plugins do) and name it " + choices);
         }
         String name = parameter.getName();
         for (SignalValue value : fitting) {
@@ -138,8 +141,10 @@ final class HandlerMethodResolver {
     }
 
     /**
-     * @param type a payload parameter's type, other than the raw ones (bytes, text, {@link Packet})
-     * @return whether the packet is read into it as JSON; {@link PacketHandlerReflectiveProcessor} registers its hints
+     * @param type a payload parameter's type, other than the raw ones (bytes, text,
+     * {@link Packet})
+     * @return whether the packet is read into it as JSON;
+     * {@link PacketHandlerReflectiveProcessor} registers its hints
      */
     static boolean isJsonPayload(Class<?> type) {
         return !type.isPrimitive() && !type.getName().startsWith("java.") && type != byte[].class

@@ -14,11 +14,12 @@ import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
 
 /**
- * Finds the {@link PacketHandler} bean classes during ahead-of-time processing, scanned or
- * declared with {@code @Bean}, and has {@link PacketHandlerReflectiveProcessor} register their
- * hints: what Spring's own processor does for {@code @Reflective} types, hints only and no
- * generated code. Registered in {@code META-INF/spring/aot.factories} rather than named by
- * {@code @Reflective} on the annotation, so that the API's annotation imports no internal type.
+ * Finds the {@link PacketHandler} bean classes during ahead-of-time processing, scanned
+ * or declared with {@code @Bean}, and has {@link PacketHandlerReflectiveProcessor}
+ * register their hints: what Spring's own processor does for {@code @Reflective} types,
+ * hints only and no generated code. Registered in {@code META-INF/spring/aot.factories}
+ * rather than named by {@code @Reflective} on the annotation, so that the API's
+ * annotation imports no internal type.
  */
 public final class PacketHandlerAotProcessor implements BeanFactoryInitializationAotProcessor {
 

@@ -16,15 +16,15 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ReflectionUtils;
 
 /**
- * The reflection a {@link PacketHandler} bean needs in a native image: {@link HandlerMethod}
- * calls its signal methods reflectively, and the application's JSON mapper reads record/POJO
- * payload parameters and writes object results. {@link PacketHandlerAotProcessor} applies it to
- * every handler bean (server endpoints, relays and client connections alike) during Spring's AOT
- * processing.
+ * The reflection a {@link PacketHandler} bean needs in a native image:
+ * {@link HandlerMethod} calls its signal methods reflectively, and the application's JSON
+ * mapper reads record/POJO payload parameters and writes object results.
+ * {@link PacketHandlerAotProcessor} applies it to every handler bean (server endpoints,
+ * relays and client connections alike) during Spring's AOT processing.
  * <p>
- * It walks the class exactly as {@link HandlerMethodResolver} does at startup (user-declared
- * methods, superclasses included, composed annotations merged), so a method bound at runtime
- * always has its hints.
+ * It walks the class exactly as {@link HandlerMethodResolver} does at startup
+ * (user-declared methods, superclasses included, composed annotations merged), so a
+ * method bound at runtime always has its hints.
  */
 public final class PacketHandlerReflectiveProcessor implements ReflectiveProcessor {
 
@@ -63,12 +63,14 @@ public final class PacketHandlerReflectiveProcessor implements ReflectiveProcess
         }
         Class<?> result = method.getReturnType();
         if (writtenAsJson(result)) {
-            // The generic type, so that the elements of a List<Move> result get their hints too.
+            // The generic type, so that the elements of a List<Move> result get their
+            // hints too.
             this.bindings.registerReflectionHints(hints, method.getGenericReturnType());
         }
     }
 
-    // What AnnotatedPeerListener.reply sends as it is; anything else goes through the JSON mapper.
+    // What AnnotatedPeerListener.reply sends as it is; anything else goes through the
+    // JSON mapper.
     private static boolean writtenAsJson(Class<?> result) {
         return result != void.class && result != Void.class && result != byte[].class && result != ByteBuffer.class
                 && result != Packet.class && !CharSequence.class.isAssignableFrom(result);

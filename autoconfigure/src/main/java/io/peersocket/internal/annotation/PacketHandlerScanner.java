@@ -22,9 +22,10 @@ import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * Finds the {@link PacketHandler} beans and groups them into endpoints: one per path, with a
- * handler per subprotocol. Works from bean types, so handlers are validated at startup and
- * created lazily (a handler may inject the server). Conflicts fail naming both beans.
+ * Finds the {@link PacketHandler} beans and groups them into endpoints: one per path,
+ * with a handler per subprotocol. Works from bean types, so handlers are validated at
+ * startup and created lazily (a handler may inject the server). Conflicts fail naming
+ * both beans.
  */
 public final class PacketHandlerScanner {
 
@@ -33,9 +34,11 @@ public final class PacketHandlerScanner {
      *
      * @param path the path
      * @param listeners the handler per subprotocol ({@code ""}: no protocol)
-     * @param writeMode the write mode the handlers ask for, or {@code null} for the default
+     * @param writeMode the write mode the handlers ask for, or {@code null} for the
+     * default
      * @param multiplayer whether the endpoint is a multiplayer relay
-     * @param application a relay's own application (peer 1); {@link MultiplayerListener#NONE} otherwise
+     * @param application a relay's own application (peer 1);
+     * {@link MultiplayerListener#NONE} otherwise
      */
     public record DeclaredEndpoint(String path, Map<String, PeerListener> listeners, @Nullable WriteMode writeMode,
             boolean multiplayer, MultiplayerListener application) {
@@ -52,7 +55,10 @@ public final class PacketHandlerScanner {
 
     }
 
-    /** A relay's handler: its application's signals, and the close request it may also handle. */
+    /**
+     * A relay's handler: its application's signals, and the close request it may also
+     * handle.
+     */
     private record RelayHandler(String beanName, MultiplayerListener application, PeerListener listener) {
     }
 
@@ -83,7 +89,8 @@ public final class PacketHandlerScanner {
 
     /**
      * @param defaultPath the path for handlers that name none
-     * @param defaultProtocols the protocols for handlers that name none (not applied to relays)
+     * @param defaultProtocols the protocols for handlers that name none (not applied to
+     * relays)
      * @param multiplayerPath a path served as a multiplayer relay even without a handler
      * ({@code peersocket.server.multiplayer.path}), or {@code null}
      * @return the endpoints, in bean order
@@ -102,27 +109,29 @@ public final class PacketHandlerScanner {
             }
             String path = pathOf(annotation, defaultPath);
             if (!path.startsWith("/")) {
-                throw new IllegalStateException("@PacketHandler bean '" + beanName + "': path '" + path
-                        + "' must start with '/'");
+                throw new IllegalStateException(
+                        "@PacketHandler bean '" + beanName + "': path '" + path + "' must start with '/'");
             }
             if (isRelay(annotation, path, multiplayerPath)) {
                 if (!annotation.blocking()) {
-                    throw new IllegalStateException("@PacketHandler bean '" + beanName + "' is the multiplayer relay at "
-                            + path + " and says blocking = false, which applies to plain endpoints only: the relay "
-                            + "routes on the I/O thread already and its peer 1 runs on handler threads");
+                    throw new IllegalStateException(
+                            "@PacketHandler bean '" + beanName + "' is the multiplayer relay at " + path
+                                    + " and says blocking = false, which applies to plain endpoints only: the relay "
+                                    + "routes on the I/O thread already and its peer 1 runs on handler threads");
                 }
                 RelayHandler relay = relayHandlerFor(beanName, type, annotation, path);
                 if (annotation.authorities().length > 0) {
-                    // The relay's clients need them as a plain handler's do, checked before the upgrade.
+                    // The relay's clients need them as a plain handler's do, checked
+                    // before the upgrade.
                     relay = new RelayHandler(relay.beanName(), relay.application(),
                             new DeclaredPeerListener(relay.listener(), false, Set.of(annotation.authorities())));
                 }
                 RelayHandler other = relays.putIfAbsent(path, relay);
                 String owner = (other != null) ? other.beanName() : plainOwner(owners, path);
                 if (owner != null) {
-                    throw new IllegalStateException("@PacketHandler beans '" + owner + "' and '" + beanName
-                            + "' both handle path " + path + ", a multiplayer relay, which has one handler: "
-                            + "its own application, peer 1");
+                    throw new IllegalStateException(
+                            "@PacketHandler beans '" + owner + "' and '" + beanName + "' both handle path " + path
+                                    + ", a multiplayer relay, which has one handler: " + "its own application, peer 1");
                 }
                 continue;
             }
@@ -144,8 +153,8 @@ public final class PacketHandlerScanner {
                 String owner = owners.putIfAbsent(key, beanName);
                 if (owner != null) {
                     throw new IllegalStateException("@PacketHandler beans '" + owner + "' and '" + beanName
-                            + "' both handle path " + path + (protocol.isEmpty() ? " without a subprotocol"
-                                    : " with subprotocol '" + protocol + "'")
+                            + "' both handle path " + path
+                            + (protocol.isEmpty() ? " without a subprotocol" : " with subprotocol '" + protocol + "'")
                             + "; give each its own path or protocols");
                 }
                 listeners.put(protocol, listener);
@@ -163,15 +172,15 @@ public final class PacketHandlerScanner {
         }
         List<DeclaredEndpoint> endpoints = new ArrayList<>();
         byPath.forEach((path, listeners) -> endpoints.add(new DeclaredEndpoint(path, listeners, modes.get(path))));
-        relays.forEach((path, relay) -> endpoints.add(new DeclaredEndpoint(path, Map.of("", relay.listener()),
-                WriteMode.BINARY, true, relay.application())));
+        relays.forEach((path, relay) -> endpoints.add(
+                new DeclaredEndpoint(path, Map.of("", relay.listener()), WriteMode.BINARY, true, relay.application())));
         return endpoints;
     }
 
     /**
-     * The paths {@link #scan} makes relays, read from the bean definitions alone: nothing is
-     * created or validated, so that a condition can ask before any bean exists (a wrong handler
-     * fails later, in {@link #scan}, with its message).
+     * The paths {@link #scan} makes relays, read from the bean definitions alone: nothing
+     * is created or validated, so that a condition can ask before any bean exists (a
+     * wrong handler fails later, in {@link #scan}, with its message).
      * @param beanFactory where the handler beans are
      * @param defaultPath the path for handlers that name none
      * @param multiplayerPath {@code peersocket.server.multiplayer.path}, or {@code null}
@@ -213,8 +222,9 @@ public final class PacketHandlerScanner {
     private RelayHandler relayHandlerFor(String beanName, Class<?> type, PacketHandler annotation, String path) {
         String prefix = "@PacketHandler bean '" + beanName + "' is the multiplayer relay at " + path;
         if (annotation.protocols().length > 0) {
-            throw new IllegalStateException(prefix + " but names subprotocols " + Arrays.toString(annotation.protocols())
-                    + ": the relay protocol selects none (the engine neither asks for nor selects one)");
+            throw new IllegalStateException(
+                    prefix + " but names subprotocols " + Arrays.toString(annotation.protocols())
+                            + ": the relay protocol selects none (the engine neither asks for nor selects one)");
         }
         if (annotation.writeMode().length > 0 && annotation.writeMode()[0] != WriteMode.BINARY) {
             throw new IllegalStateException(prefix + " but asks for write mode " + annotation.writeMode()[0]
@@ -292,12 +302,12 @@ public final class PacketHandlerScanner {
     }
 
     /**
-     * A handler with what its {@code @PacketHandler} declares beyond its methods: {@code blocking = false}
-     * or the authorities its clients need. The rest is asked of the delegate when used, not at scan
-     * time: a listener bean is fetched lazily.
+     * A handler with what its {@code @PacketHandler} declares beyond its methods:
+     * {@code blocking = false} or the authorities its clients need. The rest is asked of
+     * the delegate when used, not at scan time: a listener bean is fetched lazily.
      */
-    private record DeclaredPeerListener(PeerListener delegate, boolean nonBlocking, Set<String> declaredAuthorities)
-            implements PeerListener {
+    private record DeclaredPeerListener(PeerListener delegate, boolean nonBlocking,
+            Set<String> declaredAuthorities) implements PeerListener {
 
         @Override
         public boolean blocking() {

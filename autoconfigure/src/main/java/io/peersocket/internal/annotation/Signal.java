@@ -16,7 +16,10 @@ import io.peersocket.annotation.PeerDisconnected;
 import io.peersocket.annotation.PeerPacket;
 import io.peersocket.annotation.ServerCloseRequest;
 
-/** The engine's signals that a handler method can be bound to: the server's, then the client's. */
+/**
+ * The engine's signals that a handler method can be bound to: the server's, then the
+ * client's.
+ */
 enum Signal {
 
     CONNECTED(ClientConnected.class, false, SignalValue.PEER, SignalValue.ID, SignalValue.PROTOCOL,
@@ -41,8 +44,8 @@ enum Signal {
             PEER_CONNECTED, PEER_DISCONNECTED, PEER_PACKET);
 
     /** Signals only a client handler ({@code @PacketHandler(client = ...)}) receives. */
-    static final java.util.Set<Signal> CLIENT_ONLY = java.util.EnumSet.of(CONNECTION_ESTABLISHED,
-            SERVER_CLOSE_REQUEST, CONNECTION_CLOSED, CONNECTION_ERROR);
+    static final java.util.Set<Signal> CLIENT_ONLY = java.util.EnumSet.of(CONNECTION_ESTABLISHED, SERVER_CLOSE_REQUEST,
+            CONNECTION_CLOSED, CONNECTION_ERROR);
 
     private final Class<? extends Annotation> annotation;
 
@@ -64,24 +67,31 @@ enum Signal {
         return "@" + this.annotation.getSimpleName();
     }
 
-    /** @return what the signal carries besides a payload, in the order the documentation lists it */
+    /**
+     * @return what the signal carries besides a payload, in the order the documentation
+     * lists it
+     */
     List<SignalValue> carries() {
         return this.values;
     }
 
-    /** @return whether a parameter may take the packet's payload */
+    /**
+     * @return whether a parameter may take the packet's payload
+     */
     boolean takesPayload() {
         return this.payload;
     }
 
-    /** @return whether the signal exists only on multiplayer relay endpoints */
+    /**
+     * @return whether the signal exists only on multiplayer relay endpoints
+     */
     boolean multiplayer() {
         return this == PEER_CONNECTED || this == PEER_DISCONNECTED || this == PEER_PACKET;
     }
 
     /**
-     * @return whether a relay's handler cannot have the signal: the plain server's own (a relay
-     * gives peer signals instead) and the client's
+     * @return whether a relay's handler cannot have the signal: the plain server's own (a
+     * relay gives peer signals instead) and the client's
      */
     boolean plainOnly() {
         return this == CONNECTED || this == DATA || this == DISCONNECTED || CLIENT_ONLY.contains(this);

@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What one signal carries, from which a handler method's arguments are taken. On a relay
- * endpoint {@code relay} is set, {@code peer} is the source and {@code target} the id a packet
- * was sent to.
+ * endpoint {@code relay} is set, {@code peer} is the source and {@code target} the id a
+ * packet was sent to.
  */
 record SignalContext(Peer peer, String protocol, @Nullable Packet packet, int code, String reason, boolean wasClean,
         @Nullable Throwable error, int target, @Nullable RelayServer relay) {
@@ -26,7 +26,10 @@ record SignalContext(Peer peer, String protocol, @Nullable Packet packet, int co
         return new SignalContext(peer, "", packet, 0, "", false, null, target, relay);
     }
 
-    /** @return the packet of a packet signal: the resolver reads payloads only for packet handlers */
+    /**
+     * @return the packet of a packet signal: the resolver reads payloads only for packet
+     * handlers
+     */
     Packet requiredPacket() {
         return java.util.Objects.requireNonNull(this.packet, "a payload argument outside a packet signal");
     }

@@ -10,12 +10,12 @@ import io.peersocket.peer.Peer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One value a signal carries, that a handler method parameter can take: its Java type, the
- * parameter names that select it, and where it comes from. A parameter whose type matches one
- * value of its signal binds to it whatever its name; when the type matches several (two
- * {@code int}s: {@code id} and {@code code}, or {@code from} and {@code to}) the name decides, and
- * a name that matches none of them fails at startup: guessing by position would hand the wrong
- * number to the method without a word.
+ * One value a signal carries, that a handler method parameter can take: its Java type,
+ * the parameter names that select it, and where it comes from. A parameter whose type
+ * matches one value of its signal binds to it whatever its name; when the type matches
+ * several (two {@code int}s: {@code id} and {@code code}, or {@code from} and {@code to})
+ * the name decides, and a name that matches none of them fails at startup: guessing by
+ * position would hand the wrong number to the method without a word.
  */
 enum SignalValue {
 
@@ -25,7 +25,10 @@ enum SignalValue {
 
     ID(int.class, "int id", List.of("id", "peerId"), (c) -> c.peer().id()),
 
-    /** The source of a relayed packet: the same number as {@link #ID}, under the relay's name. */
+    /**
+     * The source of a relayed packet: the same number as {@link #ID}, under the relay's
+     * name.
+     */
     FROM(int.class, "int from", List.of("from", "source", "id", "peerId"), (c) -> c.peer().id()),
 
     TO(int.class, "int to", List.of("to", "target"), SignalContext::target),
@@ -74,12 +77,16 @@ enum SignalValue {
         return parameterType == this.type || parameterType == boxed(this.type);
     }
 
-    /** @return the parameter names that select this value among others of its type */
+    /**
+     * @return the parameter names that select this value among others of its type
+     */
     List<String> names() {
         return this.names;
     }
 
-    /** @return the type and name as the documentation writes them, e.g. {@code int code} */
+    /**
+     * @return the type and name as the documentation writes them, e.g. {@code int code}
+     */
     String description() {
         return this.description;
     }

@@ -16,9 +16,9 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ClassUtils;
 
 /**
- * Variant payloads of handler methods ({@link VariantPayload}), apart from the JSON and raw
- * bindings of {@link HandlerMethodResolver}: which parameters and results are Variants, and how
- * they are read.
+ * Variant payloads of handler methods ({@link VariantPayload}), apart from the JSON and
+ * raw bindings of {@link HandlerMethodResolver}: which parameters and results are
+ * Variants, and how they are read.
  */
 final class VariantArguments {
 
@@ -29,8 +29,8 @@ final class VariantArguments {
 
     /**
      * @param type a parameter or result type
-     * @return whether the type alone makes it a Variant: a record of io.peersocket.variant or
-     * one of its pool arrays
+     * @return whether the type alone makes it a Variant: a record of
+     * io.peersocket.variant or one of its pool arrays
      */
     static boolean isVariantType(Class<?> type) {
         if (type == Vector2[].class || type == Vector3[].class || type == Color[].class) {
@@ -41,7 +41,8 @@ final class VariantArguments {
 
     /**
      * Refuses a primitive parameter marked {@link VariantPayload}: the resolver binds an
-     * {@code int} to the peer id and a {@code boolean} to the frame type before any payload.
+     * {@code int} to the peer id and a {@code boolean} to the frame type before any
+     * payload.
      * @param method a handler method
      * @param fail makes the startup error from a problem
      */

@@ -8,10 +8,10 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 
 /**
- * One connection attempt, from connect to close: CONNECTING, then OPEN once the upgrade is done
- * and the client took it, then ENDED (failed, abandoned or closed). Each move is one
- * compare-and-set, so the timeout, a refused upgrade, an error of the subscription and
- * {@code disconnectFromHost} racing each other end the attempt once.
+ * One connection attempt, from connect to close: CONNECTING, then OPEN once the upgrade
+ * is done and the client took it, then ENDED (failed, abandoned or closed). Each move is
+ * one compare-and-set, so the timeout, a refused upgrade, an error of the subscription
+ * and {@code disconnectFromHost} racing each other end the attempt once.
  */
 final class Attempt {
 
@@ -42,12 +42,16 @@ final class Attempt {
         this.number = number;
     }
 
-    /** @return whether this call moved the attempt from CONNECTING to ENDED */
+    /**
+     * @return whether this call moved the attempt from CONNECTING to ENDED
+     */
     boolean abandon() {
         return this.state.compareAndSet(CONNECTING, ENDED);
     }
 
-    /** @return whether this call moved the attempt from CONNECTING to OPEN */
+    /**
+     * @return whether this call moved the attempt from CONNECTING to OPEN
+     */
     boolean open() {
         return this.state.compareAndSet(CONNECTING, OPEN);
     }

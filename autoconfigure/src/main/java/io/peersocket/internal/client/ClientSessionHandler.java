@@ -20,10 +20,11 @@ import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketSession;
 
 /**
- * One connection attempt's WebFlux {@link WebSocketHandler}: once the upgrade is done it puts the
- * server on the core as peer 1, exactly as the server's reactive transport puts a client there:
- * the same {@link ReactiveConnection} (bounded output, close after pending output) and
- * {@link InboundSubscriber} (one message requested at a time while the input queue has room).
+ * One connection attempt's WebFlux {@link WebSocketHandler}: once the upgrade is done it
+ * puts the server on the core as peer 1, exactly as the server's reactive transport puts
+ * a client there: the same {@link ReactiveConnection} (bounded output, close after
+ * pending output) and {@link InboundSubscriber} (one message requested at a time while
+ * the input queue has room).
  */
 final class ClientSessionHandler implements WebSocketHandler {
 
@@ -75,11 +76,16 @@ final class ClientSessionHandler implements WebSocketHandler {
             });
     }
 
-    // Netty's client handshake puts the frame encoder after the decoder, so the close frame the
-    // decoder (or the UTF-8 validator) writes on a protocol violation (1009 for a message over the
-    // input limit, 1002, 1007) never reaches an encoder and is dropped: the server would see the
-    // socket vanish without a close code. A second, masking encoder in front of the decoder encodes
-    // those; frames from the application are already bytes when they get there and pass through.
+    // Netty's client handshake puts the frame encoder after the decoder, so the close
+    // frame the
+    // decoder (or the UTF-8 validator) writes on a protocol violation (1009 for a message
+    // over the
+    // input limit, 1002, 1007) never reaches an encoder and is dropped: the server would
+    // see the
+    // socket vanish without a close code. A second, masking encoder in front of the
+    // decoder encodes
+    // those; frames from the application are already bytes when they get there and pass
+    // through.
     private static void encodeCloseFramesOfTheDecoder(ChannelPipeline pipeline) {
         ChannelHandlerContext decoder = pipeline.context(WebSocketFrameDecoder.class);
         if (decoder != null && pipeline.get("peersocketViolationEncoder") == null) {
@@ -87,7 +93,8 @@ final class ClientSessionHandler implements WebSocketHandler {
         }
     }
 
-    // Reactor Netty's client does not check that text frames are UTF-8 (close 1007): Netty's
+    // Reactor Netty's client does not check that text frames are UTF-8 (close 1007):
+    // Netty's
     // own validator does, as on the server's dedicated port.
     private static void addUtf8Validation(ChannelPipeline pipeline) {
         ChannelHandlerContext decoder = pipeline.context(WebSocketFrameDecoder.class);

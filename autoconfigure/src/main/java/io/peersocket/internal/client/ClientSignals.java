@@ -13,10 +13,10 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * The fan-out of one client's signals to its {@link ClientListener}s: each listener in turn, each
- * call inside the {@link ClientSignalScope} (observation, MDC), a failing one logged and counted
- * after the scope has seen it, without keeping the signal from the others. Called on the client's
- * event queue, so in signal order.
+ * The fan-out of one client's signals to its {@link ClientListener}s: each listener in
+ * turn, each call inside the {@link ClientSignalScope} (observation, MDC), a failing one
+ * logged and counted after the scope has seen it, without keeping the signal from the
+ * others. Called on the client's event queue, so in signal order.
  */
 final class ClientSignals {
 

@@ -15,10 +15,10 @@ import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslOptions;
 
 /**
- * The engine's {@code verify_ssl} and {@code trusted_ssl_certificate} on Reactor Netty. By default
- * Reactor Netty verifies the server's chain against the JVM's trust store and its host name; a
- * trusted-certificate bundle replaces the trust store (host names are still verified); with
- * verification off, any certificate and host name are accepted.
+ * The engine's {@code verify_ssl} and {@code trusted_ssl_certificate} on Reactor Netty.
+ * By default Reactor Netty verifies the server's chain against the JVM's trust store and
+ * its host name; a trusted-certificate bundle replaces the trust store (host names are
+ * still verified); with verification off, any certificate and host name are accepted.
  */
 final class ClientTls {
 
@@ -29,7 +29,8 @@ final class ClientTls {
         if (!verify) {
             SslContext context = build(SslContextBuilder.forClient().trustManager(InsecureTrustManagerFactory.INSTANCE),
                     null);
-            // secure(SslProvider) adds no host name verification, unlike secure(spec -> ...).
+            // secure(SslProvider) adds no host name verification, unlike secure(spec ->
+            // ...).
             return http.secure(SslProvider.builder().sslContext(context).build());
         }
         if (trusted == null) {
@@ -39,7 +40,8 @@ final class ClientTls {
             .trustManager(trusted.getManagers().getTrustManagerFactory());
         KeyStore keyStore = trusted.getStores().getKeyStore();
         if (keyStore != null) {
-            // A key store in the bundle is the client's own certificate, for servers that ask for one.
+            // A key store in the bundle is the client's own certificate, for servers that
+            // ask for one.
             builder.keyManager(trusted.getManagers().getKeyManagerFactory());
         }
         SslContext context = build(builder, trusted.getOptions());

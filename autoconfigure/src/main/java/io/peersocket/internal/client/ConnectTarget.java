@@ -9,9 +9,9 @@ import io.peersocket.client.PeerSocketClient;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where a client connects, checked as {@code connectToUrl} promises and kept for reconnects: a
- * {@code ws://} or {@code wss://} URL with a host (an empty path becomes {@code /}), subprotocol
- * names that are RFC 7230 tokens, and the request headers.
+ * Where a client connects, checked as {@code connectToUrl} promises and kept for
+ * reconnects: a {@code ws://} or {@code wss://} URL with a host (an empty path becomes
+ * {@code /}), subprotocol names that are RFC 7230 tokens, and the request headers.
  *
  * @param uri the URL
  * @param protocols the subprotocols to ask for, in order of preference
@@ -70,7 +70,9 @@ record ConnectTarget(URI uri, List<String> protocols, Map<String, String> header
         return headers;
     }
 
-    /** @return whether this target uses TLS */
+    /**
+     * @return whether this target uses TLS
+     */
     boolean secure() {
         return "wss".equalsIgnoreCase(this.uri.getScheme());
     }

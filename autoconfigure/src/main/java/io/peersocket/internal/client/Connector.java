@@ -22,9 +22,9 @@ import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClien
 /**
  * Opens one attempt on Spring WebFlux's {@link ReactorNettyWebSocketClient}: a new TCP
  * connection (with the handshake timeout as connect timeout and TCP keep-alive), TLS for
- * {@code wss://}, the request headers (the supplier asked again for each attempt), and the
- * handshake timeout. Every way the attempt can fail reaches {@code failed}; the client decides
- * which one counts.
+ * {@code wss://}, the request headers (the supplier asked again for each attempt), and
+ * the handshake timeout. Every way the attempt can fail reaches {@code failed}; the
+ * client decides which one counts.
  */
 final class Connector {
 
@@ -54,7 +54,8 @@ final class Connector {
         long timeoutMillis = this.settings.handshakeTimeout().toMillis();
         HttpClient http = HttpClient.newConnection()
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeoutMillis))
-            // The kernel's safety net under the idle timeout for a server that vanished without a FIN.
+            // The kernel's safety net under the idle timeout for a server that vanished
+            // without a FIN.
             .option(ChannelOption.SO_KEEPALIVE, true)
             .doOnConnected((connection) -> {
                 attempt.channel = connection.channel();
@@ -64,8 +65,9 @@ final class Connector {
             http = ClientTls.secure(http, verifySsl, trusted);
             if (!verifySsl && !this.insecureWarned) {
                 this.insecureWarned = true;
-                logger.warn("Client '" + this.settings.name() + "' does not verify TLS certificates (verify-ssl: false): "
-                        + "anyone can impersonate " + target.uri().getHost() + "; use this for development only");
+                logger
+                    .warn("Client '" + this.settings.name() + "' does not verify TLS certificates (verify-ssl: false): "
+                            + "anyone can impersonate " + target.uri().getHost() + "; use this for development only");
             }
         }
         int maxFrame = this.settings.limits().inBytes();
@@ -75,7 +77,8 @@ final class Connector {
         target.headers().forEach(headers::set);
         if (this.settings.headerSupplier() != null) {
             try {
-                // Asked again for every attempt: a token that expired since the last one is replaced.
+                // Asked again for every attempt: a token that expired since the last one
+                // is replaced.
                 Map<String, String> fresh = this.settings.headerSupplier().get();
                 if (fresh != null) {
                     fresh.forEach(headers::set);
@@ -89,11 +92,13 @@ final class Connector {
         logger.debug("Client '" + this.settings.name() + "' connecting to " + target.uri() + " (attempt "
                 + attempt.number + ")");
         attempt.timeout = this.settings.timers()
-            .schedule(() -> failed.accept(new TimeoutException("no WebSocket upgrade from " + target.uri() + " within "
-                    + timeoutMillis + " ms")), timeoutMillis, TimeUnit.MILLISECONDS);
+            .schedule(
+                    () -> failed.accept(new TimeoutException(
+                            "no WebSocket upgrade from " + target.uri() + " within " + timeoutMillis + " ms")),
+                    timeoutMillis, TimeUnit.MILLISECONDS);
         attempt.subscription = client.execute(target.uri(), headers, handler)
-            .subscribe(null, failed, () -> failed.accept(
-                    new IllegalStateException("connection to " + target.uri() + " ended before the upgrade")));
+            .subscribe(null, failed, () -> failed
+                .accept(new IllegalStateException("connection to " + target.uri() + " ended before the upgrade")));
     }
 
 }

@@ -36,12 +36,13 @@ import org.springframework.boot.ssl.SslBundle;
 
 /**
  * The {@link PeerSocketClient} the builder makes: the connection state machine. One
- * {@link Attempt} is current at a time (DISCONNECTED, CONNECTING, CONNECTED); an attempt that
- * fails or a connection that ends schedules the next one after {@link ReconnectSchedule}'s delay
- * unless the application disconnected. Opening an attempt is the {@link Connector}'s job, taking
- * an upgraded connection the {@link ClientSessionHandler}'s, telling the listeners
- * {@link ClientSignals}'; the core ({@link PeerRuntime}, {@link PeerEndpoint}) runs the
- * connection with the server as peer 1, as on the server side.
+ * {@link Attempt} is current at a time (DISCONNECTED, CONNECTING, CONNECTED); an attempt
+ * that fails or a connection that ends schedules the next one after
+ * {@link ReconnectSchedule}'s delay unless the application disconnected. Opening an
+ * attempt is the {@link Connector}'s job, taking an upgraded connection the
+ * {@link ClientSessionHandler}'s, telling the listeners {@link ClientSignals}'; the core
+ * ({@link PeerRuntime}, {@link PeerEndpoint}) runs the connection with the server as peer
+ * 1, as on the server side.
  */
 final class DefaultPeerSocketClient implements PeerSocketClient {
 
@@ -52,12 +53,14 @@ final class DefaultPeerSocketClient implements PeerSocketClient {
 
     private final PeerRuntime runtime;
 
-    // Every signal of every connection of this client, in order: one serial queue (push) or the poll queue.
+    // Every signal of every connection of this client, in order: one serial queue (push)
+    // or the poll queue.
     private final Executor events;
 
     private final ClientSignals signals;
 
-    // Pings the server and drops a silent connection; swept on the timers while connected.
+    // Pings the server and drops a silent connection; swept on the timers while
+    // connected.
     private final Liveness liveness;
 
     private final Connector connector;
@@ -89,7 +92,8 @@ final class DefaultPeerSocketClient implements PeerSocketClient {
 
     /**
      * @param settings what the builder was told
-     * @throws IllegalArgumentException naming the setting out of range (the liveness durations)
+     * @throws IllegalArgumentException naming the setting out of range (the liveness
+     * durations)
      */
     DefaultPeerSocketClient(ClientSettings settings) {
         // Fails at build(), naming the setting, rather than on the first connection.
@@ -144,8 +148,8 @@ final class DefaultPeerSocketClient implements PeerSocketClient {
 
     @Override
     public PeerError connectToUrl(String url, List<String> protocols, boolean multiplayer, List<String> customHeaders) {
-        Map<String, String> headers = ConnectTarget.headerLines(customHeaders, (line) -> logger
-            .warn("Client '" + name() + "': custom header '" + line + "' is not 'Name: value'"));
+        Map<String, String> headers = ConnectTarget.headerLines(customHeaders,
+                (line) -> logger.warn("Client '" + name() + "': custom header '" + line + "' is not 'Name: value'"));
         if (headers == null) {
             return PeerError.ERR_INVALID_PARAMETER;
         }
@@ -203,8 +207,9 @@ final class DefaultPeerSocketClient implements PeerSocketClient {
     }
 
     /**
-     * The upgrade completed: unless the attempt failed or was cancelled meanwhile, it becomes the
-     * client's connection and its peer is opened (which queues {@code connection_established}).
+     * The upgrade completed: unless the attempt failed or was cancelled meanwhile, it
+     * becomes the client's connection and its peer is opened (which queues
+     * {@code connection_established}).
      * @return the peer, or {@code null} when the connection must be dropped
      */
     @Nullable PeerSession established(Attempt attempt, Supplier<PeerSession> open) {
@@ -234,7 +239,8 @@ final class DefaultPeerSocketClient implements PeerSocketClient {
             attempt.stopLiveness();
             PeerSession session = attempt.session;
             if (session != null && session.closedLocally()) {
-                this.wantConnected = false; // getPeer(1).close() is a disconnect, as in the engine
+                this.wantConnected = false; // getPeer(1).close() is a disconnect, as in
+                                            // the engine
             }
             if (this.current == attempt) {
                 this.current = null;
@@ -255,16 +261,18 @@ final class DefaultPeerSocketClient implements PeerSocketClient {
             }
             this.current = null;
             this.status = ConnectionStatus.DISCONNECTED;
-            logger.warn("Client '" + name() + "' could not connect to " + attempt.target.uri() + ": "
-                    + describe(error));
+            logger
+                .warn("Client '" + name() + "' could not connect to " + attempt.target.uri() + ": " + describe(error));
             if (logger.isDebugEnabled()) {
                 logger.debug("Cause of the connection error", error);
             }
             if (attempt.target.multiplayer()) {
-                this.events.execute(() -> this.signals.signal("connection_failed", (l) -> l.connectionFailed(this.relay, error)));
+                this.events.execute(
+                        () -> this.signals.signal("connection_failed", (l) -> l.connectionFailed(this.relay, error)));
             }
             else {
-                this.events.execute(() -> this.signals.signal("connection_error", (l) -> l.connectionError(this.server, error)));
+                this.events.execute(
+                        () -> this.signals.signal("connection_error", (l) -> l.connectionError(this.server, error)));
             }
             scheduleReconnect("connection error");
         }
@@ -295,8 +303,8 @@ final class DefaultPeerSocketClient implements PeerSocketClient {
             this.wantConnected = false;
             return;
         }
-        logger.info("Client '" + name() + "': " + why + "; reconnecting to " + again.uri() + " in "
-                + delay.toMillis() + " ms (retry " + this.reconnect.retries() + ")");
+        logger.info("Client '" + name() + "': " + why + "; reconnecting to " + again.uri() + " in " + delay.toMillis()
+                + " ms (retry " + this.reconnect.retries() + ")");
         this.reconnectTask = this.settings.timers().schedule(() -> {
             synchronized (this.lock) {
                 if (this.wantConnected && this.status == ConnectionStatus.DISCONNECTED && this.target == again) {
@@ -471,31 +479,35 @@ final class DefaultPeerSocketClient implements PeerSocketClient {
         return "PeerSocketClient '" + name() + "' (" + this.status + ((url != null) ? " " + url : "") + ")";
     }
 
-    /** The core's peer signals, told as the engine's client signals with the server as peer 1. */
+    /**
+     * The core's peer signals, told as the engine's client signals with the server as
+     * peer 1.
+     */
     private final class Signals implements PeerListener {
 
         @Override
         public void clientConnected(Peer peer, String protocol) {
             DefaultPeerSocketClient.this.server.attach((PeerSession) peer);
-            DefaultPeerSocketClient.this.signals
-                .signal("connection_established", (l) -> l.connectionEstablished(DefaultPeerSocketClient.this.server, protocol));
+            DefaultPeerSocketClient.this.signals.signal("connection_established",
+                    (l) -> l.connectionEstablished(DefaultPeerSocketClient.this.server, protocol));
         }
 
         @Override
         public void dataReceived(Peer peer) {
-            DefaultPeerSocketClient.this.signals.signal("data_received", (l) -> l.dataReceived(DefaultPeerSocketClient.this.server));
+            DefaultPeerSocketClient.this.signals.signal("data_received",
+                    (l) -> l.dataReceived(DefaultPeerSocketClient.this.server));
         }
 
         @Override
         public void clientCloseRequest(Peer peer, int code, String reason) {
-            DefaultPeerSocketClient.this.signals
-                .signal("server_close_request", (l) -> l.serverCloseRequest(DefaultPeerSocketClient.this.server, code, reason));
+            DefaultPeerSocketClient.this.signals.signal("server_close_request",
+                    (l) -> l.serverCloseRequest(DefaultPeerSocketClient.this.server, code, reason));
         }
 
         @Override
         public void clientDisconnected(Peer peer, boolean wasClean) {
-            DefaultPeerSocketClient.this.signals
-                .signal("connection_closed", (l) -> l.connectionClosed(DefaultPeerSocketClient.this.server, wasClean));
+            DefaultPeerSocketClient.this.signals.signal("connection_closed",
+                    (l) -> l.connectionClosed(DefaultPeerSocketClient.this.server, wasClean));
         }
 
     }

@@ -25,10 +25,11 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@link RelayClient} of a {@link DefaultPeerSocketClient}: the relay protocol on peer 1. In
- * relay mode its {@link PeerTraffic} replaces peer 1's plain packets: payloads wait in peer 1's
- * input queue with their header, system messages change the id and the peer list in signal
- * order, and a malformed message is dropped, logged and counted (see the API's javadoc).
+ * The {@link RelayClient} of a {@link DefaultPeerSocketClient}: the relay protocol on
+ * peer 1. In relay mode its {@link PeerTraffic} replaces peer 1's plain packets: payloads
+ * wait in peer 1's input queue with their header, system messages change the id and the
+ * peer list in signal order, and a malformed message is dropped, logged and counted (see
+ * the API's javadoc).
  */
 final class DefaultRelayClient implements RelayClient {
 
@@ -59,7 +60,8 @@ final class DefaultRelayClient implements RelayClient {
 
     private volatile PeerError lastGetError = PeerError.OK;
 
-    // Whether connection_succeeded was delivered for the current connection; in signal order.
+    // Whether connection_succeeded was delivered for the current connection; in signal
+    // order.
     private volatile boolean succeeded;
 
     DefaultRelayClient(DefaultPeerSocketClient client, ServerPeer server, ClientSignals signals,
@@ -81,13 +83,19 @@ final class DefaultRelayClient implements RelayClient {
 
     // ---- MultiplayerPeer ----
 
-    /** @return the connection's Variant settings ({@code peersocket.client.connections.<name>.variant.*}) */
+    /**
+     * @return the connection's Variant settings
+     * ({@code peersocket.client.connections.<name>.variant.*})
+     */
     @Override
     public VariantSettings variantSettings() {
         return this.client.runtime().variants();
     }
 
-    /** @return the id the server gave this client ({@code get_unique_id}); 0 before {@code SYS_ID} */
+    /**
+     * @return the id the server gave this client ({@code get_unique_id}); 0 before
+     * {@code SYS_ID}
+     */
     @Override
     public int getUniqueId() {
         return this.uniqueId;
@@ -104,8 +112,8 @@ final class DefaultRelayClient implements RelayClient {
     }
 
     /**
-     * Sends a payload with {@code from} = this client's id through the server, which relays it:
-     * 1 the server's application, 0 everybody, -N everybody but N, N one peer.
+     * Sends a payload with {@code from} = this client's id through the server, which
+     * relays it: 1 the server's application, 0 everybody, -N everybody but N, N one peer.
      * @return {@link PeerError#OK}; {@link PeerError#ERR_UNAVAILABLE} when not connected;
      * {@link PeerError#ERR_OUT_OF_MEMORY} when the output limit is full
      */
@@ -114,7 +122,10 @@ final class DefaultRelayClient implements RelayClient {
         return this.server.send(RelayFrame.payload(this.uniqueId, target, payload), WriteMode.BINARY);
     }
 
-    /** @return the ids the server announced and has not removed, ascending; the server (1) among them */
+    /**
+     * @return the ids the server announced and has not removed, ascending; the server (1)
+     * among them
+     */
     @Override
     public List<Integer> getPeerIds() {
         return new ArrayList<>(this.peers);
@@ -125,7 +136,10 @@ final class DefaultRelayClient implements RelayClient {
         return this.peers.contains(id);
     }
 
-    /** Kept for the interface; a client has no connections to refuse (the engine's flag does nothing there either). */
+    /**
+     * Kept for the interface; a client has no connections to refuse (the engine's flag
+     * does nothing there either).
+     */
     @Override
     public void setRefuseNewConnections(boolean refuse) {
         this.refusing = refuse;
@@ -139,7 +153,8 @@ final class DefaultRelayClient implements RelayClient {
     // ---- receiving ----
 
     /**
-     * {@code get_packet_peer()}: the source of the packet {@link #getPacket()} returns next.
+     * {@code get_packet_peer()}: the source of the packet {@link #getPacket()} returns
+     * next.
      * @return its id, or 1 when no packet waits (the engine's value then)
      */
     @Override
@@ -151,8 +166,8 @@ final class DefaultRelayClient implements RelayClient {
 
     /**
      * {@code get_packet()}: the oldest payload, without its header.
-     * @return the payload, or an empty array when none waits ({@link #getPacketError()} is then
-     * {@link PeerError#ERR_UNAVAILABLE})
+     * @return the payload, or an empty array when none waits ({@link #getPacketError()}
+     * is then {@link PeerError#ERR_UNAVAILABLE})
      */
     @Override
     public byte[] getPacket() {
@@ -162,7 +177,8 @@ final class DefaultRelayClient implements RelayClient {
     }
 
     /**
-     * The oldest payload with its header: source ({@code from}), target ({@code to}) and payload.
+     * The oldest payload with its header: source ({@code from}), target ({@code to}) and
+     * payload.
      * @return the frame, or {@code null} when none waits
      */
     @Override
@@ -172,13 +188,17 @@ final class DefaultRelayClient implements RelayClient {
         return (packet != null) ? RelayFrame.decode(packet.data()) : null;
     }
 
-    /** @return the result of the last {@link #getPacket()} or {@link #nextFrame()} */
+    /**
+     * @return the result of the last {@link #getPacket()} or {@link #nextFrame()}
+     */
     @Override
     public PeerError getPacketError() {
         return this.lastGetError;
     }
 
-    /** @return payloads waiting ({@code get_available_packet_count}) */
+    /**
+     * @return payloads waiting ({@code get_available_packet_count})
+     */
     @Override
     public int getAvailablePacketCount() {
         return this.server.getAvailablePacketCount();
@@ -186,13 +206,18 @@ final class DefaultRelayClient implements RelayClient {
 
     // ---- counts ----
 
-    /** @return messages from the server dropped as malformed, every reason together */
+    /**
+     * @return messages from the server dropped as malformed, every reason together
+     */
     @Override
     public long getDroppedCount() {
         return this.drops.values().stream().mapToLong(LongAdder::sum).sum();
     }
 
-    /** @return messages dropped by reason ({@link RelayServer#DROP_TOO_SHORT}, {@link RelayServer#DROP_TEXT_FRAME}, ...) */
+    /**
+     * @return messages dropped by reason ({@link RelayServer#DROP_TOO_SHORT},
+     * {@link RelayServer#DROP_TEXT_FRAME}, ...)
+     */
     @Override
     public Map<String, Long> getDroppedCounts() {
         Map<String, Long> counts = new TreeMap<>();
@@ -213,7 +238,8 @@ final class DefaultRelayClient implements RelayClient {
             return drop(session, RelayServer.DROP_TEXT_FRAME, "a text frame (relay messages are binary)");
         }
         if (!RelayFrame.hasHeader(frame)) {
-            return drop(session, RelayServer.DROP_TOO_SHORT, "a message of " + frame.length + " bytes, shorter than the header");
+            return drop(session, RelayServer.DROP_TOO_SHORT,
+                    "a message of " + frame.length + " bytes, shorter than the header");
         }
         int type = RelayFrame.typeOf(frame);
         if (type == RelayFrame.PAYLOAD) {
@@ -273,13 +299,16 @@ final class DefaultRelayClient implements RelayClient {
             this.signals.signal("server_disconnected", (l) -> l.serverDisconnected(this));
         }
         else {
-            IllegalStateException cause = new IllegalStateException("the connection closed (" + close.code()
-                    + ") before the server sent this client its id");
+            IllegalStateException cause = new IllegalStateException(
+                    "the connection closed (" + close.code() + ") before the server sent this client its id");
             this.signals.signal("connection_failed", (l) -> l.connectionFailed(this, cause));
         }
     }
 
-    /** Peer 1's traffic in relay mode: system messages and payloads instead of plain packets. */
+    /**
+     * Peer 1's traffic in relay mode: system messages and payloads instead of plain
+     * packets.
+     */
     private final class Traffic implements PeerTraffic {
 
         @Override

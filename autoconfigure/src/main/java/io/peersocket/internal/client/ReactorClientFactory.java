@@ -6,8 +6,8 @@ import io.peersocket.client.PeerSocketClientFactory;
 
 /**
  * The library's {@link PeerSocketClientFactory}, registered in
- * {@code META-INF/services/io.peersocket.client.PeerSocketClientFactory}: the builder of the API
- * package reaches the implementation without naming it.
+ * {@code META-INF/services/io.peersocket.client.PeerSocketClientFactory}: the builder of
+ * the API package reaches the implementation without naming it.
  */
 public final class ReactorClientFactory implements PeerSocketClientFactory {
 

@@ -9,9 +9,10 @@ import io.peersocket.client.ReconnectPolicy;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Counts the consecutive retries of one client and picks the wait before the next one from its
- * {@link ReconnectPolicy}: the count starts again once a connection is established, and runs out
- * after the policy's {@code maxAttempts}. Not thread-safe: the client calls it under its lock.
+ * Counts the consecutive retries of one client and picks the wait before the next one
+ * from its {@link ReconnectPolicy}: the count starts again once a connection is
+ * established, and runs out after the policy's {@code maxAttempts}. Not thread-safe: the
+ * client calls it under its lock.
  */
 final class ReconnectSchedule {
 
@@ -31,14 +32,17 @@ final class ReconnectSchedule {
         this.random = random;
     }
 
-    /** @return whether the policy reconnects at all */
+    /**
+     * @return whether the policy reconnects at all
+     */
     boolean enabled() {
         return this.policy.enabled();
     }
 
     /**
      * Counts one more retry.
-     * @return the wait before it, or {@code null} when reconnecting is off or the attempts are used up
+     * @return the wait before it, or {@code null} when reconnecting is off or the
+     * attempts are used up
      */
     @Nullable Duration next() {
         if (!this.policy.enabled()) {
@@ -51,12 +55,18 @@ final class ReconnectSchedule {
         return this.policy.delay(this.retries, this.random.get());
     }
 
-    /** @return the retries counted since the last connection, the one {@link #next()} returned included */
+    /**
+     * @return the retries counted since the last connection, the one {@link #next()}
+     * returned included
+     */
     int retries() {
         return this.retries;
     }
 
-    /** A connection was established, or the application connects anew: the next retry is the first. */
+    /**
+     * A connection was established, or the application connects anew: the next retry is
+     * the first.
+     */
     void reset() {
         this.retries = 0;
     }

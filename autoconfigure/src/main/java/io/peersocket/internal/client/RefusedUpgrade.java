@@ -10,10 +10,10 @@ import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException;
 import io.netty.util.ReferenceCountUtil;
 
 /**
- * Answers a refused upgrade (an HTTP status other than 101) itself, before Reactor Netty's
- * handshaker sees it: that one would log a WARN with a stack trace for an ordinary answer of the
- * server, beside the client's own line. The attempt fails with the same
- * {@link WebSocketClientHandshakeException} the handshaker would have raised.
+ * Answers a refused upgrade (an HTTP status other than 101) itself, before Reactor
+ * Netty's handshaker sees it: that one would log a WARN with a stack trace for an
+ * ordinary answer of the server, beside the client's own line. The attempt fails with the
+ * same {@link WebSocketClientHandshakeException} the handshaker would have raised.
  */
 final class RefusedUpgrade extends ChannelInboundHandlerAdapter {
 
@@ -43,8 +43,10 @@ final class RefusedUpgrade extends ChannelInboundHandlerAdapter {
         context.fireChannelRead(message);
     }
 
-    // Reactor Netty would report the close of a refused connection as a second error, with a
-    // WARN and a stack trace; the attempt has failed and its subscription is cancelled already.
+    // Reactor Netty would report the close of a refused connection as a second error,
+    // with a
+    // WARN and a stack trace; the attempt has failed and its subscription is cancelled
+    // already.
     @Override
     public void channelInactive(ChannelHandlerContext context) throws Exception {
         if (!this.refused) {

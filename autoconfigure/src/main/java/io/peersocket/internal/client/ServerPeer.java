@@ -15,12 +15,12 @@ import io.peersocket.variant.VariantSettings;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The server as peer 1 of a client, as the engine's {@code get_peer(1)}: one object for the
- * client's whole life, whatever connection is current. It follows the connection whose
- * {@code connection_established} was last delivered, so in poll mode the application sees a
- * new connection exactly when it polls that signal. Before the first connection, and after a
- * close, sending returns {@link PeerError#ERR_UNAVAILABLE}; unread packets of the last
- * connection can still be read.
+ * The server as peer 1 of a client, as the engine's {@code get_peer(1)}: one object for
+ * the client's whole life, whatever connection is current. It follows the connection
+ * whose {@code connection_established} was last delivered, so in poll mode the
+ * application sees a new connection exactly when it polls that signal. Before the first
+ * connection, and after a close, sending returns {@link PeerError#ERR_UNAVAILABLE};
+ * unread packets of the last connection can still be read.
  */
 final class ServerPeer implements Peer {
 
@@ -32,14 +32,16 @@ final class ServerPeer implements Peer {
 
     private volatile WriteMode writeMode;
 
-    // Only what the application asked for; otherwise the transport's default (TCP_NODELAY on).
+    // Only what the application asked for; otherwise the transport's default (TCP_NODELAY
+    // on).
     private volatile @Nullable Boolean noDelay;
 
     private volatile boolean lastWasString;
 
     private volatile PeerError lastGetError = PeerError.OK;
 
-    // The application's state for this connection's server: kept across reconnects, as the peer object is.
+    // The application's state for this connection's server: kept across reconnects, as
+    // the peer object is.
     private final Map<String, Object> attributes = new ConcurrentHashMap<>();
 
     ServerPeer(String path, WriteMode writeMode) {

@@ -6,8 +6,8 @@ import io.peersocket.spi.CloseInfo;
 import io.peersocket.spi.PeerSocketObserver;
 
 /**
- * Several observers as one (metrics and the application's own, for example): each call goes to
- * every observer, in order.
+ * Several observers as one (metrics and the application's own, for example): each call
+ * goes to every observer, in order.
  */
 public final class CompositePeerSocketObserver implements PeerSocketObserver {
 
@@ -26,7 +26,8 @@ public final class CompositePeerSocketObserver implements PeerSocketObserver {
 
     /**
      * @param observers the observers, in the order they are called
-     * @return {@link PeerSocketObserver#NONE} for none, the observer itself for one, else a composite
+     * @return {@link PeerSocketObserver#NONE} for none, the observer itself for one, else
+     * a composite
      */
     public static PeerSocketObserver of(List<PeerSocketObserver> observers) {
         if (observers.isEmpty()) {

@@ -20,35 +20,44 @@ public final class PeerRegistry {
 
     private final Map<Integer, PeerSession> peers = new ConcurrentHashMap<>();
 
-    // Extension point for several instances acting as one server (io.peersocket.cluster): where
-    // candidate ids come from (unique per node by construction) and who hears of arrivals and
+    // Extension point for several instances acting as one server (io.peersocket.cluster):
+    // where
+    // candidate ids come from (unique per node by construction) and who hears of arrivals
+    // and
     // departures. Set once, before any peer connects.
     private volatile IntSupplier ids = () -> ThreadLocalRandom.current().nextInt(2, Integer.MAX_VALUE);
 
     private volatile @Nullable Listener listener;
 
     /**
-     * Told of every peer registered and removed, on the thread that does it; must not block.
+     * Told of every peer registered and removed, on the thread that does it; must not
+     * block.
      */
     public interface Listener {
 
-        /** @param peer a peer just registered under its id */
+        /**
+         * @param peer a peer just registered under its id
+         */
         void added(Peer peer);
 
-        /** @param peer a peer just removed; its id may be given out again */
+        /**
+         * @param peer a peer just removed; its id may be given out again
+         */
         void removed(Peer peer);
 
     }
 
     /**
-     * @param ids gives candidate ids: positive, never 0 or 1; a candidate already in use here is
-     * drawn again
+     * @param ids gives candidate ids: positive, never 0 or 1; a candidate already in use
+     * here is drawn again
      */
     public void useIds(IntSupplier ids) {
         this.ids = ids;
     }
 
-    /** @param listener told of every peer registered and removed, or {@code null} */
+    /**
+     * @param listener told of every peer registered and removed, or {@code null}
+     */
     public void setListener(@Nullable Listener listener) {
         this.listener = listener;
     }
@@ -78,8 +87,8 @@ public final class PeerRegistry {
     }
 
     /**
-     * Registers a peer under a fixed id, as a client's server peer (always 1). A previous peer
-     * under that id is replaced; removing it later leaves the new one registered.
+     * Registers a peer under a fixed id, as a client's server peer (always 1). A previous
+     * peer under that id is replaced; removing it later leaves the new one registered.
      * @param id the id
      * @param factory makes the peer for the id it is given
      * @return the registered peer
@@ -90,7 +99,9 @@ public final class PeerRegistry {
         return peer;
     }
 
-    /** @param peer a peer to forget; its id may be given out again */
+    /**
+     * @param peer a peer to forget; its id may be given out again
+     */
     public void remove(PeerSession peer) {
         if (this.peers.remove(peer.id(), peer)) {
             Listener listener = this.listener;
@@ -108,12 +119,16 @@ public final class PeerRegistry {
         return this.peers.get(id);
     }
 
-    /** @return a live view of the registered peers */
+    /**
+     * @return a live view of the registered peers
+     */
     public Collection<PeerSession> all() {
         return Collections.unmodifiableCollection(this.peers.values());
     }
 
-    /** @return how many peers are registered */
+    /**
+     * @return how many peers are registered
+     */
     public int size() {
         return this.peers.size();
     }

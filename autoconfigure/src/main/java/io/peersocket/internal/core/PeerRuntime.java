@@ -15,8 +15,9 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What every endpoint of one server (or every connection of one client) shares: the peer ids,
- * how events reach the application (push or poll), the observer and the handler error policy.
+ * What every endpoint of one server (or every connection of one client) shares: the peer
+ * ids, how events reach the application (push or poll), the observer and the handler
+ * error policy.
  */
 public final class PeerRuntime {
 
@@ -63,49 +64,68 @@ public final class PeerRuntime {
         this.timeHandlers = observer.timesHandlers();
     }
 
-    /** @return how the peers encode Variants (put_var, get_var) */
+    /**
+     * @return how the peers encode Variants (put_var, get_var)
+     */
     public VariantSettings variants() {
         return this.variants;
     }
 
-    /** @param variants how the peers encode Variants; set once, before any peer connects */
+    /**
+     * @param variants how the peers encode Variants; set once, before any peer connects
+     */
     public void setVariants(VariantSettings variants) {
         this.variants = variants;
     }
 
-    /** @return the per-peer rates and slow-reader policy (none for a client) */
+    /**
+     * @return the per-peer rates and slow-reader policy (none for a client)
+     */
     public TrafficLimits trafficLimits() {
         return this.trafficLimits;
     }
 
-    /** @param trafficLimits the per-peer rates and slow-reader policy; set once, before any peer connects */
+    /**
+     * @param trafficLimits the per-peer rates and slow-reader policy; set once, before
+     * any peer connects
+     */
     public void setTrafficLimits(TrafficLimits trafficLimits) {
         this.trafficLimits = trafficLimits;
     }
 
-    /** @param scope what surrounds every application callback (observations, MDC); set once, before any peer connects */
+    /**
+     * @param scope what surrounds every application callback (observations, MDC); set
+     * once, before any peer connects
+     */
     public void setHandlerScope(@Nullable HandlerScope scope) {
         this.handlerScope = scope;
     }
 
-    /** @return the open peers by id */
+    /**
+     * @return the open peers by id
+     */
     public PeerRegistry registry() {
         return this.registry;
     }
 
-    /** @return how signals reach the application: push or poll */
+    /**
+     * @return how signals reach the application: push or poll
+     */
     public DispatchMode dispatchMode() {
         return this.dispatchMode;
     }
 
-    /** @return what is told of every count (opened, closed, packets, drops, errors) */
+    /**
+     * @return what is told of every count (opened, closed, packets, drops, errors)
+     */
     public PeerSocketObserver observer() {
         return this.observer;
     }
 
     /**
-     * @return where one new peer's events run: its own serial queue (push) or the poll queue; a
-     * client shares one across its successive connections so that all its signals stay in order
+     * @return where one new peer's events run: its own serial queue (push) or the poll
+     * queue; a client shares one across its successive connections so that all its
+     * signals stay in order
      */
     public Executor newEventQueue() {
         return newEventQueue(null, true);
@@ -113,11 +133,13 @@ public final class PeerRuntime {
 
     /**
      * @param owner the peer's connection: a transport thread marked as working for it
-     * ({@link SerialTaskQueue#runAsOwner}) runs the peer's push-mode handlers itself when they
-     * are idle, or {@code null}
-     * @param blocking whether the peer's handler may block; {@code false} runs its push-mode
-     * signals on the thread that raises them (the transport's I/O thread), without a hand-off
-     * @return where one new peer's events run: its own serial queue (push) or the poll queue
+     * ({@link SerialTaskQueue#runAsOwner}) runs the peer's push-mode handlers itself when
+     * they are idle, or {@code null}
+     * @param blocking whether the peer's handler may block; {@code false} runs its
+     * push-mode signals on the thread that raises them (the transport's I/O thread),
+     * without a hand-off
+     * @return where one new peer's events run: its own serial queue (push) or the poll
+     * queue
      */
     public Executor newEventQueue(@Nullable Object owner, boolean blocking) {
         if (this.dispatchMode == DispatchMode.PUSH) {
@@ -130,12 +152,13 @@ public final class PeerRuntime {
     }
 
     /**
-     * Delivers, on the calling thread and in arrival order, every event that was pending when
-     * the call began, as the engine's {@code poll()}. Does nothing in push mode.
+     * Delivers, on the calling thread and in arrival order, every event that was pending
+     * when the call began, as the engine's {@code poll()}. Does nothing in push mode.
      * @return how many events were delivered
      */
     public int poll() {
-        // Replies queued by the signals are written when the I/O threads wake: once per thread,
+        // Replies queued by the signals are written when the I/O threads wake: once per
+        // thread,
         // when the batch ends, not once per packet in the middle of the game's tick.
         return WakeupBatch.run(this::deliverPending);
     }
@@ -154,7 +177,10 @@ public final class PeerRuntime {
         }
     }
 
-    /** Runs one application callback so that what it throws is logged, counted, and answered by policy. */
+    /**
+     * Runs one application callback so that what it throws is logged, counted, and
+     * answered by policy.
+     */
     void invoke(PeerSession peer, String signal, Runnable callback) {
         long start = this.timeHandlers ? System.nanoTime() : 0L;
         HandlerScope scope = this.handlerScope;

@@ -25,8 +25,8 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A peer as the core keeps it: its queue of unread packets and the accounting of its unsent
- * ones against {@link BufferLimits}, its write mode and its close state.
+ * A peer as the core keeps it: its queue of unread packets and the accounting of its
+ * unsent ones against {@link BufferLimits}, its write mode and its close state.
  */
 public final class PeerSession implements Peer {
 
@@ -34,7 +34,8 @@ public final class PeerSession implements Peer {
 
     private static final byte[] EMPTY = new byte[0];
 
-    // Any client can make a peer a slow reader: one INFO line per second at most, the others at DEBUG.
+    // Any client can make a peer a slow reader: one INFO line per second at most, the
+    // others at DEBUG.
     private static final AtomicLong nextSlowReaderInfo = new AtomicLong(System.nanoTime());
 
     private final int id;
@@ -66,7 +67,8 @@ public final class PeerSession implements Peer {
 
     private volatile PeerError lastGetError = PeerError.OK;
 
-    // Held while reserving room and while closing, so that nothing is reserved after a close; the
+    // Held while reserving room and while closing, so that nothing is reserved after a
+    // close; the
     // transport keeps whole messages apart itself.
     private final Object sendLock = new Object();
 
@@ -76,14 +78,17 @@ public final class PeerSession implements Peer {
 
     private boolean dropLogged;
 
-    // Slow readers: when put_packet began refusing packets for a full output limit (0 while it
+    // Slow readers: when put_packet began refusing packets for a full output limit (0
+    // while it
     // accepts them); guarded by sendLock.
     private long outputFullSinceNanos;
 
     private volatile boolean slowReader;
 
-    // Rates: token buckets read and written only by the transport thread reading this peer (one
-    // at a time), so plain fields; double so that any rate refills without rounding to nothing.
+    // Rates: token buckets read and written only by the transport thread reading this
+    // peer (one
+    // at a time), so plain fields; double so that any rate refills without rounding to
+    // nothing.
     private final TrafficLimits traffic;
 
     private final long slowReaderNanos;
@@ -111,7 +116,8 @@ public final class PeerSession implements Peer {
     // data_received is signalled once per message: made once, not per message.
     private final Runnable dataReceivedEvent;
 
-    // Liveness: set by the transport on each complete frame, taken by the sweep. The last two are
+    // Liveness: set by the transport on each complete frame, taken by the sweep. The last
+    // two are
     // the sweep's own (one thread), published to it by the registry.
     private volatile boolean heard;
 
@@ -156,7 +162,9 @@ public final class PeerSession implements Peer {
         return this.endpoint.path();
     }
 
-    /** @return when the upgrade completed, in epoch milliseconds */
+    /**
+     * @return when the upgrade completed, in epoch milliseconds
+     */
     public long connectedAt() {
         return this.connectedAt;
     }
@@ -223,14 +231,18 @@ public final class PeerSession implements Peer {
             dropSlowReader();
             return PeerError.ERR_OUT_OF_MEMORY;
         }
-        // Outside the lock: the transport keeps whole messages in order itself (the reactive
-        // connection's monitor, the servlet writer queue), so this lock covers the accounting only.
+        // Outside the lock: the transport keeps whole messages in order itself (the
+        // reactive
+        // connection's monitor, the servlet writer queue), so this lock covers the
+        // accounting only.
         this.connection.send(packet);
         return PeerError.OK;
     }
 
-    // Caller holds sendLock. Whether the output limit has now refused packets for the whole
-    // slow-reader timeout: checked only on a refusal, so accepted packets never read the clock.
+    // Caller holds sendLock. Whether the output limit has now refused packets for the
+    // whole
+    // slow-reader timeout: checked only on a refusal, so accepted packets never read the
+    // clock.
     private boolean outputStuck() {
         if (this.slowReaderNanos == 0) {
             return false;
@@ -249,7 +261,8 @@ public final class PeerSession implements Peer {
         return true;
     }
 
-    // A close frame would wait behind the unsent data the peer does not read: the connection is
+    // A close frame would wait behind the unsent data the peer does not read: the
+    // connection is
     // dropped instead, which also frees its output at once.
     private void dropSlowReader() {
         this.endpoint.runtime().observer().dropped(path(), TrafficLimits.SLOW_READER);
@@ -266,17 +279,20 @@ public final class PeerSession implements Peer {
         this.connection.abort();
     }
 
-    /** @return whether the peer was dropped because its output limit stayed full */
+    /**
+     * @return whether the peer was dropped because its output limit stayed full
+     */
     public boolean slowReader() {
         return this.slowReader;
     }
 
     /**
-     * Takes one received packet from the peer's rate ({@link TrafficLimits}). Called by the
-     * transport thread reading this peer, once per whole message; no allocation, one clock read.
+     * Takes one received packet from the peer's rate ({@link TrafficLimits}). Called by
+     * the transport thread reading this peer, once per whole message; no allocation, one
+     * clock read.
      * @param size the payload size
-     * @return {@code true} to deliver it; {@code false} when it exceeds the rate and was dropped
-     * and counted, or the peer is being closed with 1008
+     * @return {@code true} to deliver it; {@code false} when it exceeds the rate and was
+     * dropped and counted, or the peer is being closed with 1008
      */
     boolean withinRate(int size) {
         if (!this.traffic.limitsRate()) {
@@ -323,15 +339,16 @@ public final class PeerSession implements Peer {
         this.endpoint.runtime().observer().dropped(path(), "output-full");
         if (!this.dropLogged) {
             this.dropLogged = true;
-            logger.warn("Output limit of peer " + this.id + " on " + path() + " is full ("
-                    + this.limits.outPackets() + " packets / " + this.limits.outKiB()
+            logger.warn("Output limit of peer " + this.id + " on " + path() + " is full (" + this.limits.outPackets()
+                    + " packets / " + this.limits.outKiB()
                     + " KiB): put_packet returns ERR_OUT_OF_MEMORY and the packet is dropped; later drops are counted only");
         }
         return PeerError.ERR_OUT_OF_MEMORY;
     }
 
     /**
-     * The transport has handed a packet to the socket: frees its room in the output limits.
+     * The transport has handed a packet to the socket: frees its room in the output
+     * limits.
      * @param packet a packet given to {@link Connection#send(Packet)}
      */
     public void written(Packet packet) {
@@ -345,7 +362,9 @@ public final class PeerSession implements Peer {
         return this.outboundBytes.get();
     }
 
-    /** @return packets queued for sending and not yet handed to the socket */
+    /**
+     * @return packets queued for sending and not yet handed to the socket
+     */
     public int getCurrentOutboundPacketCount() {
         return this.outboundPackets.get();
     }
@@ -362,16 +381,15 @@ public final class PeerSession implements Peer {
         synchronized (this.inbound) {
             this.inbound.add(packet);
             this.inboundBytes += packet.data().length;
-            boolean room = this.inbound.size() < this.limits.inPackets()
-                    && this.inboundBytes < this.limits.inBytes();
+            boolean room = this.inbound.size() < this.limits.inPackets() && this.inboundBytes < this.limits.inBytes();
             this.readingPaused = !room;
             return room;
         }
     }
 
     /**
-     * @return the packet {@link #nextPacket()} would return, left in the queue, or {@code null}
-     * (the multiplayer client's {@code get_packet_peer} reads its header)
+     * @return the packet {@link #nextPacket()} would return, left in the queue, or
+     * {@code null} (the multiplayer client's {@code get_packet_peer} reads its header)
      */
     public @Nullable Packet peekPacket() {
         synchronized (this.inbound) {
@@ -421,7 +439,9 @@ public final class PeerSession implements Peer {
         }
     }
 
-    /** @return bytes received and not yet read by the application */
+    /**
+     * @return bytes received and not yet read by the application
+     */
     public int getInboundBufferedAmount() {
         synchronized (this.inbound) {
             return this.inboundBytes;
@@ -495,8 +515,9 @@ public final class PeerSession implements Peer {
     // ---- liveness ----
 
     /**
-     * A complete frame (data, ping, pong or close) arrived from the peer: it is alive. Called by
-     * the transport for every frame, so it only reads a flag, and writes it once per sweep.
+     * A complete frame (data, ping, pong or close) arrived from the peer: it is alive.
+     * Called by the transport for every frame, so it only reads a flag, and writes it
+     * once per sweep.
      */
     public void heard() {
         if (!this.heard) {
@@ -520,7 +541,9 @@ public final class PeerSession implements Peer {
         }
     }
 
-    /** @return whether the peer was dropped for sending no frame within the idle timeout */
+    /**
+     * @return whether the peer was dropped for sending no frame within the idle timeout
+     */
     public boolean timedOut() {
         return this.timedOut;
     }
@@ -538,12 +561,17 @@ public final class PeerSession implements Peer {
         this.connection.abort();
     }
 
-    /** @return whether the transport still has the connection (closing included) */
+    /**
+     * @return whether the transport still has the connection (closing included)
+     */
     public boolean isOpen() {
         return this.open;
     }
 
-    /** @return whether the application asked for the close (then no close request is signalled) */
+    /**
+     * @return whether the application asked for the close (then no close request is
+     * signalled)
+     */
     public boolean closedLocally() {
         return this.closedLocally;
     }
@@ -554,15 +582,18 @@ public final class PeerSession implements Peer {
 
     // ---- events ----
 
-    /** @return the application's listener for this peer (chosen by its subprotocol) */
+    /**
+     * @return the application's listener for this peer (chosen by its subprotocol)
+     */
     public PeerListener listener() {
         return this.listener;
     }
 
     /**
-     * Runs a signal of this peer's listener in the runtime's dispatch mode: after the peer's
-     * earlier events, never two at once for one peer (push), or inside {@code poll()} (poll).
-     * What it throws is logged, counted and answered by the runtime's policy.
+     * Runs a signal of this peer's listener in the runtime's dispatch mode: after the
+     * peer's earlier events, never two at once for one peer (push), or inside
+     * {@code poll()} (poll). What it throws is logged, counted and answered by the
+     * runtime's policy.
      * @param signal the signal
      */
     public void dispatch(Consumer<PeerListener> signal) {
@@ -578,13 +609,17 @@ public final class PeerSession implements Peer {
         dispatchEvent(name, () -> signal.accept(this.listener));
     }
 
-    /** Signals {@code data_received} as {@link #dispatch(Consumer)} does, without allocating. */
+    /**
+     * Signals {@code data_received} as {@link #dispatch(Consumer)} does, without
+     * allocating.
+     */
     public void dispatchDataReceived() {
         this.events.execute(this.dataReceivedEvent);
     }
 
     /**
-     * Runs any application callback in this peer's event order, as {@link #dispatch(Consumer)}.
+     * Runs any application callback in this peer's event order, as
+     * {@link #dispatch(Consumer)}.
      * @param callback the callback
      */
     public void dispatchEvent(Runnable callback) {
@@ -601,8 +636,8 @@ public final class PeerSession implements Peer {
     }
 
     /**
-     * Runs this peer's last callback: its id is released first, so the application never sees
-     * a new peer with the same id before this one's disconnect signal.
+     * Runs this peer's last callback: its id is released first, so the application never
+     * sees a new peer with the same id before this one's disconnect signal.
      * @param callback the disconnect signal
      */
     public void dispatchLast(Runnable callback) {

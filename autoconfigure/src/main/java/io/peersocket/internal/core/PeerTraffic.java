@@ -4,14 +4,15 @@ import io.peersocket.peer.Packet;
 import io.peersocket.spi.CloseInfo;
 
 /**
- * What an endpoint does with its peers once they are registered: the seam between the core's
- * bookkeeping (ids, limits, close state) and what the peers' traffic means. The default,
- * {@link SignalTraffic}, is the engine's plain server (every message waits in the peer's queue and
- * signals {@code data_received}); the multiplayer relay is another. Chosen once per endpoint.
+ * What an endpoint does with its peers once they are registered: the seam between the
+ * core's bookkeeping (ids, limits, close state) and what the peers' traffic means. The
+ * default, {@link SignalTraffic}, is the engine's plain server (every message waits in
+ * the peer's queue and signals {@code data_received}); the multiplayer relay is another.
+ * Chosen once per endpoint.
  * <p>
  * Methods are called on transport threads, per peer in order: {@link #opened} before any
- * {@link #received}, {@link #closed} once, last. They must not block; application code runs
- * through {@link PeerSession#dispatch} in the runtime's dispatch mode.
+ * {@link #received}, {@link #closed} once, last. They must not block; application code
+ * runs through {@link PeerSession#dispatch} in the runtime's dispatch mode.
  */
 public interface PeerTraffic {
 
@@ -41,8 +42,8 @@ public interface PeerTraffic {
     void closed(PeerSession peer, CloseInfo close, boolean closeRequest);
 
     /**
-     * @return whether new connections are refused at the upgrade (HTTP 503), as the engine's
-     * {@code set_refuse_new_connections(true)}
+     * @return whether new connections are refused at the upgrade (HTTP 503), as the
+     * engine's {@code set_refuse_new_connections(true)}
      */
     default boolean isRefusingNewConnections() {
         return false;

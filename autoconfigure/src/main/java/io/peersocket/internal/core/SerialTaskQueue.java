@@ -10,18 +10,19 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs tasks one at a time, in submission order. One hand-off to the shared executor drains
- * every task queued meanwhile, so a busy peer costs one task switch per batch, not per
- * message, and a slow (blocking) task of one peer never delays another peer's queue.
+ * Runs tasks one at a time, in submission order. One hand-off to the shared executor
+ * drains every task queued meanwhile, so a busy peer costs one task switch per batch, not
+ * per message, and a slow (blocking) task of one peer never delays another peer's queue.
  * <p>
  * Two cases skip the hand-off, because a thread switch costs more than most handlers:
  * <ul>
- * <li>an {@linkplain #inline() inline} queue runs its tasks on the submitting thread (handlers
- * declared non-blocking, on the I/O thread that read the message);</li>
- * <li>a queue with an owner runs a task on the submitting thread when that thread is working
- * {@linkplain #runAsOwner for that owner} and the queue is idle: a servlet container's thread
- * handling one connection's message may block, as plain Spring WebSocket handlers do, and runs
- * that connection's handler itself. What is queued meanwhile goes to the executor.</li>
+ * <li>an {@linkplain #inline() inline} queue runs its tasks on the submitting thread
+ * (handlers declared non-blocking, on the I/O thread that read the message);</li>
+ * <li>a queue with an owner runs a task on the submitting thread when that thread is
+ * working {@linkplain #runAsOwner for that owner} and the queue is idle: a servlet
+ * container's thread handling one connection's message may block, as plain Spring
+ * WebSocket handlers do, and runs that connection's handler itself. What is queued
+ * meanwhile goes to the executor.</li>
  * </ul>
  */
 public final class SerialTaskQueue implements Executor {
@@ -33,7 +34,8 @@ public final class SerialTaskQueue implements Executor {
 
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
 
-    // Tasks submitted and not yet run; the submitter that moves it from 0 schedules the drain.
+    // Tasks submitted and not yet run; the submitter that moves it from 0 schedules the
+    // drain.
     private final AtomicInteger pending = new AtomicInteger();
 
     private final @Nullable Executor executor;
@@ -42,15 +44,17 @@ public final class SerialTaskQueue implements Executor {
 
     private final Runnable drainTask = this::drain;
 
-    /** @param executor the shared executor that runs each drain (a handler thread pool) */
+    /**
+     * @param executor the shared executor that runs each drain (a handler thread pool)
+     */
     public SerialTaskQueue(Executor executor) {
         this(executor, null);
     }
 
     /**
      * @param executor the shared executor that runs each drain (a handler thread pool)
-     * @param owner the connection whose thread may run tasks itself (see {@link #runAsOwner}),
-     * or {@code null}
+     * @param owner the connection whose thread may run tasks itself (see
+     * {@link #runAsOwner}), or {@code null}
      */
     public SerialTaskQueue(Executor executor, @Nullable Object owner) {
         this.executor = executor;
@@ -62,14 +66,17 @@ public final class SerialTaskQueue implements Executor {
         this.owner = null;
     }
 
-    /** @return a queue that runs every task on the thread that submits it (or is draining it) */
+    /**
+     * @return a queue that runs every task on the thread that submits it (or is draining
+     * it)
+     */
     public static SerialTaskQueue inline() {
         return new SerialTaskQueue();
     }
 
     /**
-     * Runs work with the current thread marked as working for an owner: queues of that owner
-     * that are idle run what is submitted to them on this thread.
+     * Runs work with the current thread marked as working for an owner: queues of that
+     * owner that are idle run what is submitted to them on this thread.
      * @param owner the connection
      * @param work what the thread does for it
      */
@@ -91,9 +98,12 @@ public final class SerialTaskQueue implements Executor {
 
     @Override
     public void execute(Runnable task) {
-        // Counted before it is queued: the drainer then never runs a task it has not counted, the
-        // count never goes below the tasks still to run, and only the submitter that finds it at
-        // zero (no drainer active) starts one. Counting after queueing let the count go negative
+        // Counted before it is queued: the drainer then never runs a task it has not
+        // counted, the
+        // count never goes below the tasks still to run, and only the submitter that
+        // finds it at
+        // zero (no drainer active) starts one. Counting after queueing let the count go
+        // negative
         // and two drainers run one peer's tasks at once.
         boolean idle = this.pending.getAndIncrement() == 0;
         Executor shared = this.executor;
@@ -101,8 +111,10 @@ public final class SerialTaskQueue implements Executor {
             // Ours to run here and nothing before it: at once, without queueing it.
             run(task);
             if (this.pending.decrementAndGet() != 0) {
-                // Queued meanwhile, by others or by the task itself: an inline queue runs them
-                // here; an owner's thread leaves them to the pool and returns to its own work.
+                // Queued meanwhile, by others or by the task itself: an inline queue runs
+                // them
+                // here; an owner's thread leaves them to the pool and returns to its own
+                // work.
                 if (shared == null) {
                     drain();
                 }
@@ -113,7 +125,8 @@ public final class SerialTaskQueue implements Executor {
             return;
         }
         this.tasks.add(task);
-        // An idle queue without an executor ran the task above: here, idle means shared is set.
+        // An idle queue without an executor ran the task above: here, idle means shared
+        // is set.
         if (idle && shared != null && !WakeupBatch.defer(shared, this.drainTask)) {
             shared.execute(this.drainTask);
         }
@@ -131,7 +144,8 @@ public final class SerialTaskQueue implements Executor {
                 return;
             }
             if (batch == 0) {
-                // A submitter has counted its task but not yet queued it: a few instructions
+                // A submitter has counted its task but not yet queued it: a few
+                // instructions
                 // away, so wait for it rather than hand off again.
                 Thread.onSpinWait();
             }

@@ -5,15 +5,17 @@ import io.peersocket.spi.CloseInfo;
 import io.peersocket.spi.PeerSocketObserver;
 
 /**
- * The engine's plain server: {@code client_connected}, then every message queued in the peer's
- * input queue with {@code data_received}, then {@code client_close_request} and
+ * The engine's plain server: {@code client_connected}, then every message queued in the
+ * peer's input queue with {@code data_received}, then {@code client_close_request} and
  * {@code client_disconnected}. A full input queue pauses reading.
  */
 public final class SignalTraffic implements PeerTraffic {
 
     private final PeerSocketObserver observer;
 
-    /** @param observer told when reading pauses */
+    /**
+     * @param observer told when reading pauses
+     */
     public SignalTraffic(PeerSocketObserver observer) {
         this.observer = observer;
     }

@@ -3,20 +3,22 @@ package io.peersocket.internal.core;
 import java.time.Duration;
 
 /**
- * What one peer may make the server do after the upgrade: how many packets and bytes per second
- * it may send, what happens to the excess, and how long its output limit may stay full.
+ * What one peer may make the server do after the upgrade: how many packets and bytes per
+ * second it may send, what happens to the excess, and how long its output limit may stay
+ * full.
  * <p>
- * The rates are token buckets of one second's worth: a peer may send up to {@code packetsPerSecond}
- * packets (and {@code bytesPerSecond} bytes) at once after a quiet second, and the bucket refills
- * continuously. A packet is admitted while the byte bucket is not in debt, then its size is
- * taken: a single message larger than a second's worth still passes once the bucket is full, so
- * the rate is kept on average and no message size becomes impossible.
+ * The rates are token buckets of one second's worth: a peer may send up to
+ * {@code packetsPerSecond} packets (and {@code bytesPerSecond} bytes) at once after a
+ * quiet second, and the bucket refills continuously. A packet is admitted while the byte
+ * bucket is not in debt, then its size is taken: a single message larger than a second's
+ * worth still passes once the bucket is full, so the rate is kept on average and no
+ * message size becomes impossible.
  *
  * @param packetsPerSecond packets per second per peer; 0 for no limit
  * @param bytesPerSecond payload bytes per second per peer; 0 for no limit
  * @param rateExceeded what happens to a packet past the rate
- * @param slowReaderTimeout how long put_packet may keep refusing packets for a full output limit
- * before the peer is dropped; {@link Duration#ZERO} never drops
+ * @param slowReaderTimeout how long put_packet may keep refusing packets for a full
+ * output limit before the peer is dropped; {@link Duration#ZERO} never drops
  */
 public record TrafficLimits(int packetsPerSecond, long bytesPerSecond, RateExceeded rateExceeded,
         Duration slowReaderTimeout) {
@@ -46,7 +48,8 @@ public record TrafficLimits(int packetsPerSecond, long bytesPerSecond, RateExcee
      */
     public TrafficLimits {
         if (packetsPerSecond < 0) {
-            throw new IllegalArgumentException("packetsPerSecond must be 0 (no limit) or more but was " + packetsPerSecond);
+            throw new IllegalArgumentException(
+                    "packetsPerSecond must be 0 (no limit) or more but was " + packetsPerSecond);
         }
         if (bytesPerSecond < 0) {
             throw new IllegalArgumentException("bytesPerSecond must be 0 (no limit) or more but was " + bytesPerSecond);
@@ -56,7 +59,9 @@ public record TrafficLimits(int packetsPerSecond, long bytesPerSecond, RateExcee
         }
     }
 
-    /** @return whether any rate is limited */
+    /**
+     * @return whether any rate is limited
+     */
     public boolean limitsRate() {
         return this.packetsPerSecond > 0 || this.bytesPerSecond > 0;
     }
@@ -64,10 +69,16 @@ public record TrafficLimits(int packetsPerSecond, long bytesPerSecond, RateExcee
     /** What happens to a packet past a peer's rate. */
     public enum RateExceeded {
 
-        /** The packet is dropped and counted ({@code dropped(path, "rate")}); the peer stays. */
+        /**
+         * The packet is dropped and counted ({@code dropped(path, "rate")}); the peer
+         * stays.
+         */
         DROP,
 
-        /** The peer is closed with 1008 "rate limit" (the packet is dropped and counted too). */
+        /**
+         * The peer is closed with 1008 "rate limit" (the packet is dropped and counted
+         * too).
+         */
         CLOSE
 
     }

@@ -8,14 +8,15 @@ import java.util.function.IntSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Wake-ups of I/O threads held back while the current thread delivers a batch of events, as
- * {@code poll()} does. Each reply a game loop queues for another connection would otherwise wake
- * that connection's event loop: a system call per packet and, on a busy core, a thread switch
- * in the middle of the tick. A transport asks {@link #deferWakeup(Executor)} before waking an
- * event loop for a queued write (inside a batch it queues the write without a wake-up, and each
- * event loop so deferred is woken once when the batch ends), or {@link #defer(Executor, Runnable)}
- * before handing a task to a writer pool; so what {@code poll()} queued leaves when it returns,
- * as in the engine.
+ * Wake-ups of I/O threads held back while the current thread delivers a batch of events,
+ * as {@code poll()} does. Each reply a game loop queues for another connection would
+ * otherwise wake that connection's event loop: a system call per packet and, on a busy
+ * core, a thread switch in the middle of the tick. A transport asks
+ * {@link #deferWakeup(Executor)} before waking an event loop for a queued write (inside a
+ * batch it queues the write without a wake-up, and each event loop so deferred is woken
+ * once when the batch ends), or {@link #defer(Executor, Runnable)} before handing a task
+ * to a writer pool; so what {@code poll()} queued leaves when it returns, as in the
+ * engine.
  */
 public final class WakeupBatch {
 
@@ -36,8 +37,8 @@ public final class WakeupBatch {
 
     /**
      * @param loop the event loop a write was queued for
-     * @return whether the current thread runs a batch, which then wakes the loop when it ends;
-     * {@code false}: wake it now
+     * @return whether the current thread runs a batch, which then wakes the loop when it
+     * ends; {@code false}: wake it now
      */
     public static boolean deferWakeup(Executor loop) {
         WakeupBatch batch = CURRENT.get();
@@ -56,8 +57,8 @@ public final class WakeupBatch {
     /**
      * @param executor where the task goes (a writer pool)
      * @param task the task
-     * @return whether the current thread runs a batch, which then hands the task over when it
-     * ends, after the ones deferred before it; {@code false}: hand it over now
+     * @return whether the current thread runs a batch, which then hands the task over
+     * when it ends, after the ones deferred before it; {@code false}: hand it over now
      */
     public static boolean defer(Executor executor, Runnable task) {
         WakeupBatch batch = CURRENT.get();

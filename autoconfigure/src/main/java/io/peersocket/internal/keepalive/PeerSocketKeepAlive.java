@@ -12,13 +12,14 @@ import org.springframework.context.SmartLifecycle;
 /**
  * One non-daemon thread, alive from the start of the application context to its close.
  *
- * <p>Reactor Netty's I/O threads are daemons, and the handler threads are made only when a
- * signal comes: a non-web application whose only work is a dedicated port or a named client
- * connection would otherwise end as soon as {@code main} returns. A web application needs none:
- * its web server's own thread keeps the JVM up. This is what Boot's
- * {@code spring.main.keep-alive} does, limited to the applications that need it, so that a
- * client-only application works without that property. Closing the context (SIGTERM,
- * {@code SpringApplication.exit}) ends the thread, so the JVM can exit.
+ * <p>
+ * Reactor Netty's I/O threads are daemons, and the handler threads are made only when a
+ * signal comes: a non-web application whose only work is a dedicated port or a named
+ * client connection would otherwise end as soon as {@code main} returns. A web
+ * application needs none: its web server's own thread keeps the JVM up. This is what
+ * Boot's {@code spring.main.keep-alive} does, limited to the applications that need it,
+ * so that a client-only application works without that property. Closing the context
+ * (SIGTERM, {@code SpringApplication.exit}) ends the thread, so the JVM can exit.
  */
 public final class PeerSocketKeepAlive implements SmartLifecycle {
 
@@ -34,8 +35,9 @@ public final class PeerSocketKeepAlive implements SmartLifecycle {
     private boolean started;
 
     /**
-     * @param reason asked on start: what there is to keep the application up for (for the log),
-     * or {@code null} when there is nothing (no dedicated port, no named connection)
+     * @param reason asked on start: what there is to keep the application up for (for the
+     * log), or {@code null} when there is nothing (no dedicated port, no named
+     * connection)
      */
     public PeerSocketKeepAlive(Supplier<@Nullable String> reason) {
         this.reason = reason;
@@ -80,7 +82,9 @@ public final class PeerSocketKeepAlive implements SmartLifecycle {
         return this.started;
     }
 
-    /** @return whether the thread holds the JVM now */
+    /**
+     * @return whether the thread holds the JVM now
+     */
     public synchronized boolean isHolding() {
         return this.running != null;
     }

@@ -29,10 +29,11 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@link MultiplayerApi} of one relay endpoint, in front of the relay's application: the
- * engine's {@code MultiplayerAPI} on peer 1 ({@code core/io/multiplayer_api.cpp}), in the clients'
- * dialect. It receives what clients address to peer 1 and keeps the packets whose first byte is
- * one of the dialect's commands; any other goes on to the application.
+ * The {@link MultiplayerApi} of one relay endpoint, in front of the relay's application:
+ * the engine's {@code MultiplayerAPI} on peer 1 ({@code core/io/multiplayer_api.cpp}), in
+ * the clients' dialect. It receives what clients address to peer 1 and keeps the packets
+ * whose first byte is one of the dialect's commands; any other goes on to the
+ * application.
  */
 public final class DefaultMultiplayerApi implements MultiplayerApi, MultiplayerListener {
 
@@ -59,7 +60,8 @@ public final class DefaultMultiplayerApi implements MultiplayerApi, MultiplayerL
     // The engine's path_get_cache: each client's ids for the paths it announced.
     private final Map<Integer, Map<Integer, String>> receivedPaths = new ConcurrentHashMap<>();
 
-    // The engine's path_send_cache: peer 1's id for each path it sent to, and who confirmed it.
+    // The engine's path_send_cache: peer 1's id for each path it sent to, and who
+    // confirmed it.
     private final Map<String, SentPath> sentPaths = new ConcurrentHashMap<>();
 
     private final AtomicInteger lastSentPathId = new AtomicInteger(1);
@@ -210,8 +212,9 @@ public final class DefaultMultiplayerApi implements MultiplayerApi, MultiplayerL
             throw new IllegalArgumentException((set ? "rset" : "rpc") + " '" + name + "': " + ex.getMessage(), ex);
         }
         if (set && !this.packets.hasRemoteSet()) {
-            throw new UnsupportedOperationException("rset '" + name + "' on " + nodePath + ": the "
-                    + this.packets.dialect() + " MultiplayerAPI has no rset (peersocket.server.multiplayer.api.dialect)");
+            throw new UnsupportedOperationException(
+                    "rset '" + name + "' on " + nodePath + ": the " + this.packets.dialect()
+                            + " MultiplayerAPI has no rset (peersocket.server.multiplayer.api.dialect)");
         }
         if (!set && args.size() > MultiplayerPacket.MAX_ARGUMENTS) {
             throw new IllegalArgumentException("rpc '" + name + "' with " + args.size() + " arguments; at most "
@@ -223,8 +226,10 @@ public final class DefaultMultiplayerApi implements MultiplayerApi, MultiplayerL
             return PeerError.FAILED; // the engine: "Attempt to remote call unexisting ID"
         }
         VariantCodec codec = relay.variantSettings().codec();
-        // The engine's rpcp / rsetp: a member of the application's own node runs locally too when
-        // _should_call_local says so for its mode and whether the server is the node's master.
+        // The engine's rpcp / rsetp: a member of the application's own node runs locally
+        // too when
+        // _should_call_local says so for its mode and whether the server is the node's
+        // master.
         boolean skipNetwork = target == self;
         boolean callLocal = false;
         RemoteNodeBinding local = this.nodes.get(path);
@@ -262,12 +267,15 @@ public final class DefaultMultiplayerApi implements MultiplayerApi, MultiplayerL
         return null;
     }
 
-    // The engine's _send_rpc with _send_confirm_path: a client that has not been sent the path is
-    // sent SIMPLIFY_PATH first; one that has not confirmed it gets the full path in the call. One
+    // The engine's _send_rpc with _send_confirm_path: a client that has not been sent the
+    // path is
+    // sent SIMPLIFY_PATH first; one that has not confirmed it gets the full path in the
+    // call. One
     // lock per path keeps each client's SIMPLIFY_PATH ahead of the calls that need it.
     private PeerError send(RelayServer relay, int target, String path, boolean set, String name,
             List<@Nullable Object> args, VariantCodec codec) {
-        SentPath sent = this.sentPaths.computeIfAbsent(path, (p) -> new SentPath(this.lastSentPathId.getAndIncrement()));
+        SentPath sent = this.sentPaths.computeIfAbsent(path,
+                (p) -> new SentPath(this.lastSentPathId.getAndIncrement()));
         byte[] packet = this.packets.call(set, sent.id, name, args, codec);
         synchronized (sent) {
             if (target > 0) {
@@ -350,7 +358,8 @@ public final class DefaultMultiplayerApi implements MultiplayerApi, MultiplayerL
         this.relay = relay;
         int command = (payload.length == 0) ? -1 : payload[0] & 0xFF;
         if (command < 0 || command > this.packets.rawCommand) {
-            this.application.peerPacket(relay, source, target, payload); // not the MultiplayerAPI's
+            this.application.peerPacket(relay, source, target, payload); // not the
+                                                                         // MultiplayerAPI's
             return;
         }
         Refusal refusal;
@@ -379,8 +388,9 @@ public final class DefaultMultiplayerApi implements MultiplayerApi, MultiplayerL
         String path = MultiplayerPacket.stringAt(packet, 5);
         Map<Integer, String> paths = this.receivedPaths.computeIfAbsent(source.id(), (k) -> new ConcurrentHashMap<>());
         if (!paths.containsKey(id) && paths.size() >= this.maxCachedPaths) {
-            return new Refusal(DROP_PATH_CACHE_FULL, "node path " + LogSafe.text(path) + " past the "
-                    + this.maxCachedPaths + " paths a client may announce (peersocket.server.multiplayer.api.max-cached-paths)");
+            return new Refusal(DROP_PATH_CACHE_FULL,
+                    "node path " + LogSafe.text(path) + " past the " + this.maxCachedPaths
+                            + " paths a client may announce (peersocket.server.multiplayer.api.max-cached-paths)");
         }
         paths.put(id, NodePaths.received(path));
         // The engine confirms whatever path it is told, served or not.
@@ -395,12 +405,13 @@ public final class DefaultMultiplayerApi implements MultiplayerApi, MultiplayerL
         String path = NodePaths.received(MultiplayerPacket.stringAt(packet, 1));
         SentPath sent = this.sentPaths.get(path);
         if (sent == null) {
-            return new Refusal(DROP_MALFORMED, "a CONFIRM_PATH of " + LogSafe.text(path) + ", a path it was never sent");
+            return new Refusal(DROP_MALFORMED,
+                    "a CONFIRM_PATH of " + LogSafe.text(path) + ", a path it was never sent");
         }
         synchronized (sent) {
             if (!sent.confirmed.containsKey(source.id())) {
-                return new Refusal(DROP_MALFORMED, "a CONFIRM_PATH of " + LogSafe.text(path)
-                        + ", a path it was never sent");
+                return new Refusal(DROP_MALFORMED,
+                        "a CONFIRM_PATH of " + LogSafe.text(path) + ", a path it was never sent");
             }
             sent.confirmed.put(source.id(), Boolean.TRUE);
         }
@@ -430,15 +441,16 @@ public final class DefaultMultiplayerApi implements MultiplayerApi, MultiplayerL
 
     private @Nullable Refusal remote(RelayServer relay, Peer source, byte[] packet, boolean set) {
         if (packet.length < 6) {
-            return new Refusal(DROP_MALFORMED, "a remote " + (set ? "set" : "call") + " of " + packet.length + " bytes");
+            return new Refusal(DROP_MALFORMED,
+                    "a remote " + (set ? "set" : "call") + " of " + packet.length + " bytes");
         }
         int node = MultiplayerPacket.int32At(packet, 1);
         String path;
         if ((node & MultiplayerPacket.FULL_PATH_FLAG) != 0) {
             int offset = node & ~MultiplayerPacket.FULL_PATH_FLAG;
             if (offset >= packet.length) {
-                return new Refusal(DROP_MALFORMED, "a remote call whose path offset " + offset + " is past its "
-                        + packet.length + " bytes");
+                return new Refusal(DROP_MALFORMED,
+                        "a remote call whose path offset " + offset + " is past its " + packet.length + " bytes");
             }
             path = NodePaths.received(MultiplayerPacket.stringAt(packet, offset));
         }
@@ -446,7 +458,8 @@ public final class DefaultMultiplayerApi implements MultiplayerApi, MultiplayerL
             Map<Integer, String> paths = this.receivedPaths.get(source.id());
             path = (paths != null) ? paths.get(node) : null;
             if (path == null) {
-                return new Refusal(DROP_UNKNOWN_NODE, "a remote call for node path id " + node + ", which it never announced");
+                return new Refusal(DROP_UNKNOWN_NODE,
+                        "a remote call for node path id " + node + ", which it never announced");
             }
         }
         int nameEnd = MultiplayerPacket.nulAt(packet, 5);
@@ -493,13 +506,14 @@ public final class DefaultMultiplayerApi implements MultiplayerApi, MultiplayerL
                 return new Refusal(DROP_MALFORMED, "a call of " + name + " that ends before argument " + i);
             }
             try {
-                VariantCodec.Decoded decoded = variants.codec().decodeAt(packet, offset, variants.allowObjectDecoding());
+                VariantCodec.Decoded decoded = variants.codec()
+                    .decodeAt(packet, offset, variants.allowObjectDecoding());
                 values[i] = decoded.value();
                 offset += decoded.length();
             }
             catch (VariantDecodingException ex) {
-                return new Refusal(DROP_MALFORMED, "a call of " + name + " whose argument " + i + " is no Variant: "
-                        + ex.getMessage());
+                return new Refusal(DROP_MALFORMED,
+                        "a call of " + name + " whose argument " + i + " is no Variant: " + ex.getMessage());
             }
         }
         if (count != function.arguments()) {
@@ -510,9 +524,9 @@ public final class DefaultMultiplayerApi implements MultiplayerApi, MultiplayerL
             if (slot.index() >= 0) {
                 Object bound = VariantBinding.bind(values[slot.index()], slot.type());
                 if (bound == VariantBinding.MISMATCH) {
-                    return new Refusal(DROP_ARGUMENT_TYPE, "a call of " + function.signature() + " on node "
-                            + node.path() + " whose argument " + slot.index() + " is "
-                            + VariantBinding.typeName(values[slot.index()]));
+                    return new Refusal(DROP_ARGUMENT_TYPE,
+                            "a call of " + function.signature() + " on node " + node.path() + " whose argument "
+                                    + slot.index() + " is " + VariantBinding.typeName(values[slot.index()]));
                 }
                 values[slot.index()] = bound;
             }
@@ -547,8 +561,9 @@ public final class DefaultMultiplayerApi implements MultiplayerApi, MultiplayerL
         }
         Object bound = VariantBinding.bind(value, property.field().getType());
         if (bound == VariantBinding.MISMATCH) {
-            return new Refusal(DROP_ARGUMENT_TYPE, "a set of " + name + " (" + property.field().getType().getSimpleName()
-                    + ") on node " + node.path() + " to " + VariantBinding.typeName(value));
+            return new Refusal(DROP_ARGUMENT_TYPE,
+                    "a set of " + name + " (" + property.field().getType().getSimpleName() + ") on node " + node.path()
+                            + " to " + VariantBinding.typeName(value));
         }
         if (!local) {
             this.calls.increment();
@@ -593,7 +608,9 @@ public final class DefaultMultiplayerApi implements MultiplayerApi, MultiplayerL
     private record Refusal(String reason, String cause) {
     }
 
-    /** A path peer 1 sent to clients: its id, and for each client whether it confirmed it. */
+    /**
+     * A path peer 1 sent to clients: its id, and for each client whether it confirmed it.
+     */
     private static final class SentPath {
 
         private final int id;

@@ -23,11 +23,11 @@ import org.springframework.util.ClassUtils;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * The {@link MultiplayerApi} of each relay endpoint that serves {@link RemoteNode} beans. Finds
- * and checks those beans from their types when created, so that a member no client could call
- * fails startup naming the bean and the member; the beans themselves are fetched on first use
- * (a node may inject its {@link MultiplayerApi}). The server's assembly puts each relay's
- * MultiplayerAPI in front of its application ({@link #bind}).
+ * The {@link MultiplayerApi} of each relay endpoint that serves {@link RemoteNode} beans.
+ * Finds and checks those beans from their types when created, so that a member no client
+ * could call fails startup naming the bean and the member; the beans themselves are
+ * fetched on first use (a node may inject its {@link MultiplayerApi}). The server's
+ * assembly puts each relay's MultiplayerAPI in front of its application ({@link #bind}).
  */
 public final class DefaultMultiplayerApis implements MultiplayerApis {
 
@@ -55,8 +55,8 @@ public final class DefaultMultiplayerApis implements MultiplayerApis {
     public DefaultMultiplayerApis(ListableBeanFactory beanFactory, boolean strict, int maxCachedPaths,
             MultiplayerDialect dialect) {
         if (maxCachedPaths < 1) {
-            throw new IllegalStateException("peersocket.server.multiplayer.api.max-cached-paths must be at least 1, was "
-                    + maxCachedPaths);
+            throw new IllegalStateException(
+                    "peersocket.server.multiplayer.api.max-cached-paths must be at least 1, was " + maxCachedPaths);
         }
         this.beanFactory = beanFactory;
         this.strict = strict;
@@ -80,14 +80,15 @@ public final class DefaultMultiplayerApis implements MultiplayerApis {
     }
 
     /**
-     * Puts the MultiplayerAPI of a relay endpoint in front of its application, when nodes are
-     * bound to it. For the server's assembly; applications do not call it.
+     * Puts the MultiplayerAPI of a relay endpoint in front of its application, when nodes
+     * are bound to it. For the server's assembly; applications do not call it.
      * @param relayPath the relay endpoint's path
      * @param application the relay's application (peer 1)
      * @param observer receives the drop counts
-     * @return what receives peer 1's signals: the MultiplayerAPI, or the application alone
-     * @throws IllegalStateException when a node names no relay and there is more than one, or two
-     * nodes have one path
+     * @return what receives peer 1's signals: the MultiplayerAPI, or the application
+     * alone
+     * @throws IllegalStateException when a node names no relay and there is more than
+     * one, or two nodes have one path
      */
     public synchronized MultiplayerListener bind(String relayPath, MultiplayerListener application,
             PeerSocketObserver observer) {
@@ -127,11 +128,12 @@ public final class DefaultMultiplayerApis implements MultiplayerApis {
         for (RemoteNodeBinding node : this.nodes) {
             boolean bound = node.relay().isEmpty() ? !this.byRelay.isEmpty() : this.byRelay.containsKey(node.relay());
             if (!bound) {
-                throw new IllegalStateException("@RemoteNode bean '" + node.beanName() + "' is node " + node.path()
-                        + " of " + (node.relay().isEmpty() ? "the multiplayer relay endpoint, but there is none"
-                                : "relay " + node.relay() + ", which is no multiplayer relay endpoint")
-                        + "; declare one with @PacketHandler(path = ..., multiplayer = true) or "
-                        + "peersocket.server.multiplayer.path");
+                throw new IllegalStateException(
+                        "@RemoteNode bean '" + node.beanName() + "' is node " + node.path() + " of "
+                                + (node.relay().isEmpty() ? "the multiplayer relay endpoint, but there is none"
+                                        : "relay " + node.relay() + ", which is no multiplayer relay endpoint")
+                                + "; declare one with @PacketHandler(path = ..., multiplayer = true) or "
+                                + "peersocket.server.multiplayer.path");
             }
         }
     }

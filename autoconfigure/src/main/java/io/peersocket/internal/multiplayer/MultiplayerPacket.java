@@ -8,28 +8,33 @@ import io.peersocket.multiplayer.rpc.MultiplayerDialect;
 import io.peersocket.variant.VariantCodec;
 
 /**
- * The packets of the engine's high-level multiplayer ({@code core/io/multiplayer_api.cpp}),
- * carried as relay payloads, in one of the two dialects. The first byte is the command:
- * <pre>
+ * The packets of the engine's high-level multiplayer
+ * ({@code core/io/multiplayer_api.cpp}), carried as relay payloads, in one of the two
+ * dialects. The first byte is the command: <pre>
  *                 Godot 3.x  Pandemonium
  * REMOTE_CALL     0          0            | uint32 node | name\0 | uint8 argc | argc Variants [| path\0]
  * REMOTE_SET      1          (none)       | uint32 node | name\0 | one Variant              [| path\0]
  * SIMPLIFY_PATH   2          1            | uint32 id   | path\0
  * CONFIRM_PATH    3          2            | path\0
  * RAW             4          3            | bytes
- * </pre>
- * {@code node} is the id the sender gave the path with {@code SIMPLIFY_PATH}, or, while the
- * receiver has not confirmed it, {@code 0x80000000 | offset} of the path appended after the
- * arguments. Integers are little-endian; strings UTF-8, NUL-terminated; paths relative to the
- * scene tree's root ({@code "Game"} for {@code /root/Game}). Everything but the numbering is the
- * same in both engines' sources.
+ * </pre> {@code node} is the id the sender gave the path with {@code SIMPLIFY_PATH}, or,
+ * while the receiver has not confirmed it, {@code 0x80000000 | offset} of the path
+ * appended after the arguments. Integers are little-endian; strings UTF-8,
+ * NUL-terminated; paths relative to the scene tree's root ({@code "Game"} for
+ * {@code /root/Game}). Everything but the numbering is the same in both engines' sources.
  */
 public final class MultiplayerPacket {
 
-    /** Godot 3.x ({@code NetworkCommands} of Godot 3.2 to 3.4's {@code multiplayer_api.h}). */
+    /**
+     * Godot 3.x ({@code NetworkCommands} of Godot 3.2 to 3.4's
+     * {@code multiplayer_api.h}).
+     */
     public static final MultiplayerPacket GODOT3 = new MultiplayerPacket(MultiplayerDialect.GODOT3, 0, 1, 2, 3, 4);
 
-    /** Pandemonium ({@code NetworkCommands} of its {@code multiplayer_api.h}: no REMOTE_SET). */
+    /**
+     * Pandemonium ({@code NetworkCommands} of its {@code multiplayer_api.h}: no
+     * REMOTE_SET).
+     */
     public static final MultiplayerPacket PANDEMONIUM = new MultiplayerPacket(MultiplayerDialect.PANDEMONIUM, 0, -1, 1,
             2, 3);
 
@@ -74,12 +79,16 @@ public final class MultiplayerPacket {
         return (dialect == MultiplayerDialect.PANDEMONIUM) ? PANDEMONIUM : GODOT3;
     }
 
-    /** @return the dialect */
+    /**
+     * @return the dialect
+     */
     public MultiplayerDialect dialect() {
         return this.dialect;
     }
 
-    /** @return whether the engine has {@code rset} */
+    /**
+     * @return whether the engine has {@code rset}
+     */
     public boolean hasRemoteSet() {
         return this.setCommand >= 0;
     }
@@ -120,8 +129,9 @@ public final class MultiplayerPacket {
     }
 
     /**
-     * A remote call or set whose node field is a cache id; see {@link #withFullPath(byte[], String)}
-     * for a receiver that has not confirmed the path.
+     * A remote call or set whose node field is a cache id; see
+     * {@link #withFullPath(byte[], String)} for a receiver that has not confirmed the
+     * path.
      * @param set {@code REMOTE_SET} rather than {@code REMOTE_CALL}
      * @param cacheId the path's cache id
      * @param name the function or property
@@ -179,7 +189,8 @@ public final class MultiplayerPacket {
     }
 
     /**
-     * The engine's {@code parse_utf8} of the rest of a packet: up to the first NUL or the end.
+     * The engine's {@code parse_utf8} of the rest of a packet: up to the first NUL or the
+     * end.
      * @param packet a packet
      * @param offset where the string starts
      * @return the string

@@ -14,8 +14,8 @@ final class NodePaths {
     /**
      * @param path an absolute path under {@code /root} or a path relative to it
      * @return the path relative to {@code /root}, without a trailing slash
-     * @throws IllegalArgumentException for an empty path, the root itself, or an absolute path
-     * outside {@code /root}
+     * @throws IllegalArgumentException for an empty path, the root itself, or an absolute
+     * path outside {@code /root}
      */
     static String relative(String path) {
         String trimmed = path.strip();
@@ -39,7 +39,8 @@ final class NodePaths {
     /**
      * A path a client sent, made comparable with {@link #relative(String)}.
      * @param path the path as received
-     * @return the relative path, or the input when it cannot be one (it then matches no node)
+     * @return the relative path, or the input when it cannot be one (it then matches no
+     * node)
      */
     static String received(String path) {
         try {

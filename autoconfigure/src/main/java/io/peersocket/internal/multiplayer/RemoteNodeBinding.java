@@ -23,10 +23,10 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ReflectionUtils;
 
 /**
- * One {@link RemoteNode} bean as the relay serves it: its remote functions and properties by the
- * name clients use, and its raw packet methods. Built from the bean's type at startup, so that a
- * parameter no Variant can bind fails then, naming the bean and the method; the bean itself is
- * fetched on first use.
+ * One {@link RemoteNode} bean as the relay serves it: its remote functions and properties
+ * by the name clients use, and its raw packet methods. Built from the bean's type at
+ * startup, so that a parameter no Variant can bind fails then, naming the bean and the
+ * method; the bean itself is fetched on first use.
  */
 final class RemoteNodeBinding {
 
@@ -66,11 +66,14 @@ final class RemoteNodeBinding {
             path = NodePaths.relative(annotation.path());
         }
         catch (IllegalArgumentException ex) {
-            throw new IllegalStateException(prefix + ": " + ex.getMessage()); // the whole story: no cause
+            throw new IllegalStateException(prefix + ": " + ex.getMessage()); // the whole
+                                                                              // story: no
+                                                                              // cause
         }
         String relay = annotation.relay();
         if (!relay.isEmpty() && !relay.startsWith("/")) {
-            throw new IllegalStateException(prefix + ": relay '" + relay + "' must be an endpoint path starting with '/'");
+            throw new IllegalStateException(
+                    prefix + ": relay '" + relay + "' must be an endpoint path starting with '/'");
         }
         RemoteNodeBinding binding = new RemoteNodeBinding(beanName, path, relay, bean);
         ReflectionUtils.doWithMethods(type, (method) -> binding.addMethod(prefix, method),
@@ -146,7 +149,8 @@ final class RemoteNodeBinding {
     private void addField(String prefix, Field field) {
         String where = prefix + ": field " + field.getDeclaringClass().getSimpleName() + "." + field.getName();
         if (Modifier.isStatic(field.getModifiers()) || Modifier.isFinal(field.getModifiers())) {
-            throw new IllegalStateException(where + " is static or final; a remote property is a writable instance field");
+            throw new IllegalStateException(
+                    where + " is static or final; a remote property is a writable instance field");
         }
         if (!VariantBinding.isBindable(field.getType())) {
             throw new IllegalStateException(where + " of type " + field.getType().getName() + " has no Variant type");
@@ -163,12 +167,16 @@ final class RemoteNodeBinding {
         return this.beanName;
     }
 
-    /** @return the node's path relative to the tree's root, as the engine sends it */
+    /**
+     * @return the node's path relative to the tree's root, as the engine sends it
+     */
     String path() {
         return this.path;
     }
 
-    /** @return the relay endpoint path, empty for the only one */
+    /**
+     * @return the relay endpoint path, empty for the only one
+     */
     String relay() {
         return this.relay;
     }
@@ -198,7 +206,9 @@ final class RemoteNodeBinding {
     }
 
     /**
-     * Where a parameter's value comes from: the call's argument at an index, or the caller.
+     * Where a parameter's value comes from: the call's argument at an index, or the
+     * caller.
+     *
      * @param index the argument's index, or one of the negative constants
      * @param type the parameter's type
      */
@@ -215,12 +225,15 @@ final class RemoteNodeBinding {
     /** A remote function (or a raw packet method). */
     record Function(RemoteNodeBinding node, String name, RpcMode mode, Method method, Slot[] slots, int arguments) {
 
-        /** @return the argument types, for a log line */
+        /**
+         * @return the argument types, for a log line
+         */
         String signature() {
             StringBuilder text = new StringBuilder(this.name).append('(');
             for (Slot slot : this.slots) {
                 if (slot.index() >= 0) {
-                    text.append((text.charAt(text.length() - 1) == '(') ? "" : ", ").append(slot.type().getSimpleName());
+                    text.append((text.charAt(text.length() - 1) == '(') ? "" : ", ")
+                        .append(slot.type().getSimpleName());
                 }
             }
             return text.append(')').toString();
@@ -237,8 +250,8 @@ final class RemoteNodeBinding {
             for (int i = 0; i < this.slots.length; i++) {
                 Slot slot = this.slots[i];
                 values[i] = switch (slot.index()) {
-                    case Slot.SENDER -> (slot.type() == long.class || slot.type() == Long.class) ? (Object) (long) sender
-                            : (Object) sender;
+                    case Slot.SENDER -> (slot.type() == long.class || slot.type() == Long.class)
+                            ? (Object) (long) sender : (Object) sender;
                     case Slot.PEER -> peer;
                     case Slot.PACKET -> packet;
                     default -> args[slot.index()];

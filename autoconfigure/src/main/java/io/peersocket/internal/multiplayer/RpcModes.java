@@ -4,8 +4,9 @@ import io.peersocket.multiplayer.rpc.RpcMode;
 
 /**
  * The engine's two mode checks ({@code _can_call_mode} and {@code _should_call_local} of
- * {@code multiplayer_api.cpp}, the same in Godot 3.x and Pandemonium), seen from peer 1: whether a
- * remote peer's call may run on a node, and whether the application's own call runs locally.
+ * {@code multiplayer_api.cpp}, the same in Godot 3.x and Pandemonium), seen from peer 1:
+ * whether a remote peer's call may run on a node, and whether the application's own call
+ * runs locally.
  */
 final class RpcModes {
 
@@ -30,8 +31,8 @@ final class RpcModes {
     }
 
     /**
-     * {@code _should_call_local(mode, is_master, r_skip_rpc)}: whether peer 1's own call of a member
-     * it serves runs locally too.
+     * {@code _should_call_local(mode, is_master, r_skip_rpc)}: whether peer 1's own call
+     * of a member it serves runs locally too.
      * @param mode the member's mode
      * @param serverIsMaster whether peer 1 is the node's master
      * @return whether it runs locally
@@ -46,8 +47,8 @@ final class RpcModes {
     }
 
     /**
-     * The {@code r_skip_rpc} of {@code _should_call_local}: the master's own call of a master member
-     * stays local.
+     * The {@code r_skip_rpc} of {@code _should_call_local}: the master's own call of a
+     * master member stays local.
      * @param mode the member's mode
      * @param serverIsMaster whether peer 1 is the node's master
      * @return whether the network is skipped

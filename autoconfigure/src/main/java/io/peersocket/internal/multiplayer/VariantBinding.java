@@ -10,8 +10,9 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Binds a decoded Variant to a Java parameter or field type, as the engine checks a typed
- * GDScript parameter: the value must be of that type, an int may widen to a float, an untyped
- * ({@code Object}) parameter takes anything. The Java types are those of {@link VariantCodec}.
+ * GDScript parameter: the value must be of that type, an int may widen to a float, an
+ * untyped ({@code Object}) parameter takes anything. The Java types are those of
+ * {@link VariantCodec}.
  */
 final class VariantBinding {
 

@@ -20,12 +20,12 @@ import io.peersocket.variant.VariantSettings;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The relay as its application sees it, peer 1 ({@link RelayServer}), and as its endpoint sees it
- * ({@link #traffic()}): a client's frame is checked ({@link RelayValidation}), shown to the hook
- * ({@link RelayInspection}), routed on the I/O thread that read it ({@link RelayRouter}) and, when
- * addressed to peer 1, handed to the application through the sender's input queue and the dispatch
- * mode. Who is in the relay and the announcements are {@link RelayMembership}'s; the counts
- * {@link RelayStatistics}'.
+ * The relay as its application sees it, peer 1 ({@link RelayServer}), and as its endpoint
+ * sees it ({@link #traffic()}): a client's frame is checked ({@link RelayValidation}),
+ * shown to the hook ({@link RelayInspection}), routed on the I/O thread that read it
+ * ({@link RelayRouter}) and, when addressed to peer 1, handed to the application through
+ * the sender's input queue and the dispatch mode. Who is in the relay and the
+ * announcements are {@link RelayMembership}'s; the counts {@link RelayStatistics}'.
  */
 public final class DefaultRelayServer implements RelayServer {
 
@@ -60,8 +60,8 @@ public final class DefaultRelayServer implements RelayServer {
      * @param application the application's signals (peer 1)
      * @param observer receives counts for metrics
      */
-    public DefaultRelayServer(String path, RelayOptions options, @Nullable RelayHook hook, MultiplayerListener application,
-            PeerSocketObserver observer) {
+    public DefaultRelayServer(String path, RelayOptions options, @Nullable RelayHook hook,
+            MultiplayerListener application, PeerSocketObserver observer) {
         this.path = path;
         this.options = options;
         this.application = application;
@@ -73,8 +73,8 @@ public final class DefaultRelayServer implements RelayServer {
     }
 
     /**
-     * @return what the endpoint does with its peers' messages: this relay. For the endpoint that
-     * serves it; applications do not call it.
+     * @return what the endpoint does with its peers' messages: this relay. For the
+     * endpoint that serves it; applications do not call it.
      */
     public PeerTraffic traffic() {
         return this.traffic;
@@ -95,7 +95,10 @@ public final class DefaultRelayServer implements RelayServer {
         return this.variants;
     }
 
-    /** @param variants how peer 1's putVar encodes Variants; set once, before any peer connects */
+    /**
+     * @param variants how peer 1's putVar encodes Variants; set once, before any peer
+     * connects
+     */
     public void setVariants(VariantSettings variants) {
         this.variants = variants;
     }
@@ -118,8 +121,9 @@ public final class DefaultRelayServer implements RelayServer {
     }
 
     /**
-     * Sends from peer 1 to a target, by the relay's rules: a client, every client (0), every
-     * client but N (-N). Addressed to 1 it goes nowhere (the engine's "will not send to self").
+     * Sends from peer 1 to a target, by the relay's rules: a client, every client (0),
+     * every client but N (-N). Addressed to 1 it goes nowhere (the engine's "will not
+     * send to self").
      */
     @Override
     public PeerError putPacket(int target, byte[] payload) {
@@ -155,8 +159,9 @@ public final class DefaultRelayServer implements RelayServer {
     }
 
     /**
-     * Refuses new connections at the upgrade with HTTP 503 while set. The engine accepts and
-     * closes the TCP connection instead; either way its client reports {@code connection_failed}.
+     * Refuses new connections at the upgrade with HTTP 503 while set. The engine accepts
+     * and closes the TCP connection instead; either way its client reports
+     * {@code connection_failed}.
      */
     @Override
     public void setRefuseNewConnections(boolean refuse) {
@@ -170,13 +175,17 @@ public final class DefaultRelayServer implements RelayServer {
 
     // ---- other instances (RelayBridge) ----
 
-    /** @param bridge where frames for clients of other instances go; set once, before clients connect */
+    /**
+     * @param bridge where frames for clients of other instances go; set once, before
+     * clients connect
+     */
     public void setBridge(RelayBridge bridge) {
         this.router.setBridge(bridge);
     }
 
     /**
-     * A client of this path joined another instance: every client here is sent its SYS_ADD.
+     * A client of this path joined another instance: every client here is sent its
+     * SYS_ADD.
      * @param id its id
      */
     public void joinedElsewhere(int id) {
@@ -184,8 +193,8 @@ public final class DefaultRelayServer implements RelayServer {
     }
 
     /**
-     * A client of this path left another instance (or the instance is gone): every client here is
-     * sent its SYS_DEL.
+     * A client of this path left another instance (or the instance is gone): every client
+     * here is sent its SYS_DEL.
      * @param id its id
      */
     public void leftElsewhere(int id) {
@@ -193,9 +202,10 @@ public final class DefaultRelayServer implements RelayServer {
     }
 
     /**
-     * A frame from a client of another instance (or its peer 1) for clients here: to one client,
-     * to every client (0) or every client but N (-N), never back to its sender. What is addressed
-     * to 1 was already handed to the application of the sender's instance.
+     * A frame from a client of another instance (or its peer 1) for clients here: to one
+     * client, to every client (0) or every client but N (-N), never back to its sender.
+     * What is addressed to 1 was already handed to the application of the sender's
+     * instance.
      * @param to the frame's target
      * @param frame the whole frame
      */
@@ -203,7 +213,9 @@ public final class DefaultRelayServer implements RelayServer {
         this.router.fromElsewhere(to, frame);
     }
 
-    /** @return the ids of this path's clients on other instances */
+    /**
+     * @return the ids of this path's clients on other instances
+     */
     public List<Integer> getPeerIdsElsewhere() {
         return this.members.idsElsewhere();
     }

@@ -11,10 +11,10 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The application's {@link RelayHook} on each checked client payload: pass it, drop it, or
- * rewrite its target or payload. A hook that throws (or answers null) drops the packet: it runs on
- * the I/O thread, where an exception would end the sender's connection, and an anti-cheat hook
- * should fail closed.
+ * The application's {@link RelayHook} on each checked client payload: pass it, drop it,
+ * or rewrite its target or payload. A hook that throws (or answers null) drops the
+ * packet: it runs on the I/O thread, where an exception would end the sender's
+ * connection, and an anti-cheat hook should fail closed.
  */
 final class RelayInspection {
 
@@ -41,8 +41,8 @@ final class RelayInspection {
     /**
      * @param peer the sender
      * @param frame a checked client payload frame
-     * @return the frame to route (the same array unless the hook rewrote it), or {@code null} when
-     * the hook dropped it
+     * @return the frame to route (the same array unless the hook rewrote it), or
+     * {@code null} when the hook dropped it
      */
     byte @Nullable [] inspect(PeerSession peer, byte[] frame) {
         RelayHook inspector = this.hook;
@@ -60,16 +60,16 @@ final class RelayInspection {
         int from = RelayFrame.fromOf(frame);
         int to = verdict.targetOr(RelayFrame.toOf(frame));
         byte[] payload = verdict.payload();
-        return (payload != null) ? RelayFrame.payload(from, to, payload)
-                : RelayFrame.encode(RelayFrame.PAYLOAD, from, to, frame, RelayFrame.HEADER_SIZE,
-                        frame.length - RelayFrame.HEADER_SIZE);
+        return (payload != null) ? RelayFrame.payload(from, to, payload) : RelayFrame.encode(RelayFrame.PAYLOAD, from,
+                to, frame, RelayFrame.HEADER_SIZE, frame.length - RelayFrame.HEADER_SIZE);
     }
 
     private RelayVerdict verdict(RelayHook inspector, PeerSession peer, byte[] frame) {
         try {
             RelayVerdict verdict = inspector.inspect(new RelayedPacket(this.relay, peer, frame));
             if (verdict == null) {
-                throw new IllegalStateException("RelayHook " + inspector + " returned null; return RelayVerdict.pass()");
+                throw new IllegalStateException(
+                        "RelayHook " + inspector + " returned null; return RelayVerdict.pass()");
             }
             return verdict;
         }

@@ -20,12 +20,13 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Who is in a relay, and the announcements that keep every client's view of it right: a client
- * that joins is sent {@code SYS_ID}, {@code SYS_ADD(1)} and a {@code SYS_ADD} per other client in
- * ascending id order, and every other client its {@code SYS_ADD}; one that leaves is announced
- * with {@code SYS_DEL}. Every client learns of every other exactly once, {@code SYS_ADD} before
- * anything from it and {@code SYS_DEL} after. Clients of the same path on other instances
- * ({@code RelayBridge}) are announced as any other.
+ * Who is in a relay, and the announcements that keep every client's view of it right: a
+ * client that joins is sent {@code SYS_ID}, {@code SYS_ADD(1)} and a {@code SYS_ADD} per
+ * other client in ascending id order, and every other client its {@code SYS_ADD}; one
+ * that leaves is announced with {@code SYS_DEL}. Every client learns of every other
+ * exactly once, {@code SYS_ADD} before anything from it and {@code SYS_DEL} after.
+ * Clients of the same path on other instances ({@code RelayBridge}) are announced as any
+ * other.
  */
 final class RelayMembership {
 
@@ -37,18 +38,25 @@ final class RelayMembership {
     // The clients by id, ascending: the order in which the engine announces them.
     private final ConcurrentSkipListMap<Integer, PeerSession> members = new ConcurrentSkipListMap<>();
 
-    // Clients of this relay's path on other instances: announced to the clients here as any other.
+    // Clients of this relay's path on other instances: announced to the clients here as
+    // any other.
     private final ConcurrentSkipListSet<Integer> elsewhere = new ConcurrentSkipListSet<>();
 
-    // Held while a client joins or leaves. A leave never waits for it: the transport may report a
-    // close while the leaving peer's send lock is held (a close or a failed write that ends the
-    // connection at once), and a join holding this lock may be sending to that very peer. Leaves
+    // Held while a client joins or leaves. A leave never waits for it: the transport may
+    // report a
+    // close while the leaving peer's send lock is held (a close or a failed write that
+    // ends the
+    // connection at once), and a join holding this lock may be sending to that very peer.
+    // Leaves
     // are queued and run by whoever holds or next takes the lock.
     private final ReentrantLock lock = new ReentrantLock();
 
     private final Queue<Runnable> pendingLeaves = new ConcurrentLinkedQueue<>();
 
-    /** @param announce whether clients are told of each other ({@code RelayOptions.announcePeers}) */
+    /**
+     * @param announce whether clients are told of each other
+     * ({@code RelayOptions.announcePeers})
+     */
     RelayMembership(boolean announce) {
         this.announce = announce;
     }
@@ -62,10 +70,14 @@ final class RelayMembership {
         this.lock.lock();
         try {
             runPendingLeaves();
-            // Each client sees what the engine sends it, in the engine's order; only the interleaving
-            // across connections differs: the newcomer is told of everybody and made a target before
-            // anybody is told of it, so that a client can answer a SYS_ADD at once (Godot's
-            // MultiplayerAPI does) and never gets a packet from a peer it has not been told of.
+            // Each client sees what the engine sends it, in the engine's order; only the
+            // interleaving
+            // across connections differs: the newcomer is told of everybody and made a
+            // target before
+            // anybody is told of it, so that a client can answer a SYS_ADD at once
+            // (Godot's
+            // MultiplayerAPI does) and never gets a packet from a peer it has not been
+            // told of.
             sendSystem(peer, RelayFrame.system(RelayFrame.SYS_ID, id));
             sendSystem(peer, RelayFrame.system(RelayFrame.SYS_ADD, RelayFrame.SERVER_ID));
             List<PeerSession> others = this.announce ? new ArrayList<>(this.members.values()) : List.of();
@@ -96,10 +108,11 @@ final class RelayMembership {
     }
 
     /**
-     * Removes a client and announces it gone, now or, when another thread holds the membership,
-     * as soon as that thread is done; never waiting.
+     * Removes a client and announces it gone, now or, when another thread holds the
+     * membership, as soon as that thread is done; never waiting.
      * @param peer the client that left
-     * @param then runs right after, in the same order as the leaves (the application's signals)
+     * @param then runs right after, in the same order as the leaves (the application's
+     * signals)
      */
     void leave(PeerSession peer, Runnable then) {
         this.pendingLeaves.add(() -> {
@@ -113,7 +126,8 @@ final class RelayMembership {
     }
 
     /**
-     * A client of this path joined another instance: every client here is sent its SYS_ADD.
+     * A client of this path joined another instance: every client here is sent its
+     * SYS_ADD.
      * @param id its id
      */
     void joinedElsewhere(int id) {
@@ -152,12 +166,16 @@ final class RelayMembership {
         return this.members.get(id);
     }
 
-    /** @return the clients of this instance in ascending id order (a live view) */
+    /**
+     * @return the clients of this instance in ascending id order (a live view)
+     */
     Collection<PeerSession> here() {
         return this.members.values();
     }
 
-    /** @return how many clients this instance holds */
+    /**
+     * @return how many clients this instance holds
+     */
     int count() {
         return this.members.size();
     }
@@ -170,17 +188,23 @@ final class RelayMembership {
         return this.elsewhere.contains(id);
     }
 
-    /** @return whether other instances hold clients of this path */
+    /**
+     * @return whether other instances hold clients of this path
+     */
     boolean anyElsewhere() {
         return !this.elsewhere.isEmpty();
     }
 
-    /** @return the ids of this path's clients on other instances, ascending */
+    /**
+     * @return the ids of this path's clients on other instances, ascending
+     */
     List<Integer> idsElsewhere() {
         return new ArrayList<>(this.elsewhere);
     }
 
-    /** @return every client's id, here and elsewhere, ascending */
+    /**
+     * @return every client's id, here and elsewhere, ascending
+     */
     List<Integer> ids() {
         if (this.elsewhere.isEmpty()) {
             return new ArrayList<>(this.members.keySet());
@@ -206,7 +230,8 @@ final class RelayMembership {
         }
     }
 
-    // Runs the queued leaves unless another thread is at it; a thread inside a join leaves them
+    // Runs the queued leaves unless another thread is at it; a thread inside a join
+    // leaves them
     // to the end of that join.
     private void drainLeaves() {
         while (!this.pendingLeaves.isEmpty() && !this.lock.isHeldByCurrentThread() && this.lock.tryLock()) {

@@ -11,10 +11,11 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * Where a relay's frames go, by the engine's rules: to one client (N &gt; 1), to every client (0),
- * to every client but N (-N), never back to the sender; what is addressed to 1 is the application's.
- * Frames for clients of other instances go through the {@link RelayBridge}. Every receiver gets the
- * same array: nothing is copied per receiver.
+ * Where a relay's frames go, by the engine's rules: to one client (N &gt; 1), to every
+ * client (0), to every client but N (-N), never back to the sender; what is addressed to
+ * 1 is the application's. Frames for clients of other instances go through the
+ * {@link RelayBridge}. Every receiver gets the same array: nothing is copied per
+ * receiver.
  */
 final class RelayRouter {
 
@@ -44,14 +45,18 @@ final class RelayRouter {
         this.statistics = statistics;
     }
 
-    /** @param bridge where frames for clients of other instances go; set once, before clients connect */
+    /**
+     * @param bridge where frames for clients of other instances go; set once, before
+     * clients connect
+     */
     void setBridge(RelayBridge bridge) {
         this.bridge = bridge;
     }
 
     /**
-     * The engine keeps what is addressed to it, to everybody, or to everybody but a client
-     * (Godot 3.2.3 also keeps -1, "everybody but the server"; this relay does not).
+     * The engine keeps what is addressed to it, to everybody, or to everybody but a
+     * client (Godot 3.2.3 also keeps -1, "everybody but the server"; this relay does
+     * not).
      * @param to a client frame's target
      * @return whether the application (peer 1) receives it
      */
@@ -78,14 +83,16 @@ final class RelayRouter {
         }
         if (to > RelayFrame.SERVER_ID) {
             PeerSession target = (to != from) ? this.members.get(to) : null;
-            if (target == null && to != from && this.members.isElsewhere(to) && this.bridge.forward(this.relay, to, frame)) {
+            if (target == null && to != from && this.members.isElsewhere(to)
+                    && this.bridge.forward(this.relay, to, frame)) {
                 this.statistics.copies("peer", 1);
                 return;
             }
             if (target == null) {
                 this.statistics.dropped(RelayServer.DROP_INVALID_TARGET);
                 if (logger.isDebugEnabled()) {
-                    logger.debug(sender + " sent a packet to " + to + ", which is no other peer of " + this.relay.path());
+                    logger
+                        .debug(sender + " sent a packet to " + to + ", which is no other peer of " + this.relay.path());
                 }
                 return;
             }
@@ -100,12 +107,12 @@ final class RelayRouter {
     }
 
     /**
-     * Sends from peer 1: to a client, every client (0), every client but N (-N). Addressed to 1 it
-     * goes nowhere (the engine's "will not send to self").
+     * Sends from peer 1: to a client, every client (0), every client but N (-N).
+     * Addressed to 1 it goes nowhere (the engine's "will not send to self").
      * @param target the target
      * @param payload the application's bytes
-     * @return {@code OK}, {@code FAILED} for an unknown client, {@code ERR_UNAVAILABLE} when the
-     * other instances could not be reached, or the target's own send result
+     * @return {@code OK}, {@code FAILED} for an unknown client, {@code ERR_UNAVAILABLE}
+     * when the other instances could not be reached, or the target's own send result
      */
     PeerError fromApplication(int target, byte[] payload) {
         if (target == RelayFrame.SERVER_ID) {
@@ -132,8 +139,9 @@ final class RelayRouter {
     }
 
     /**
-     * A frame from a client of another instance (or its peer 1) for clients here, never back to its
-     * sender. What is addressed to 1 was already handed to the application of the sender's instance.
+     * A frame from a client of another instance (or its peer 1) for clients here, never
+     * back to its sender. What is addressed to 1 was already handed to the application of
+     * the sender's instance.
      * @param to the frame's target
      * @param frame the whole frame
      */
@@ -158,7 +166,8 @@ final class RelayRouter {
         return (to == 0) ? "broadcast" : "exclusion";
     }
 
-    // Sends one array to every client but the sender and the excluded one (0: none excluded).
+    // Sends one array to every client but the sender and the excluded one (0: none
+    // excluded).
     private int fanOut(byte[] frame, int from, int excluded) {
         int copies = 0;
         for (PeerSession target : this.members.here()) {

@@ -9,8 +9,9 @@ import io.peersocket.multiplayer.RelayServer;
 import io.peersocket.spi.PeerSocketObserver;
 
 /**
- * A relay's counts: what {@link RelayServer}'s getters answer, and the one place that reports
- * the relay's events to the {@link PeerSocketObserver} (metrics), so the two never disagree.
+ * A relay's counts: what {@link RelayServer}'s getters answer, and the one place that
+ * reports the relay's events to the {@link PeerSocketObserver} (metrics), so the two
+ * never disagree.
  */
 final class RelayStatistics {
 
@@ -33,7 +34,10 @@ final class RelayStatistics {
         this.observer = observer;
     }
 
-    /** A client payload passed the checks and is routed (once, whatever its number of receivers). */
+    /**
+     * A client payload passed the checks and is routed (once, whatever its number of
+     * receivers).
+     */
     void relayed() {
         this.relayed.increment();
     }
@@ -44,25 +48,32 @@ final class RelayStatistics {
     }
 
     /**
-     * @param kind {@code peer}, {@code broadcast}, {@code exclusion} or {@code server} (from peer 1)
+     * @param kind {@code peer}, {@code broadcast}, {@code exclusion} or {@code server}
+     * (from peer 1)
      * @param copies the frames sent
      */
     void copies(String kind, int copies) {
         this.observer.relayed(this.path, kind, copies);
     }
 
-    /** @param reason one of {@link RelayServer}'s {@code DROP_} constants */
+    /**
+     * @param reason one of {@link RelayServer}'s {@code DROP_} constants
+     */
     void dropped(String reason) {
         this.drops.computeIfAbsent(reason, (r) -> new LongAdder()).increment();
         this.observer.dropped(this.path, reason);
     }
 
-    /** A sender's input queue for the application is full: its connection stops reading. */
+    /**
+     * A sender's input queue for the application is full: its connection stops reading.
+     */
     void readingPaused() {
         this.observer.readingPaused(this.path);
     }
 
-    /** @param ex what the application's {@code RelayHook} threw */
+    /**
+     * @param ex what the application's {@code RelayHook} threw
+     */
     void hookFailed(RuntimeException ex) {
         this.observer.handlerError(this.path, ex);
     }
@@ -84,7 +95,9 @@ final class RelayStatistics {
         return (count != null) ? count.sum() : 0;
     }
 
-    /** @return the drops by reason, sorted by reason */
+    /**
+     * @return the drops by reason, sorted by reason
+     */
     Map<String, Long> droppedCounts() {
         Map<String, Long> counts = new TreeMap<>();
         this.drops.forEach((reason, count) -> counts.put(reason, count.sum()));

@@ -12,10 +12,10 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * The engine's checks on what a client sends a relay: a binary frame, at least the header long, a
- * payload (only the server sends system messages), from the sender's own id. A frame that fails is
- * dropped, counted by reason, logged (a warning on the client's first violation, debug after) and,
- * when the relay is strict, its sender closed.
+ * The engine's checks on what a client sends a relay: a binary frame, at least the header
+ * long, a payload (only the server sends system messages), from the sender's own id. A
+ * frame that fails is dropped, counted by reason, logged (a warning on the client's first
+ * violation, debug after) and, when the relay is strict, its sender closed.
  */
 final class RelayValidation {
 
@@ -26,7 +26,8 @@ final class RelayValidation {
 
     private final RelayStatistics statistics;
 
-    // Clients already warned about a protocol violation: later ones are logged at debug only.
+    // Clients already warned about a protocol violation: later ones are logged at debug
+    // only.
     private final Set<Integer> warned = ConcurrentHashMap.newKeySet();
 
     /**
@@ -64,7 +65,9 @@ final class RelayValidation {
         return true;
     }
 
-    /** @param id a client that left: a later client with its id is warned again */
+    /**
+     * @param id a client that left: a later client with its id is warned again
+     */
     void forget(int id) {
         this.warned.remove(id);
     }
@@ -72,7 +75,8 @@ final class RelayValidation {
     private boolean violation(PeerSession peer, String reason, int closeCode, String what) {
         this.statistics.dropped(reason);
         boolean strict = this.options.strict();
-        String message = peer + " sent " + what + ": dropped" + (strict ? "; closing it with " + closeCode + " (strict)" : "");
+        String message = peer + " sent " + what + ": dropped"
+                + (strict ? "; closing it with " + closeCode + " (strict)" : "");
         if (this.warned.add(peer.id())) {
             logger.warn(message + (strict ? "" : "; later violations of this peer are logged at debug level"));
         }

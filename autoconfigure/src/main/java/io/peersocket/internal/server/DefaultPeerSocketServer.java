@@ -24,9 +24,9 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one implementation of {@link PeerSocketServer}: the API's calls on the core's registry and
- * dispatch, the endpoints and the runtime for the transports and the lifecycle beans, and the
- * transports that serve the endpoints.
+ * The one implementation of {@link PeerSocketServer}: the API's calls on the core's
+ * registry and dispatch, the endpoints and the runtime for the transports and the
+ * lifecycle beans, and the transports that serve the endpoints.
  */
 public final class DefaultPeerSocketServer implements PeerSocketServer {
 
@@ -60,19 +60,24 @@ public final class DefaultPeerSocketServer implements PeerSocketServer {
     }
 
     /**
-     * @param remotePeers where {@link #getPeer(int)} (so {@code hasPeer}, the peer's address and
-     * port, {@code disconnectPeer}) looks for a peer not connected here; set once, before peers connect
+     * @param remotePeers where {@link #getPeer(int)} (so {@code hasPeer}, the peer's
+     * address and port, {@code disconnectPeer}) looks for a peer not connected here; set
+     * once, before peers connect
      */
     public void setRemotePeers(RemotePeers remotePeers) {
         this.remotePeers = remotePeers;
     }
 
-    /** @return the endpoints */
+    /**
+     * @return the endpoints
+     */
     public List<PeerEndpoint> endpoints() {
         return this.endpoints;
     }
 
-    /** @return the runtime (dispatch mode, registry, observer) */
+    /**
+     * @return the runtime (dispatch mode, registry, observer)
+     */
     public PeerRuntime runtime() {
         return this.runtime;
     }
@@ -105,17 +110,17 @@ public final class DefaultPeerSocketServer implements PeerSocketServer {
     }
 
     /**
-     * @return when {@link #poll()} was last called (milliseconds since the epoch), 0 if never: how
-     * the poll watchdog tells an application that forgot to poll
+     * @return when {@link #poll()} was last called (milliseconds since the epoch), 0 if
+     * never: how the poll watchdog tells an application that forgot to poll
      */
     public long lastPollAt() {
         return this.lastPollAt;
     }
 
     /**
-     * Serves again after {@link #stop(Duration)}: the application context was stopped and started
-     * again (as the test framework does with a cached context it paused), so new peers must not
-     * keep getting the 503 of a draining server.
+     * Serves again after {@link #stop(Duration)}: the application context was stopped and
+     * started again (as the test framework does with a cached context it paused), so new
+     * peers must not keep getting the 503 of a draining server.
      */
     public void resume() {
         this.draining = false;
@@ -157,7 +162,8 @@ public final class DefaultPeerSocketServer implements PeerSocketServer {
         return left.isEmpty();
     }
 
-    // Closes with 1001 each peer not closed yet (one may have completed its upgrade as accepting
+    // Closes with 1001 each peer not closed yet (one may have completed its upgrade as
+    // accepting
     // stopped); returns whether a peer is still open.
     private boolean closeEveryPeer(Set<PeerSession> closing) {
         boolean open = false;

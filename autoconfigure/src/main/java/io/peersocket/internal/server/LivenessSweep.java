@@ -13,9 +13,10 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
- * Runs the server's {@link Liveness} sweep on one daemon thread of its own while the server
- * runs, whatever the transport (nothing when both settings are 0): a sweep only reads a flag per peer and queues pings, so one
- * thread serves every peer, and no application scheduler is borrowed (or slowed down).
+ * Runs the server's {@link Liveness} sweep on one daemon thread of its own while the
+ * server runs, whatever the transport (nothing when both settings are 0): a sweep only
+ * reads a flag per peer and queues pings, so one thread serves every peer, and no
+ * application scheduler is borrowed (or slowed down).
  */
 public final class LivenessSweep implements SmartLifecycle {
 
@@ -25,7 +26,9 @@ public final class LivenessSweep implements SmartLifecycle {
 
     private volatile @Nullable ScheduledExecutorService executor;
 
-    /** @param liveness the server's liveness rule */
+    /**
+     * @param liveness the server's liveness rule
+     */
     public LivenessSweep(Liveness liveness) {
         this.liveness = liveness;
     }
@@ -44,7 +47,8 @@ public final class LivenessSweep implements SmartLifecycle {
         this.executor = timer;
     }
 
-    // A failed sweep must not end the periodic task (the executor would drop it silently).
+    // A failed sweep must not end the periodic task (the executor would drop it
+    // silently).
     private void sweep() {
         try {
             this.liveness.sweep();

@@ -29,14 +29,15 @@ import org.jspecify.annotations.Nullable;
 import reactor.netty.http.server.HttpServer;
 
 /**
- * The one place that assembles the server: from the endpoints the handler beans declare, an
- * endpoint per path (a relay path with its {@link RelayServer}), then the transport that serves
- * them, then the {@link DefaultPeerSocketServer} over both. The auto-configuration only decides
- * which transport and passes the settings; nothing registers itself and nothing is recovered by
- * type afterwards (the relays are kept as they are built).
+ * The one place that assembles the server: from the endpoints the handler beans declare,
+ * an endpoint per path (a relay path with its {@link RelayServer}), then the transport
+ * that serves them, then the {@link DefaultPeerSocketServer} over both. The
+ * auto-configuration only decides which transport and passes the settings; nothing
+ * registers itself and nothing is recovered by type afterwards (the relays are kept as
+ * they are built).
  * <p>
- * The order is the dependency order: the transports need the endpoints, the server needs the
- * transports (whether it listens, its port, stopping them first on shutdown).
+ * The order is the dependency order: the transports need the endpoints, the server needs
+ * the transports (whether it listens, its port, stopping them first on shutdown).
  */
 public final class PeerSocketServerFactory {
 
@@ -46,7 +47,8 @@ public final class PeerSocketServerFactory {
 
     private final RelayServers relays;
 
-    // The relays as built, for the integrations that plug into them (a cluster's RelayBridge).
+    // The relays as built, for the integrations that plug into them (a cluster's
+    // RelayBridge).
     private final Map<String, DefaultRelayServer> relayImplementations;
 
     /**
@@ -85,22 +87,31 @@ public final class PeerSocketServerFactory {
         this.relayImplementations = Collections.unmodifiableMap(implementations);
     }
 
-    /** @return the runtime shared by the endpoints (liveness sweeps it) */
+    /**
+     * @return the runtime shared by the endpoints (liveness sweeps it)
+     */
     public PeerRuntime runtime() {
         return this.runtime;
     }
 
-    /** @return the endpoints, in declaration order */
+    /**
+     * @return the endpoints, in declaration order
+     */
     public List<PeerEndpoint> endpoints() {
         return this.endpoints;
     }
 
-    /** @return the relay endpoints by path */
+    /**
+     * @return the relay endpoints by path
+     */
     public RelayServers relays() {
         return this.relays;
     }
 
-    /** @return the relays as built, by path: what an integration plugs into (a cluster's bridge) */
+    /**
+     * @return the relays as built, by path: what an integration plugs into (a cluster's
+     * bridge)
+     */
     public Map<String, DefaultRelayServer> relayImplementations() {
         return this.relayImplementations;
     }
@@ -139,7 +150,8 @@ public final class PeerSocketServerFactory {
     }
 
     /**
-     * @param transports what serves the endpoints; none when there are no endpoints to serve
+     * @param transports what serves the endpoints; none when there are no endpoints to
+     * serve
      * @return the server
      */
     public DefaultPeerSocketServer server(List<? extends ServerTransport> transports) {

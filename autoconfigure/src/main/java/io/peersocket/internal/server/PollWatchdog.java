@@ -20,9 +20,9 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 /**
  * Warns once per endpoint when {@code peersocket.server.dispatch=poll} and nobody calls
  * {@link PeerSocketServer#poll()}: in poll mode no signal reaches a handler until the
- * application polls, so a newcomer who set the mode and wrote no game loop otherwise sees peers
- * connect and nothing happen, in silence. The warning comes when a peer has waited for a
- * {@code poll()} longer than the grace period.
+ * application polls, so a newcomer who set the mode and wrote no game loop otherwise sees
+ * peers connect and nothing happen, in silence. The warning comes when a peer has waited
+ * for a {@code poll()} longer than the grace period.
  */
 public final class PollWatchdog implements SmartLifecycle {
 
@@ -52,7 +52,8 @@ public final class PollWatchdog implements SmartLifecycle {
     @Override
     public void start() {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon());
-        timer.scheduleWithFixedDelay(this::check, CHECK_EVERY.toMillis(), CHECK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::check, CHECK_EVERY.toMillis(), CHECK_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
         this.timer = timer;
     }
 
@@ -62,7 +63,10 @@ public final class PollWatchdog implements SmartLifecycle {
         return threads;
     }
 
-    /** Warns for each endpoint with a peer that has waited past the grace period since the last poll. */
+    /**
+     * Warns for each endpoint with a peer that has waited past the grace period since the
+     * last poll.
+     */
     void check() {
         long now = System.currentTimeMillis();
         long lastPoll = this.server.lastPollAt();
@@ -80,7 +84,9 @@ public final class PollWatchdog implements SmartLifecycle {
         this.checks.incrementAndGet();
     }
 
-    /** @return how many checks ran, for tests that wait for more of them */
+    /**
+     * @return how many checks ran, for tests that wait for more of them
+     */
     long checks() {
         return this.checks.get();
     }

@@ -11,12 +11,14 @@ import reactor.netty.ChannelBindException;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Starts the dedicated port after the application's web server and, on shutdown, closes every
- * peer with 1001 and waits for the closes before the web server stops.
+ * Starts the dedicated port after the application's web server and, on shutdown, closes
+ * every peer with 1001 and waits for the closes before the web server stops.
  */
 public final class ServerLifecycle implements SmartLifecycle {
 
-    /** Starts after the web server (lower phases) and stops before its graceful shutdown. */
+    /**
+     * Starts after the web server (lower phases) and stops before its graceful shutdown.
+     */
     public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 512;
 
     private final DefaultPeerSocketServer server;
@@ -50,7 +52,8 @@ public final class ServerLifecycle implements SmartLifecycle {
                 this.dedicatedPort.start();
             }
             catch (ChannelBindException ex) {
-                // The facts (port, address) for Boot's failure report, instead of Reactor Netty's stack trace.
+                // The facts (port, address) for Boot's failure report, instead of Reactor
+                // Netty's stack trace.
                 throw new DedicatedPortBindException(ex.localPort(), ex.localHost(), ex);
             }
             this.portPublisher.accept(this.dedicatedPort.port());

@@ -11,9 +11,10 @@ import org.springframework.aot.hint.annotation.Reflective;
 /**
  * On a method of a {@link RemoteNode} bean: receives the raw bytes clients send with
  * {@code get_tree().multiplayer.send_bytes(bytes, 1)} (or to everybody), the engine's
- * {@code network_peer_packet(id, packet)} signal. Parameters: the bytes as {@code byte[]}, the
- * sender as an {@code int} or {@code long} annotated {@link RpcSenderId}, its
- * {@link io.peersocket.peer.Peer}. Every such method of the relay's nodes receives every raw packet.
+ * {@code network_peer_packet(id, packet)} signal. Parameters: the bytes as
+ * {@code byte[]}, the sender as an {@code int} or {@code long} annotated
+ * {@link RpcSenderId}, its {@link io.peersocket.peer.Peer}. Every such method of the
+ * relay's nodes receives every raw packet.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

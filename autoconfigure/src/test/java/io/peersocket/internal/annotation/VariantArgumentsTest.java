@@ -12,9 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * Which handler parameters are Variants, decided at startup: a Variant record by its type, other
- * types only when marked, a marked primitive refused with a message naming the method. (What
- * they read on a real socket is VariantEndToEndTest's.)
+ * Which handler parameters are Variants, decided at startup: a Variant record by its
+ * type, other types only when marked, a marked primitive refused with a message naming
+ * the method. (What they read on a real socket is VariantEndToEndTest's.)
  */
 class VariantArgumentsTest {
 

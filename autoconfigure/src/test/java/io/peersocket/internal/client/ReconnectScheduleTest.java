@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The delays the client waits before each retry, picked by {@link ReconnectSchedule} from its
- * policy: alone, without a connection or a timer.
+ * The delays the client waits before each retry, picked by {@link ReconnectSchedule} from
+ * its policy: alone, without a connection or a timer.
  */
 class ReconnectScheduleTest {
 

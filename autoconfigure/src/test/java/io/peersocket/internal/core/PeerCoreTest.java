@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The transport-free core through a fake {@link Connection}: what a transport sees (the packets
- * handed to it, closes, resumed reading) and what the application sees (signals in order), with
- * no socket. Poll mode, so that every signal runs on the test's thread when it calls poll().
+ * The transport-free core through a fake {@link Connection}: what a transport sees (the
+ * packets handed to it, closes, resumed reading) and what the application sees (signals
+ * in order), with no socket. Poll mode, so that every signal runs on the test's thread
+ * when it calls poll().
  */
 class PeerCoreTest {
 
@@ -78,7 +79,9 @@ class PeerCoreTest {
             assertThat(endpoint.received(peer, packet(text))).isTrue();
         }
         endpoint.closed(peer, new CloseInfo(4000, "done", true, true));
-        assertThat(registered(peer.id())).as("kept until its disconnect is delivered (released just before the handler runs)").isTrue();
+        assertThat(registered(peer.id()))
+            .as("kept until its disconnect is delivered (released just before the handler runs)")
+            .isTrue();
         assertThat(this.signals).isEmpty(); // poll mode: nothing before poll()
 
         this.runtime.poll();

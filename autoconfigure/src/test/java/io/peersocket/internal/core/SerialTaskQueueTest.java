@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** One peer's tasks never run at once and keep each submitter's order, however many threads submit. */
+/**
+ * One peer's tasks never run at once and keep each submitter's order, however many
+ * threads submit.
+ */
 class SerialTaskQueueTest {
 
     @Test
@@ -86,7 +89,8 @@ class SerialTaskQueueTest {
             queue.execute(() -> threads.add(Thread.currentThread().getName()));
             SerialTaskQueue.runAsOwner(new Object(),
                     () -> queue.execute(() -> threads.add(Thread.currentThread().getName())));
-            pool.submit(() -> { }).get(5, TimeUnit.SECONDS);
+            pool.submit(() -> {
+            }).get(5, TimeUnit.SECONDS);
             assertThat(threads).containsExactly(Thread.currentThread().getName(), "pool", "pool");
         }
         finally {

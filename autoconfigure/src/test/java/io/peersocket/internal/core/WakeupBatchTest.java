@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Inside a batch (poll()) wake-ups and hand-offs wait for its end; each event loop is woken once. */
+/**
+ * Inside a batch (poll()) wake-ups and hand-offs wait for its end; each event loop is
+ * woken once.
+ */
 class WakeupBatchTest {
 
     /** Records what it is asked to run, and runs it. */
@@ -28,7 +31,8 @@ class WakeupBatchTest {
     void outsideABatchNothingIsDeferred() {
         RecordingExecutor loop = new RecordingExecutor();
         assertThat(WakeupBatch.deferWakeup(loop)).isFalse();
-        assertThat(WakeupBatch.defer(loop, () -> { })).isFalse();
+        assertThat(WakeupBatch.defer(loop, () -> {
+        })).isFalse();
         assertThat(loop.executed).isEmpty();
     }
 

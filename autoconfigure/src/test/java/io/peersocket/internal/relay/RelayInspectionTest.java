@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link RelayInspection} alone: what the application's hook does to a frame, and a failing
- * hook failing closed.
+ * {@link RelayInspection} alone: what the application's hook does to a frame, and a
+ * failing hook failing closed.
  */
 class RelayInspectionTest {
 
@@ -35,8 +35,8 @@ class RelayInspectionTest {
 
     });
 
-    private final RelayServer relay = new DefaultRelayServer("/mp", RelayOptions.DEFAULTS, null, MultiplayerListener.NONE,
-            new PeerSocketObserver() {
+    private final RelayServer relay = new DefaultRelayServer("/mp", RelayOptions.DEFAULTS, null,
+            MultiplayerListener.NONE, new PeerSocketObserver() {
             });
 
     private final Wire sender = this.peers.open(4);
@@ -46,7 +46,8 @@ class RelayInspectionTest {
     @Test
     void withoutAHookOrWhenItPassesTheSameArrayIsRouted() {
         assertThat(inspection(null).inspect(this.sender.peer, this.frame)).isSameAs(this.frame);
-        assertThat(inspection((packet) -> RelayVerdict.pass()).inspect(this.sender.peer, this.frame)).isSameAs(this.frame);
+        assertThat(inspection((packet) -> RelayVerdict.pass()).inspect(this.sender.peer, this.frame))
+            .isSameAs(this.frame);
     }
 
     @Test

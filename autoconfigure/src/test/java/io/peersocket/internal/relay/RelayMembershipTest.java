@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link RelayMembership} alone: the announcements each connection receives and their order.
+ * {@link RelayMembership} alone: the announcements each connection receives and their
+ * order.
  */
 class RelayMembershipTest {
 
@@ -52,8 +53,10 @@ class RelayMembershipTest {
     void aLeaveReportedDuringAJoinRunsWhenTheJoinIsDoneSoAddComesBeforeDel() {
         Wire two = join(2);
         Wire four = this.peers.open(4);
-        // The transport reports 2 gone while the join of 4 writes to it (a failed write ends the
-        // connection at once), on the joining thread: the leave must not run inside the join.
+        // The transport reports 2 gone while the join of 4 writes to it (a failed write
+        // ends the
+        // connection at once), on the joining thread: the leave must not run inside the
+        // join.
         List<String> left = new ArrayList<>();
         two.onSend = (frame) -> {
             if (left.isEmpty()) {

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link RelayRouter} alone over three clients (2, 3, 5): who receives a frame by its target,
- * from a client, from peer 1 and from another instance.
+ * {@link RelayRouter} alone over three clients (2, 3, 5): who receives a frame by its
+ * target, from a client, from peer 1 and from another instance.
  */
 class RelayRouterTest {
 
@@ -39,8 +39,8 @@ class RelayRouterTest {
 
     });
 
-    private final RelayServer relay = new DefaultRelayServer("/mp", RelayOptions.DEFAULTS, null, MultiplayerListener.NONE,
-            new PeerSocketObserver() {
+    private final RelayServer relay = new DefaultRelayServer("/mp", RelayOptions.DEFAULTS, null,
+            MultiplayerListener.NONE, new PeerSocketObserver() {
             });
 
     private Wire two;
@@ -144,7 +144,7 @@ class RelayRouterTest {
         router.fromClient(this.two.peer, 0, frame(2, 0, "all"));
         assertThat(router.fromApplication(7, bytes("p1"))).isEqualTo(PeerError.OK);
         assertThat(router.fromApplication(-2, bytes("lost"))).as("the other instances were not reached")
-                .isEqualTo(PeerError.ERR_UNAVAILABLE);
+            .isEqualTo(PeerError.ERR_UNAVAILABLE);
 
         assertThat(this.forwarded).containsExactly("7 2>7:there", "0 2>0:all", "7 1>7:p1", "-2 1>-2:lost");
         assertThat(this.three.frames).containsExactly("2>0:all", "1>-2:lost");

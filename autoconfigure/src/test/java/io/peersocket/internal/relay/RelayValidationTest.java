@@ -17,8 +17,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link RelayValidation} alone: each of the engine's checks on a client's frame, its drop
- * reason, its log line and, when strict, its close code.
+ * {@link RelayValidation} alone: each of the engine's checks on a client's frame, its
+ * drop reason, its log line and, when strict, its close code.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class RelayValidationTest {
@@ -46,8 +46,8 @@ class RelayValidationTest {
         assertThat(validation.accept(sender.peer, binary(RelayFrame.system(RelayFrame.SYS_ADD, 9)))).isFalse();
         assertThat(validation.accept(sender.peer, binary(RelayFrame.payload(5, 0, new byte[] { 1 })))).isFalse();
 
-        assertThat(this.statistics.droppedCounts()).containsOnlyKeys(RelayServer.DROP_TEXT_FRAME, RelayServer.DROP_TOO_SHORT,
-                RelayServer.DROP_SYSTEM_MESSAGE, RelayServer.DROP_SPOOFED_FROM);
+        assertThat(this.statistics.droppedCounts()).containsOnlyKeys(RelayServer.DROP_TEXT_FRAME,
+                RelayServer.DROP_TOO_SHORT, RelayServer.DROP_SYSTEM_MESSAGE, RelayServer.DROP_SPOOFED_FROM);
         assertThat(sender.closes).isEmpty();
     }
 

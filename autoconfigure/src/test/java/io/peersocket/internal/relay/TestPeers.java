@@ -19,8 +19,9 @@ import io.peersocket.peer.WriteMode;
 import io.peersocket.spi.PeerSocketObserver;
 
 /**
- * Real core peers of a plain endpoint over recording connections, for testing the relay's parts
- * alone: each peer's connection keeps the frames written to it, in order, as readable text.
+ * Real core peers of a plain endpoint over recording connections, for testing the relay's
+ * parts alone: each peer's connection keeps the frames written to it, in order, as
+ * readable text.
  */
 final class TestPeers {
 

@@ -21,9 +21,13 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** {@code dispatch: poll} with nobody calling poll() logs one warning per endpoint; an application that polls gets none. */
+/**
+ * {@code dispatch: poll} with nobody calling poll() logs one warning per endpoint; an
+ * application that polls gets none.
+ */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        // A context of its own (the shutdown timeout makes it differ): its peers must not stay in PollDispatchTest's.
+        // A context of its own (the shutdown timeout makes it differ): its peers must not
+        // stay in PollDispatchTest's.
         properties = { "peersocket.server.port=0", "peersocket.server.dispatch=poll",
                 "peersocket.server.shutdown-timeout=2s" })
 @ExtendWith(OutputCaptureExtension.class)

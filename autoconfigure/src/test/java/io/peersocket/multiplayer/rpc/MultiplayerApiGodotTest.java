@@ -21,11 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two Godot 3.2.3 headless game clients (the tree's network_peer a {@code WebSocketClient}
- * with {@code gd_mp_api = true}) play {@code godot/mp_api_client.gd} against the Spring
- * application's {@code @RemoteNode} and against the engine's own server running the same node in
- * GDScript ({@code godot/mp_api_server.gd}): each client prints the same lines in the same order
- * with either server. Skipped when Godot is not installed, unless {@code peersocket.peers.required}.
+ * Two Godot 3.2.3 headless game clients (the tree's network_peer a
+ * {@code WebSocketClient} with {@code gd_mp_api = true}) play
+ * {@code godot/mp_api_client.gd} against the Spring application's {@code @RemoteNode} and
+ * against the engine's own server running the same node in GDScript
+ * ({@code godot/mp_api_server.gd}): each client prints the same lines in the same order
+ * with either server. Skipped when Godot is not installed, unless
+ * {@code peersocket.peers.required}.
  */
 @SpringBootTest(classes = MultiplayerApiTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = { "peersocket.server.port=0", "peersocket.server.multiplayer.path=/mp" })
@@ -63,16 +65,24 @@ class MultiplayerApiGodotTest {
                 String.valueOf(enginePort), "MP_PLAYERS", String.valueOf(NAMES.size()), "MP_TIMEOUT", "50"))) {
             server.awaitLine("READY"::equals, Duration.ofSeconds(30));
             engine = runClients("ws://127.0.0.1:" + enginePort + "/");
-            engineServer = server.lines().stream().filter((line) -> line.startsWith("LOG server ")).map((line) -> line.substring(11)).sorted().toList();
+            engineServer = server.lines()
+                .stream()
+                .filter((line) -> line.startsWith("LOG server "))
+                .map((line) -> line.substring(11))
+                .sorted()
+                .toList();
         }
 
         for (String name : NAMES) {
             List<String> expected = List.of("connected", "welcome True " + name + ":7 from 1", "start go from 1",
                     "hp 42", "bytes from 1 echo:raw:" + name, "bye from 1");
-            assertThat(java.get(name)).as("what %s printed with the Java server", name).containsExactlyElementsOf(expected);
-            assertThat(engine.get(name)).as("what %s printed with the engine's server", name).containsExactlyElementsOf(expected);
+            assertThat(java.get(name)).as("what %s printed with the Java server", name)
+                .containsExactlyElementsOf(expected);
+            assertThat(engine.get(name)).as("what %s printed with the engine's server", name)
+                .containsExactlyElementsOf(expected);
         }
-        // What each server's node saw: both registrations with their Variant arguments, and its own
+        // What each server's node saw: both registrations with their Variant arguments,
+        // and its own
         // remotesync call (the sender is the server itself); never the puppet function.
         List<String> javaServer = this.game.log.stream().sorted().toList();
         assertThat(javaServer).containsExactly("register A 7 (1.5, -2)", "register B 7 (1.5, -2)", "start go from 1");
@@ -81,7 +91,8 @@ class MultiplayerApiGodotTest {
         // Refused, counted, and the clients stayed connected (each got "bye" afterwards).
         assertThat(this.multiplayer.getDroppedCounts()).containsExactlyInAnyOrderEntriesOf(
                 Map.of(MultiplayerApi.DROP_FORBIDDEN, 2L, MultiplayerApi.DROP_ARGUMENT_COUNT, 2L));
-        assertThat(this.multiplayer.getCallCount()).isEqualTo(8); // register, hp, report, finish; twice
+        assertThat(this.multiplayer.getCallCount()).isEqualTo(8); // register, hp, report,
+                                                                  // finish; twice
     }
 
     private Map<String, List<String>> runClients(String url) throws Exception {
@@ -94,16 +105,23 @@ class MultiplayerApiGodotTest {
             }
             for (int i = 0; i < NAMES.size(); i++) {
                 String prefix = "RESULT " + NAMES.get(i) + " ";
-                clients.get(i).awaitLine((line) -> line.startsWith(prefix + "bye") || line.startsWith(prefix + "timeout"), RUN);
+                clients.get(i)
+                    .awaitLine((line) -> line.startsWith(prefix + "bye") || line.startsWith(prefix + "timeout"), RUN);
                 clients.get(i).awaitExit(Duration.ofSeconds(20));
-                logs.put(NAMES.get(i), clients.get(i).lines().stream().filter((line) -> line.startsWith(prefix))
-                    .map((line) -> line.substring(prefix.length())).toList());
+                logs.put(NAMES.get(i),
+                        clients.get(i)
+                            .lines()
+                            .stream()
+                            .filter((line) -> line.startsWith(prefix))
+                            .map((line) -> line.substring(prefix.length()))
+                            .toList());
             }
         }
         finally {
             clients.forEach(GodotProcess::close);
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> this.relays.get("/mp") == null || this.relays.get("/mp").getPeerCount() == 0);
+        await().atMost(Duration.ofSeconds(10))
+            .until(() -> this.relays.get("/mp") == null || this.relays.get("/mp").getPeerCount() == 0);
         return logs;
     }
 

@@ -35,10 +35,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The MultiplayerAPI on peer 1 at the packet level, with byte layouts written out by hand from
- * the engine's {@code multiplayer_api.cpp} (3.2.3): the path cache handshake both ways, calls
- * and sets with Variant arguments, raw bytes, and every refusal, counted, with the client still
- * served afterwards. Packets that are not the MultiplayerAPI's still reach the relay's application.
+ * The MultiplayerAPI on peer 1 at the packet level, with byte layouts written out by hand
+ * from the engine's {@code multiplayer_api.cpp} (3.2.3): the path cache handshake both
+ * ways, calls and sets with Variant arguments, raw bytes, and every refusal, counted,
+ * with the client still served afterwards. Packets that are not the MultiplayerAPI's
+ * still reach the relay's application.
  */
 @SpringBootTest(classes = MultiplayerApiPacketTest.App.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = "peersocket.server.port=0")
@@ -73,13 +74,18 @@ class MultiplayerApiPacketTest {
     @Test
     void aClientAnnouncesItsPathIsConfirmedAndCallsByIdOrByFullPath() {
         Client client = join();
-        client.send(bytes(2, int32(7), "Calc\0"));                                  // SIMPLIFY_PATH(7, "Calc")
-        assertThat(client.nextPayload()).isEqualTo(bytes(3, "Calc\0"));             // CONFIRM_PATH("Calc")
-        client.send(bytes(0, int32(7), "add\0", 2, variantInt(2), variantInt(40))); // add(2, 40) by cache id
-        // A call with the full path appended (the engine's way before the path is confirmed).
+        client.send(bytes(2, int32(7), "Calc\0")); // SIMPLIFY_PATH(7, "Calc")
+        assertThat(client.nextPayload()).isEqualTo(bytes(3, "Calc\0")); // CONFIRM_PATH("Calc")
+        client.send(bytes(0, int32(7), "add\0", 2, variantInt(2), variantInt(40))); // add(2,
+                                                                                    // 40)
+                                                                                    // by
+                                                                                    // cache
+                                                                                    // id
+        // A call with the full path appended (the engine's way before the path is
+        // confirmed).
         byte[] call = bytes(0, int32(0), "label\0", 2, variantString("hp"), variantVector2(1.5f, -2));
         client.send(withPath(call, "Calc"));
-        client.send(bytes(1, int32(7), "level\0", variantInt(9)));                  // rset("level", 9)
+        client.send(bytes(1, int32(7), "level\0", variantInt(9))); // rset("level", 9)
         client.send(bytes(0, int32(7), "echo\0", 0));
         assertThat(client.nextPayload()).as("echo's answer").isEqualTo(rawPacket("level=9"));
         assertThat(this.calc.log).containsExactly("add 42 from " + client.id, "label hp (1.5, -2.0) from " + client.id);
@@ -94,13 +100,14 @@ class MultiplayerApiPacketTest {
         int pathId = int32At(simplify, 1);
         assertThat(simplify).isEqualTo(bytes(2, int32(pathId), "Player\0"));
         byte[] call = bytes(0, int32(0), "hello\0", 2, variantInt(1), variantString("x"));
-        assertThat(client.nextPayload()).as("the call, with the path it has not confirmed").isEqualTo(withPath(call, "Player"));
+        assertThat(client.nextPayload()).as("the call, with the path it has not confirmed")
+            .isEqualTo(withPath(call, "Player"));
 
-        client.send(bytes(3, "Player\0"));                                          // CONFIRM_PATH("Player")
+        client.send(bytes(3, "Player\0")); // CONFIRM_PATH("Player")
         client.send(bytes(2, int32(1), "Calc\0"));
-        client.nextPayload();                                                        // its CONFIRM_PATH
-        client.send(bytes(0, int32(1), "echo\0", 0));                                // after the confirmation
-        client.nextPayload();                                                        // echo's answer
+        client.nextPayload(); // its CONFIRM_PATH
+        client.send(bytes(0, int32(1), "echo\0", 0)); // after the confirmation
+        client.nextPayload(); // echo's answer
         this.multiplayer.rsetId(client.id, "Player", "hp", 10);
         assertThat(client.nextPayload()).as("by id now").isEqualTo(bytes(1, int32(pathId), "hp\0", variantInt(10)));
     }
@@ -109,14 +116,14 @@ class MultiplayerApiPacketTest {
     void rawBytesGoBothWaysAndOtherPacketsStillReachTheApplication() {
         Client a = join();
         Client b = join();
-        a.send(bytes(4, "hi"));                                                      // send_bytes("hi", 1)
+        a.send(bytes(4, "hi")); // send_bytes("hi", 1)
         assertThat(a.nextPayload()).isEqualTo(rawPacket("raw hi from " + a.id));
         this.multiplayer.sendBytes("all".getBytes(StandardCharsets.UTF_8));
         this.multiplayer.sendBytes("notA".getBytes(StandardCharsets.UTF_8), -a.id);
         assertThat(a.nextPayload()).isEqualTo(rawPacket("all"));
         assertThat(b.nextPayload()).isEqualTo(rawPacket("all"));
         assertThat(b.nextPayload()).isEqualTo(rawPacket("notA"));
-        a.send("ping".getBytes(StandardCharsets.UTF_8));                             // not the MultiplayerAPI's
+        a.send("ping".getBytes(StandardCharsets.UTF_8)); // not the MultiplayerAPI's
         assertThat(new String(a.nextPayload(), StandardCharsets.UTF_8)).isEqualTo("pong");
     }
 
@@ -127,19 +134,25 @@ class MultiplayerApiPacketTest {
         double forbiddenBefore = forbiddenMeter();
         client.send(bytes(2, int32(3), "Calc\0"));
         client.nextPayload();
-        client.send(withPath(bytes(0, int32(0), "add\0", 0), "Nowhere"));            // unknown node
-        client.send(bytes(0, int32(99), "add\0", 0));                                 // a path id never announced
-        client.send(bytes(0, int32(3), "nothing\0", 0));                              // unknown function
-        client.send(bytes(0, int32(3), "reset\0", 0));                                // puppet: the server is master
-        client.send(bytes(1, int32(3), "secret\0", variantInt(1)));                   // puppet property
-        client.send(bytes(1, int32(3), "missing\0", variantInt(1)));                  // unknown property
-        client.send(bytes(0, int32(3), "add\0", 1, variantInt(1)));                   // one argument of two
-        client.send(bytes(0, int32(3), "add\0", 2, variantInt(1), variantString("2"))); // a String for an int
-        client.send(bytes(1, int32(3), "level\0", variantString("9")));               // a String for a long
-        client.send(bytes(0, int32(3), "add\0", 2, variantInt(1)));                   // ends before argument 1
-        client.send(bytes(0, 0, 0));                                                  // too short
-        client.send(bytes(0, int32(3), "add"));                                       // no end to its name
-        client.send(bytes(3, "Unknown\0"));                                           // confirms what it was never sent
+        client.send(withPath(bytes(0, int32(0), "add\0", 0), "Nowhere")); // unknown node
+        client.send(bytes(0, int32(99), "add\0", 0)); // a path id never announced
+        client.send(bytes(0, int32(3), "nothing\0", 0)); // unknown function
+        client.send(bytes(0, int32(3), "reset\0", 0)); // puppet: the server is master
+        client.send(bytes(1, int32(3), "secret\0", variantInt(1))); // puppet property
+        client.send(bytes(1, int32(3), "missing\0", variantInt(1))); // unknown property
+        client.send(bytes(0, int32(3), "add\0", 1, variantInt(1))); // one argument of two
+        client.send(bytes(0, int32(3), "add\0", 2, variantInt(1), variantString("2"))); // a
+                                                                                        // String
+                                                                                        // for
+                                                                                        // an
+                                                                                        // int
+        client.send(bytes(1, int32(3), "level\0", variantString("9"))); // a String for a
+                                                                        // long
+        client.send(bytes(0, int32(3), "add\0", 2, variantInt(1))); // ends before
+                                                                    // argument 1
+        client.send(bytes(0, 0, 0)); // too short
+        client.send(bytes(0, int32(3), "add")); // no end to its name
+        client.send(bytes(3, "Unknown\0")); // confirms what it was never sent
         client.send(bytes(0, int32(3), "echo\0", 0));
         assertThat(client.nextPayload()).as("the first answer is echo's").isEqualTo(rawPacket("level=0"));
         assertThat(this.calc.log).isEmpty();
@@ -152,8 +165,9 @@ class MultiplayerApiPacketTest {
     }
 
     private double forbiddenMeter() {
-        Counter counter = this.registry.find(PeerSocketMetrics.DROPS).tags("endpoint", "/mp", "reason",
-                MultiplayerApi.DROP_FORBIDDEN).counter();
+        Counter counter = this.registry.find(PeerSocketMetrics.DROPS)
+            .tags("endpoint", "/mp", "reason", MultiplayerApi.DROP_FORBIDDEN)
+            .counter();
         return (counter != null) ? counter.count() : 0;
     }
 
@@ -168,7 +182,11 @@ class MultiplayerApiPacketTest {
     }
 
     private double handlerErrors() {
-        return this.registry.find(PeerSocketMetrics.HANDLER_ERRORS).counters().stream().mapToDouble(Counter::count).sum();
+        return this.registry.find(PeerSocketMetrics.HANDLER_ERRORS)
+            .counters()
+            .stream()
+            .mapToDouble(Counter::count)
+            .sum();
     }
 
     @Test
@@ -178,8 +196,8 @@ class MultiplayerApiPacketTest {
         byte[] simplify = client.nextPayload();
         int pathId = int32At(simplify, 1);
         assertThat(simplify).isEqualTo(bytes(2, int32(pathId), "Calc\0"));
-        assertThat(client.nextPayload()).isEqualTo(withPath(bytes(0, int32(pathId), "announce\0", 1,
-                variantString("go")), "Calc"));
+        assertThat(client.nextPayload())
+            .isEqualTo(withPath(bytes(0, int32(pathId), "announce\0", 1, variantString("go")), "Calc"));
         await().atMost(Duration.ofSeconds(10)).until(() -> this.calc.log.contains("announce go from 1"));
     }
 
@@ -188,10 +206,11 @@ class MultiplayerApiPacketTest {
         Client master = join();
         Client other = join();
         master.send(bytes(2, int32(5), "Calc\0"));
-        master.nextPayload();                                                        // CONFIRM_PATH
+        master.nextPayload(); // CONFIRM_PATH
         other.send(bytes(2, int32(6), "Calc\0"));
         other.nextPayload();
-        // The server is the master of every node it serves: a master function is anybody's to call.
+        // The server is the master of every node it serves: a master function is
+        // anybody's to call.
         other.send(bytes(0, int32(6), "steer\0", 0));
         other.send(bytes(0, int32(6), "echo\0", 0));
         other.nextPayload();
@@ -202,26 +221,29 @@ class MultiplayerApiPacketTest {
             assertThat(this.multiplayer.getNetworkMaster("Calc")).isEqualTo(master.id);
             assertThat(this.multiplayer.isNetworkMaster("Calc")).isFalse();
             Map<String, Long> before = this.multiplayer.getDroppedCounts();
-            other.send(bytes(0, int32(6), "reset\0", 0));                           // puppet, not from the master
-            other.send(bytes(1, int32(6), "secret\0", variantInt(3)));              // puppet property, likewise
+            other.send(bytes(0, int32(6), "reset\0", 0)); // puppet, not from the master
+            other.send(bytes(1, int32(6), "secret\0", variantInt(3))); // puppet property,
+                                                                       // likewise
             other.send(bytes(0, int32(6), "echo\0", 0));
             other.nextPayload();
-            master.send(bytes(1, int32(5), "secret\0", variantInt(7)));             // the master sets its puppet
-            master.send(bytes(0, int32(5), "reset\0", 0));                          // and calls it
-            master.send(bytes(0, int32(5), "steer\0", 0));                          // the server is now a puppet
+            master.send(bytes(1, int32(5), "secret\0", variantInt(7))); // the master sets
+                                                                        // its puppet
+            master.send(bytes(0, int32(5), "reset\0", 0)); // and calls it
+            master.send(bytes(0, int32(5), "steer\0", 0)); // the server is now a puppet
             master.send(bytes(0, int32(5), "echo\0", 0));
             assertThat(master.nextPayload()).isEqualTo(rawPacket("level=0"));
             assertThat(this.calc.log).containsExactly("steer from " + other.id, "reset");
             assertThat(this.calc.secret).isEqualTo(7);
             assertThat(delta(before, this.multiplayer.getDroppedCounts()))
                 .isEqualTo(Map.of(MultiplayerApi.DROP_FORBIDDEN, 3L));
-            // _should_call_local on a puppet: its own rpc of a puppet function runs locally and goes out.
+            // _should_call_local on a puppet: its own rpc of a puppet function runs
+            // locally and goes out.
             this.multiplayer.rpc("/root/Calc", "reset");
             assertThat(this.calc.log).containsExactly("steer from " + other.id, "reset", "reset");
             byte[] simplify = master.nextPayload();
             assertThat(simplify[0]).isEqualTo((byte) 2);
-            assertThat(master.nextPayload()).isEqualTo(withPath(bytes(0, int32(int32At(simplify, 1)), "reset\0", 0),
-                    "Calc"));
+            assertThat(master.nextPayload())
+                .isEqualTo(withPath(bytes(0, int32(int32At(simplify, 1)), "reset\0", 0), "Calc"));
         }
         finally {
             this.multiplayer.setNetworkMaster("Calc", 1);
@@ -262,7 +284,9 @@ class MultiplayerApiPacketTest {
             return RelayFrame.decode(this.socket.next(Duration.ofSeconds(10)).data());
         }
 
-        /** @return the next payload from peer 1, skipping other clients' arrivals */
+        /**
+         * @return the next payload from peer 1, skipping other clients' arrivals
+         */
         byte[] nextPayload() {
             RelayFrame frame = nextFrame();
             while (frame.type() != RelayFrame.PAYLOAD) {
@@ -307,7 +331,8 @@ class MultiplayerApiPacketTest {
 
     static byte[] variantString(String text) {
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        return bytes(int32(4), int32(utf8.length), utf8, new byte[(4 - utf8.length % 4) % 4]); // TYPE_STRING, padded
+        return bytes(int32(4), int32(utf8.length), utf8, new byte[(4 - utf8.length % 4) % 4]); // TYPE_STRING,
+                                                                                               // padded
     }
 
     static byte[] variantVector2(float x, float y) {

@@ -12,9 +12,9 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Import;
 
 /**
- * A relay at {@code /mp} (by property) whose application serves node {@code /root/Game} as
- * {@code godot/mp_api_server.gd} serves it on the engine, so that {@code godot/mp_api_client.gd}
- * can be run against both.
+ * A relay at {@code /mp} (by property) whose application serves node {@code /root/Game}
+ * as {@code godot/mp_api_server.gd} serves it on the engine, so that
+ * {@code godot/mp_api_client.gd} can be run against both.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -41,7 +41,8 @@ public class MultiplayerApiTestApplication {
             this.multiplayer = multiplayer;
         }
 
-        // Remote functions of different clients run at once (each client's in its order): the
+        // Remote functions of different clients run at once (each client's in its order):
+        // the
         // engine runs them all on its main thread, so a node's state needs its lock here.
         @Remote
         synchronized void register(@RpcSenderId int id, String name, int level, Vector2 pos) {
@@ -76,7 +77,8 @@ public class MultiplayerApiTestApplication {
 
         @NetworkPeerPacket
         void bytes(@RpcSenderId int id, byte[] packet) {
-            this.multiplayer.sendBytes(("echo:" + new String(packet, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8), id);
+            this.multiplayer
+                .sendBytes(("echo:" + new String(packet, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8), id);
         }
 
         // As GDScript's str() of a float in a Vector2.

@@ -21,11 +21,13 @@ import org.springframework.context.annotation.Import;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code set_network_master} with a real Godot 3.2.3 client ({@code godot/mp_master_client.gd}),
- * against the Java {@link RemoteNode} and against the engine's own server running the same node in
- * GDScript ({@code godot/mp_master_server.gd}): while the server is the master, the client's call
- * of a puppet function is refused and of a master function runs; once the node is handed to the
- * client, the reverse. The client prints the same lines and both servers' nodes see the same calls.
+ * {@code set_network_master} with a real Godot 3.2.3 client
+ * ({@code godot/mp_master_client.gd}), against the Java {@link RemoteNode} and against
+ * the engine's own server running the same node in GDScript
+ * ({@code godot/mp_master_server.gd}): while the server is the master, the client's call
+ * of a puppet function is refused and of a master function runs; once the node is handed
+ * to the client, the reverse. The client prints the same lines and both servers' nodes
+ * see the same calls.
  */
 @SpringBootTest(classes = NetworkMasterGodotTest.App.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = { "peersocket.server.port=0", "peersocket.server.multiplayer.path=/mp" })
@@ -55,8 +57,11 @@ class NetworkMasterGodotTest {
                 Map.of("MP_PORT", String.valueOf(enginePort), "MP_TIMEOUT", "50"))) {
             server.awaitLine("READY"::equals, Duration.ofSeconds(30));
             engine = runClient("ws://127.0.0.1:" + enginePort + "/");
-            engineServer = server.lines().stream().filter((line) -> line.startsWith("LOG server "))
-                .map((line) -> line.substring(11)).toList();
+            engineServer = server.lines()
+                .stream()
+                .filter((line) -> line.startsWith("LOG server "))
+                .map((line) -> line.substring(11))
+                .toList();
         }
         List<String> expected = List.of("connected", "granted server-is-master False", "bye");
         assertThat(java).as("what the client printed with the Java server").containsExactlyElementsOf(expected);
@@ -72,8 +77,11 @@ class NetworkMasterGodotTest {
             client.awaitLine((line) -> line.startsWith("RESULT bye") || line.startsWith("RESULT timeout"),
                     Duration.ofSeconds(60));
             client.awaitExit(Duration.ofSeconds(20));
-            return client.lines().stream().filter((line) -> line.startsWith("RESULT "))
-                .map((line) -> line.substring(7)).toList();
+            return client.lines()
+                .stream()
+                .filter((line) -> line.startsWith("RESULT "))
+                .map((line) -> line.substring(7))
+                .toList();
         }
     }
 
@@ -115,7 +123,8 @@ class NetworkMasterGodotTest {
         @Remote
         void claim(@RpcSenderId int id) {
             this.multiplayer.setNetworkMaster("/root/Arena", id);
-            this.log.add("claim master is sender " + ((this.multiplayer.getNetworkMaster("Arena") == id) ? "True" : "False"));
+            this.log.add("claim master is sender "
+                    + ((this.multiplayer.getNetworkMaster("Arena") == id) ? "True" : "False"));
             this.multiplayer.rpcId(id, "/root/Arena", "granted", this.multiplayer.isNetworkMaster("/root/Arena"));
         }
 

@@ -34,16 +34,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The Pandemonium dialect at the packet level, bytes written out by hand from Pandemonium's
- * {@code core/io/multiplayer_api.h/.cpp} (no Pandemonium binary is installed here):
- * {@code REMOTE_CALL} 0, {@code SIMPLIFY_PATH} 1, {@code CONFIRM_PATH} 2, {@code RAW} 3, no
- * {@code REMOTE_SET}; the node field, names, argument count and path cache as in Godot 3; the
- * arguments in Pandemonium's Variant table ({@code Vector2} is type 7 there, 5 in Godot 3).
+ * The Pandemonium dialect at the packet level, bytes written out by hand from
+ * Pandemonium's {@code core/io/multiplayer_api.h/.cpp} (no Pandemonium binary is
+ * installed here): {@code REMOTE_CALL} 0, {@code SIMPLIFY_PATH} 1, {@code CONFIRM_PATH}
+ * 2, {@code RAW} 3, no {@code REMOTE_SET}; the node field, names, argument count and path
+ * cache as in Godot 3; the arguments in Pandemonium's Variant table ({@code Vector2} is
+ * type 7 there, 5 in Godot 3).
  */
 @SpringBootTest(classes = PandemoniumMultiplayerApiPacketTest.App.class,
         webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = { "peersocket.server.port=0", "peersocket.server.multiplayer.api.dialect=pandemonium",
-            "peersocket.server.variant.dialect=pandemonium" })
+                "peersocket.server.variant.dialect=pandemonium" })
 class PandemoniumMultiplayerApiPacketTest {
 
     @LocalPeerSocketPort
@@ -75,13 +76,15 @@ class PandemoniumMultiplayerApiPacketTest {
     void aClientsPathIsConfirmedAndItsCallsRunWithPandemoniumsCommandsAndVariants() {
         Client client = join();
         assertThat(this.multiplayer.getDialect()).isEqualTo(MultiplayerDialect.PANDEMONIUM);
-        client.send(bytes(1, int32(4), "Board\0"));                                // SIMPLIFY_PATH(4, "Board")
-        assertThat(client.nextPayload()).isEqualTo(bytes(2, "Board\0"));           // CONFIRM_PATH("Board")
+        client.send(bytes(1, int32(4), "Board\0")); // SIMPLIFY_PATH(4, "Board")
+        assertThat(client.nextPayload()).isEqualTo(bytes(2, "Board\0")); // CONFIRM_PATH("Board")
         // move(Vector2(1.5, -2)) by cache id: Vector2 is Pandemonium's type 7
         client.send(bytes(0, int32(4), "move\0", 1, int32(7), int32(Float.floatToIntBits(1.5f)),
                 int32(Float.floatToIntBits(-2f))));
-        client.send(withPath(bytes(0, int32(0), "say\0", 1, variantString("hi")), "Board")); // by full path
-        client.send(bytes(3, "raw"));                                                // RAW: send_bytes("raw", 1)
+        client.send(withPath(bytes(0, int32(0), "say\0", 1, variantString("hi")), "Board")); // by
+                                                                                             // full
+                                                                                             // path
+        client.send(bytes(3, "raw")); // RAW: send_bytes("raw", 1)
         assertThat(client.nextPayload()).as("the raw answer").isEqualTo(bytes(3, "raw from " + client.id));
         assertThat(this.board.log).containsExactly("move (1.5, -2.0) from " + client.id, "say hi");
     }
@@ -92,14 +95,17 @@ class PandemoniumMultiplayerApiPacketTest {
         client.send(bytes(1, int32(4), "Board\0"));
         client.nextPayload();
         Map<String, Long> before = this.multiplayer.getDroppedCounts();
-        // Godot 3's SIMPLIFY_PATH (2) is Pandemonium's CONFIRM_PATH: of a path never sent, dropped.
+        // Godot 3's SIMPLIFY_PATH (2) is Pandemonium's CONFIRM_PATH: of a path never
+        // sent, dropped.
         client.send(bytes(2, int32(9), "Board\0"));
-        // Godot 3's RAW (4) is no Pandemonium command: it goes on to the relay's application.
+        // Godot 3's RAW (4) is no Pandemonium command: it goes on to the relay's
+        // application.
         client.send(bytes(4, "hi"));
         assertThat(client.nextPayload()).isEqualTo("app".getBytes(StandardCharsets.UTF_8));
         assertThat(this.application.log).containsExactly(List.of(4, 'h', 'i').toString());
         assertThat(this.multiplayer.getDroppedCounts().getOrDefault(MultiplayerApi.DROP_MALFORMED, 0L)
-                - before.getOrDefault(MultiplayerApi.DROP_MALFORMED, 0L)).isOne();
+                - before.getOrDefault(MultiplayerApi.DROP_MALFORMED, 0L))
+            .isOne();
     }
 
     @Test
@@ -108,16 +114,17 @@ class PandemoniumMultiplayerApiPacketTest {
         assertThat(this.multiplayer.rpcId(client.id, "/root/Player", "hello", 1, "x")).isEqualTo(PeerError.OK);
         byte[] simplify = client.nextPayload();
         int pathId = int32At(simplify, 1);
-        assertThat(simplify).isEqualTo(bytes(1, int32(pathId), "Player\0"));        // SIMPLIFY_PATH is 1
+        assertThat(simplify).isEqualTo(bytes(1, int32(pathId), "Player\0")); // SIMPLIFY_PATH
+                                                                             // is 1
         byte[] call = bytes(0, int32(pathId), "hello\0", 2, variantInt(1), variantString("x"));
         assertThat(client.nextPayload()).isEqualTo(withPath(call, "Player"));
-        client.send(bytes(2, "Player\0"));                                           // CONFIRM_PATH is 2
-        client.send(bytes(1, int32(4), "Board\0"));                                  // a round trip: confirmed
+        client.send(bytes(2, "Player\0")); // CONFIRM_PATH is 2
+        client.send(bytes(1, int32(4), "Board\0")); // a round trip: confirmed
         client.nextPayload();
         this.multiplayer.rpcId(client.id, "Player", "hello", 1, "x");
         assertThat(client.nextPayload()).as("by id now").isEqualTo(call);
         this.multiplayer.sendBytes(new byte[] { 9 }, client.id);
-        assertThat(client.nextPayload()).isEqualTo(bytes(3, 9));                     // RAW is 3
+        assertThat(client.nextPayload()).isEqualTo(bytes(3, 9)); // RAW is 3
         assertThatExceptionOfType(UnsupportedOperationException.class)
             .isThrownBy(() -> this.multiplayer.rsetId(client.id, "Player", "hp", 1))
             .withMessageContaining("no rset");
@@ -194,8 +201,9 @@ class PandemoniumMultiplayerApiPacketTest {
 
         @NetworkPeerPacket
         void raw(byte[] packet, @RpcSenderId int sender) {
-            this.multiplayer.sendBytes((new String(packet, StandardCharsets.UTF_8) + " from " + sender)
-                .getBytes(StandardCharsets.UTF_8), sender);
+            this.multiplayer.sendBytes(
+                    (new String(packet, StandardCharsets.UTF_8) + " from " + sender).getBytes(StandardCharsets.UTF_8),
+                    sender);
         }
 
     }

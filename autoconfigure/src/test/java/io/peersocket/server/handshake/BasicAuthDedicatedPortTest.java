@@ -27,11 +27,13 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * On the dedicated port without a JWT decoder, the application's own
- * {@link ReactiveAuthenticationManager} bean checks what the default converter reads: HTTP Basic here.
+ * {@link ReactiveAuthenticationManager} bean checks what the default converter reads:
+ * HTTP Basic here.
  */
-@SpringBootTest(classes = { TestApplication.class, HandshakeInfoTests.Who.class, HandshakeInfoTests.Admin.class,
-        BasicAuthDedicatedPortTest.Users.class }, webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = "peersocket.server.port=0")
+@SpringBootTest(
+        classes = { TestApplication.class, HandshakeInfoTests.Who.class, HandshakeInfoTests.Admin.class,
+                BasicAuthDedicatedPortTest.Users.class },
+        webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "peersocket.server.port=0")
 class BasicAuthDedicatedPortTest {
 
     @LocalPeerSocketPort
@@ -86,7 +88,8 @@ class BasicAuthDedicatedPortTest {
     }
 
     private double refused(String path, String reason) {
-        Counter counter = this.meters.find("peersocket.handshakes.refused").tags("endpoint", path, "reason", reason)
+        Counter counter = this.meters.find("peersocket.handshakes.refused")
+            .tags("endpoint", path, "reason", reason)
             .counter();
         return (counter != null) ? counter.count() : 0;
     }

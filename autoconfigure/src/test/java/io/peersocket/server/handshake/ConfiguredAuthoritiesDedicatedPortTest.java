@@ -22,14 +22,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Authorization from properties on the dedicated port: {@code peersocket.server.auth.authorities}
- * guards a multiplayer relay (which no {@code @PacketHandler(authorities)} can) and a plain
- * endpoint, and {@code anonymous-paths} lets clients without a token into an open demo endpoint
- * while a bad token there is still refused. JWTs signed in the test, checked by the
- * application's decoder; the answers are what a raw socket received.
+ * Authorization from properties on the dedicated port:
+ * {@code peersocket.server.auth.authorities} guards a multiplayer relay (which no
+ * {@code @PacketHandler(authorities)} can) and a plain endpoint, and
+ * {@code anonymous-paths} lets clients without a token into an open demo endpoint while a
+ * bad token there is still refused. JWTs signed in the test, checked by the application's
+ * decoder; the answers are what a raw socket received.
  */
-@SpringBootTest(classes = { TestApplication.class, HandshakeInfoTests.Who.class, JwtDedicatedPortTest.Keys.class,
-        ConfiguredAuthoritiesDedicatedPortTest.AdminRelay.class },
+@SpringBootTest(
+        classes = { TestApplication.class, HandshakeInfoTests.Who.class, JwtDedicatedPortTest.Keys.class,
+                ConfiguredAuthoritiesDedicatedPortTest.AdminRelay.class },
         webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = { "peersocket.server.port=0", "peersocket.server.multiplayer.path=/mp",
                 "peersocket.server.auth.authorities[/mp]=SCOPE_relay",
@@ -74,7 +76,8 @@ class ConfiguredAuthoritiesDedicatedPortTest {
         RawWebSocket.HttpResponse admitted = RawWebSocket.handshake(this.port, withBearer("/mp", relayer));
         assertThat(admitted.status()).isEqualTo(101);
         try (RawWebSocket socket = admitted.webSocket()) {
-            // The relay's first message to a new client is its id (the engine's SYS_ID): the peer is one.
+            // The relay's first message to a new client is its id (the engine's SYS_ID):
+            // the peer is one.
             RawWebSocket.Frame assigned = socket.readFrame();
             assertThat(assigned.opcode()).isEqualTo(RawWebSocket.BINARY);
             assertThat(this.server.peers()).singleElement()
@@ -94,7 +97,10 @@ class ConfiguredAuthoritiesDedicatedPortTest {
         RawWebSocket.HttpResponse admitted = RawWebSocket.handshake(this.port, withBearer("/admin-mp", admin));
         assertThat(admitted.status()).isEqualTo(101);
         try (RawWebSocket socket = admitted.webSocket()) {
-            assertThat(socket.readFrame().opcode()).isEqualTo(RawWebSocket.BINARY); // the relay's id message
+            assertThat(socket.readFrame().opcode()).isEqualTo(RawWebSocket.BINARY); // the
+                                                                                    // relay's
+                                                                                    // id
+                                                                                    // message
             socket.sendClose(1000, "");
             assertThat(socket.readClose().closeCode()).isEqualTo(1000);
         }
@@ -136,7 +142,9 @@ class ConfiguredAuthoritiesDedicatedPortTest {
             .isEqualTo(401);
     }
 
-    /** A relay for administrators, guarded by its annotation rather than by properties. */
+    /**
+     * A relay for administrators, guarded by its annotation rather than by properties.
+     */
     @PacketHandler(path = "/admin-mp", multiplayer = true, authorities = "SCOPE_admin")
     static class AdminRelay {
 
@@ -152,7 +160,8 @@ class ConfiguredAuthoritiesDedicatedPortTest {
     }
 
     private double refused(String path, String reason) {
-        Counter counter = this.meters.find("peersocket.handshakes.refused").tags("endpoint", path, "reason", reason)
+        Counter counter = this.meters.find("peersocket.handshakes.refused")
+            .tags("endpoint", path, "reason", reason)
             .counter();
         return (counter != null) ? counter.count() : 0;
     }

@@ -5,9 +5,13 @@ import io.peersocket.test.TestApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import io.peersocket.server.LocalPeerSocketPort;
 
-/** Handshake information and attributes on the dedicated port told to trust a proxy (peersocket.server.forward-headers). */
+/**
+ * Handshake information and attributes on the dedicated port told to trust a proxy
+ * (peersocket.server.forward-headers).
+ */
 @SpringBootTest(classes = { TestApplication.class, HandshakeInfoTests.Who.class },
-        webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = { "peersocket.server.port=0", "peersocket.server.forward-headers=true" })
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = { "peersocket.server.port=0", "peersocket.server.forward-headers=true" })
 class HandshakeInfoForwardedReactiveTest extends HandshakeInfoTests {
 
     @LocalPeerSocketPort

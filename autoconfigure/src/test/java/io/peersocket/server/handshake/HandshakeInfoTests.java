@@ -21,10 +21,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the upgrade request said reaches the handler ({@code @ClientConnected} parameters and
- * {@link Peer#handshake()}), and attributes the handler sets in one signal are there in the next:
- * the same on both transports, one subclass each. The peer itself reports what it saw, so the
- * assertion is on what a real socket received.
+ * What the upgrade request said reaches the handler ({@code @ClientConnected} parameters
+ * and {@link Peer#handshake()}), and attributes the handler sets in one signal are there
+ * in the next: the same on both transports, one subclass each. The peer itself reports
+ * what it saw, so the assertion is on what a real socket received.
  */
 abstract class HandshakeInfoTests {
 
@@ -36,7 +36,10 @@ abstract class HandshakeInfoTests {
 
     abstract int port();
 
-    /** @return the client address the handler must see: the socket's, or the forwarded one when trusted */
+    /**
+     * @return the client address the handler must see: the socket's, or the forwarded one
+     * when trusted
+     */
     abstract String expectedRemoteHost();
 
     @Test
@@ -61,10 +64,10 @@ abstract class HandshakeInfoTests {
     void aRequestWithoutExtrasHasEmptyMapsNotNulls() throws Exception {
         try (RawWebSocket socket = RawWebSocket.connect(port(), "/who")) {
             socket.sendText("who");
-            assertThat(socket.readFrame().text()).isEqualTo("player=null multi=null rooms=null flag=null"
-                    + " session=null theme=null from=" + (expectedRemoteHost().equals(FORWARDED) ? "127.0.0.1"
-                            : expectedRemoteHost())
-                    + " principal=null connectedAs=null");
+            assertThat(socket.readFrame().text())
+                .isEqualTo("player=null multi=null rooms=null flag=null" + " session=null theme=null from="
+                        + (expectedRemoteHost().equals(FORWARDED) ? "127.0.0.1" : expectedRemoteHost())
+                        + " principal=null connectedAs=null");
             socket.sendClose(1000, "");
             assertThat(socket.readClose().closeCode()).isEqualTo(1000);
         }
@@ -114,6 +117,5 @@ abstract class HandshakeInfoTests {
         }
 
     }
-
 
 }

@@ -31,11 +31,13 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * On the servlet transport the upgrade is an HTTP GET on the application's Tomcat, so the
- * application's own {@link SecurityFilterChain} (HTTP Basic here) decides before any upgrade, and
- * the principal it authenticated reaches the handler.
+ * application's own {@link SecurityFilterChain} (HTTP Basic here) decides before any
+ * upgrade, and the principal it authenticated reaches the handler.
  */
-@SpringBootTest(classes = { TestApplication.class, HandshakeInfoTests.Who.class,
-        HandshakeInfoTests.Admin.class, HandshakeSecurityServletTest.Security.class }, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        classes = { TestApplication.class, HandshakeInfoTests.Who.class, HandshakeInfoTests.Admin.class,
+                HandshakeSecurityServletTest.Security.class },
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class HandshakeSecurityServletTest {
 
     @LocalServerPort
@@ -50,7 +52,10 @@ class HandshakeSecurityServletTest {
     @Autowired
     MeterRegistry meters;
 
-    /** Every test starts without peers, so that "no peer was made" means this test's request made none. */
+    /**
+     * Every test starts without peers, so that "no peer was made" means this test's
+     * request made none.
+     */
     @AfterEach
     void peersOfThisTestAreGone() {
         await().atMost(Duration.ofSeconds(10)).until(() -> this.server.peers().isEmpty());
@@ -107,7 +112,8 @@ class HandshakeSecurityServletTest {
     }
 
     private double refused(String reason) {
-        Counter counter = this.meters.find("peersocket.handshakes.refused").tags("endpoint", "/admin", "reason", reason)
+        Counter counter = this.meters.find("peersocket.handshakes.refused")
+            .tags("endpoint", "/admin", "reason", reason)
             .counter();
         return (counter != null) ? counter.count() : 0;
     }
@@ -133,9 +139,11 @@ class HandshakeSecurityServletTest {
 
         @Bean
         SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-            return http.authorizeHttpRequests((requests) -> requests.requestMatchers("/who", "/admin").authenticated()
-                .anyRequest()
-                .permitAll()).httpBasic(Customizer.withDefaults()).csrf((csrf) -> csrf.disable()).build();
+            return http.authorizeHttpRequests(
+                    (requests) -> requests.requestMatchers("/who", "/admin").authenticated().anyRequest().permitAll())
+                .httpBasic(Customizer.withDefaults())
+                .csrf((csrf) -> csrf.disable())
+                .build();
         }
 
         @Bean

@@ -29,12 +29,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * At paths of a WebFlux application's own server the application's {@link SecurityWebFilterChain}
- * sees the upgrade; its principal, which Spring Security keeps in the request's reactive context,
- * still reaches the handler, and {@code @PacketHandler(authorities)} is checked against it.
+ * At paths of a WebFlux application's own server the application's
+ * {@link SecurityWebFilterChain} sees the upgrade; its principal, which Spring Security
+ * keeps in the request's reactive context, still reaches the handler, and
+ * {@code @PacketHandler(authorities)} is checked against it.
  */
-@SpringBootTest(classes = { TestApplication.class, HandshakeInfoTests.Who.class, HandshakeInfoTests.Admin.class,
-        HandshakeSecurityWebFluxTest.Security.class }, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = { TestApplication.class, HandshakeInfoTests.Who.class, HandshakeInfoTests.Admin.class,
+                HandshakeSecurityWebFluxTest.Security.class },
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.main.web-application-type=reactive")
 class HandshakeSecurityWebFluxTest {
 
@@ -50,7 +53,10 @@ class HandshakeSecurityWebFluxTest {
     @Autowired
     MeterRegistry meters;
 
-    /** Every test starts without peers, so that "no peer was made" means this test's request made none. */
+    /**
+     * Every test starts without peers, so that "no peer was made" means this test's
+     * request made none.
+     */
     @AfterEach
     void peersOfThisTestAreGone() {
         await().atMost(Duration.ofSeconds(10)).until(() -> this.server.peers().isEmpty());
@@ -93,7 +99,8 @@ class HandshakeSecurityWebFluxTest {
     }
 
     private double refused(String reason) {
-        Counter counter = this.meters.find("peersocket.handshakes.refused").tags("endpoint", "/admin", "reason", reason)
+        Counter counter = this.meters.find("peersocket.handshakes.refused")
+            .tags("endpoint", "/admin", "reason", reason)
             .counter();
         return (counter != null) ? counter.count() : 0;
     }
@@ -111,9 +118,11 @@ class HandshakeSecurityWebFluxTest {
 
         @Bean
         SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
-            return http.authorizeExchange((exchanges) -> exchanges.pathMatchers("/who", "/admin").authenticated()
-                .anyExchange()
-                .permitAll()).httpBasic(Customizer.withDefaults()).csrf((csrf) -> csrf.disable()).build();
+            return http.authorizeExchange(
+                    (exchanges) -> exchanges.pathMatchers("/who", "/admin").authenticated().anyExchange().permitAll())
+                .httpBasic(Customizer.withDefaults())
+                .csrf((csrf) -> csrf.disable())
+                .build();
         }
 
         @Bean

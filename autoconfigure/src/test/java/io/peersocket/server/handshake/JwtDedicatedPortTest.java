@@ -44,14 +44,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * On the dedicated port, where no servlet filter runs, the application's {@link JwtDecoder} checks
- * a bearer token before the upgrade (Spring Security's {@code JwtReactiveAuthenticationManager}):
- * tokens signed here with an RSA key made for the test; forged, missing and expired ones get 401,
- * counted as {@code unauthenticated}; a token that expires while connected closes the peer with
- * 1008. Browsers send the token as a query parameter, which is never logged.
+ * On the dedicated port, where no servlet filter runs, the application's
+ * {@link JwtDecoder} checks a bearer token before the upgrade (Spring Security's
+ * {@code JwtReactiveAuthenticationManager}): tokens signed here with an RSA key made for
+ * the test; forged, missing and expired ones get 401, counted as {@code unauthenticated};
+ * a token that expires while connected closes the peer with 1008. Browsers send the token
+ * as a query parameter, which is never logged.
  */
-@SpringBootTest(classes = { TestApplication.class, HandshakeInfoTests.Who.class, HandshakeInfoTests.Admin.class,
-        JwtDedicatedPortTest.Keys.class },
+@SpringBootTest(
+        classes = { TestApplication.class, HandshakeInfoTests.Who.class, HandshakeInfoTests.Admin.class,
+                JwtDedicatedPortTest.Keys.class },
         webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = { "peersocket.server.port=0", "peersocket.server.auth.query-parameter=access_token",
                 "logging.level.io.peersocket=DEBUG" })
@@ -74,7 +76,10 @@ class JwtDedicatedPortTest {
     @Autowired
     MeterRegistry meters;
 
-    /** Every test starts without peers, so that "no peer was made" means this test's request made none. */
+    /**
+     * Every test starts without peers, so that "no peer was made" means this test's
+     * request made none.
+     */
     @AfterEach
     void peersOfThisTestAreGone() {
         await().atMost(Duration.ofSeconds(10)).until(() -> this.server.peers().isEmpty());
@@ -144,7 +149,8 @@ class JwtDedicatedPortTest {
         try (RawWebSocket socket = response.webSocket()) {
             socket.sendText("who");
             assertThat(socket.readFrame().text()).contains(" principal=carol ");
-            // Read until the server's close: at the token's expiry, within the socket's read timeout.
+            // Read until the server's close: at the token's expiry, within the socket's
+            // read timeout.
             RawWebSocket.Frame close = socket.readClose();
             assertThat(close.closeCode()).isEqualTo(1008);
             assertThat(close.closeReason()).isEqualTo("credentials expired");
@@ -181,9 +187,10 @@ class JwtDedicatedPortTest {
             .reconnect(ReconnectPolicy.backoff(Duration.ofMillis(100), Duration.ofMillis(100), 1.0, 0.0))
             .headers(() -> {
                 try {
-                    // Each attempt gets a token of its own, valid for 3 to 4 s (exp has whole seconds).
-                    return Map.of(HttpHeaders.AUTHORIZATION, "Bearer "
-                            + token(KEYS, "carol-" + asked.incrementAndGet(), Instant.now().plusSeconds(4)));
+                    // Each attempt gets a token of its own, valid for 3 to 4 s (exp has
+                    // whole seconds).
+                    return Map.of(HttpHeaders.AUTHORIZATION,
+                            "Bearer " + token(KEYS, "carol-" + asked.incrementAndGet(), Instant.now().plusSeconds(4)));
                 }
                 catch (Exception ex) {
                     throw new IllegalStateException(ex);
@@ -195,10 +202,11 @@ class JwtDedicatedPortTest {
             events.awaitEvent("established ''");
             client.getPeer(1).send("who");
             events.awaitEvent((event) -> event.contains("principal=carol-1 "));
-            // The server closes the peer when its token expires; the reconnect asks for a new one.
+            // The server closes the peer when its token expires; the reconnect asks for a
+            // new one.
             events.awaitEvent("close-request 1008 'credentials expired'");
-            events.awaitEvent((event) -> event.startsWith("established") && events.events.stream()
-                .filter((e) -> e.startsWith("established")).count() == 2);
+            events.awaitEvent((event) -> event.startsWith("established")
+                    && events.events.stream().filter((e) -> e.startsWith("established")).count() == 2);
             client.getPeer(1).send("who");
             events.awaitEvent((event) -> event.contains("principal=carol-2 "));
             assertThat(asked.get()).isGreaterThanOrEqualTo(2);
@@ -227,7 +235,8 @@ class JwtDedicatedPortTest {
     }
 
     private double refused(String path, String reason) {
-        Counter counter = this.meters.find("peersocket.handshakes.refused").tags("endpoint", path, "reason", reason)
+        Counter counter = this.meters.find("peersocket.handshakes.refused")
+            .tags("endpoint", path, "reason", reason)
             .counter();
         return (counter != null) ? counter.count() : 0;
     }

@@ -26,16 +26,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Bearer JWTs on the servlet transport, checked by the application's own resource-server chain
- * (Spring Security's {@code BearerTokenAuthenticationFilter}) before the upgrade: a token that
- * expires while the peer is connected closes it with 1008, as on the dedicated port, and the
- * authorities of {@code peersocket.server.auth.authorities} guard a multiplayer relay (401
- * anonymous, 403 without the scope). Tokens signed in the test; the answers are what a raw socket
- * received.
+ * Bearer JWTs on the servlet transport, checked by the application's own resource-server
+ * chain (Spring Security's {@code BearerTokenAuthenticationFilter}) before the upgrade: a
+ * token that expires while the peer is connected closes it with 1008, as on the dedicated
+ * port, and the authorities of {@code peersocket.server.auth.authorities} guard a
+ * multiplayer relay (401 anonymous, 403 without the scope). Tokens signed in the test;
+ * the answers are what a raw socket received.
  */
-@SpringBootTest(classes = { TestApplication.class, HandshakeInfoTests.Who.class, JwtDedicatedPortTest.Keys.class,
-        JwtServletTest.Security.class }, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "peersocket.server.multiplayer.path=/mp", "peersocket.server.auth.authorities[/mp]=SCOPE_relay" })
+@SpringBootTest(
+        classes = { TestApplication.class, HandshakeInfoTests.Who.class, JwtDedicatedPortTest.Keys.class,
+                JwtServletTest.Security.class },
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+                "peersocket.server.multiplayer.path=/mp", "peersocket.server.auth.authorities[/mp]=SCOPE_relay" })
 class JwtServletTest {
 
     @LocalServerPort
@@ -63,7 +65,8 @@ class JwtServletTest {
         try (RawWebSocket socket = response.webSocket()) {
             socket.sendText("who");
             assertThat(socket.readFrame().text()).contains(" principal=carol ");
-            // Read until the server's close: at the token's expiry, within the socket's read timeout.
+            // Read until the server's close: at the token's expiry, within the socket's
+            // read timeout.
             RawWebSocket.Frame close = socket.readClose();
             assertThat(close.closeCode()).isEqualTo(1008);
             assertThat(close.closeReason()).isEqualTo("credentials expired");
@@ -102,7 +105,10 @@ class JwtServletTest {
         RawWebSocket.HttpResponse admitted = RawWebSocket.handshake(this.port, withBearer("/mp", relayer));
         assertThat(admitted.status()).isEqualTo(101);
         try (RawWebSocket socket = admitted.webSocket()) {
-            assertThat(socket.readFrame().opcode()).isEqualTo(RawWebSocket.BINARY); // the relay's id message
+            assertThat(socket.readFrame().opcode()).isEqualTo(RawWebSocket.BINARY); // the
+                                                                                    // relay's
+                                                                                    // id
+                                                                                    // message
             assertThat(this.server.peers()).singleElement()
                 .satisfies((peer) -> assertThat(peer.handshake().principal().getName()).isEqualTo("bob"));
             socket.sendClose(1000, "");
@@ -116,7 +122,8 @@ class JwtServletTest {
     }
 
     private double refused(String reason) {
-        Counter counter = this.meters.find("peersocket.handshakes.refused").tags("endpoint", "/mp", "reason", reason)
+        Counter counter = this.meters.find("peersocket.handshakes.refused")
+            .tags("endpoint", "/mp", "reason", reason)
             .counter();
         return (counter != null) ? counter.count() : 0;
     }
@@ -127,9 +134,9 @@ class JwtServletTest {
 
         @Bean
         SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-            return http.authorizeHttpRequests((requests) -> requests.requestMatchers("/who").authenticated()
-                .anyRequest()
-                .permitAll())
+            return http
+                .authorizeHttpRequests(
+                        (requests) -> requests.requestMatchers("/who").authenticated().anyRequest().permitAll())
                 .oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()))
                 .csrf((csrf) -> csrf.disable())
                 .build();

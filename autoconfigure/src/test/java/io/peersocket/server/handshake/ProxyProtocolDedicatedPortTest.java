@@ -22,10 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@code peersocket.server.proxy-protocol=on}: behind a load balancer that sends HAProxy's PROXY
- * header (v1 text or v2 binary) before the HTTP request, the handler sees the address the header
- * names, not the balancer's; a connection without the header gets no upgrade. The headers are
- * written by hand on a raw socket, as a balancer would, and the peer itself reports the address.
+ * {@code peersocket.server.proxy-protocol=on}: behind a load balancer that sends
+ * HAProxy's PROXY header (v1 text or v2 binary) before the HTTP request, the handler sees
+ * the address the header names, not the balancer's; a connection without the header gets
+ * no upgrade. The headers are written by hand on a raw socket, as a balancer would, and
+ * the peer itself reports the address.
  */
 @SpringBootTest(classes = { TestApplication.class, HandshakeInfoTests.Who.class },
         webEnvironment = SpringBootTest.WebEnvironment.NONE,
@@ -68,13 +69,14 @@ class ProxyProtocolDedicatedPortTest {
 
     @Test
     void aConnectionWithoutTheHeaderIsNotUpgraded() throws Exception {
-        // With 'on' the header is required: Reactor Netty's decoder takes the request for a bad
+        // With 'on' the header is required: Reactor Netty's decoder takes the request for
+        // a bad
         // header and closes the connection, before any HTTP answer.
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", this.port), 5000);
             socket.setSoTimeout(5000);
-            socket.getOutputStream().write(RawWebSocket.upgradeRequest(this.port, "/who")
-                .getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream()
+                .write(RawWebSocket.upgradeRequest(this.port, "/who").getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
             assertThat(answer).doesNotContain("101");

@@ -14,12 +14,14 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** Liveness settings that cannot work fail at startup, naming the property or the builder setting. */
+/**
+ * Liveness settings that cannot work fail at startup, naming the property or the builder
+ * setting.
+ */
 class LivenessConfigurationTest {
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(PeerSocketServerAutoConfiguration.class,
-                PeerSocketClientAutoConfiguration.class));
+    private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
+            AutoConfigurations.of(PeerSocketServerAutoConfiguration.class, PeerSocketClientAutoConfiguration.class));
 
     @Test
     void anIdleTimeoutNotAboveThePingIntervalNamesTheServerProperty() {
@@ -27,7 +29,8 @@ class LivenessConfigurationTest {
             .run((context) -> {
                 assertThat(context).hasFailed();
                 assertThat(context.getStartupFailure()).rootCause()
-                    .hasMessageContaining("peersocket.server.idle-timeout (PT2S) must be longer than peersocket.server.ping-interval (PT2S)");
+                    .hasMessageContaining(
+                            "peersocket.server.idle-timeout (PT2S) must be longer than peersocket.server.ping-interval (PT2S)");
             });
     }
 
@@ -50,21 +53,26 @@ class LivenessConfigurationTest {
 
     @Test
     void anIdleTimeoutNotAboveThePingIntervalNamesTheClientProperty() {
-        this.runner.withPropertyValues("peersocket.client.connections.lobby.url=ws://127.0.0.1:9/",
-                "peersocket.client.connections.lobby.auto-connect=false",
-                "peersocket.client.connections.lobby.ping-interval=5s",
-                "peersocket.client.connections.lobby.idle-timeout=1s")
+        this.runner
+            .withPropertyValues("peersocket.client.connections.lobby.url=ws://127.0.0.1:9/",
+                    "peersocket.client.connections.lobby.auto-connect=false",
+                    "peersocket.client.connections.lobby.ping-interval=5s",
+                    "peersocket.client.connections.lobby.idle-timeout=1s")
             .run((context) -> {
                 assertThat(context).hasFailed();
-                assertThat(context.getStartupFailure()).rootCause().hasMessageContaining(
-                        "peersocket.client.connections.lobby.idle-timeout (PT1S) must be longer than peersocket.client.connections.lobby.ping-interval (PT5S)");
+                assertThat(context.getStartupFailure()).rootCause()
+                    .hasMessageContaining(
+                            "peersocket.client.connections.lobby.idle-timeout (PT1S) must be longer than peersocket.client.connections.lobby.ping-interval (PT5S)");
             });
     }
 
     @Test
     void theBuilderNamesItsSetting() {
-        assertThatIllegalArgumentException().isThrownBy(() -> PeerSocketClientBuilder.create()
-            .pingInterval(Duration.ofSeconds(5)).idleTimeout(Duration.ofSeconds(5)).build())
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> PeerSocketClientBuilder.create()
+                .pingInterval(Duration.ofSeconds(5))
+                .idleTimeout(Duration.ofSeconds(5))
+                .build())
             .withMessageContaining("idleTimeout (PT5S) must be longer than pingInterval (PT5S)");
     }
 

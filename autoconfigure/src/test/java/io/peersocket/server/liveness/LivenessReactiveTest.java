@@ -55,9 +55,11 @@ class LivenessReactiveTest extends LivenessTests {
     void acceptedSocketsUseTcpKeepalive() throws Exception {
         try (RawWebSocket socket = RawWebSocket.connect(this.port, "/record")) {
             awaitConnectedPeer();
-            // The kernel's view of the server's side of the connection: 'timer:(keepalive,...)'.
+            // The kernel's view of the server's side of the connection:
+            // 'timer:(keepalive,...)'.
             Process ss = new ProcessBuilder("ss", "-tnoH", "state", "established", "( sport = :" + this.port + " )")
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
             String sockets = new String(ss.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             ss.waitFor();
             assertThat(sockets).as("server sockets").contains("keepalive");

@@ -27,11 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Pings and the idle timeout after the upgrade, with real peers: a Godot 3.2.3 client that idles
- * (and answers pings by itself) stays, while raw sockets that go silent or stop in the middle of
- * a frame are dropped, reported unclean with the reason, counted, and their ids released. The
- * same tests run on both transports (see the subclasses), with a ping every 200 ms and an idle
- * timeout of 1 s.
+ * Pings and the idle timeout after the upgrade, with real peers: a Godot 3.2.3 client
+ * that idles (and answers pings by itself) stays, while raw sockets that go silent or
+ * stop in the middle of a frame are dropped, reported unclean with the reason, counted,
+ * and their ids released. The same tests run on both transports (see the subclasses),
+ * with a ping every 200 ms and an idle timeout of 1 s.
  */
 abstract class LivenessTests {
 
@@ -39,7 +39,8 @@ abstract class LivenessTests {
 
     static final String PROPERTIES_IDLE = "peersocket.server.idle-timeout=1s";
 
-    // Bounded waits, far above the 1 s timeout (plus a quarter of it for the sweep) on a busy machine.
+    // Bounded waits, far above the 1 s timeout (plus a quarter of it for the sweep) on a
+    // busy machine.
     static final Duration DROPPED_WITHIN = Duration.ofSeconds(15);
 
     @Autowired
@@ -74,7 +75,8 @@ abstract class LivenessTests {
             assertThat(this.server.hasPeer(id)).isTrue();
             assertThat(this.observed.idleTimeouts.get()).isZero();
             socket.sendText("still here");
-            await().atMost(Duration.ofSeconds(10)).until(() -> this.recorder.events.contains("data " + id + " text still here"));
+            await().atMost(Duration.ofSeconds(10))
+                .until(() -> this.recorder.events.contains("data " + id + " text still here"));
         }
     }
 
@@ -82,7 +84,8 @@ abstract class LivenessTests {
     void aSilentPeerIsDroppedUnclean() throws IOException {
         try (RawWebSocket socket = RawWebSocket.connect(port(), "/record")) {
             int id = awaitConnectedPeer();
-            // Reads (and ignores) the pings, answers nothing: the server must end the connection.
+            // Reads (and ignores) the pings, answers nothing: the server must end the
+            // connection.
             assertEndOfStream(socket);
             assertDroppedAsIdle(id);
         }
@@ -105,7 +108,8 @@ abstract class LivenessTests {
         try (RawWebSocket socket = RawWebSocket.connect(port(), "/record")) {
             int id = awaitConnectedPeer();
             byte[] frame = RawWebSocket.frame(true, 0, RawWebSocket.TEXT, true, "never complete".getBytes());
-            // A byte every 100 ms, well inside the timeout each, never a whole frame in 1 s.
+            // A byte every 100 ms, well inside the timeout each, never a whole frame in 1
+            // s.
             for (int i = 0; i < frame.length - 1 && this.server.hasPeer(id); i++) {
                 try {
                     socket.sendRaw(new byte[] { frame[i] });
@@ -125,10 +129,12 @@ abstract class LivenessTests {
         GodotProcess.assumeInstalled();
         try (GodotProcess godot = GodotProcess.start("idle", "idle_client.gd",
                 Map.of("IDLE_URL", "ws://127.0.0.1:" + port() + "/echo", "IDLE_SECONDS", "4"))) {
-            // Godot first: its start may take longer than the idle timeout on a loaded machine.
+            // Godot first: its start may take longer than the idle timeout on a loaded
+            // machine.
             godot.awaitLine("CONNECTED"::equals, Duration.ofSeconds(30));
             try (RawWebSocket silent = RawWebSocket.connect(port(), "/record")) {
-                // From the signal, not from the open peers: the silent one may be gone already.
+                // From the signal, not from the open peers: the silent one may be gone
+                // already.
                 await().atMost(Duration.ofSeconds(10)).until(() -> !this.recorder.events.isEmpty());
                 int silentId = Integer.parseInt(this.recorder.events.get(0).split(" ")[1]);
                 assertEndOfStream(silent);
@@ -136,7 +142,9 @@ abstract class LivenessTests {
             }
             // Four idle timeouts later Godot is still connected: its message is echoed.
             String result = godot.awaitLine((line) -> line.startsWith("RESULT"), Duration.ofSeconds(60));
-            assertThat(godot.lines()).as("Godot's output").contains("ECHO still here").doesNotContain("DISCONNECTED False");
+            assertThat(godot.lines()).as("Godot's output")
+                .contains("ECHO still here")
+                .doesNotContain("DISCONNECTED False");
             assertThat(result).isEqualTo("RESULT ok");
             assertThat(this.observed.idleTimeouts.get()).isEqualTo(1);
         }
@@ -157,9 +165,12 @@ abstract class LivenessTests {
             stalled(before);
             await().atMost(Duration.ofSeconds(60)).until(() -> this.observed.idleTimeouts.get() >= count);
             await().atMost(Duration.ofSeconds(30)).until(() -> this.server.peers().isEmpty());
-            await().atMost(Duration.ofSeconds(30)).until(() -> this.recorder.events.stream()
-                .filter((e) -> e.startsWith("disconnected ") && e.endsWith("clean=false")).count() == count);
-            assertThat(this.observed.closes).filteredOn(new CloseInfo(CloseInfo.ABNORMAL, "idle timeout", false, false)::equals)
+            await().atMost(Duration.ofSeconds(30))
+                .until(() -> this.recorder.events.stream()
+                    .filter((e) -> e.startsWith("disconnected ") && e.endsWith("clean=false"))
+                    .count() == count);
+            assertThat(this.observed.closes)
+                .filteredOn(new CloseInfo(CloseInfo.ABNORMAL, "idle timeout", false, false)::equals)
                 .hasSize(count);
             for (RawWebSocket socket : sockets) {
                 assertEndOfStream(socket);
@@ -173,12 +184,18 @@ abstract class LivenessTests {
         }
     }
 
-    /** @return how many stalled peers {@link #hundredsOfPeersStalledMidFrameAreAllDropped()} opens */
+    /**
+     * @return how many stalled peers
+     * {@link #hundredsOfPeersStalledMidFrameAreAllDropped()} opens
+     */
     int stalledPeers() {
         return 300;
     }
 
-    /** @return the memory the transport holds for its connections now, for {@link #assertMemoryReturned(long)} */
+    /**
+     * @return the memory the transport holds for its connections now, for
+     * {@link #assertMemoryReturned(long)}
+     */
     long memoryInUse() {
         return 0;
     }
@@ -225,7 +242,8 @@ abstract class LivenessTests {
     }
 
     void assertDroppedAsIdle(int id) {
-        await().atMost(DROPPED_WITHIN).until(() -> this.recorder.events.contains("disconnected " + id + " clean=false"));
+        await().atMost(DROPPED_WITHIN)
+            .until(() -> this.recorder.events.contains("disconnected " + id + " clean=false"));
         assertThat(this.server.hasPeer(id)).as("id released").isFalse();
         assertThat(this.observed.idleTimeouts.get()).isGreaterThanOrEqualTo(1);
         assertThat(this.observed.closes).contains(new CloseInfo(CloseInfo.ABNORMAL, "idle timeout", false, false));

@@ -18,9 +18,10 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Slowloris on the application's own Tomcat: before the upgrade it is Tomcat's
- * {@code server.tomcat.connection-timeout} (60 s by default; 1 s here) that ends a request which
- * stops coming, not peersocket's handshake timeout (that one is the dedicated port's). See
- * docs/server.md for what it does not cover (a request that trickles).
+ * {@code server.tomcat.connection-timeout} (60 s by default; 1 s here) that ends a
+ * request which stops coming, not peersocket's handshake timeout (that one is the
+ * dedicated port's). See docs/server.md for what it does not cover (a request that
+ * trickles).
  */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "server.tomcat.connection-timeout=1s")
@@ -35,9 +36,11 @@ class SlowUpgradeServletTest {
     @Test
     void anUpgradeRequestThatStopsIsClosedByTomcatsConnectionTimeout() throws Exception {
         try (Socket socket = new Socket("127.0.0.1", this.port)) {
-            socket.setSoTimeout(20_000); // far above the 1 s timeout, a bound for the test only
-            socket.getOutputStream().write(("GET /record HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
-                    + "Connection: Upgrade\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            socket.setSoTimeout(20_000); // far above the 1 s timeout, a bound for the
+                                         // test only
+            socket.getOutputStream()
+                .write(("GET /record HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n" + "Connection: Upgrade\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
             InputStream in = socket.getInputStream();
             try {
                 assertThat(in.read()).as("Tomcat closes without answering").isEqualTo(-1);

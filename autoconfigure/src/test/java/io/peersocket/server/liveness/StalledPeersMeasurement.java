@@ -21,9 +21,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The measurement behind docs/server.md's figures, run by hand only: 5,000 peers on the
- * dedicated port each send all but one byte of a 64 KiB frame and stall, once without an idle
- * timeout and once with one. Prints the direct memory held and how long the drops take.
- * <pre>
+ * dedicated port each send all but one byte of a 64 KiB frame and stall, once without an
+ * idle timeout and once with one. Prints the direct memory held and how long the drops
+ * take. <pre>
  * ./mvnw -o -pl autoconfigure test -Dtest=StalledPeersMeasurement -Dpeersocket.measure=true \
  *     -DargLine="-Xmx512m" -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
@@ -72,7 +72,8 @@ class StalledPeersMeasurement {
                         }
                     }
                     catch (Exception ex) {
-                        // Direct memory is exhausted: every further upgrade would stall as well.
+                        // Direct memory is exhausted: every further upgrade would stall
+                        // as well.
                         failed++;
                         System.out.println("MEASURE upgrade " + (i + 1) + " failed: " + ex);
                         report("idle-timeout=" + idleTimeout + " at the failure", server);
@@ -92,7 +93,8 @@ class StalledPeersMeasurement {
                         report("idle-timeout=" + idleTimeout + " +" + (s + 1) + " s", server);
                     }
                 }
-                System.out.println("MEASURE idle-timeout=" + idleTimeout + " peak direct " + peak / (1024 * 1024) + " MiB");
+                System.out
+                    .println("MEASURE idle-timeout=" + idleTimeout + " peak direct " + peak / (1024 * 1024) + " MiB");
             }
             finally {
                 for (RawWebSocket socket : sockets) {
@@ -116,8 +118,9 @@ class StalledPeersMeasurement {
             }
         }
         System.out.println("MEASURE " + when + ": peers " + server.peers().size() + ", allocator direct "
-                + directMemory() / (1024 * 1024) + " MiB, netty direct " + PlatformDependent.usedDirectMemory() / (1024 * 1024)
-                + " MiB, nio direct " + nio / (1024 * 1024) + " MiB, heap " + heap / (1024 * 1024) + " MiB, max direct "
+                + directMemory() / (1024 * 1024) + " MiB, netty direct "
+                + PlatformDependent.usedDirectMemory() / (1024 * 1024) + " MiB, nio direct " + nio / (1024 * 1024)
+                + " MiB, heap " + heap / (1024 * 1024) + " MiB, max direct "
                 + PlatformDependent.maxDirectMemory() / (1024 * 1024) + " MiB");
     }
 

@@ -9,9 +9,10 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 
 /**
  * The application the protocol-violation tests run against: an echo endpoint without a
- * subprotocol at {@value #ECHO} and one that requires {@value #PROTOCOL} at {@value #CHAT}.
- * Tests name this class explicitly. The handlers are member classes, registered as beans with
- * their configuration class (a {@code @PacketHandler} is a {@code @Component}).
+ * subprotocol at {@value #ECHO} and one that requires {@value #PROTOCOL} at
+ * {@value #CHAT}. Tests name this class explicitly. The handlers are member classes,
+ * registered as beans with their configuration class (a {@code @PacketHandler} is a
+ * {@code @Component}).
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration

@@ -23,13 +23,13 @@ import static io.peersocket.test.protocol.ProtocolViolationApp.PROTOCOL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 2: bad input gets a precise answer and harms no one else. The same cases run against
- * every transport (one subclass each); each one writes what no library would through
- * {@link RawWebSocket} and asserts the exact close code or HTTP status, while a well-behaved
- * peer that connected first keeps getting every one of its echoes, in order.
+ * Issue 2: bad input gets a precise answer and harms no one else. The same cases run
+ * against every transport (one subclass each); each one writes what no library would
+ * through {@link RawWebSocket} and asserts the exact close code or HTTP status, while a
+ * well-behaved peer that connected first keeps getting every one of its echoes, in order.
  * <p>
- * The application runs with {@code peersocket.server.buffers.in-kib=1}: the largest message is
- * 1024 bytes.
+ * The application runs with {@code peersocket.server.buffers.in-kib=1}: the largest
+ * message is 1024 bytes.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 abstract class ProtocolViolationTests {
@@ -46,10 +46,13 @@ abstract class ProtocolViolationTests {
     @org.springframework.beans.factory.annotation.Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
 
-    /** @return the port the endpoints listen on */
+    /**
+     * @return the port the endpoints listen on
+     */
     abstract int port();
 
-    // ------------------------------------------------------------------ frames -> close codes
+    // ------------------------------------------------------------------ frames -> close
+    // codes
 
     @Test
     void unmaskedClientFrameIsRefusedWith1002() throws Exception {
@@ -80,15 +83,14 @@ abstract class ProtocolViolationTests {
 
     @Test
     void continuationWithoutStartIsRefusedWith1002() throws Exception {
-        assertFrameViolation(1002,
-                (bad) -> bad.sendFrame(true, 0, RawWebSocket.CONTINUATION, true, utf8("no start")));
+        assertFrameViolation(1002, (bad) -> bad.sendFrame(true, 0, RawWebSocket.CONTINUATION, true, utf8("no start")));
     }
 
     @Test
     void newMessageInsideFragmentedMessageIsRefusedWith1002() throws Exception {
-        assertFrameViolation(1002, (bad) -> bad.sendRaw(concat(
-                RawWebSocket.frame(false, 0, RawWebSocket.TEXT, true, utf8("first half")),
-                RawWebSocket.frame(true, 0, RawWebSocket.TEXT, true, utf8("not a continuation")))));
+        assertFrameViolation(1002,
+                (bad) -> bad.sendRaw(concat(RawWebSocket.frame(false, 0, RawWebSocket.TEXT, true, utf8("first half")),
+                        RawWebSocket.frame(true, 0, RawWebSocket.TEXT, true, utf8("not a continuation")))));
     }
 
     @Test
@@ -99,17 +101,19 @@ abstract class ProtocolViolationTests {
 
     @Test
     void invalidUtf8InFragmentedTextIsRefusedWith1007() throws Exception {
-        // 0xF0 0x28 ...: a 4-byte sequence broken by its second byte, spread over two fragments
-        assertFrameViolation(1007, (bad) -> bad.sendRaw(concat(
-                RawWebSocket.frame(false, 0, RawWebSocket.TEXT, true, new byte[] { 'a', (byte) 0xF0 }),
-                RawWebSocket.frame(true, 0, RawWebSocket.CONTINUATION, true,
-                        new byte[] { (byte) 0x28, (byte) 0x8C, (byte) 0x28 }))));
+        // 0xF0 0x28 ...: a 4-byte sequence broken by its second byte, spread over two
+        // fragments
+        assertFrameViolation(1007,
+                (bad) -> bad.sendRaw(
+                        concat(RawWebSocket.frame(false, 0, RawWebSocket.TEXT, true, new byte[] { 'a', (byte) 0xF0 }),
+                                RawWebSocket.frame(true, 0, RawWebSocket.CONTINUATION, true,
+                                        new byte[] { (byte) 0x28, (byte) 0x8C, (byte) 0x28 }))));
     }
 
     /**
-     * Codes RFC 6455 does not allow in a close frame. 1012-1014, registered with IANA after the
-     * RFC, are left out: Tomcat refuses them with 1002 and the dedicated port does the same to
-     * agree with it, but accepting them would be as defensible.
+     * Codes RFC 6455 does not allow in a close frame. 1012-1014, registered with IANA
+     * after the RFC, are left out: Tomcat refuses them with 1002 and the dedicated port
+     * does the same to agree with it, but accepting them would be as defensible.
      */
     @ParameterizedTest(name = "close code {0}")
     @ValueSource(ints = { 0, 999, 1004, 1005, 1006, 1015, 1016, 2000, 2999, 5000, 65535 })
@@ -123,9 +127,9 @@ abstract class ProtocolViolationTests {
     }
 
     /**
-     * RFC 6455 names no code for a close reason that is not UTF-8 (1007 is for message data).
-     * Tomcat answers 1002 from its frame parser, which cannot be changed from here; the dedicated
-     * port checks close frames itself and answers the same.
+     * RFC 6455 names no code for a close reason that is not UTF-8 (1007 is for message
+     * data). Tomcat answers 1002 from its frame parser, which cannot be changed from
+     * here; the dedicated port checks close frames itself and answers the same.
      */
     @Test
     void invalidUtf8InCloseReasonIsRefusedWith1002() throws Exception {
@@ -133,7 +137,10 @@ abstract class ProtocolViolationTests {
         assertFrameViolation(1002, (bad) -> bad.sendFrame(true, 0, RawWebSocket.CLOSE, true, payload));
     }
 
-    /** The control case: a valid close code is answered with the same code (RFC 6455 5.5.1). */
+    /**
+     * The control case: a valid close code is answered with the same code (RFC 6455
+     * 5.5.1).
+     */
     @ParameterizedTest(name = "close code {0}")
     @ValueSource(ints = { 1000, 1001, 1003, 1007, 1011, 3000, 4999 })
     void validCloseCodeIsEchoed(int code) throws Exception {
@@ -149,7 +156,8 @@ abstract class ProtocolViolationTests {
     @ParameterizedTest(name = "opcode {0}")
     @ValueSource(ints = { RawWebSocket.TEXT, RawWebSocket.BINARY })
     void fragmentedMessageOverInputLimitIsRefusedWith1009(int opcode) throws Exception {
-        // 8 frames of 250 bytes, each far below the limit, 2000 bytes in all; written at once
+        // 8 frames of 250 bytes, each far below the limit, 2000 bytes in all; written at
+        // once
         byte[] data = payload(2000);
         List<byte[]> frames = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
@@ -159,24 +167,29 @@ abstract class ProtocolViolationTests {
         assertFrameViolation(1009, (bad) -> bad.sendRaw(concat(frames.toArray(byte[][]::new))));
     }
 
-    /** The control case: exactly the limit passes, in one frame and in fragments with a ping between. */
+    /**
+     * The control case: exactly the limit passes, in one frame and in fragments with a
+     * ping between.
+     */
     @Test
     void messageAtInputLimitIsAccepted() throws Exception {
         withGoodPeer(() -> {
             try (RawWebSocket peer = RawWebSocket.connect(port(), ECHO)) {
                 byte[] data = payload(LIMIT);
-                // A message of the input size fills the input buffer: each one pauses reading until
-                // the handler has taken it, and a resume that overtakes the pause must not be lost.
+                // A message of the input size fills the input buffer: each one pauses
+                // reading until
+                // the handler has taken it, and a resume that overtakes the pause must
+                // not be lost.
                 for (int i = 0; i < 50; i++) {
                     peer.sendBinary(data);
                     Frame echo = peer.readFrame();
                     assertThat(echo.opcode()).isEqualTo(RawWebSocket.BINARY);
                     assertThat(echo.payload()).isEqualTo(data);
                 }
-                peer.sendRaw(concat(RawWebSocket.frame(false, 0, RawWebSocket.TEXT, true, Arrays.copyOfRange(data, 0, 500)),
-                        RawWebSocket.frame(true, 0, RawWebSocket.PING, true, utf8("ping")),
-                        RawWebSocket.frame(true, 0, RawWebSocket.CONTINUATION, true,
-                                Arrays.copyOfRange(data, 500, LIMIT))));
+                peer.sendRaw(concat(
+                        RawWebSocket.frame(false, 0, RawWebSocket.TEXT, true, Arrays.copyOfRange(data, 0, 500)),
+                        RawWebSocket.frame(true, 0, RawWebSocket.PING, true, utf8("ping")), RawWebSocket.frame(true, 0,
+                                RawWebSocket.CONTINUATION, true, Arrays.copyOfRange(data, 500, LIMIT))));
                 Frame pong = peer.readFrame();
                 assertThat(pong.opcode()).isEqualTo(RawWebSocket.PONG);
                 assertThat(pong.text()).isEqualTo("ping");
@@ -188,10 +201,11 @@ abstract class ProtocolViolationTests {
     }
 
     /**
-     * Compression is never negotiated (issue 13): Tomcat's permessage-deflate cut a compressible
-     * message a few bytes over the limit down to the limit and delivered it. A client that offers
-     * the extension gets a 101 without it; then exactly the limit passes whole and one byte more
-     * closes with 1009. Runs of one letter are the case that was cut.
+     * Compression is never negotiated (issue 13): Tomcat's permessage-deflate cut a
+     * compressible message a few bytes over the limit down to the limit and delivered it.
+     * A client that offers the extension gets a 101 without it; then exactly the limit
+     * passes whole and one byte more closes with 1009. Runs of one letter are the case
+     * that was cut.
      */
     @ParameterizedTest(name = "opcode {0}")
     @ValueSource(ints = { RawWebSocket.TEXT, RawWebSocket.BINARY })
@@ -213,7 +227,10 @@ abstract class ProtocolViolationTests {
         });
     }
 
-    /** A client that offered permessage-deflate and compresses anyway is refused, not inflated. */
+    /**
+     * A client that offered permessage-deflate and compresses anyway is refused, not
+     * inflated.
+     */
     @Test
     void compressedFrameAfterOfferingDeflateIsRefusedWith1002() throws Exception {
         withGoodPeer(() -> {
@@ -226,7 +243,8 @@ abstract class ProtocolViolationTests {
         });
     }
 
-    // ------------------------------------------------------------------ upgrades -> HTTP status
+    // ------------------------------------------------------------------ upgrades -> HTTP
+    // status
 
     @Test
     void upgradeWithoutKeyIsRefusedWith400() throws Exception {
@@ -235,7 +253,8 @@ abstract class ProtocolViolationTests {
     }
 
     @ParameterizedTest(name = "key {0}")
-    @ValueSource(strings = { "not base64!", "AAAAAAAAAAAAAAAAAAAA", "AAAAAAAAAAAAAAAAAAAAAAAAAAAA", "dGhlIHNhbXBsZSBub25jZQ" })
+    @ValueSource(strings = { "not base64!", "AAAAAAAAAAAAAAAAAAAA", "AAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+            "dGhlIHNhbXBsZSBub25jZQ" })
     void upgradeWithAKeyThatIsNotBase64Of16BytesIsRefusedWith400(String key) throws Exception {
         String request = RawWebSocket.upgradeRequest(port(), ECHO)
             .replaceAll("Sec-WebSocket-Key: [^\r]*\r\n", "Sec-WebSocket-Key: " + key + "\r\n");
@@ -247,7 +266,8 @@ abstract class ProtocolViolationTests {
     void upgradeWithoutHostIsRefusedWith400() throws Exception {
         String request = RawWebSocket.upgradeRequest(port(), ECHO).replaceAll("Host: [^\r]*\r\n", "");
         assertUpgradeRefused(request, 400);
-        // Tomcat answers an HTTP/1.1 request without Host itself, before any application code.
+        // Tomcat answers an HTTP/1.1 request without Host itself, before any application
+        // code.
     }
 
     @ParameterizedTest(name = "{0}")
@@ -256,7 +276,8 @@ abstract class ProtocolViolationTests {
         String request = RawWebSocket.upgradeRequest(port(), ECHO);
         java.util.regex.Matcher line = java.util.regex.Pattern.compile(header + ": [^\r]*\r\n").matcher(request);
         assertThat(line.find()).isTrue();
-        String duplicate = header.equals("Sec-WebSocket-Key") ? header + ": AAAAAAAAAAAAAAAAAAAAAA==\r\n" : line.group();
+        String duplicate = header.equals("Sec-WebSocket-Key") ? header + ": AAAAAAAAAAAAAAAAAAAAAA==\r\n"
+                : line.group();
         assertUpgradeRefused(request.replace(line.group(), line.group() + duplicate), 400);
         if (!header.equals("Host")) {
             assertRefusalCounted("duplicate-header");
@@ -327,7 +348,10 @@ abstract class ProtocolViolationTests {
         });
     }
 
-    /** Fails unless the refused upgrade was counted under {@code reason} (observer and metric). */
+    /**
+     * Fails unless the refused upgrade was counted under {@code reason} (observer and
+     * metric).
+     */
     private void assertRefusalCounted(String reason) {
         io.micrometer.core.instrument.Counter counter = this.meters.find("peersocket.handshakes.refused")
             .tags("endpoint", ECHO, "reason", reason)
@@ -356,7 +380,10 @@ abstract class ProtocolViolationTests {
         return response.webSocket();
     }
 
-    /** @return {@code data} as one permessage-deflate message (RFC 7692 7.2.1: no trailing 00 00 FF FF) */
+    /**
+     * @return {@code data} as one permessage-deflate message (RFC 7692 7.2.1: no trailing
+     * 00 00 FF FF)
+     */
     static byte[] deflate(byte[] data) {
         Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
         deflater.setInput(data);
@@ -372,10 +399,10 @@ abstract class ProtocolViolationTests {
     }
 
     /**
-     * Runs {@code action} while a well-behaved peer is connected: it sends {@link #BEFORE} echo
-     * messages first and {@link #AFTER} after, alternating text and binary, then checks that all
-     * of their echoes came back in order, of the same type and byte-equal, and that it can still
-     * close cleanly.
+     * Runs {@code action} while a well-behaved peer is connected: it sends
+     * {@link #BEFORE} echo messages first and {@link #AFTER} after, alternating text and
+     * binary, then checks that all of their echoes came back in order, of the same type
+     * and byte-equal, and that it can still close cleanly.
      */
     private void withGoodPeer(Action action) throws Exception {
         try (RawWebSocket good = RawWebSocket.connect(port(), ECHO)) {
@@ -412,7 +439,9 @@ abstract class ProtocolViolationTests {
         return data;
     }
 
-    /** @return {@code length} bytes of printable ASCII, valid as text and as binary */
+    /**
+     * @return {@code length} bytes of printable ASCII, valid as text and as binary
+     */
     static byte[] payload(int length) {
         byte[] data = new byte[length];
         for (int i = 0; i < length; i++) {

@@ -27,14 +27,17 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 
 /**
- * The load generator's network side: one Netty event loop (one core) for every connection, and
- * bulk connects with a bounded number of handshakes in flight, spread over several loopback
- * source addresses so that tens of thousands of connections do not run out of ports.
+ * The load generator's network side: one Netty event loop (one core) for every
+ * connection, and bulk connects with a bounded number of handshakes in flight, spread
+ * over several loopback source addresses so that tens of thousands of connections do not
+ * run out of ports.
  */
 public final class WsClient implements AutoCloseable {
 
-    // Native epoll where Netty has it (it is on the classpath through Reactor Netty): fewer
-    // syscalls and less garbage per read than the NIO selector, so the load costs less CPU.
+    // Native epoll where Netty has it (it is on the classpath through Reactor Netty):
+    // fewer
+    // syscalls and less garbage per read than the NIO selector, so the load costs less
+    // CPU.
     private static final boolean EPOLL = Epoll.isAvailable();
 
     private static final Class<? extends SocketChannel> CHANNEL = EPOLL ? EpollSocketChannel.class
@@ -67,7 +70,9 @@ public final class WsClient implements AutoCloseable {
         this.sources = sources;
     }
 
-    /** @return the transport the load generator uses */
+    /**
+     * @return the transport the load generator uses
+     */
     public static String transport() {
         return EPOLL ? "epoll" : "nio";
     }
@@ -126,7 +131,8 @@ public final class WsClient implements AutoCloseable {
             this.inner.onClose(conn, code);
         }
 
-        // Connection attempts per index: a refused or reset handshake is tried again, up to 3 times.
+        // Connection attempts per index: a refused or reset handshake is tried again, up
+        // to 3 times.
         private int[] attempts;
 
         private java.util.function.IntConsumer reconnect;
@@ -152,7 +158,9 @@ public final class WsClient implements AutoCloseable {
             this.inner.onDisconnected(conn, error);
         }
 
-        /** @return the connections that completed their upgrade */
+        /**
+         * @return the connections that completed their upgrade
+         */
         public List<WsConn> open() {
             List<WsConn> open = new ArrayList<>();
             for (WsConn conn : this.conns) {
@@ -163,7 +171,10 @@ public final class WsClient implements AutoCloseable {
             return open;
         }
 
-        /** Sends a close to each connection and waits for the server to finish them; drops the rest after the wait. */
+        /**
+         * Sends a close to each connection and waits for the server to finish them; drops
+         * the rest after the wait.
+         */
         public void closeAll(int code, Duration wait) {
             loop().execute(() -> {
                 for (WsConn conn : this.conns) {
@@ -212,8 +223,8 @@ public final class WsClient implements AutoCloseable {
     }
 
     /**
-     * Opens {@code n} connections, at most {@code parallel} handshakes at a time, and waits until
-     * each has opened or failed (or the timeout).
+     * Opens {@code n} connections, at most {@code parallel} handshakes at a time, and
+     * waits until each has opened or failed (or the timeout).
      */
     public Conns openAll(URI uri, String protocol, int n, WsListener listener, int parallel, Duration timeout) {
         Conns set = new Conns(n, listener, parallel);
@@ -245,7 +256,10 @@ public final class WsClient implements AutoCloseable {
         return set;
     }
 
-    /** Starts one connection (from any thread, the event loop included); failures reach the listener. */
+    /**
+     * Starts one connection (from any thread, the event loop included); failures reach
+     * the listener.
+     */
     public WsConn connectOne(URI uri, String protocol, WsListener listener, int index) {
         WsConn conn = new WsConn(uri, protocol, listener);
         conn.index = index;

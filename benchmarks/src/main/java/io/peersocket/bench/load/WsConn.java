@@ -18,11 +18,12 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 
 /**
- * One client WebSocket connection, RFC 6455 by hand on a Netty channel: a real HTTP/1.1 upgrade
- * whose {@code Sec-WebSocket-Accept} is checked, every frame masked with a fresh random key,
- * server frames checked (unmasked, no RSV bits, well-formed control frames), fragments joined,
- * pings answered, the close handshake completed. Lean on purpose: the load generator must not
- * be what limits a server, so payloads are checked in place and writes are flushed once per read.
+ * One client WebSocket connection, RFC 6455 by hand on a Netty channel: a real HTTP/1.1
+ * upgrade whose {@code Sec-WebSocket-Accept} is checked, every frame masked with a fresh
+ * random key, server frames checked (unmasked, no RSV bits, well-formed control frames),
+ * fragments joined, pings answered, the close handshake completed. Lean on purpose: the
+ * load generator must not be what limits a server, so payloads are checked in place and
+ * writes are flushed once per read.
  */
 public final class WsConn extends ByteToMessageDecoder {
 
@@ -69,7 +70,9 @@ public final class WsConn extends ByteToMessageDecoder {
         this.key = Base64.getEncoder().encodeToString(nonce);
     }
 
-    /** @return the channel, or {@code null} before it was registered */
+    /**
+     * @return the channel, or {@code null} before it was registered
+     */
     public Channel channel() {
         return (this.ctx != null) ? this.ctx.channel() : null;
     }
@@ -80,7 +83,9 @@ public final class WsConn extends ByteToMessageDecoder {
         super.handlerAdded(ctx);
     }
 
-    /** @return whether the upgrade completed (even if the connection has closed since) */
+    /**
+     * @return whether the upgrade completed (even if the connection has closed since)
+     */
     public boolean upgraded() {
         return this.open;
     }
@@ -92,16 +97,26 @@ public final class WsConn extends ByteToMessageDecoder {
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         String path = (this.uri.getRawPath() == null || this.uri.getRawPath().isEmpty()) ? "/" : this.uri.getRawPath();
-        StringBuilder request = new StringBuilder(256).append("GET ").append(path).append(" HTTP/1.1\r\n")
-            .append("Host: ").append(this.uri.getHost()).append(':').append(this.uri.getPort()).append("\r\n")
+        StringBuilder request = new StringBuilder(256).append("GET ")
+            .append(path)
+            .append(" HTTP/1.1\r\n")
+            .append("Host: ")
+            .append(this.uri.getHost())
+            .append(':')
+            .append(this.uri.getPort())
+            .append("\r\n")
             .append("Upgrade: websocket\r\nConnection: Upgrade\r\n")
-            .append("Sec-WebSocket-Key: ").append(this.key).append("\r\n")
+            .append("Sec-WebSocket-Key: ")
+            .append(this.key)
+            .append("\r\n")
             .append("Sec-WebSocket-Version: 13\r\n");
         if (!this.protocol.isEmpty()) {
             request.append("Sec-WebSocket-Protocol: ").append(this.protocol).append("\r\n");
         }
         request.append("\r\n");
-        ctx.writeAndFlush(ctx.alloc().buffer(request.length()).writeBytes(request.toString().getBytes(StandardCharsets.US_ASCII)));
+        ctx.writeAndFlush(ctx.alloc()
+            .buffer(request.length())
+            .writeBytes(request.toString().getBytes(StandardCharsets.US_ASCII)));
         super.channelActive(ctx);
     }
 
@@ -178,7 +193,8 @@ public final class WsConn extends ByteToMessageDecoder {
                     flush();
                 }
                 this.listener.onClose(this, code);
-                // The server closes TCP after the handshake; a client drops it itself if the server does not.
+                // The server closes TCP after the handshake; a client drops it itself if
+                // the server does not.
                 this.ctx.executor().schedule(() -> this.ctx.close(), 2, java.util.concurrent.TimeUnit.SECONDS);
             }
             else if (opcode == 9) {
@@ -216,7 +232,8 @@ public final class WsConn extends ByteToMessageDecoder {
                 ByteBuf whole = this.fragments;
                 this.fragments = null;
                 try {
-                    this.listener.onMessage(this, this.fragmentsText, whole, whole.readerIndex(), whole.readableBytes());
+                    this.listener.onMessage(this, this.fragmentsText, whole, whole.readerIndex(),
+                            whole.readableBytes());
                 }
                 finally {
                     whole.release();
@@ -278,7 +295,8 @@ public final class WsConn extends ByteToMessageDecoder {
 
     private String expectedAccept() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-1").digest((this.key + GUID).getBytes(StandardCharsets.US_ASCII));
+            byte[] digest = MessageDigest.getInstance("SHA-1")
+                .digest((this.key + GUID).getBytes(StandardCharsets.US_ASCII));
             return Base64.getEncoder().encodeToString(digest);
         }
         catch (NoSuchAlgorithmException ex) {
@@ -286,7 +304,10 @@ public final class WsConn extends ByteToMessageDecoder {
         }
     }
 
-    /** Queues a text (or binary) message; flushed at the end of the current read, or by {@link #flush()}. */
+    /**
+     * Queues a text (or binary) message; flushed at the end of the current read, or by
+     * {@link #flush()}.
+     */
     public void send(boolean text, byte[] payload, int length) {
         send(text ? 1 : 2, payload, 0, length);
     }
@@ -372,7 +393,9 @@ public final class WsConn extends ByteToMessageDecoder {
         fail(cause.toString());
     }
 
-    /** @return the failure, if any */
+    /**
+     * @return the failure, if any
+     */
     public String error() {
         return this.error;
     }

@@ -2,7 +2,10 @@ package io.peersocket.bench.load;
 
 import io.netty.buffer.ByteBuf;
 
-/** What a scenario does with one connection's events; every call is on the connection's event loop. */
+/**
+ * What a scenario does with one connection's events; every call is on the connection's
+ * event loop.
+ */
 public interface WsListener {
 
     /** The upgrade completed and was verified. */
@@ -22,7 +25,10 @@ public interface WsListener {
     default void onClose(WsConn conn, int code) {
     }
 
-    /** The TCP connection is gone; {@code error} is non-null when the protocol or the upgrade failed. */
+    /**
+     * The TCP connection is gone; {@code error} is non-null when the protocol or the
+     * upgrade failed.
+     */
     default void onDisconnected(WsConn conn, String error) {
     }
 

@@ -16,24 +16,32 @@ import java.util.concurrent.Callable;
 import io.peersocket.bench.load.WsClient;
 
 /**
- * Runs every scenario against every server and writes the report. Servers run in processes of
- * their own on core 0, the load generator (this JVM) on core 1; only the server being measured
- * runs (the others are stopped with SIGSTOP); rounds are interleaved (A B C A B C ...).
+ * Runs every scenario against every server and writes the report. Servers run in
+ * processes of their own on core 0, the load generator (this JVM) on core 1; only the
+ * server being measured runs (the others are stopped with SIGSTOP); rounds are
+ * interleaved (A B C A B C ...).
  * <p>
- * {@code BenchMain [--smoke] [--out DIR] [--targets a,b,...] [--scenarios echo,idle,cluster,...]}: DIR gets {@code benchmarks.md} and
- * {@code benchmarks.png} (default: {@code ../docs} of the module, or {@code target/smoke} with --smoke).
+ * {@code BenchMain [--smoke] [--out DIR] [--targets a,b,...] [--scenarios echo,idle,cluster,...]}:
+ * DIR gets {@code benchmarks.md} and {@code benchmarks.png} (default: {@code ../docs} of
+ * the module, or {@code target/smoke} with --smoke).
  */
 public final class BenchMain {
 
     static final String GODOT_RELAY = "godot-relay";
 
-    /** Godot 3.2.3 serving node /root/Bench through its MultiplayerAPI (benchmarks/godot/rpc_server.gd). */
+    /**
+     * Godot 3.2.3 serving node /root/Bench through its MultiplayerAPI
+     * (benchmarks/godot/rpc_server.gd).
+     */
     static final String GODOT_RPC = "godot-rpc";
 
     /** The starter serving the same node as a {@code @RemoteNode} bean. */
     static final String STARTER_RPC = "starter-rpc";
 
-    /** The starter with its echo handler declared {@code blocking = false} (run on the I/O thread). */
+    /**
+     * The starter with its echo handler declared {@code blocking = false} (run on the I/O
+     * thread).
+     */
     static final String NON_BLOCKING = "starter-reactive-nonblocking";
 
     private final Path home;
@@ -81,7 +89,8 @@ public final class BenchMain {
     }
 
     /**
-     * @return how many samples reported a problem (a wrong echo, a lost message, a server that failed)
+     * @return how many samples reported a problem (a wrong echo, a lost message, a server
+     * that failed)
      */
     public static int run(Path home, Path out, boolean smoke, String only, boolean peersRequired) throws Exception {
         long maxFiles = ((com.sun.management.UnixOperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
@@ -112,12 +121,16 @@ public final class BenchMain {
             startAll(logs);
             Scenarios scenarios = new Scenarios(client, this.settings);
             List<Target> echoTargets = this.targets.stream()
-                .filter((t) -> !t.name.endsWith("relay") && !t.name.endsWith("-rpc")).toList();
+                .filter((t) -> !t.name.endsWith("relay") && !t.name.endsWith("-rpc"))
+                .toList();
             List<Target> rpcTargets = this.targets.stream().filter((t) -> t.name.endsWith("-rpc")).toList();
-            // the relay: Godot's own, the starter's (reactive, push), and the same protocol as a plain WebFlux loop
+            // the relay: Godot's own, the starter's (reactive, push), and the same
+            // protocol as a plain WebFlux loop
             List<Target> relayTargets = this.targets.stream()
-                .filter((t) -> t.name.endsWith("relay") || t.name.equals("webflux-plain")).toList();
-            // The non-blocking echo handler is the only difference of its target: it is measured in the echo only.
+                .filter((t) -> t.name.endsWith("relay") || t.name.equals("webflux-plain"))
+                .toList();
+            // The non-blocking echo handler is the only difference of its target: it is
+            // measured in the echo only.
             List<Target> fullTargets = echoTargets.stream().filter((t) -> !t.name.equals(NON_BLOCKING)).toList();
             List<Target> springAndNode = fullTargets.stream().filter((t) -> t.kind != Target.Kind.GODOT).toList();
             List<Target> pollTargets = echoTargets.stream().filter((t) -> t.poll).toList();
@@ -131,7 +144,8 @@ public final class BenchMain {
             }
             rounds("relay", relayTargets, (t, r) -> scenarios.relay(t, r, t.name.equals(GODOT_RELAY) ? "/" : "/relay"));
             Run rpc = (t, r) -> scenarios.rpc(t, r, t.name.equals(GODOT_RPC) ? "/" : "/rpc");
-            warmUp("rpc", rpcTargets, rpc); // the first round otherwise measures the JIT compiling the call path
+            warmUp("rpc", rpcTargets, rpc); // the first round otherwise measures the JIT
+                                            // compiling the call path
             rounds("rpc", rpcTargets, rpc);
             rounds("gameloop", pollTargets, scenarios::gameLoop);
             rounds("churn", fullTargets, scenarios::churn);
@@ -141,14 +155,16 @@ public final class BenchMain {
             // Last, with every other server stopped: they start processes of their own.
             if (ClusterBench.SCENARIOS.stream().anyMatch(BenchMain::selected)) {
                 this.startFailures += new ClusterBench(this.home, this.settings, client, this.pinned, this.notes,
-                        this.results).run(logs, peersRequired);
+                        this.results)
+                    .run(logs, peersRequired);
             }
         }
         finally {
             this.targets.forEach(Target::stop);
         }
         Duration took = Duration.between(started, Instant.now());
-        Report report = new Report(this.settings, this.results, this.targets, this.notes, this.pinned, took, this.cores);
+        Report report = new Report(this.settings, this.results, this.targets, this.notes, this.pinned, took,
+                this.cores);
         Files.writeString(out.resolve("benchmarks.md"), report.markdown());
         Chart.write(this.results, this.targets, out.resolve("benchmarks.png"));
         Files.writeString(this.home.resolve("target/bench-results.txt"), report.raw());
@@ -183,9 +199,10 @@ public final class BenchMain {
     }
 
     /**
-     * One unrecorded round per server before the measured ones: a JVM server compiles its hot path
-     * for tens of seconds after it starts, and without this its first round measured the JIT
-     * compiler (perf put a fifth of the server's CPU in C2 threads) rather than the server.
+     * One unrecorded round per server before the measured ones: a JVM server compiles its
+     * hot path for tens of seconds after it starts, and without this its first round
+     * measured the JIT compiler (perf put a fifth of the server's CPU in C2 threads)
+     * rather than the server.
      */
     private void warmUp(String scenario, List<Target> targets, Run run) throws Exception {
         if (!selected(scenario) || this.settings.smoke) {
@@ -254,7 +271,10 @@ public final class BenchMain {
         }
     }
 
-    /** Pins this JVM (the load generator) to core 1 when taskset exists and there are two cores. */
+    /**
+     * Pins this JVM (the load generator) to core 1 when taskset exists and there are two
+     * cores.
+     */
     private boolean pinSelf() {
         if (!Files.isExecutable(Path.of("/usr/bin/taskset")) || Runtime.getRuntime().availableProcessors() < 2) {
             this.notes.add("taskset missing or fewer than 2 cores: server and load generator are not pinned");
@@ -262,7 +282,9 @@ public final class BenchMain {
         }
         try {
             Process process = new ProcessBuilder("taskset", "-a", "-p", "-c", "1",
-                    Long.toString(ProcessHandle.current().pid())).redirectErrorStream(true).start();
+                    Long.toString(ProcessHandle.current().pid()))
+                .redirectErrorStream(true)
+                .start();
             process.getInputStream().readAllBytes();
             return process.waitFor() == 0;
         }

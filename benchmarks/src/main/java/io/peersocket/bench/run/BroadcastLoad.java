@@ -7,10 +7,10 @@ import io.peersocket.bench.load.WsConn;
 import io.peersocket.bench.load.WsListener;
 
 /**
- * Broadcast: connection 0 sends a 64-byte text message that the server sends to every peer of
- * the path (the sender included). A broadcast is complete when all {@code n} peers have it,
- * checked byte for byte. One at a time for the fan-out time; {@code window} at a time for the
- * sustained rate.
+ * Broadcast: connection 0 sends a 64-byte text message that the server sends to every
+ * peer of the path (the sender included). A broadcast is complete when all {@code n}
+ * peers have it, checked byte for byte. One at a time for the fan-out time;
+ * {@code window} at a time for the sustained rate.
  */
 final class BroadcastLoad implements WsListener {
 
@@ -58,7 +58,10 @@ final class BroadcastLoad implements WsListener {
         this.nextPerConn = new long[n];
     }
 
-    /** On the event loop: starts sending through {@code trigger}, {@code window} broadcasts at a time. */
+    /**
+     * On the event loop: starts sending through {@code trigger}, {@code window}
+     * broadcasts at a time.
+     */
     void start(WsConn trigger, int window) {
         this.trigger = trigger;
         this.window = window;
@@ -82,7 +85,8 @@ final class BroadcastLoad implements WsListener {
         return this.nextSeq - this.completed;
     }
 
-    // Peers opened in several sets (one per cluster node) carry their number across the sets in state.
+    // Peers opened in several sets (one per cluster node) carry their number across the
+    // sets in state.
     private static int slot(WsConn conn) {
         return (conn.state instanceof Integer slot) ? slot : conn.index;
     }

@@ -15,8 +15,9 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 
 /**
- * The run's chart, drawn with Java2D (headless, nothing to download): one horizontal bar panel per
- * echo scenario (median echoes/s, min–max whiskers) and one of idle memory per peer (heap and RSS).
+ * The run's chart, drawn with Java2D (headless, nothing to download): one horizontal bar
+ * panel per echo scenario (median echoes/s, min–max whiskers) and one of idle memory per
+ * peer (heap and RSS).
  */
 final class Chart {
 
@@ -51,13 +52,17 @@ final class Chart {
         g.fillRect(0, 0, image.getWidth(), image.getHeight());
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 22));
-        g.drawString("peersocket benchmarks: echo throughput and memory per idle peer (one run, medians, min–max)", 20, 36);
+        g.drawString("peersocket benchmarks: echo throughput and memory per idle peer (one run, medians, min–max)", 20,
+                36);
         int panel = 0;
         for (String scenario : echoes) {
             List<Bar> bars = new ArrayList<>();
             for (Target target : targets) {
-                List<Double> rates = results.get(scenario).stream().filter((s) -> s.target.equals(target.name))
-                    .map((s) -> s.get("rate")).toList();
+                List<Double> rates = results.get(scenario)
+                    .stream()
+                    .filter((s) -> s.target.equals(target.name))
+                    .map((s) -> s.get("rate"))
+                    .toList();
                 if (!rates.isEmpty()) {
                     bars.add(new Bar(target.name, Stats.of(rates), color(target)));
                 }
@@ -67,13 +72,18 @@ final class Chart {
         for (String key : List.of("heap_per_peer_kib", "rss_per_peer_kib")) {
             List<Bar> bars = new ArrayList<>();
             for (Target target : targets) {
-                List<Double> values = results.getOrDefault("idle", List.of()).stream()
-                    .filter((s) -> s.target.equals(target.name)).map((s) -> s.get(key)).toList();
+                List<Double> values = results.getOrDefault("idle", List.of())
+                    .stream()
+                    .filter((s) -> s.target.equals(target.name))
+                    .map((s) -> s.get(key))
+                    .toList();
                 if (!values.isEmpty() && !Stats.of(values).empty()) {
                     bars.add(new Bar(target.name, Stats.of(values), key.startsWith("rss") ? RSS : color(target)));
                 }
             }
-            draw(g, panel++, key.startsWith("heap") ? "idle: heap per peer, KiB (after full GC)" : "idle: RSS per peer, KiB", bars);
+            draw(g, panel++,
+                    key.startsWith("heap") ? "idle: heap per peer, KiB (after full GC)" : "idle: RSS per peer, KiB",
+                    bars);
         }
         g.dispose();
         ImageIO.write(image, "png", file.toFile());
@@ -125,8 +135,12 @@ final class Chart {
                 g.setStroke(new BasicStroke(1));
             }
             g.setColor(Color.BLACK);
-            g.drawString(Report.num(median), x0 + labelW + Math.max(w, (int) Math.round(plotW * Math.max(0,
-                    Double.isNaN(bar.value().max()) ? 0 : bar.value().max()) / max)) + 6, y + barH / 2 + 5);
+            g.drawString(Report.num(median),
+                    x0 + labelW
+                            + Math.max(w, (int) Math.round(
+                                    plotW * Math.max(0, Double.isNaN(bar.value().max()) ? 0 : bar.value().max()) / max))
+                            + 6,
+                    y + barH / 2 + 5);
             y += rowH;
         }
     }

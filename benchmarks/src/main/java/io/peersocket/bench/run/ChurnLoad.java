@@ -8,9 +8,9 @@ import io.peersocket.bench.load.WsConn;
 import io.peersocket.bench.load.WsListener;
 
 /**
- * Connection churn: {@code concurrency} loops, each opening a connection (TCP and upgrade),
- * closing it with 1000 and waiting for the server's close frame and the end of the TCP
- * connection, then starting over. Counts clean cycles and failures.
+ * Connection churn: {@code concurrency} loops, each opening a connection (TCP and
+ * upgrade), closing it with 1000 and waiting for the server's close frame and the end of
+ * the TCP connection, then starting over. Counts clean cycles and failures.
  */
 final class ChurnLoad implements WsListener {
 
@@ -72,7 +72,8 @@ final class ChurnLoad implements WsListener {
             this.cycles++;
         }
         else {
-            fail(conn, (error != null) ? error : (conn.state != null) ? conn.state.toString() : "no close frame from the server");
+            fail(conn, (error != null) ? error
+                    : (conn.state != null) ? conn.state.toString() : "no close frame from the server");
         }
         if (this.running) {
             open();

@@ -17,18 +17,20 @@ import io.peersocket.bench.load.WsConn;
 import io.peersocket.bench.load.WsListener;
 
 /**
- * The cluster scenarios: nodes of the starter on one {@code redis-server} that this runner starts
- * on a free port, each node a server process of its own ({@link io.peersocket.bench.server.ClusterServer}).
- * They run after the other scenarios, with every other server stopped, and stop what they started.
+ * The cluster scenarios: nodes of the starter on one {@code redis-server} that this
+ * runner starts on a free port, each node a server process of its own
+ * ({@link io.peersocket.bench.server.ClusterServer}). They run after the other scenarios,
+ * with every other server stopped, and stop what they started.
  * <ul>
- * <li>{@code cluster-broadcast}: a group of N peers split over two nodes against one node holding
- * them all (a node alone in its cluster: the same code, no other node to send to)</li>
- * <li>{@code cluster-echo}: a peer of node A sends to a peer of node B, which sends it back, at a
- * steady rate: every packet checked, the round trip timed</li>
- * <li>{@code cluster-commands}: Redis commands per group send ({@code INFO commandstats} before
- * and after), for 2 and 3 nodes and two group sizes</li>
- * <li>{@code redis-benchmark}: {@code redis-benchmark}'s PUBLISH and XADD rates on the same Redis, the
- * ceiling of anything built on it</li>
+ * <li>{@code cluster-broadcast}: a group of N peers split over two nodes against one node
+ * holding them all (a node alone in its cluster: the same code, no other node to send
+ * to)</li>
+ * <li>{@code cluster-echo}: a peer of node A sends to a peer of node B, which sends it
+ * back, at a steady rate: every packet checked, the round trip timed</li>
+ * <li>{@code cluster-commands}: Redis commands per group send ({@code INFO commandstats}
+ * before and after), for 2 and 3 nodes and two group sizes</li>
+ * <li>{@code redis-benchmark}: {@code redis-benchmark}'s PUBLISH and XADD rates on the
+ * same Redis, the ceiling of anything built on it</li>
  * </ul>
  */
 final class ClusterBench {
@@ -44,8 +46,9 @@ final class ClusterBench {
     static final List<String> SCENARIOS = List.of(BROADCAST, ECHO, COMMANDS, REDIS_BENCHMARK);
 
     /**
-     * The cores of the nodes and Redis when the runner pins ({@code -Dbench.clusterCpus}, a taskset
-     * list): the server core by default, as for every server; {@code 0,1} to let them spread.
+     * The cores of the nodes and Redis when the runner pins ({@code -Dbench.clusterCpus},
+     * a taskset list): the server core by default, as for every server; {@code 0,1} to
+     * let them spread.
      */
     private static final String CPUS = System.getProperty("bench.clusterCpus", "0");
 
@@ -82,8 +85,10 @@ final class ClusterBench {
     }
 
     /**
-     * @param required whether a missing {@code redis-server} is a failure rather than a skip
-     * @return how many things failed outside the samples (Redis or a node that did not start)
+     * @param required whether a missing {@code redis-server} is a failure rather than a
+     * skip
+     * @return how many things failed outside the samples (Redis or a node that did not
+     * start)
      */
     int run(Path logs, boolean required) throws Exception {
         if (!RedisProcess.available()) {
@@ -108,7 +113,8 @@ final class ClusterBench {
             }
             single.stop();
             if (BenchMain.selected(ECHO) && !this.settings.smoke) {
-                // Unrecorded: the nodes' JIT compiles the path first (a cold first round measured seconds).
+                // Unrecorded: the nodes' JIT compiles the path first (a cold first round
+                // measured seconds).
                 crossEcho(0, a, b);
             }
             for (int round = 1; round <= this.settings.rounds && BenchMain.selected(ECHO); round++) {
@@ -174,7 +180,10 @@ final class ClusterBench {
         }
     }
 
-    /** Waits until a node knows these peers (of another node: their arrival crosses Redis). */
+    /**
+     * Waits until a node knows these peers (of another node: their arrival crosses
+     * Redis).
+     */
     private static void awaitPeers(Target node, int[] ids) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         for (int id : ids) {
@@ -208,7 +217,8 @@ final class ClusterBench {
             return;
         }
         Process taskset = new ProcessBuilder("taskset", "-a", "-p", "-c", CPUS, Long.toString(pid))
-            .redirectErrorStream(true).start();
+            .redirectErrorStream(true)
+            .start();
         taskset.getInputStream().readAllBytes();
         taskset.waitFor();
     }
@@ -231,7 +241,10 @@ final class ClusterBench {
         }
     }
 
-    /** Peers split evenly over the nodes, numbered across them for the load's per-peer checks. */
+    /**
+     * Peers split evenly over the nodes, numbered across them for the load's per-peer
+     * checks.
+     */
     private List<WsClient.Conns> connect(List<Target> targets, String path, int peers, WsListener load) {
         List<WsClient.Conns> sets = new ArrayList<>();
         int offset = 0;
@@ -278,14 +291,16 @@ final class ClusterBench {
                 sample.problem(problem);
                 return sample;
             }
-            sleep(Duration.ofMillis(500)); // each node joins its last peers to the group after their upgrade
+            sleep(Duration.ofMillis(500)); // each node joins its last peers to the group
+                                           // after their upgrade
             WsConn trigger = sets.get(0).open().get(0);
             this.client.call(() -> {
                 load.start(trigger, 1);
                 return null;
             });
             long deadline = System.nanoTime() + this.settings.measure.toNanos() + Duration.ofSeconds(10).toNanos();
-            while (this.client.call(() -> load.fanoutCount) < this.settings.broadcasts && System.nanoTime() < deadline) {
+            while (this.client.call(() -> load.fanoutCount) < this.settings.broadcasts
+                    && System.nanoTime() < deadline) {
                 sleep(Duration.ofMillis(5));
             }
             load.running = false;
@@ -357,7 +372,8 @@ final class ClusterBench {
                 sample.problem("peers never got their ids: " + senders.errorSummary() + " " + echoers.errorSummary());
                 return sample;
             }
-            // Node A must know the echoers (node B their senders) before the first packet.
+            // Node A must know the echoers (node B their senders) before the first
+            // packet.
             awaitPeers(a, this.client.call(() -> load.echoerIds.clone()));
             awaitPeers(b, this.client.call(() -> load.senderIds.clone()));
             long period = TimeUnit.SECONDS.toNanos(1) * pairs / rate;
@@ -397,7 +413,8 @@ final class ClusterBench {
             do {
                 sleep(Duration.ofMillis(20));
                 outstanding = this.client.call(() -> load.sent - load.received - load.errors);
-            } while (outstanding > 0 && System.nanoTime() < wait);
+            }
+            while (outstanding > 0 && System.nanoTime() < wait);
             long count = after[0] - before[0];
             sample.put("rate", count / ((t1 - t0) / 1e9));
             sample.put("server_us", (count > 0) ? (cpu1 - cpu0) / 1e3 / count : Double.NaN);
@@ -446,7 +463,8 @@ final class ClusterBench {
             int sends = this.settings.clusterCommandSends;
             WsConn trigger = sets.get(0).open().get(0);
             Map<String, Long> before = this.redis.commandCalls();
-            // One at a time: each send completes before the next, so none shares a Redis command with another.
+            // One at a time: each send completes before the next, so none shares a Redis
+            // command with another.
             this.client.call(() -> {
                 load.start(trigger, 1);
                 return null;
@@ -490,21 +508,19 @@ final class ClusterBench {
             return;
         }
         String payload = "x".repeat(64);
-        String[][] commands = {
-            { "PUBLISH", "bench:channel", payload },
-            { "XADD", "bench:stream", "MAXLEN", "~", "100000", "*", "m", payload },
-        };
+        String[][] commands = { { "PUBLISH", "bench:channel", payload },
+                { "XADD", "bench:stream", "MAXLEN", "~", "100000", "*", "m", payload }, };
         for (String[] command : commands) {
             for (int pipeline : new int[] { 1, 16 }) {
                 String name = command[0] + ", pipeline " + pipeline;
-                int requests = this.settings.smoke ? 2000 : (pipeline == 1 ? 200_000 : 1_000_000);
+                int requests = this.settings.smoke ? 2000 : ((pipeline == 1) ? 200_000 : 1_000_000);
                 measure(REDIS_BENCHMARK, name, 1, () -> redisBenchmark(name, command, pipeline, requests));
             }
         }
     }
 
-    private Sample redisBenchmark(String name, String[] command, int pipeline, int requests) throws IOException,
-            InterruptedException {
+    private Sample redisBenchmark(String name, String[] command, int pipeline, int requests)
+            throws IOException, InterruptedException {
         Sample sample = new Sample(name, 1);
         List<String> line = new ArrayList<>();
         if (this.pinned) {

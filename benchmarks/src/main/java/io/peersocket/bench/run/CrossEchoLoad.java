@@ -7,11 +7,12 @@ import io.peersocket.bench.load.WsConn;
 import io.peersocket.bench.load.WsListener;
 
 /**
- * Cross-node echo: pair i is a sender on node A and an echoer on node B. The sender's packet
- * (32 bytes: the echoer's id, a sequence number, the send time, a fixed tail) goes through node A
- * and Redis to the echoer, which returns it unchanged (its first 4 bytes are now the sender's id),
- * back through node B and Redis. Every packet is checked: from the right peer, in order, once,
- * intact; the round trip is timed on one clock. The nodes greet each peer with its id (4 bytes).
+ * Cross-node echo: pair i is a sender on node A and an echoer on node B. The sender's
+ * packet (32 bytes: the echoer's id, a sequence number, the send time, a fixed tail) goes
+ * through node A and Redis to the echoer, which returns it unchanged (its first 4 bytes
+ * are now the sender's id), back through node B and Redis. Every packet is checked: from
+ * the right peer, in order, once, intact; the round trip is timed on one clock. The nodes
+ * greet each peer with its id (4 bytes).
  */
 final class CrossEchoLoad {
 
@@ -75,7 +76,9 @@ final class CrossEchoLoad {
         this.expected = new long[pairs];
     }
 
-    /** @return whether every peer has its id */
+    /**
+     * @return whether every peer has its id
+     */
     boolean ready() {
         for (int i = 0; i < this.pairs; i++) {
             if (this.senderIds[i] == 0 || this.echoerIds[i] == 0) {
@@ -88,8 +91,12 @@ final class CrossEchoLoad {
     /** On the event loop: pair i sends its next packet. */
     void send(int i) {
         byte[] packet = new byte[SIZE];
-        java.nio.ByteBuffer.wrap(packet).putInt(this.echoerIds[i]).putLong(this.nextSeq[i]++).putLong(System.nanoTime())
-            .putLong(TAIL).putInt(i);
+        java.nio.ByteBuffer.wrap(packet)
+            .putInt(this.echoerIds[i])
+            .putLong(this.nextSeq[i]++)
+            .putLong(System.nanoTime())
+            .putLong(TAIL)
+            .putInt(i);
         this.senders[i].send(false, packet, SIZE);
         this.senders[i].flush();
         this.sent++;
@@ -110,7 +117,8 @@ final class CrossEchoLoad {
             problem = "a packet from peer " + buf.getInt(index) + ", not from its echoer " + this.echoerIds[i];
         }
         else if (buf.getLong(index + 4) != this.expected[i]) {
-            problem = "packet " + buf.getLong(index + 4) + " where " + this.expected[i] + " was due (lost, twice or out of order)";
+            problem = "packet " + buf.getLong(index + 4) + " where " + this.expected[i]
+                    + " was due (lost, twice or out of order)";
         }
         else if (buf.getLong(index + 20) != TAIL || buf.getInt(index + 28) != i) {
             problem = "packet bytes differ from those sent";

@@ -7,10 +7,11 @@ import io.peersocket.bench.load.WsConn;
 import io.peersocket.bench.load.WsListener;
 
 /**
- * Closed-loop echo: each connection keeps {@code inFlight} messages outstanding and sends the
- * next one when an echo comes back. Every echo is checked: its opcode, its length, its sequence
- * number (echoes come back in order) and every other byte against the connection's template.
- * Also the open loop of the game scenario: {@link #sendOne(WsConn)} paced by the caller.
+ * Closed-loop echo: each connection keeps {@code inFlight} messages outstanding and sends
+ * the next one when an echo comes back. Every echo is checked: its opcode, its length,
+ * its sequence number (echoes come back in order) and every other byte against the
+ * connection's template. Also the open loop of the game scenario:
+ * {@link #sendOne(WsConn)} paced by the caller.
  */
 final class EchoLoad implements WsListener {
 

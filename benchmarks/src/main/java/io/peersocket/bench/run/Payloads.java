@@ -5,10 +5,10 @@ import java.util.SplittableRandom;
 import io.netty.buffer.ByteBuf;
 
 /**
- * Message contents the load generator can check byte for byte without keeping what it sent:
- * a template per connection (so a message delivered to the wrong connection fails) with the
- * sequence number in its first 16 bytes (hex digits in text, a big-endian long and 8 template
- * bytes in binary).
+ * Message contents the load generator can check byte for byte without keeping what it
+ * sent: a template per connection (so a message delivered to the wrong connection fails)
+ * with the sequence number in its first 16 bytes (hex digits in text, a big-endian long
+ * and 8 template bytes in binary).
  */
 final class Payloads {
 
@@ -19,7 +19,10 @@ final class Payloads {
     private Payloads() {
     }
 
-    /** @return a template of {@code size} bytes: printable ASCII for text, any bytes for binary */
+    /**
+     * @return a template of {@code size} bytes: printable ASCII for text, any bytes for
+     * binary
+     */
     static byte[] template(long seed, int size, boolean text) {
         SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + size);
         byte[] bytes = new byte[size];
@@ -29,7 +32,10 @@ final class Payloads {
         return bytes;
     }
 
-    /** Writes the sequence number into the first 16 bytes of a message made from the template. */
+    /**
+     * Writes the sequence number into the first 16 bytes of a message made from the
+     * template.
+     */
     static void stamp(byte[] message, long seq, boolean text) {
         if (text) {
             for (int i = PREFIX - 1; i >= 0; i--) {
@@ -45,7 +51,10 @@ final class Payloads {
         }
     }
 
-    /** @return the sequence number a received message carries, or -1 if its prefix is malformed */
+    /**
+     * @return the sequence number a received message carries, or -1 if its prefix is
+     * malformed
+     */
     static long seq(ByteBuf buf, int index, boolean text) {
         if (text) {
             long seq = 0;

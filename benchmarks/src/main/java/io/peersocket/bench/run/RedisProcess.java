@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A {@code redis-server} of the cluster scenarios, on a free loopback port, without persistence,
- * and the few commands the runner sends it itself (RESP over a plain socket: {@code INFO}).
+ * A {@code redis-server} of the cluster scenarios, on a free loopback port, without
+ * persistence, and the few commands the runner sends it itself (RESP over a plain socket:
+ * {@code INFO}).
  */
 final class RedisProcess implements AutoCloseable {
 
@@ -28,14 +29,19 @@ final class RedisProcess implements AutoCloseable {
         this.process = process;
     }
 
-    /** @return whether {@code redis-server} is on the PATH */
+    /**
+     * @return whether {@code redis-server} is on the PATH
+     */
     static boolean available() {
         return Targets.onPath("redis-server");
     }
 
     static RedisProcess start(int port, Path log) throws IOException, InterruptedException {
         Process process = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no").redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                "--save", "", "--appendonly", "no")
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
         RedisProcess redis = new RedisProcess(port, process);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
@@ -59,7 +65,9 @@ final class RedisProcess implements AutoCloseable {
         return this.process.pid();
     }
 
-    /** @return a simple or bulk reply as text */
+    /**
+     * @return a simple or bulk reply as text
+     */
     String command(String... args) throws IOException {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", this.port), 1000);
@@ -105,7 +113,10 @@ final class RedisProcess implements AutoCloseable {
         return line.toString();
     }
 
-    /** @return calls per command since the server started ({@code INFO commandstats}), e.g. xadd → 1234 */
+    /**
+     * @return calls per command since the server started ({@code INFO commandstats}),
+     * e.g. xadd → 1234
+     */
     Map<String, Long> commandCalls() throws IOException {
         Map<String, Long> calls = new LinkedHashMap<>();
         for (String line : command("INFO", "commandstats").split("\n")) {

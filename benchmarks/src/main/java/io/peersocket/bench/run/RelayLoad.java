@@ -7,11 +7,12 @@ import io.peersocket.bench.load.WsConn;
 import io.peersocket.bench.load.WsListener;
 
 /**
- * Clients of the engine's multiplayer relay (9-byte header: type, from, to, little-endian). Each
- * learns its id from SYS_ID and its peers from SYS_ADD, then broadcasts (to = 0) payload packets
- * that the relay must deliver, unchanged, to every other client and never back to the sender.
- * Paced mode: each client at a fixed rate, with delivery latency. Saturation mode: each client
- * keeps {@code window} broadcasts outstanding and sends the next when all copies have arrived.
+ * Clients of the engine's multiplayer relay (9-byte header: type, from, to,
+ * little-endian). Each learns its id from SYS_ID and its peers from SYS_ADD, then
+ * broadcasts (to = 0) payload packets that the relay must deliver, unchanged, to every
+ * other client and never back to the sender. Paced mode: each client at a fixed rate,
+ * with delivery latency. Saturation mode: each client keeps {@code window} broadcasts
+ * outstanding and sends the next when all copies have arrived.
  */
 final class RelayLoad implements WsListener {
 
@@ -97,7 +98,9 @@ final class RelayLoad implements WsListener {
         this.sent++;
     }
 
-    /** Saturation mode: frees slots whose copies never all arrived (a relay that drops). */
+    /**
+     * Saturation mode: frees slots whose copies never all arrived (a relay that drops).
+     */
     void reapStale(java.util.List<WsConn> conns, long olderThanNanos) {
         long now = System.nanoTime();
         for (WsConn conn : conns) {

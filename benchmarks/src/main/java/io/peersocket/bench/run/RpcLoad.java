@@ -8,15 +8,16 @@ import io.peersocket.bench.load.WsConn;
 import io.peersocket.bench.load.WsListener;
 
 /**
- * Godot clients of the engine's high-level multiplayer, spoken by hand: the relay (9-byte header)
- * and inside it the MultiplayerAPI of Godot 3.2.3 ({@code core/io/multiplayer_api.cpp}). Each
- * client learns its id (SYS_ID), sees the server (SYS_ADD 1), announces node {@code /root/Bench}
- * ({@code SIMPLIFY_PATH}, cache id 1) and waits for {@code CONFIRM_PATH}, as the engine does
- * before its first call. Then it keeps {@code window} calls {@code rpc_id(1, "ping", seq)}
- * outstanding; the server answers each with {@code rpc_id(sender, "pong", seq)} on the client's
- * node, announcing its own path first ({@code SIMPLIFY_PATH}, which the client confirms) and
- * carrying the full path until the confirmation arrives. Every answer is checked: command, node,
- * name, argument count, and the sequence number, which must come back in order per client.
+ * Godot clients of the engine's high-level multiplayer, spoken by hand: the relay (9-byte
+ * header) and inside it the MultiplayerAPI of Godot 3.2.3
+ * ({@code core/io/multiplayer_api.cpp}). Each client learns its id (SYS_ID), sees the
+ * server (SYS_ADD 1), announces node {@code /root/Bench} ({@code SIMPLIFY_PATH}, cache id
+ * 1) and waits for {@code CONFIRM_PATH}, as the engine does before its first call. Then
+ * it keeps {@code window} calls {@code rpc_id(1, "ping", seq)} outstanding; the server
+ * answers each with {@code rpc_id(sender, "pong", seq)} on the client's node, announcing
+ * its own path first ({@code SIMPLIFY_PATH}, which the client confirms) and carrying the
+ * full path until the confirmation arrives. Every answer is checked: command, node, name,
+ * argument count, and the sequence number, which must come back in order per client.
  */
 final class RpcLoad implements WsListener {
 
@@ -108,7 +109,10 @@ final class RpcLoad implements WsListener {
         }
     }
 
-    /** {@code rpc_id(1, "ping", seq)} on node Bench, by cache id: REMOTE_CALL | node | "ping\0" | argc 1 | int. */
+    /**
+     * {@code rpc_id(1, "ping", seq)} on node Bench, by cache id: REMOTE_CALL | node |
+     * "ping\0" | argc 1 | int.
+     */
     private void call(WsConn conn) {
         int me = conn.index;
         int seq = this.nextSeq[me]++;
@@ -152,7 +156,8 @@ final class RpcLoad implements WsListener {
         if (type == 1) {
             if (buf.getIntLE(index + 9) == 1 && !this.serverSeen[me]) {
                 this.serverSeen[me] = true;
-                // SIMPLIFY_PATH | cache id | "Bench\0", as the engine before its first call on the node
+                // SIMPLIFY_PATH | cache id | "Bench\0", as the engine before its first
+                // call on the node
                 int at = header(me);
                 this.scratch[at++] = 2;
                 at = putIntLE(at, CACHE_ID);

@@ -3,7 +3,10 @@ package io.peersocket.bench.run;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** What one measurement of one server gave: named figures, and what went wrong if anything did. */
+/**
+ * What one measurement of one server gave: named figures, and what went wrong if anything
+ * did.
+ */
 final class Sample {
 
     final String target;

@@ -29,9 +29,9 @@ final class Scenarios {
     }
 
     /**
-     * Handshakes in flight while connecting. Godot's server polls about 145 times a second (its
-     * headless main loop sleeps 6.9 ms per frame) and resets connections beyond a short accept
-     * queue, so it is given fewer at a time.
+     * Handshakes in flight while connecting. Godot's server polls about 145 times a
+     * second (its headless main loop sleeps 6.9 ms per frame) and resets connections
+     * beyond a short accept queue, so it is given fewer at a time.
      */
     static int parallel(Target target, int usual) {
         return (target.kind == Target.Kind.GODOT) ? Math.min(usual, 16) : usual;
@@ -43,8 +43,7 @@ final class Scenarios {
         static Meter now(Target target) {
             com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory
                 .getOperatingSystemMXBean();
-            return new Meter(System.nanoTime(), os.getProcessCpuTime(), target.cpuNanos(),
-                    target.voluntarySwitches());
+            return new Meter(System.nanoTime(), os.getProcessCpuTime(), target.cpuNanos(), target.voluntarySwitches());
         }
 
     }
@@ -73,7 +72,8 @@ final class Scenarios {
     Sample echo(Target target, int round, int connections, int inFlight, int size, boolean text) {
         Sample sample = new Sample(target.name, round);
         EchoLoad load = new EchoLoad(inFlight, size, text);
-        WsClient.Conns conns = this.client.openAll(uri(target, "/echo"), "", connections, load, parallel(target, 128), Duration.ofSeconds(60));
+        WsClient.Conns conns = this.client.openAll(uri(target, "/echo"), "", connections, load, parallel(target, 128),
+                Duration.ofSeconds(60));
         List<WsConn> open = conns.open();
         if (open.size() < connections) {
             sample.problem(open.size() + " of " + connections + " connections opened: " + conns.errorSummary());
@@ -95,7 +95,8 @@ final class Scenarios {
         do {
             sleep(Duration.ofMillis(20));
             outstanding = this.client.call(() -> load.sent - load.received);
-        } while (outstanding > 0 && System.nanoTime() < deadline && conns.disconnected.get() == 0);
+        }
+        while (outstanding > 0 && System.nanoTime() < deadline && conns.disconnected.get() == 0);
         sample.put("lost", outstanding);
         long errors = this.client.call(() -> load.errors);
         sample.put("errors", errors);
@@ -114,14 +115,16 @@ final class Scenarios {
     Sample broadcast(Target target, int round, int peers) {
         Sample sample = new Sample(target.name, round);
         BroadcastLoad load = new BroadcastLoad(peers);
-        WsClient.Conns conns = this.client.openAll(uri(target, "/bcast"), "", peers, load, parallel(target, 128), Duration.ofSeconds(120));
+        WsClient.Conns conns = this.client.openAll(uri(target, "/bcast"), "", peers, load, parallel(target, 128),
+                Duration.ofSeconds(120));
         List<WsConn> open = conns.open();
         if (open.size() < peers) {
             sample.problem(open.size() + " of " + peers + " peers connected: " + conns.errorSummary());
             conns.dropAll();
             return sample;
         }
-        sleep(Duration.ofMillis(300)); // the server registers the last peers after their upgrade
+        sleep(Duration.ofMillis(300)); // the server registers the last peers after their
+                                       // upgrade
         WsConn trigger = open.get(0);
         // fan-out time: one broadcast at a time
         this.client.call(() -> {
@@ -181,7 +184,8 @@ final class Scenarios {
         int peers = this.settings.relayPeers;
         Sample sample = new Sample(target.name, round);
         RelayLoad load = new RelayLoad(peers, this.settings.relayWindow);
-        WsClient.Conns conns = this.client.openAll(uri(target, path), "", peers, load, parallel(target, 32), Duration.ofSeconds(60));
+        WsClient.Conns conns = this.client.openAll(uri(target, path), "", peers, load, parallel(target, 32),
+                Duration.ofSeconds(60));
         load.conns = conns.conns;
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!this.client.call(load::ready) && System.nanoTime() < deadline) {
@@ -222,7 +226,8 @@ final class Scenarios {
         sample.put("paced_delivered_pct", 100.0 * paced[1] / Math.max(1, paced[0] * (peers - 1)));
         if (latencies.length > 0) {
             sample.put("latency_p50_ms", latencies[latencies.length / 2] / 1e6);
-            sample.put("latency_p99_ms", latencies[Math.min(latencies.length - 1, (int) (latencies.length * 0.99))] / 1e6);
+            sample.put("latency_p99_ms",
+                    latencies[Math.min(latencies.length - 1, (int) (latencies.length * 0.99))] / 1e6);
         }
         // saturation: a window of broadcasts per client, relayed copies per second
         this.client.call(() -> {
@@ -236,8 +241,8 @@ final class Scenarios {
             }
             return null;
         });
-        ScheduledFuture<?> reaper = this.client.loop().scheduleAtFixedRate(
-                () -> load.reapStale(open, 2_000_000_000L), 500, 500, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> reaper = this.client.loop()
+            .scheduleAtFixedRate(() -> load.reapStale(open, 2_000_000_000L), 500, 500, TimeUnit.MILLISECONDS);
         sleep(this.settings.warmup);
         long before = this.client.call(() -> load.delivered);
         Meter a = Meter.now(target);
@@ -264,22 +269,24 @@ final class Scenarios {
     // ---- remote calls (MultiplayerAPI) ----
 
     /**
-     * Godot clients calling the server's node: each keeps {@code rpcWindow} {@code rpc_id(1, "ping", seq)}
-     * outstanding and the server answers each with {@code rpc_id(sender, "pong", seq)}; answered calls
-     * per second, their round trip, and every answer checked in order.
+     * Godot clients calling the server's node: each keeps {@code rpcWindow}
+     * {@code rpc_id(1, "ping", seq)} outstanding and the server answers each with
+     * {@code rpc_id(sender, "pong", seq)}; answered calls per second, their round trip,
+     * and every answer checked in order.
      */
     Sample rpc(Target target, int round, String path) {
         int peers = this.settings.rpcPeers;
         Sample sample = new Sample(target.name, round);
         RpcLoad load = new RpcLoad(peers, this.settings.rpcWindow);
-        WsClient.Conns conns = this.client.openAll(uri(target, path), "", peers, load, parallel(target, 32), Duration.ofSeconds(60));
+        WsClient.Conns conns = this.client.openAll(uri(target, path), "", peers, load, parallel(target, 32),
+                Duration.ofSeconds(60));
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!this.client.call(load::ready) && System.nanoTime() < deadline) {
             sleep(Duration.ofMillis(20));
         }
         if (!this.client.call(load::ready)) {
-            sample.problem("clients never all had their node path confirmed: " + conns.errorSummary()
-                    + "; " + this.client.call(() -> load.firstError));
+            sample.problem("clients never all had their node path confirmed: " + conns.errorSummary() + "; "
+                    + this.client.call(() -> load.firstError));
             conns.dropAll();
             return sample;
         }
@@ -306,14 +313,16 @@ final class Scenarios {
         Arrays.sort(latencies);
         if (latencies.length > 0) {
             sample.put("latency_p50_ms", latencies[latencies.length / 2] / 1e6);
-            sample.put("latency_p99_ms", latencies[Math.min(latencies.length - 1, (int) (latencies.length * 0.99))] / 1e6);
+            sample.put("latency_p99_ms",
+                    latencies[Math.min(latencies.length - 1, (int) (latencies.length * 0.99))] / 1e6);
         }
         long drain = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         long outstanding;
         do {
             sleep(Duration.ofMillis(20));
             outstanding = this.client.call(load::outstanding);
-        } while (outstanding > 0 && System.nanoTime() < drain && conns.disconnected.get() == 0);
+        }
+        while (outstanding > 0 && System.nanoTime() < drain && conns.disconnected.get() == 0);
         sample.put("lost", outstanding);
         long errors = this.client.call(() -> load.errors);
         sample.put("errors", errors);
@@ -334,7 +343,8 @@ final class Scenarios {
         Sample sample = new Sample(target.name, round);
         target.tell("tick60");
         EchoLoad load = new EchoLoad(0, 64, true);
-        WsClient.Conns conns = this.client.openAll(uri(target, "/echo"), "", peers, load, parallel(target, 128), Duration.ofSeconds(60));
+        WsClient.Conns conns = this.client.openAll(uri(target, "/echo"), "", peers, load, parallel(target, 128),
+                Duration.ofSeconds(60));
         List<WsConn> open = conns.open();
         if (open.size() < peers) {
             sample.problem(open.size() + " of " + peers + " connections opened: " + conns.errorSummary());
@@ -379,7 +389,8 @@ final class Scenarios {
         do {
             sleep(Duration.ofMillis(20));
             outstanding = this.client.call(() -> load.sent - load.received);
-        } while (outstanding > 0 && System.nanoTime() < deadline);
+        }
+        while (outstanding > 0 && System.nanoTime() < deadline);
         sample.put("sent", this.client.call(() -> load.sent));
         sample.put("lost", outstanding);
         long errors = this.client.call(() -> load.errors);
@@ -427,10 +438,10 @@ final class Scenarios {
     // ---- idle capacity ----
 
     /**
-     * Idle peers: how many the server holds. The servlet stacks are capped by heap, not files: Tomcat
-     * keeps two message buffers of the 64 KiB limit per session (about 240 KiB of heap), so 19000
-     * peers would need 4.5 GiB; Godot accepts ever slower as peers grow (its poll is O(peers) per
-     * 7 ms frame).
+     * Idle peers: how many the server holds. The servlet stacks are capped by heap, not
+     * files: Tomcat keeps two message buffers of the 64 KiB limit per session (about 240
+     * KiB of heap), so 19000 peers would need 4.5 GiB; Godot accepts ever slower as peers
+     * grow (its poll is O(peers) per 7 ms frame).
      */
     static int idlePeers(Target target, int limit) {
         if (target.family.equals("servlet")) {

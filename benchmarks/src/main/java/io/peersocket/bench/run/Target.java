@@ -18,13 +18,18 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One comparison server in a process of its own, pinned to the server core when {@code taskset}
- * exists, paused with SIGSTOP while other servers are measured (so an idle server costs nothing),
- * and asked for its heap and tick statistics on standard input.
+ * One comparison server in a process of its own, pinned to the server core when
+ * {@code taskset} exists, paused with SIGSTOP while other servers are measured (so an
+ * idle server costs nothing), and asked for its heap and tick statistics on standard
+ * input.
  */
 final class Target {
 
-    enum Kind { JAVA, NODE, GODOT }
+    enum Kind {
+
+        JAVA, NODE, GODOT
+
+    }
 
     final String name;
 
@@ -32,7 +37,10 @@ final class Target {
 
     final int port;
 
-    /** The transport family, for ratios: "reactive", "servlet" or "" for non-Spring servers. */
+    /**
+     * The transport family, for ratios: "reactive", "servlet" or "" for non-Spring
+     * servers.
+     */
     final String family;
 
     final boolean starter;
@@ -72,8 +80,9 @@ final class Target {
         this.stdin = new OutputStreamWriter(this.process.getOutputStream(), StandardCharsets.UTF_8);
         Path logFile = logDir.resolve(this.name + ".log");
         Thread reader = new Thread(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(this.process.getInputStream(),
-                    StandardCharsets.UTF_8)); Writer file = Files.newBufferedWriter(logFile)) {
+            try (BufferedReader out = new BufferedReader(
+                    new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8));
+                    Writer file = Files.newBufferedWriter(logFile)) {
                 String line;
                 while ((line = out.readLine()) != null) {
                     file.write(line + "\n");
@@ -92,7 +101,10 @@ final class Target {
         reader.start();
     }
 
-    /** Waits until the server listens (its READY line, or the port accepting, for servers that buffer stdout). */
+    /**
+     * Waits until the server listens (its READY line, or the port accepting, for servers
+     * that buffer stdout).
+     */
     void awaitReady(long timeoutMillis) throws Exception {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         while (System.currentTimeMillis() < deadline) {
@@ -128,7 +140,10 @@ final class Target {
         return this.process.pid();
     }
 
-    /** Sends a command and waits for the reply that starts with {@code expect}; null for servers without the command. */
+    /**
+     * Sends a command and waits for the reply that starts with {@code expect}; null for
+     * servers without the command.
+     */
     String ask(String command, String expect) throws Exception {
         if (this.kind == Kind.GODOT) {
             return null;
@@ -153,7 +168,9 @@ final class Target {
         }
     }
 
-    /** @return heap used after full GCs, or -1 where the server cannot tell */
+    /**
+     * @return heap used after full GCs, or -1 where the server cannot tell
+     */
     long heapAfterGc() throws Exception {
         String reply = ask("heap", "HEAP");
         return (reply != null) ? Long.parseLong(reply) : -1;
@@ -162,7 +179,9 @@ final class Target {
     /** Pins every thread of the server (and so those it starts later) to one core. */
     void pin(int core) throws Exception {
         Process taskset = new ProcessBuilder("taskset", "-a", "-p", "-c", Integer.toString(core),
-                Long.toString(this.process.pid())).redirectErrorStream(true).start();
+                Long.toString(this.process.pid()))
+            .redirectErrorStream(true)
+            .start();
         taskset.getInputStream().readAllBytes();
         if (taskset.waitFor() != 0) {
             throw new IllegalStateException("taskset failed for " + this.name);
@@ -188,12 +207,16 @@ final class Target {
         new ProcessBuilder("kill", signal, Long.toString(this.process.pid())).inheritIO().start().waitFor();
     }
 
-    /** @return user + system CPU of the whole process so far, in nanoseconds */
+    /**
+     * @return user + system CPU of the whole process so far, in nanoseconds
+     */
     long cpuNanos() {
         return cpuNanos(this.process.pid());
     }
 
-    /** @return user + system CPU of a process so far, in nanoseconds */
+    /**
+     * @return user + system CPU of a process so far, in nanoseconds
+     */
     static long cpuNanos(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
@@ -207,9 +230,10 @@ final class Target {
     }
 
     /**
-     * @return the thread switches the process's threads asked for so far (they waited: a park, a
-     * blocking read, a sleep), summed over its threads; each hand-off of work to a waiting thread
-     * costs one. Unlike CPU time, this count barely depends on other load on the machine.
+     * @return the thread switches the process's threads asked for so far (they waited: a
+     * park, a blocking read, a sleep), summed over its threads; each hand-off of work to
+     * a waiting thread costs one. Unlike CPU time, this count barely depends on other
+     * load on the machine.
      */
     long voluntarySwitches() {
         long total = 0;
@@ -233,7 +257,9 @@ final class Target {
         return total;
     }
 
-    /** @return resident set size in bytes */
+    /**
+     * @return resident set size in bytes
+     */
     long rssBytes() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/" + this.process.pid() + "/status"))) {

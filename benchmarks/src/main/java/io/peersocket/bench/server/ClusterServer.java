@@ -17,11 +17,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * One node of a cluster on Redis: the starter (reactive, push) with {@code peersocket.cluster.enabled}.
- * {@code /cbcast}: every peer joins the group {@code all} as it connects, and each packet goes to
- * the whole group, on every node ({@link PeerGroups#sendToGroup}). {@code /xecho}: a peer is greeted
- * with its id (4 bytes, big-endian); a packet starts with the id of the peer it is for (on any
- * node), which gets it with the sender's id in place of its own.
+ * One node of a cluster on Redis: the starter (reactive, push) with
+ * {@code peersocket.cluster.enabled}. {@code /cbcast}: every peer joins the group
+ * {@code all} as it connects, and each packet goes to the whole group, on every node
+ * ({@link PeerGroups#sendToGroup}). {@code /xecho}: a peer is greeted with its id (4
+ * bytes, big-endian); a packet starts with the id of the peer it is for (on any node),
+ * which gets it with the sender's id in place of its own.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableAutoConfiguration
@@ -37,18 +38,22 @@ public class ClusterServer {
         return ServerMain.builder(ClusterServer.class)
             .web(WebApplicationType.NONE)
             .properties("peersocket.server.port=" + port, "peersocket.server.bind-address=127.0.0.1",
-                    // A broadcast to thousands of peers, several in flight: as for the other servers.
+                    // A broadcast to thousands of peers, several in flight: as for the
+                    // other servers.
                     "peersocket.server.buffers.out-kib=1024", "peersocket.server.buffers.out-packets=4096",
                     "peersocket.cluster.enabled=true", "peersocket.cluster.node-id=" + node,
                     "peersocket.cluster.key-prefix=" + keyPrefix,
-                    // Nodes are paused (SIGSTOP) between scenarios: long enough not to be forgotten meanwhile.
-                    "peersocket.cluster.node-timeout=120s",
-                    "spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + redisPort)
+                    // Nodes are paused (SIGSTOP) between scenarios: long enough not to be
+                    // forgotten meanwhile.
+                    "peersocket.cluster.node-timeout=120s", "spring.data.redis.host=127.0.0.1",
+                    "spring.data.redis.port=" + redisPort)
             .run();
     }
 
-    // Both handlers only queue (a group send, a send to a peer of another node: the cluster's
-    // writer does the Redis I/O), so they run on the I/O thread that read the packet: one thread
+    // Both handlers only queue (a group send, a send to a peer of another node: the
+    // cluster's
+    // writer does the Redis I/O), so they run on the I/O thread that read the packet: one
+    // thread
     // hop less on each crossing.
     @PacketHandler(path = "/cbcast", blocking = false)
     static final class Broadcast {

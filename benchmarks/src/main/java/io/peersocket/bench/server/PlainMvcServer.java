@@ -20,9 +20,10 @@ import org.springframework.web.socket.handler.AbstractWebSocketHandler;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 /**
- * The floor for the servlet transport: what a Spring MVC application writes without the starter,
- * a plain Spring WebSocket handler on Tomcat. {@code /echo} answers each message with itself;
- * {@code /bcast} sends each message to every session of the path in a plain loop.
+ * The floor for the servlet transport: what a Spring MVC application writes without the
+ * starter, a plain Spring WebSocket handler on Tomcat. {@code /echo} answers each message
+ * with itself; {@code /bcast} sends each message to every session of the path in a plain
+ * loop.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableAutoConfiguration
@@ -42,7 +43,10 @@ public class PlainMvcServer implements WebSocketConfigurer {
         registry.addHandler(new Broadcast(), "/bcast").setAllowedOriginPatterns("*");
     }
 
-    /** Tomcat buffers 8 KiB messages by default: both servlet servers take 64 KiB, the engine's default input. */
+    /**
+     * Tomcat buffers 8 KiB messages by default: both servlet servers take 64 KiB, the
+     * engine's default input.
+     */
     @Bean
     static ServletServerContainerFactoryBean webSocketContainer() {
         return StarterServer.servletContainer();

@@ -20,10 +20,10 @@ import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
 
 /**
- * The floor for the reactive transport: a plain WebFlux {@link WebSocketHandler} on Reactor
- * Netty. {@code /echo} sends each received message back without copying it (retained frame);
- * {@code /bcast} emits each message to every session's outbound sink in a plain loop; {@code /relay}
- * is the engine's relay protocol as such a loop.
+ * The floor for the reactive transport: a plain WebFlux {@link WebSocketHandler} on
+ * Reactor Netty. {@code /echo} sends each received message back without copying it
+ * (retained frame); {@code /bcast} emits each message to every session's outbound sink in
+ * a plain loop; {@code /relay} is the engine's relay protocol as such a loop.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableAutoConfiguration
@@ -43,10 +43,11 @@ public class PlainWebFluxServer {
     }
 
     /**
-     * The engine's relay protocol written as a plain loop over the sessions, the way an application
-     * without the starter would: SYS_ID and SYS_ADD on join, SYS_DEL on leave, payloads from a
-     * client to 0 (everybody), N or -N copied to each target's outbound sink. Only what the
-     * benchmark's clients send is handled (no peer 1 application, no hook).
+     * The engine's relay protocol written as a plain loop over the sessions, the way an
+     * application without the starter would: SYS_ID and SYS_ADD on join, SYS_DEL on
+     * leave, payloads from a client to 0 (everybody), N or -N copied to each target's
+     * outbound sink. Only what the benchmark's clients send is handled (no peer 1
+     * application, no hook).
      */
     static final class Relay implements WebSocketHandler {
 
@@ -59,7 +60,8 @@ public class PlainWebFluxServer {
 
         @Override
         public Mono<Void> handle(WebSocketSession session) {
-            Member member = new Member(this.ids.incrementAndGet(), session, Sinks.many().unicast().onBackpressureBuffer());
+            Member member = new Member(this.ids.incrementAndGet(), session,
+                    Sinks.many().unicast().onBackpressureBuffer());
             synchronized (this) {
                 emit(member, system(3, member.id()));
                 emit(member, system(1, 1));
@@ -107,8 +109,9 @@ public class PlainWebFluxServer {
 
         private static void emit(Member member, byte[] data) {
             synchronized (member) {
-                member.out().tryEmitNext(new WebSocketMessage(WebSocketMessage.Type.BINARY,
-                        member.session().bufferFactory().wrap(data)));
+                member.out()
+                    .tryEmitNext(new WebSocketMessage(WebSocketMessage.Type.BINARY,
+                            member.session().bufferFactory().wrap(data)));
             }
         }
 
@@ -123,7 +126,8 @@ public class PlainWebFluxServer {
         }
 
         private static int intLE(byte[] data, int at) {
-            return (data[at] & 0xFF) | (data[at + 1] & 0xFF) << 8 | (data[at + 2] & 0xFF) << 16 | (data[at + 3] & 0xFF) << 24;
+            return (data[at] & 0xFF) | (data[at + 1] & 0xFF) << 8 | (data[at + 2] & 0xFF) << 16
+                    | (data[at + 3] & 0xFF) << 24;
         }
 
     }
@@ -149,7 +153,9 @@ public class PlainWebFluxServer {
             payload.read(data);
             for (Member each : this.members) {
                 synchronized (each) {
-                    each.out().tryEmitNext(new WebSocketMessage(message.getType(), each.session().bufferFactory().wrap(data)));
+                    each.out()
+                        .tryEmitNext(
+                                new WebSocketMessage(message.getType(), each.session().bufferFactory().wrap(data)));
                 }
             }
         }

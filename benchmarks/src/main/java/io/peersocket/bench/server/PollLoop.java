@@ -8,9 +8,10 @@ import java.util.concurrent.locks.LockSupport;
 import io.peersocket.server.PeerSocketServer;
 
 /**
- * The application's loop for poll dispatch, as a game's: either a fixed 60 Hz tick that calls
- * {@code poll()} once per tick and records what the tick cost, or (for the echo scenarios) a
- * loop that polls again at once while there is work and naps 20 µs when there is none.
+ * The application's loop for poll dispatch, as a game's: either a fixed 60 Hz tick that
+ * calls {@code poll()} once per tick and records what the tick cost, or (for the echo
+ * scenarios) a loop that polls again at once while there is work and naps 20 µs when
+ * there is none.
  */
 final class PollLoop extends Thread {
 
@@ -71,9 +72,9 @@ final class PollLoop extends Thread {
     }
 
     /**
-     * @return "ticks p50 p99 max cpuP50 cpuP99 cpuMax" in nanoseconds since the last call (wall
-     * time of each tick's poll(), then the CPU time the loop's thread spent in it), and starts
-     * counting again
+     * @return "ticks p50 p99 max cpuP50 cpuP99 cpuMax" in nanoseconds since the last call
+     * (wall time of each tick's poll(), then the CPU time the loop's thread spent in it),
+     * and starts counting again
      */
     synchronized String stats() {
         int n = this.count;
@@ -86,8 +87,8 @@ final class PollLoop extends Thread {
 
     private static String percentiles(long[] values) {
         Arrays.sort(values);
-        return values[(int) (values.length * 0.50)] + " " + values[Math.min(values.length - 1, (int) (values.length * 0.99))]
-                + " " + values[values.length - 1];
+        return values[(int) (values.length * 0.50)] + " "
+                + values[Math.min(values.length - 1, (int) (values.length * 0.99))] + " " + values[values.length - 1];
     }
 
 }

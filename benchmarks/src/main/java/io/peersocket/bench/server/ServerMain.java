@@ -11,24 +11,21 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * One comparison server per JVM: {@code ServerMain <target> <port>}. Prints {@code @@READY} when
- * it listens, then answers the runner's commands on standard input:
- * {@code heap} (heap used after full GCs), {@code tick60} / {@code spin} (poll-loop pace),
- * {@code ticks} (tick cost statistics since the last call), {@code nodes} (a cluster node: how
- * many other nodes it sees), {@code has <id>} (whether the server knows a peer, of any node), {@code quit}.
+ * One comparison server per JVM: {@code ServerMain <target> <port>}. Prints
+ * {@code @@READY} when it listens, then answers the runner's commands on standard input:
+ * {@code heap} (heap used after full GCs), {@code tick60} / {@code spin} (poll-loop
+ * pace), {@code ticks} (tick cost statistics since the last call), {@code nodes} (a
+ * cluster node: how many other nodes it sees), {@code has <id>} (whether the server knows
+ * a peer, of any node), {@code quit}.
  */
 public final class ServerMain {
 
     /** Settings every Spring server shares, so that they differ only in their stack. */
-    static final String[] COMMON = {
-        "spring.main.banner-mode=off",
-        "spring.jmx.enabled=false",
-        "logging.level.root=WARN",
-        "server.address=127.0.0.1",
-        // Servlet stacks: Tomcat's default of 8192 connections would cap the broadcast and idle scenarios.
-        "server.tomcat.max-connections=30000",
-        "server.tomcat.accept-count=1024",
-    };
+    static final String[] COMMON = { "spring.main.banner-mode=off", "spring.jmx.enabled=false",
+            "logging.level.root=WARN", "server.address=127.0.0.1",
+            // Servlet stacks: Tomcat's default of 8192 connections would cap the
+            // broadcast and idle scenarios.
+            "server.tomcat.max-connections=30000", "server.tomcat.accept-count=1024", };
 
     private ServerMain() {
     }
@@ -69,8 +66,8 @@ public final class ServerMain {
                 case "heap" -> System.out.println("@@HEAP " + heapAfterGc());
                 case "tick60" -> loop.tick(true);
                 case "spin" -> loop.tick(false);
-                case "nodes" -> System.out.println("@@NODES " + context.getBean(io.peersocket.cluster.ClusterNode.class)
-                    .otherNodes().size());
+                case "nodes" -> System.out
+                    .println("@@NODES " + context.getBean(io.peersocket.cluster.ClusterNode.class).otherNodes().size());
                 case "ticks" -> System.out.println("@@TICKS " + ((loop != null) ? loop.stats() : "0 0 0 0 0 0 0"));
                 case "quit" -> {
                     context.close();

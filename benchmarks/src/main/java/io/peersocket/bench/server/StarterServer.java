@@ -24,11 +24,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 /**
- * The starter, as an application uses it: two {@code @PacketHandler} beans, on either transport
- * (a dedicated Reactor Netty port, or the application's own Tomcat) and in either dispatch mode.
- * {@code /echo} returns each packet (sent back in its own mode); {@code /bcast} sends each packet
- * to every peer of the path in a plain loop over {@link PeerSocketServer#peers()}; {@code /relay}
- * is the starter's multiplayer relay.
+ * The starter, as an application uses it: two {@code @PacketHandler} beans, on either
+ * transport (a dedicated Reactor Netty port, or the application's own Tomcat) and in
+ * either dispatch mode. {@code /echo} returns each packet (sent back in its own mode);
+ * {@code /bcast} sends each packet to every peer of the path in a plain loop over
+ * {@link PeerSocketServer#peers()}; {@code /relay} is the starter's multiplayer relay.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableAutoConfiguration
@@ -38,7 +38,10 @@ public class StarterServer {
         return start(port, reactive, poll, true, false);
     }
 
-    /** The reactive push server whose relay is {@code /rpc}, serving node {@code /root/Bench} ({@link Bench}). */
+    /**
+     * The reactive push server whose relay is {@code /rpc}, serving node
+     * {@code /root/Bench} ({@link Bench}).
+     */
     static ConfigurableApplicationContext startRpc(int port) {
         return start(port, true, false, true, true);
     }
@@ -48,9 +51,10 @@ public class StarterServer {
     }
 
     /**
-     * @param blocking whether {@code /echo} is declared as a handler that may block (the default,
-     * handler threads) or not ({@code blocking = false}: on the I/O thread)
-     * @param rpc whether the relay is {@code /rpc} with the {@link Bench} node rather than {@code /relay}
+     * @param blocking whether {@code /echo} is declared as a handler that may block (the
+     * default, handler threads) or not ({@code blocking = false}: on the I/O thread)
+     * @param rpc whether the relay is {@code /rpc} with the {@link Bench} node rather
+     * than {@code /relay}
      */
     static ConfigurableApplicationContext start(int port, boolean reactive, boolean poll, boolean blocking,
             boolean rpc) {
@@ -58,8 +62,10 @@ public class StarterServer {
         properties.add("bench.rpc=" + rpc);
         properties.add("bench.echo.blocking=" + blocking);
         properties.add("peersocket.server.dispatch=" + (poll ? "poll" : "push"));
-        // The engine's default output limit (64 KiB) holds four 16 KiB echoes: with 16 in flight, put_packet
-        // would return ERR_OUT_OF_MEMORY and drop (as the engine does). Raised as for Godot's server.
+        // The engine's default output limit (64 KiB) holds four 16 KiB echoes: with 16 in
+        // flight, put_packet
+        // would return ERR_OUT_OF_MEMORY and drop (as the engine does). Raised as for
+        // Godot's server.
         properties.add("peersocket.server.buffers.out-kib=1024");
         properties.add("peersocket.server.buffers.out-packets=4096");
         if (reactive) {
@@ -69,8 +75,9 @@ public class StarterServer {
         else {
             properties.add("server.port=" + port);
         }
-        return ServerMain.builder(reactive ? new Class<?>[] { StarterServer.class }
-                : new Class<?>[] { StarterServer.class, StarterServletContainer.class })
+        return ServerMain
+            .builder(reactive ? new Class<?>[] { StarterServer.class }
+                    : new Class<?>[] { StarterServer.class, StarterServletContainer.class })
             .web(reactive ? WebApplicationType.NONE : WebApplicationType.SERVLET)
             .properties(properties.toArray(String[]::new))
             .run();
@@ -83,7 +90,8 @@ public class StarterServer {
         return container;
     }
 
-    // The handlers are member classes: Spring registers them as beans with this configuration.
+    // The handlers are member classes: Spring registers them as beans with this
+    // configuration.
     @PacketHandler(path = "/echo")
     @ConditionalOnBooleanProperty(name = "bench.echo.blocking")
     static final class Echo {
@@ -95,7 +103,10 @@ public class StarterServer {
 
     }
 
-    /** The same echo, declared non-blocking: it runs on the I/O thread that read the message. */
+    /**
+     * The same echo, declared non-blocking: it runs on the I/O thread that read the
+     * message.
+     */
     @PacketHandler(path = "/echo", blocking = false)
     @ConditionalOnBooleanProperty(name = "bench.echo.blocking", havingValue = false)
     static final class NonBlockingEcho {
@@ -107,7 +118,10 @@ public class StarterServer {
 
     }
 
-    /** The engine's multiplayer relay; peer 1 (this application) takes what is addressed to it and drops it. */
+    /**
+     * The engine's multiplayer relay; peer 1 (this application) takes what is addressed
+     * to it and drops it.
+     */
     @PacketHandler(path = "/relay", multiplayer = true)
     @ConditionalOnBooleanProperty(name = "bench.rpc", havingValue = false, matchIfMissing = true)
     static final class Relay {
@@ -118,12 +132,18 @@ public class StarterServer {
 
     }
 
-    /** The relay of the remote-call scenario: its payloads are the MultiplayerAPI's, served by {@link Bench}. */
+    /**
+     * The relay of the remote-call scenario: its payloads are the MultiplayerAPI's,
+     * served by {@link Bench}.
+     */
     @PacketHandler(path = "/rpc", multiplayer = true)
     @ConditionalOnBooleanProperty(name = "bench.rpc")
     static final class RpcRelay {
 
-        /** Payloads that are no MultiplayerAPI packet would reach the application here; the scenario sends none. */
+        /**
+         * Payloads that are no MultiplayerAPI packet would reach the application here;
+         * the scenario sends none.
+         */
         @PeerPacket
         void packet(int from) {
         }
@@ -131,7 +151,8 @@ public class StarterServer {
     }
 
     /**
-     * Node {@code /root/Bench} of the remote-call scenario, as benchmarks/godot/rpc_server.gd in GDScript:
+     * Node {@code /root/Bench} of the remote-call scenario, as
+     * benchmarks/godot/rpc_server.gd in GDScript:
      * {@code remote func ping(seq): rpc_id(get_tree().get_rpc_sender_id(), "pong", seq)}.
      */
     @RemoteNode(path = "/root/Bench", relay = "/rpc")

@@ -19,10 +19,11 @@ import org.openjdk.jmh.annotations.Warmup;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A typical game state, a Dictionary of 50 entities (Vector2 position, float rotation, int hp,
- * String name), encoded and decoded with the engine's Variant encoding ({@link VariantCodec},
- * what {@code put_var} / {@code get_var} use) and with Jackson JSON of the same data as records
- * (what a {@code @DataReceived} record parameter uses). Run with
+ * A typical game state, a Dictionary of 50 entities (Vector2 position, float rotation,
+ * int hp, String name), encoded and decoded with the engine's Variant encoding
+ * ({@link VariantCodec}, what {@code put_var} / {@code get_var} use) and with Jackson
+ * JSON of the same data as records (what a {@code @DataReceived} record parameter uses).
+ * Run with
  * {@code java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" org.openjdk.jmh.Main VariantBenchmark}.
  */
 @State(Scope.Thread)
@@ -105,8 +106,8 @@ public class VariantBenchmark {
     public static void main(String[] args) {
         VariantBenchmark benchmark = new VariantBenchmark();
         benchmark.setUp();
-        System.out.println("Variant bytes: " + benchmark.variantBytes.length + ", JSON bytes: "
-                + benchmark.jsonBytes.length);
+        System.out
+            .println("Variant bytes: " + benchmark.variantBytes.length + ", JSON bytes: " + benchmark.jsonBytes.length);
     }
 
 }

@@ -3,7 +3,8 @@ package io.peersocket.sample.chat;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a chat page sends: {@code {"type":"join","name":"Ada"}} or {@code {"type":"say","text":"hi"}}.
+ * What a chat page sends: {@code {"type":"join","name":"Ada"}} or
+ * {@code {"type":"say","text":"hi"}}.
  *
  * @param type {@code join} or {@code say}
  * @param name the user's name, for {@code join}

@@ -6,9 +6,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the chat server sends, as JSON text: {@code hello} (the limits, on connect), {@code welcome}
- * (to a member who joined, with the member list), {@code joined}, {@code renamed}, {@code left},
- * {@code message} (to every member) and {@code error} (to the one client whose command was refused).
+ * What the chat server sends, as JSON text: {@code hello} (the limits, on connect),
+ * {@code welcome} (to a member who joined, with the member list), {@code joined},
+ * {@code renamed}, {@code left}, {@code message} (to every member) and {@code error} (to
+ * the one client whose command was refused).
  *
  * @param type the kind of event
  * @param name the member it is about (the sender of a message)

@@ -25,20 +25,23 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * The chat of the sample application, in the spirit of the engine's {@code websocket_chat} demo:
- * the page {@code static/index.html} opens {@code ws://<host>:9080/chat}, joins with a name, and
- * every message is relayed to every member with the sender's name; joins and leaves are announced.
+ * The chat of the sample application, in the spirit of the engine's
+ * {@code websocket_chat} demo: the page {@code static/index.html} opens
+ * {@code ws://<host>:9080/chat}, joins with a name, and every message is relayed to every
+ * member with the sender's name; joins and leaves are announced.
  * <p>
- * Bad input is answered, never dropped in silence: an empty or over-long name, a message before
- * joining, an empty or over-long message and anything that is not a chat command each get an
- * {@link ChatEvent#error(String) error event} that the page shows to its user. The connection
- * stays open so that the user can correct it.
+ * Bad input is answered, never dropped in silence: an empty or over-long name, a message
+ * before joining, an empty or over-long message and anything that is not a chat command
+ * each get an {@link ChatEvent#error(String) error event} that the page shows to its
+ * user. The connection stays open so that the user can correct it.
  * <p>
- * With the {@code cluster} profile (several instances on one Redis, docs/cluster.md) the members
- * are a {@link PeerGroups group}: events reach the members of every instance, and the welcome lists
- * the members of every instance ({@link ClusterRoster}, a hash per instance in Redis).
+ * With the {@code cluster} profile (several instances on one Redis, docs/cluster.md) the
+ * members are a {@link PeerGroups group}: events reach the members of every instance, and
+ * the welcome lists the members of every instance ({@link ClusterRoster}, a hash per
+ * instance in Redis).
  */
-// A player's token (SCOPE_player, from POST /token) is checked before the upgrade: 401 / 403 otherwise.
+// A player's token (SCOPE_player, from POST /token) is checked before the upgrade: 401 /
+// 403 otherwise.
 @PacketHandler(path = "/chat", writeMode = WriteMode.TEXT, authorities = "SCOPE_player")
 public class ChatHandler {
 
@@ -50,7 +53,8 @@ public class ChatHandler {
 
     private static final Log logger = LogFactory.getLog(ChatHandler.class);
 
-    // Joined members by peer id; a peer that is connected but has not joined is not listed.
+    // Joined members by peer id; a peer that is connected but has not joined is not
+    // listed.
     private final Map<Integer, Member> members = new ConcurrentHashMap<>();
 
     private static final String GROUP = "chat";
@@ -64,7 +68,8 @@ public class ChatHandler {
     private final @Nullable ClusterRoster roster;
 
     /**
-     * @param json the application's JSON mapper, to write the events broadcast to every member
+     * @param json the application's JSON mapper, to write the events broadcast to every
+     * member
      * @param groups the cluster's groups, when the cluster is on
      * @param node the cluster's node, when the cluster is on
      * @param redis the cluster's Redis, when the cluster is on
@@ -83,8 +88,8 @@ public class ChatHandler {
     }
 
     /**
-     * client_connected: tells the page the limits, so that it can show them; the server still
-     * enforces them.
+     * client_connected: tells the page the limits, so that it can show them; the server
+     * still enforces them.
      * @return the hello event
      */
     @ClientConnected
@@ -127,7 +132,8 @@ public class ChatHandler {
         }
         if (previous == null) {
             broadcast(ChatEvent.joined(name), peer.id());
-            // Clients trigger these at will: DEBUG, the name they chose escaped (no forged log lines).
+            // Clients trigger these at will: DEBUG, the name they chose escaped (no
+            // forged log lines).
             logger.debug(LogSafe.text(name) + " joined the chat (peer " + peer.id() + ")");
         }
         else if (!previous.name().equals(name)) {
@@ -184,7 +190,9 @@ public class ChatHandler {
         }
     }
 
-    /** @return the names of the members of this instance, sorted */
+    /**
+     * @return the names of the members of this instance, sorted
+     */
     public List<String> names() {
         List<String> names = new ArrayList<>();
         this.members.values().forEach((member) -> names.add(member.name()));
@@ -192,7 +200,8 @@ public class ChatHandler {
         return names;
     }
 
-    // Sends one event to every member but the one excluded (0: nobody excluded). A member whose
+    // Sends one event to every member but the one excluded (0: nobody excluded). A member
+    // whose
     // output limit is full misses it; that is logged rather than stalling the others.
     private void broadcast(ChatEvent event, int excluded) {
         String text = this.json.writeValueAsString(event);

@@ -12,13 +12,14 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * The chat's members of every instance, for the welcome, with the {@code cluster} profile. The
- * cluster carries packets, not application state (docs/cluster.md), so the chat keeps its own: each
- * instance writes its members in a Redis hash of its own ({@code peersocket-sample:chat:<node>}, peer
- * id to name) and reads the hashes of the nodes the cluster knows. The hash of a node that died is
- * not read any more once the cluster forgets it, and an instance empties its own when it first
- * writes, so a restart leaves no ghosts. Redis being unreachable costs the welcome the other
- * instances' names, never the join.
+ * The chat's members of every instance, for the welcome, with the {@code cluster}
+ * profile. The cluster carries packets, not application state (docs/cluster.md), so the
+ * chat keeps its own: each instance writes its members in a Redis hash of its own
+ * ({@code peersocket-sample:chat:<node>}, peer id to name) and reads the hashes of the
+ * nodes the cluster knows. The hash of a node that died is not read any more once the
+ * cluster forgets it, and an instance empties its own when it first writes, so a restart
+ * leaves no ghosts. Redis being unreachable costs the welcome the other instances' names,
+ * never the join.
  */
 final class ClusterRoster {
 
@@ -59,7 +60,9 @@ final class ClusterRoster {
         }
     }
 
-    /** @return the names of the members of the other instances, as far as Redis answers */
+    /**
+     * @return the names of the members of the other instances, as far as Redis answers
+     */
     List<String> otherNames() {
         List<String> names = new ArrayList<>();
         for (String other : this.node.otherNodes()) {

@@ -16,17 +16,23 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 
 /**
  * A tiny Godot lobby on the sample's relay at {@code ws://127.0.0.1:9080/mp}: node
- * {@code /root/Lobby} of the game in {@code sample-app/godot/lobby_client.gd}, served by the
- * Spring application (peer 1) through Godot's high-level multiplayer.
+ * {@code /root/Lobby} of the game in {@code sample-app/godot/lobby_client.gd}, served by
+ * the Spring application (peer 1) through Godot's high-level multiplayer.
  * <ul>
- * <li>{@code rpc_id(1, "register", name)}: the caller gets {@code welcome(id, players)} (a
- * Dictionary of id to name, itself included).</li>
- * <li>{@code rpc_id(1, "move", position)}: every other player gets {@code moved(id, position)}.</li>
+ * <li>{@code rpc_id(1, "register", name)}: the caller gets {@code welcome(id, players)}
+ * (a Dictionary of id to name, itself included).</li>
+ * <li>{@code rpc_id(1, "move", position)}: every other player gets
+ * {@code moved(id, position)}.</li>
  * </ul>
- * The same node in GDScript, as the engine's server would run it, is shown in docs/multiplayer-api.md.
+ * The same node in GDScript, as the engine's server would run it, is shown in
+ * docs/multiplayer-api.md.
  */
 @RemoteNode(path = "/root/Lobby")
-@ConditionalOnBooleanProperty(name = "peersocket.server.enabled", matchIfMissing = true) // not in the seed-client profile
+@ConditionalOnBooleanProperty(name = "peersocket.server.enabled", matchIfMissing = true) // not
+                                                                                         // in
+                                                                                         // the
+                                                                                         // seed-client
+                                                                                         // profile
 class Lobby {
 
     private static final Log logger = LogFactory.getLog(Lobby.class);

@@ -25,12 +25,13 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 
 /**
- * Issues the sample's WebSocket tokens: JWTs signed with an RSA key made at startup, so there is
- * no secret to configure and a token is good only for the run that issued it (a real deployment
- * takes tokens from its identity provider and configures
- * {@code spring.security.oauth2.resourceserver.jwt.*} instead). The user's roles become scopes:
- * ROLE_PLAYER is {@code scope=player}, which Spring Security reads back as {@code SCOPE_player},
- * the authority {@code /chat} and {@code /mp} ask for in application.yml.
+ * Issues the sample's WebSocket tokens: JWTs signed with an RSA key made at startup, so
+ * there is no secret to configure and a token is good only for the run that issued it (a
+ * real deployment takes tokens from its identity provider and configures
+ * {@code spring.security.oauth2.resourceserver.jwt.*} instead). The user's roles become
+ * scopes: ROLE_PLAYER is {@code scope=player}, which Spring Security reads back as
+ * {@code SCOPE_player}, the authority {@code /chat} and {@code /mp} ask for in
+ * application.yml.
  */
 public final class SampleTokens {
 
@@ -44,7 +45,9 @@ public final class SampleTokens {
 
     private final Duration lifetime;
 
-    /** @param lifetime how long each token is valid */
+    /**
+     * @param lifetime how long each token is valid
+     */
     public SampleTokens(Duration lifetime) {
         RSAKey key = new RSAKey.Builder((RSAPublicKey) this.keys.getPublic())
             .privateKey((RSAPrivateKey) this.keys.getPrivate())
@@ -59,12 +62,14 @@ public final class SampleTokens {
      * @return a signed token naming the user, with the user's roles as scopes
      */
     public String issue(Authentication user) {
-        return issue(user.getName(), user.getAuthorities()
-            .stream()
-            .map(GrantedAuthority::getAuthority)
-            .filter((authority) -> authority.startsWith("ROLE_"))
-            .map((role) -> role.substring("ROLE_".length()).toLowerCase(java.util.Locale.ROOT))
-            .collect(Collectors.joining(" ")), this.lifetime);
+        return issue(user.getName(),
+                user.getAuthorities()
+                    .stream()
+                    .map(GrantedAuthority::getAuthority)
+                    .filter((authority) -> authority.startsWith("ROLE_"))
+                    .map((role) -> role.substring("ROLE_".length()).toLowerCase(java.util.Locale.ROOT))
+                    .collect(Collectors.joining(" ")),
+                this.lifetime);
     }
 
     /**
@@ -86,7 +91,9 @@ public final class SampleTokens {
             .getTokenValue();
     }
 
-    /** @return the decoder of these tokens: the WebSocket port checks them with it */
+    /**
+     * @return the decoder of these tokens: the WebSocket port checks them with it
+     */
     public JwtDecoder decoder() {
         return this.decoder;
     }

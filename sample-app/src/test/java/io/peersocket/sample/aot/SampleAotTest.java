@@ -27,11 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The sample application after Spring's ahead-of-time processing, as a native image would run it
- * but on the JVM: {@code -Dspring.aot.enabled=true} makes Boot start from the generated bean
- * definitions instead of scanning, and fail when they are missing. Checks the reflection hints
- * that process-aot wrote for the handlers and their JSON types, then talks to the echo and chat
- * endpoints of the AOT-started application over real sockets.
+ * The sample application after Spring's ahead-of-time processing, as a native image would
+ * run it but on the JVM: {@code -Dspring.aot.enabled=true} makes Boot start from the
+ * generated bean definitions instead of scanning, and fail when they are missing. Checks
+ * the reflection hints that process-aot wrote for the handlers and their JSON types, then
+ * talks to the echo and chat endpoints of the AOT-started application over real sockets.
  * <p>
  * Needs the generated code: runs with the Maven profile {@code aot}
  * ({@code ./mvnw -pl sample-app -am test -Paot -Dtest=SampleAotTest -Dsurefire.failIfNoSpecifiedTests=false}),
@@ -45,18 +45,22 @@ class SampleAotTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    /** GraalVM's reachability metadata, as Spring Framework 7 writes it for this module. */
+    /**
+     * GraalVM's reachability metadata, as Spring Framework 7 writes it for this module.
+     */
     private static final String METADATA = "META-INF/native-image/io.peersocket/peersocket-sample-app/"
             + "reachability-metadata.json";
 
     private Process process;
 
-    // Per test, so that each one is reported as skipped with the message (a class-level abort reports none).
+    // Per test, so that each one is reported as skipped with the message (a class-level
+    // abort reports none).
     @BeforeEach
     void generatedCodeIsThere() {
         if (!Boolean.getBoolean("peersocket.aot")) {
             String message = "SampleAotTest skipped: it needs the code that process-aot generates; run it with -Paot";
-            System.err.println(message); // also in the build log, where a skipped count alone says nothing
+            System.err.println(message); // also in the build log, where a skipped count
+                                         // alone says nothing
             Assumptions.abort(message);
         }
     }
@@ -75,7 +79,8 @@ class SampleAotTest {
             assertThat(in).as("process-aot wrote %s", METADATA).isNotNull();
             metadata = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        // The seed's echo handler method, the chat's method, its JSON command and event records.
+        // The seed's echo handler method, the chat's method, its JSON command and event
+        // records.
         assertThat(metadata).contains("\"io.peersocket.sample.EchoHandler\"", "\"onData\"",
                 "\"io.peersocket.sample.chat.ChatHandler\"", "\"received\"",
                 "\"io.peersocket.sample.chat.ChatCommand\"", "\"io.peersocket.sample.chat.ChatEvent\"");
@@ -110,8 +115,10 @@ class SampleAotTest {
             assertThat(binary.string()).isFalse();
             assertThat(binary.data()).containsExactly(1, 2, 3);
         }
-        // JSON both ways: a ChatEvent result on connect, a ChatCommand parameter, a ChatEvent answer.
-        // The chat needs a player's token: the sample's security runs from the generated code too.
+        // JSON both ways: a ChatEvent result on connect, a ChatCommand parameter, a
+        // ChatEvent answer.
+        // The chat needs a player's token: the sample's security runs from the generated
+        // code too.
         String token = token(port(log, WEB_PORT));
         try (PeerSocketTestClient chat = PeerSocketTestClient.builder()
             .header("Authorization", "Bearer " + token)

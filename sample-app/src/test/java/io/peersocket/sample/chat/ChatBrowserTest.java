@@ -39,19 +39,23 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample chat in a real browser: Debian's headless Chromium loads the page from the web port
- * and talks to {@code /chat} on the WebSocket port with the browser's own WebSocket API. Two
- * browsers (two users) chat; joins, leaves and refusals show on the page; a restart of the
- * WebSocket server is shown and the page reconnects by itself. Every wait is bounded.
+ * The sample chat in a real browser: Debian's headless Chromium loads the page from the
+ * web port and talks to {@code /chat} on the WebSocket port with the browser's own
+ * WebSocket API. Two browsers (two users) chat; joins, leaves and refusals show on the
+ * page; a restart of the WebSocket server is shown and the page reconnects by itself.
+ * Every wait is bounded.
  * <p>
- * Skipped with a message when {@code chromium} or {@code chromium-driver} is missing, unless
- * {@code peersocket.peers.required=true} (CI), which makes that a failure.
+ * Skipped with a message when {@code chromium} or {@code chromium-driver} is missing,
+ * unless {@code peersocket.peers.required=true} (CI), which makes that a failure.
  */
 @SpringBootTest(classes = SampleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ChatBrowserTest {
 
-    /** Bounds each wait on the browsers: two Chromiums on a loaded machine can be slow, never stuck. */
+    /**
+     * Bounds each wait on the browsers: two Chromiums on a loaded machine can be slow,
+     * never stuck.
+     */
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private static final int WEB_PORT = freePort();
@@ -98,7 +102,8 @@ class ChatBrowserTest {
     @BeforeEach
     void leaveEveryPage() {
         Chromium.skipUnless(installed);
-        // A page left behind by the previous test would still be a member: start from a blank slate.
+        // A page left behind by the previous test would still be a member: start from a
+        // blank slate.
         ada.driver().get("about:blank");
         grace.driver().get("about:blank");
     }
@@ -153,13 +158,15 @@ class ChatBrowserTest {
         ada.findElement(By.id("join")).click();
         waitForLine(ada, "You joined as Ada.");
         wait(ada, "the error banner to go", (d) -> !d.findElement(By.id("error")).isDisplayed());
-        // The join succeeded: the refused join's error is gone from the banner and from the log.
+        // The join succeeded: the refused join's error is gone from the banner and from
+        // the log.
         assertThat(ada.findElement(By.id("error")).getDomProperty("textContent")).isEmpty();
         assertThat(lines(ada)).doesNotContain("Choose a name: it may not be empty").contains("You joined as Ada.");
 
         String tooLong = "x".repeat(ChatHandler.MAX_TEXT + 1);
         setInput(ada, "text", tooLong);
-        assertThat(ada.findElement(By.id("counter")).getText()).isEqualTo((ChatHandler.MAX_TEXT + 1) + "/" + ChatHandler.MAX_TEXT);
+        assertThat(ada.findElement(By.id("counter")).getText())
+            .isEqualTo((ChatHandler.MAX_TEXT + 1) + "/" + ChatHandler.MAX_TEXT);
         ada.findElement(By.id("send")).click();
         waitForError(ada, "Your message has " + (ChatHandler.MAX_TEXT + 1) + " characters; the limit is "
                 + ChatHandler.MAX_TEXT + ". It was not sent.");
@@ -176,10 +183,12 @@ class ChatBrowserTest {
         WebDriver grace = open(ChatBrowserTest.grace, "Grace");
         waitForLine(ada, "Grace joined.");
 
-        this.lifecycle.stop(); // closes every peer with 1001 and unbinds the WebSocket port
+        this.lifecycle.stop(); // closes every peer with 1001 and unbinds the WebSocket
+                               // port
         try {
             for (WebDriver page : List.of(ada, grace)) {
-                waitForLine(page, "Disconnected from the server: closed with 1001 (Server shutting down). Reconnecting…");
+                waitForLine(page,
+                        "Disconnected from the server: closed with 1001 (Server shutting down). Reconnecting…");
                 wait(page, "the status to show the retries while the port is closed", (d) -> {
                     WebElement status = d.findElement(By.id("status"));
                     return status.getText().startsWith("Disconnected") || status.getText().startsWith("Reconnecting");
@@ -194,11 +203,14 @@ class ChatBrowserTest {
             this.lifecycle.start();
         }
         for (WebDriver page : List.of(ada, grace)) {
-            wait(page, "the page to reconnect", (d) -> "open".equals(d.findElement(By.id("status")).getDomAttribute("data-state")));
+            wait(page, "the page to reconnect",
+                    (d) -> "open".equals(d.findElement(By.id("status")).getDomAttribute("data-state")));
         }
         waitForLine(ada, "Reconnected; joining again as Ada.");
-        wait(ada, "Ada to be a member again", (d) -> lines(d).stream().filter("You joined as Ada."::equals).count() == 2);
-        wait(grace, "Grace to be a member again", (d) -> lines(d).stream().filter("You joined as Grace."::equals).count() == 2);
+        wait(ada, "Ada to be a member again",
+                (d) -> lines(d).stream().filter("You joined as Ada."::equals).count() == 2);
+        wait(grace, "Grace to be a member again",
+                (d) -> lines(d).stream().filter("You joined as Grace."::equals).count() == 2);
         say(grace, "Back after the restart.");
         waitForLine(ada, "Grace: Back after the restart.");
         assertThat(ada.findElement(By.id("status")).getText()).isEqualTo("Connected");
@@ -218,7 +230,8 @@ class ChatBrowserTest {
         assertThat(ada.findElements(By.id("messages"))).isEmpty();
 
         logIn(ada, "player", "player-dev");
-        // Back on the chat page, which fetched a token with its session and opened the socket with it.
+        // Back on the chat page, which fetched a token with its session and opened the
+        // socket with it.
         wait(ada, "the page to connect", (d) -> !d.findElements(By.id("status")).isEmpty()
                 && "open".equals(d.findElement(By.id("status")).getDomAttribute("data-state")));
         ada.findElement(By.id("name")).sendKeys("Ada");
@@ -238,11 +251,13 @@ class ChatBrowserTest {
 
     private static WebDriver load(WebDriver driver) {
         driver.get(pageUrl());
-        // The page is behind the sample's form login: log in when the browser has no session yet.
+        // The page is behind the sample's form login: log in when the browser has no
+        // session yet.
         if (!driver.findElements(By.id("username")).isEmpty()) {
             logIn(driver, "player", "player-dev");
         }
-        wait(driver, "the page to connect", (d) -> "open".equals(d.findElement(By.id("status")).getDomAttribute("data-state")));
+        wait(driver, "the page to connect",
+                (d) -> "open".equals(d.findElement(By.id("status")).getDomAttribute("data-state")));
         return driver;
     }
 
@@ -250,7 +265,8 @@ class ChatBrowserTest {
         return "http://localhost:" + WEB_PORT + "/?port=" + SOCKET_PORT;
     }
 
-    // Spring Security's own login page: its form carries the CSRF token the login POST needs.
+    // Spring Security's own login page: its form carries the CSRF token the login POST
+    // needs.
     private static void logIn(WebDriver driver, String user, String password) {
         driver.findElement(By.id("username")).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(password);
@@ -275,11 +291,12 @@ class ChatBrowserTest {
         driver.findElement(By.id("send")).click();
     }
 
-    // Sets a long value at once (typing 500 keys is slow) and tells the page as typing would.
+    // Sets a long value at once (typing 500 keys is slow) and tells the page as typing
+    // would.
     private static void setInput(WebDriver driver, String id, String value) {
-        ((JavascriptExecutor) driver).executeScript(
-                "const input = document.getElementById(arguments[0]); input.value = arguments[1];"
-                        + " input.dispatchEvent(new Event('input'));", id, value);
+        ((JavascriptExecutor) driver)
+            .executeScript("const input = document.getElementById(arguments[0]); input.value = arguments[1];"
+                    + " input.dispatchEvent(new Event('input'));", id, value);
     }
 
     private static List<String> lines(WebDriver driver) {
@@ -303,10 +320,12 @@ class ChatBrowserTest {
     }
 
     private static void wait(WebDriver driver, String what, Predicate<WebDriver> condition) {
-        // The page removes lines (a refused join's error, once the join succeeds): an element read
+        // The page removes lines (a refused join's error, once the join succeeds): an
+        // element read
         // as it goes is stale, and the next poll reads the list again.
-        new WebDriverWait(driver, WAIT, Duration.ofMillis(100)).ignoring(StaleElementReferenceException.class).withMessage(() -> "waited " + WAIT.toSeconds()
-                + " s for " + what + "; the page shows " + lines(driver)).until(condition::test);
+        new WebDriverWait(driver, WAIT, Duration.ofMillis(100)).ignoring(StaleElementReferenceException.class)
+            .withMessage(() -> "waited " + WAIT.toSeconds() + " s for " + what + "; the page shows " + lines(driver))
+            .until(condition::test);
     }
 
     // --- screenshot ---
@@ -315,8 +334,8 @@ class ChatBrowserTest {
         BufferedImage a = screenshot(left);
         BufferedImage b = screenshot(right);
         int gap = 8;
-        BufferedImage both = new BufferedImage(a.getWidth() + gap + b.getWidth(), Math.max(a.getHeight(), b.getHeight()),
-                BufferedImage.TYPE_INT_RGB);
+        BufferedImage both = new BufferedImage(a.getWidth() + gap + b.getWidth(),
+                Math.max(a.getHeight(), b.getHeight()), BufferedImage.TYPE_INT_RGB);
         Graphics2D graphics = both.createGraphics();
         graphics.setColor(new Color(0x55, 0x55, 0x55));
         graphics.fillRect(0, 0, both.getWidth(), both.getHeight());

@@ -10,8 +10,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A chat client: sends commands and reads events as JSON over the project's test client (the JDK's own
- * WebSocket). Every wait is bounded.
+ * A chat client: sends commands and reads events as JSON over the project's test client
+ * (the JDK's own WebSocket). Every wait is bounded.
  */
 final class ChatClient implements AutoCloseable {
 
@@ -43,7 +43,10 @@ final class ChatClient implements AutoCloseable {
         return new ChatClient(builder.connect(URI.create("ws://127.0.0.1:" + port + "/chat")));
     }
 
-    /** Connects and joins; returns once the welcome arrived (the hello before it is consumed). */
+    /**
+     * Connects and joins; returns once the welcome arrived (the hello before it is
+     * consumed).
+     */
     static ChatClient join(int port, String token, String name) {
         ChatClient client = connect(port, token);
         client.expect("hello");
@@ -52,7 +55,9 @@ final class ChatClient implements AutoCloseable {
         return client;
     }
 
-    /** @return the names the welcome listed, in its order */
+    /**
+     * @return the names the welcome listed, in its order
+     */
     java.util.List<String> welcomedUsers() {
         if (this.welcome == null) {
             throw new AssertionError("This client has not joined");
@@ -70,7 +75,9 @@ final class ChatClient implements AutoCloseable {
         this.socket.send(text);
     }
 
-    /** @return the next event, which must be of this type and come as text */
+    /**
+     * @return the next event, which must be of this type and come as text
+     */
     JsonNode expect(String type) {
         Packet packet = this.socket.awaitPacket();
         if (!packet.string()) {
@@ -88,7 +95,10 @@ final class ChatClient implements AutoCloseable {
         this.socket.close();
     }
 
-    /** Closes with 1000 and waits for the server's answer, unless the connection is closed already. */
+    /**
+     * Closes with 1000 and waits for the server's answer, unless the connection is closed
+     * already.
+     */
     @Override
     public void close() {
         try (this.socket) {

@@ -31,11 +31,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The sample's {@code cluster} profile: two instances on one real redis-server (Debian's binary,
- * started on a free loopback port); a member of the chat on each instance sees the other join and
- * they exchange messages, at the protocol level and in two headless Chromiums, each page served
- * by its own instance; the welcome lists the members of both instances; relay clients of the two
- * instances meet at {@code /mp} and their packets cross. Skipped without the binary (or Chromium for the browser test), unless
+ * The sample's {@code cluster} profile: two instances on one real redis-server (Debian's
+ * binary, started on a free loopback port); a member of the chat on each instance sees
+ * the other join and they exchange messages, at the protocol level and in two headless
+ * Chromiums, each page served by its own instance; the welcome lists the members of both
+ * instances; relay clients of the two instances meet at {@code /mp} and their packets
+ * cross. Skipped without the binary (or Chromium for the browser test), unless
  * {@code peersocket.peers.required}.
  */
 class ChatClusterTest {
@@ -48,15 +49,17 @@ class ChatClusterTest {
         Chromium.skipUnless(installed);
         int redisPort = freePort();
         Process redis = startRedis(redisPort);
-        // Free ports bound by the servers themselves (a port chosen beforehand can be taken meanwhile on a
+        // Free ports bound by the servers themselves (a port chosen beforehand can be
+        // taken meanwhile on a
         // busy machine), so the pages' origins are allowed by pattern.
         String origins = "--peersocket.server.allowed-origins=http://localhost:[*]";
         try (ConfigurableApplicationContext one = instance(redisPort, "sample-1", "--server.port=0", origins);
                 ConfigurableApplicationContext two = instance(redisPort, "sample-2", "--server.port=0", origins);
                 Chromium ada = Chromium.start(640, 560);
                 Chromium grace = Chromium.start(640, 560)) {
-            await().atMost(WAIT).until(() -> one.getBean(ClusterNode.class).otherNodes().contains("sample-2")
-                    && two.getBean(ClusterNode.class).otherNodes().contains("sample-1"));
+            await().atMost(WAIT)
+                .until(() -> one.getBean(ClusterNode.class).otherNodes().contains("sample-2")
+                        && two.getBean(ClusterNode.class).otherNodes().contains("sample-1"));
             int web1 = webPort(one);
             int web2 = webPort(two);
             WebDriver adaPage = open(ada.driver(), web1, wsPort(one), "Ada");
@@ -77,7 +80,8 @@ class ChatClusterTest {
 
     private static WebDriver open(WebDriver driver, int webPort, int socketPort, String name) {
         driver.get("http://localhost:" + webPort + "/?port=" + socketPort);
-        // Each instance has its own login (the page is behind the sample's form login) and signs
+        // Each instance has its own login (the page is behind the sample's form login)
+        // and signs
         // its own tokens, so each page logs in on the instance it came from.
         if (!driver.findElements(By.id("username")).isEmpty()) {
             driver.findElement(By.id("username")).sendKeys("player");
@@ -99,8 +103,12 @@ class ChatClusterTest {
     }
 
     private static void waitForLine(WebDriver driver, String line) {
-        wait(driver, "the line '" + line + "'", (d) -> d.findElements(By.cssSelector("#messages li")).stream()
-            .map(WebElement::getText).toList().contains(line));
+        wait(driver, "the line '" + line + "'",
+                (d) -> d.findElements(By.cssSelector("#messages li"))
+                    .stream()
+                    .map(WebElement::getText)
+                    .toList()
+                    .contains(line));
     }
 
     private static void wait(WebDriver driver, String what, java.util.function.Predicate<WebDriver> condition) {
@@ -116,7 +124,9 @@ class ChatClusterTest {
         }
         Process redis = new ProcessBuilder(List.of(binary.getPath(), "--port", Integer.toString(port), "--bind",
                 "127.0.0.1", "--save", "", "--appendonly", "no"))
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(true).start();
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectErrorStream(true)
+            .start();
         await().atMost(Duration.ofSeconds(20)).until(() -> answers(port));
         return redis;
     }
@@ -133,10 +143,12 @@ class ChatClusterTest {
                             && two.getBean(ClusterNode.class).otherNodes().contains("sample-1"));
                 try (ChatClient ada = ChatClient.join(wsPort(one), token(one), "Ada")) {
                     assertThat(ada.welcomedUsers()).containsExactly("Ada");
-                    await().atMost(Duration.ofSeconds(20)).until(() -> two.getBean(ClusterNode.class).remotePeers().size() == 1);
+                    await().atMost(Duration.ofSeconds(20))
+                        .until(() -> two.getBean(ClusterNode.class).remotePeers().size() == 1);
                     try (ChatClient grace = ChatClient.join(wsPort(two), token(two), "Grace");
                             ChatClient alan = ChatClient.join(wsPort(one), token(one), "alan")) {
-                        // The welcome lists the members of both instances, whichever instance welcomes.
+                        // The welcome lists the members of both instances, whichever
+                        // instance welcomes.
                         assertThat(grace.welcomedUsers()).containsExactly("Ada", "Grace");
                         assertThat(alan.welcomedUsers()).containsExactly("Ada", "alan", "Grace");
                         assertThat(ada.expect("joined").path("name").asString()).isEqualTo("Grace");
@@ -154,7 +166,8 @@ class ChatClusterTest {
                         assertThat(alan.expect("message").path("text").asString()).isEqualTo("Hi Grace");
                     }
                     assertThat(List.of(ada.expect("left").path("name").asString(),
-                            ada.expect("left").path("name").asString())).containsExactlyInAnyOrder("Grace", "alan");
+                            ada.expect("left").path("name").asString()))
+                        .containsExactlyInAnyOrder("Grace", "alan");
                     // Gone from the other instance's list too.
                     try (ChatClient lin = ChatClient.join(wsPort(two), token(two), "Lin")) {
                         assertThat(lin.welcomedUsers()).containsExactly("Ada", "Lin");
@@ -169,14 +182,15 @@ class ChatClusterTest {
         }
     }
 
-    // The /mp relay spans the instances: a client of each sees the other join, their packets cross
-    // (targeted, to everybody, to everybody but one), and peer 1 is the application of the sender's
+    // The /mp relay spans the instances: a client of each sees the other join, their
+    // packets cross
+    // (targeted, to everybody, to everybody but one), and peer 1 is the application of
+    // the sender's
     // instance, which answers its ping.
     private static void relayClientsOnTheTwoInstancesMeet(ConfigurableApplicationContext one,
             ConfigurableApplicationContext two) {
         try (RelayClient first = new RelayClient(wsPort(one), token(one))) {
-            await().atMost(Duration.ofSeconds(20))
-                .until(() -> two.getBean(ClusterNode.class).nodeOf(first.id) != null);
+            await().atMost(Duration.ofSeconds(20)).until(() -> two.getBean(ClusterNode.class).nodeOf(first.id) != null);
             try (RelayClient second = new RelayClient(wsPort(two), token(two))) {
                 second.expect(RelayFrame.decode(RelayFrame.system(RelayFrame.SYS_ADD, first.id)));
                 first.expect(RelayFrame.decode(RelayFrame.system(RelayFrame.SYS_ADD, second.id)));
@@ -201,7 +215,10 @@ class ChatClusterTest {
         return new RelayFrame(RelayFrame.PAYLOAD, from, to, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    /** A relay client at the packet level, as a Godot client with gd_mp_api = true speaks, with a player's token. */
+    /**
+     * A relay client at the packet level, as a Godot client with gd_mp_api = true speaks,
+     * with a player's token.
+     */
     private static final class RelayClient implements AutoCloseable {
 
         final PeerSocketTestClient socket;
@@ -243,10 +260,12 @@ class ChatClusterTest {
                 "--spring.data.redis.port=" + redisPort, "--spring.data.redis.host=127.0.0.1",
                 "--peersocket.cluster.node-id=" + node, "--peersocket.cluster.key-prefix=sample-chat-test"));
         args.addAll(List.of(more));
-        return new SpringApplicationBuilder(SampleApplication.class).profiles("cluster").run(args.toArray(String[]::new));
+        return new SpringApplicationBuilder(SampleApplication.class).profiles("cluster")
+            .run(args.toArray(String[]::new));
     }
 
-    // A player's token, signed by that instance (the chat needs one; each instance has its own key).
+    // A player's token, signed by that instance (the chat needs one; each instance has
+    // its own key).
     private static String token(ConfigurableApplicationContext context) {
         return context.getBean(SampleTokens.class).issue("player", "player", Duration.ofMinutes(10));
     }

@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The chat protocol of {@link ChatHandler} on the sample's real configuration (application.yml), spoken by the
- * JDK's WebSocket client: relay with the sender's name, joins and leaves, and a visible error for every refusal.
+ * The chat protocol of {@link ChatHandler} on the sample's real configuration
+ * (application.yml), spoken by the JDK's WebSocket client: relay with the sender's name,
+ * joins and leaves, and a visible error for every refusal.
  */
 @SpringBootTest(classes = SampleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = "peersocket.server.port=0")
@@ -31,7 +32,10 @@ class ChatHandlerTest {
     @Autowired
     SampleTokens tokens;
 
-    /** The chat needs a player's token (application.yml); the page gets one from POST /token. */
+    /**
+     * The chat needs a player's token (application.yml); the page gets one from POST
+     * /token.
+     */
     String token;
 
     @BeforeEach
@@ -41,18 +45,15 @@ class ChatHandlerTest {
 
     @Test
     void withoutAPlayersTokenTheChatRefusesTheUpgrade() {
-        assertThatThrownBy(() -> ChatClient.connect(this.port, null))
-            .isInstanceOfSatisfying(HandshakeRefusedException.class,
-                    (refused) -> assertThat(refused.status()).isEqualTo(401));
+        assertThatThrownBy(() -> ChatClient.connect(this.port, null)).isInstanceOfSatisfying(
+                HandshakeRefusedException.class, (refused) -> assertThat(refused.status()).isEqualTo(401));
         String forged = this.token.substring(0, this.token.length() - 4) + "AAAA";
-        assertThatThrownBy(() -> ChatClient.connect(this.port, forged))
-            .isInstanceOfSatisfying(HandshakeRefusedException.class,
-                    (refused) -> assertThat(refused.status()).isEqualTo(401));
+        assertThatThrownBy(() -> ChatClient.connect(this.port, forged)).isInstanceOfSatisfying(
+                HandshakeRefusedException.class, (refused) -> assertThat(refused.status()).isEqualTo(401));
         // The operator's token is genuine but has no 'player' scope.
         String operator = this.tokens.issue("operator", "actuator", Duration.ofMinutes(10));
-        assertThatThrownBy(() -> ChatClient.connect(this.port, operator))
-            .isInstanceOfSatisfying(HandshakeRefusedException.class,
-                    (refused) -> assertThat(refused.status()).isEqualTo(403));
+        assertThatThrownBy(() -> ChatClient.connect(this.port, operator)).isInstanceOfSatisfying(
+                HandshakeRefusedException.class, (refused) -> assertThat(refused.status()).isEqualTo(403));
     }
 
     @Test
@@ -66,7 +67,8 @@ class ChatHandlerTest {
 
     @Test
     void everyMessageGoesToEveryMemberWithTheSendersName() {
-        try (ChatClient ada = ChatClient.join(this.port, this.token, "Ada"); ChatClient grace = ChatClient.join(this.port, this.token, "Grace")) {
+        try (ChatClient ada = ChatClient.join(this.port, this.token, "Ada");
+                ChatClient grace = ChatClient.join(this.port, this.token, "Grace")) {
             assertThat(ada.expect("joined").path("name").asString()).isEqualTo("Grace");
             grace.send(Map.of("type", "say", "text", "  Hello, Ada  "));
             for (ChatClient member : new ChatClient[] { ada, grace }) {
@@ -119,15 +121,18 @@ class ChatHandlerTest {
 
     @Test
     void anOverLongMessageIsRefusedWithAnErrorAndReachesNobody() {
-        try (ChatClient ada = ChatClient.join(this.port, this.token, "Ada"); ChatClient grace = ChatClient.join(this.port, this.token, "Grace")) {
+        try (ChatClient ada = ChatClient.join(this.port, this.token, "Ada");
+                ChatClient grace = ChatClient.join(this.port, this.token, "Grace")) {
             ada.expect("joined");
-            String tooLong = "é".repeat(ChatHandler.MAX_TEXT + 1); // characters, not bytes, are counted
+            String tooLong = "é".repeat(ChatHandler.MAX_TEXT + 1); // characters, not
+                                                                   // bytes, are counted
             grace.send(Map.of("type", "say", "text", tooLong));
             JsonNode error = grace.expect("error");
             assertThat(error.path("error").asString()).contains((ChatHandler.MAX_TEXT + 1) + " characters")
                 .contains("limit is " + ChatHandler.MAX_TEXT);
             grace.send(Map.of("type", "say", "text", "é".repeat(ChatHandler.MAX_TEXT)));
-            // The next thing Ada hears is the message at the limit: the refused one was never relayed.
+            // The next thing Ada hears is the message at the limit: the refused one was
+            // never relayed.
             assertThat(ada.expect("message").path("text").asString()).hasSize(ChatHandler.MAX_TEXT);
             assertThat(grace.expect("message").path("text").asString()).hasSize(ChatHandler.MAX_TEXT);
         }

@@ -19,9 +19,10 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * Debian's headless Chromium driven through Debian's chromedriver: never a downloaded browser or
- * driver (both paths are given, so Selenium Manager never runs). Override the paths with the
- * system properties {@code peersocket.chromium} and {@code peersocket.chromedriver}.
+ * Debian's headless Chromium driven through Debian's chromedriver: never a downloaded
+ * browser or driver (both paths are given, so Selenium Manager never runs). Override the
+ * paths with the system properties {@code peersocket.chromium} and
+ * {@code peersocket.chromedriver}.
  */
 final class Chromium implements AutoCloseable {
 
@@ -31,8 +32,10 @@ final class Chromium implements AutoCloseable {
 
     private static final String DRIVER = System.getProperty("peersocket.chromedriver", "/usr/bin/chromedriver");
 
-    // The tests use WebDriver only, never the DevTools protocol, so Selenium's warning that it has
-    // no CDP bindings for this Chromium version is noise. Held here so that the settings stay.
+    // The tests use WebDriver only, never the DevTools protocol, so Selenium's warning
+    // that it has
+    // no CDP bindings for this Chromium version is noise. Held here so that the settings
+    // stay.
     private static final List<Logger> QUIET = List.of(Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder"),
             Logger.getLogger("org.openqa.selenium.chromium.ChromiumDriver"));
 
@@ -50,8 +53,9 @@ final class Chromium implements AutoCloseable {
     }
 
     /**
-     * Fails when the browser or its driver is missing and {@code peersocket.peers.required} is
-     * {@code true} (CI), naming the Debian packages; otherwise says, once, that the tests will be skipped.
+     * Fails when the browser or its driver is missing and
+     * {@code peersocket.peers.required} is {@code true} (CI), naming the Debian packages;
+     * otherwise says, once, that the tests will be skipped.
      * @return whether both are installed
      */
     static boolean checkInstalled() {
@@ -67,7 +71,8 @@ final class Chromium implements AutoCloseable {
 
     /** Skips the calling test with the message that names the Debian packages. */
     static void skipUnless(boolean installed) {
-        Assumptions.assumeTrue(installed, () -> "SKIPPED: " + missing() + "; -Dpeersocket.peers.required=true makes that a failure");
+        Assumptions.assumeTrue(installed,
+                () -> "SKIPPED: " + missing() + "; -Dpeersocket.peers.required=true makes that a failure");
     }
 
     private static String missing() {
@@ -75,7 +80,9 @@ final class Chromium implements AutoCloseable {
                 + ") from Debian's packages: apt-get install " + PACKAGES;
     }
 
-    /** Starts a browser with a fresh profile and the flags that work on a closed network. */
+    /**
+     * Starts a browser with a fresh profile and the flags that work on a closed network.
+     */
     static Chromium start(int width, int height) throws IOException {
         Path profile = Files.createTempDirectory("peersocket-chromium-");
         ChromeOptions options = new ChromeOptions();

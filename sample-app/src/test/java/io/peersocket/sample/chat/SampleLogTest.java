@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The sample logs what clients trigger at DEBUG only, with their text escaped: a CR/LF in a
- * message forges no log line, and an echo flood at the default level writes nothing.
+ * The sample logs what clients trigger at DEBUG only, with their text escaped: a CR/LF in
+ * a message forges no log line, and an echo flood at the default level writes nothing.
  */
 @SpringBootTest(classes = SampleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = { "peersocket.server.port=0", "logging.level.io.peersocket.sample=DEBUG" })
@@ -52,16 +52,19 @@ class SampleLogTest {
         try (Echo echo = Echo.open(this.port)) {
             assertThat(echo.roundTrip("hi\r\nFORGED ERROR fake line")).isEqualTo("hi\r\nFORGED ERROR fake line");
         }
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(output.getOut())
-            .contains(": \"hi<EOL><EOL>FORGED ERROR fake line\" ... echoing"));
+        await().atMost(Duration.ofSeconds(10))
+            .untilAsserted(
+                    () -> assertThat(output.getOut()).contains(": \"hi<EOL><EOL>FORGED ERROR fake line\" ... echoing"));
         assertThat(output.getOut().lines()).noneMatch((line) -> line.startsWith("FORGED"));
     }
 
     @Test
     void aCrLfInAChatNameForgesNoLogLine(CapturedOutput output) {
-        try (ChatClient mallory = ChatClient.join(this.port, this.tokens.issue("player", "player", Duration.ofMinutes(10)), "Mallory\nFORGED joined")) {
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(output.getOut())
-                .contains("\"Mallory<EOL>FORGED joined\" joined the chat"));
+        try (ChatClient mallory = ChatClient.join(this.port,
+                this.tokens.issue("player", "player", Duration.ofMinutes(10)), "Mallory\nFORGED joined")) {
+            await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () -> assertThat(output.getOut()).contains("\"Mallory<EOL>FORGED joined\" joined the chat"));
         }
         assertThat(output.getOut().lines()).noneMatch((line) -> line.startsWith("FORGED"));
     }
@@ -89,7 +92,8 @@ class SampleLogTest {
 
         static Echo open(int port) {
             Echo echo = new Echo();
-            echo.socket = HttpClient.newHttpClient().newWebSocketBuilder()
+            echo.socket = HttpClient.newHttpClient()
+                .newWebSocketBuilder()
                 .buildAsync(URI.create("ws://127.0.0.1:" + port + "/echo"), echo)
                 .orTimeout(10, TimeUnit.SECONDS)
                 .join();

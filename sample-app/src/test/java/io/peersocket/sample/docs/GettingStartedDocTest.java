@@ -34,11 +34,12 @@ import org.springframework.core.io.FileSystemResource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Keeps {@code docs/getting-started.md} (and the checked examples of {@code docs/api-mapping.md}) true: each of its Java, XML and YAML blocks is marked
+ * Keeps {@code docs/getting-started.md} (and the checked examples of
+ * {@code docs/api-mapping.md}) true: each of its Java, XML and YAML blocks is marked
  * {@code <!-- checked: ... -->} and must equal a file of the small project under
- * {@code src/test/java/com/example/demo} (which the build compiles, and whose own test runs), or
- * name the starter exactly as its pom does. Then the project is started with the page's
- * {@code application.yml} and answered as the page says.
+ * {@code src/test/java/com/example/demo} (which the build compiles, and whose own test
+ * runs), or name the starter exactly as its pom does. Then the project is started with
+ * the page's {@code application.yml} and answered as the page says.
  */
 class GettingStartedDocTest {
 
@@ -112,7 +113,8 @@ class GettingStartedDocTest {
         Path yaml = ROOT.resolve("sample-app/src/test/resources/gettingstarted/application.yml");
         List<PropertySource<?>> sources = new YamlPropertySourceLoader().load("page", new FileSystemResource(yaml));
         assertThat(sources.get(0).getProperty("peersocket.server.port")).isEqualTo(9080);
-        // The page's application.yml alone (not the sample's), on free ports instead of 8080 and 9080.
+        // The page's application.yml alone (not the sample's), on free ports instead of
+        // 8080 and 9080.
         try (ConfigurableApplicationContext context = SpringApplication.run(DemoApplication.class,
                 "--spring.config.location=classpath:gettingstarted/application.yml", "--server.port=0",
                 "--peersocket.server.port=0")) {
@@ -135,7 +137,8 @@ class GettingStartedDocTest {
         }
     }
 
-    // The reader's whole pom: Boot's parent at the version peersocket builds with, Java 17, the starter.
+    // The reader's whole pom: Boot's parent at the version peersocket builds with, Java
+    // 17, the starter.
     private static void checkPom(String where, String xml, List<String> problems) throws Exception {
         Element pom = parse(xml).getDocumentElement();
         Element ours = parse(Files.readString(ROOT.resolve("pom.xml"))).getDocumentElement();
@@ -154,7 +157,8 @@ class GettingStartedDocTest {
                     && text(dependency, "groupId").equals("io.peersocket")) {
                 hasStarter = true;
                 StringWriter one = new StringWriter();
-                javax.xml.transform.TransformerFactory.newInstance().newTransformer()
+                javax.xml.transform.TransformerFactory.newInstance()
+                    .newTransformer()
                     .transform(new javax.xml.transform.dom.DOMSource(dependency),
                             new javax.xml.transform.stream.StreamResult(one));
                 checkDependency(where, one.toString(), problems);

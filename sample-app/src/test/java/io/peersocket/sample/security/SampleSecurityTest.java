@@ -23,10 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The sample's secure setup as its users meet it, on its real configuration: the actuator refuses
- * anonymous callers beyond health, a user gets a WebSocket token from {@code POST /token} with
- * HTTP Basic (as the README tells a Godot developer to), and the WebSocket port lets that token
- * into the chat and the relay while refusing a client without one; the seed's demos stay open.
+ * The sample's secure setup as its users meet it, on its real configuration: the actuator
+ * refuses anonymous callers beyond health, a user gets a WebSocket token from
+ * {@code POST /token} with HTTP Basic (as the README tells a Godot developer to), and the
+ * WebSocket port lets that token into the chat and the relay while refusing a client
+ * without one; the seed's demos stay open.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "server.port=0", "peersocket.server.port=0" })
@@ -44,8 +45,8 @@ class SampleSecurityTest {
     void theActuatorIsClosedToAnonymousCallersExceptHealth() throws Exception {
         HttpResponse<String> anonymous = get("/actuator/peersocket", null);
         assertThat(anonymous.statusCode()).isEqualTo(401);
-        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-                (challenge) -> assertThat(challenge).startsWith("Basic"));
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
+            .hasValueSatisfying((challenge) -> assertThat(challenge).startsWith("Basic"));
         assertThat(anonymous.body()).doesNotContain("count");
         assertThat(get("/actuator/prometheus", null).statusCode()).isEqualTo(401);
         assertThat(get("/actuator/peersocket", basic("operator", "wrong")).statusCode()).isEqualTo(401);
@@ -63,9 +64,10 @@ class SampleSecurityTest {
     void theChatPageNeedsALoginAndTheLoginFormNeedsItsCsrfToken() throws Exception {
         HttpResponse<String> page = get("/", null);
         assertThat(page.statusCode()).isEqualTo(302);
-        assertThat(page.headers().firstValue("Location")).hasValueSatisfying(
-                (location) -> assertThat(location).endsWith("/login"));
-        // A login POST without the form's CSRF token (a forged cross-site login) is refused.
+        assertThat(page.headers().firstValue("Location"))
+            .hasValueSatisfying((location) -> assertThat(location).endsWith("/login"));
+        // A login POST without the form's CSRF token (a forged cross-site login) is
+        // refused.
         HttpResponse<String> forged = HTTP.send(HttpRequest.newBuilder(web("/login"))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString("username=player&password=player-dev"))
@@ -81,8 +83,7 @@ class SampleSecurityTest {
         String token = issued.body();
 
         for (String path : new String[] { "/mp", "/chat" }) {
-            assertThatThrownBy(() -> PeerSocketTestClient.connect(socket(path)))
-                .as(path + " without a token")
+            assertThatThrownBy(() -> PeerSocketTestClient.connect(socket(path))).as(path + " without a token")
                 .isInstanceOfSatisfying(HandshakeRefusedException.class,
                         (refused) -> assertThat(refused.status()).isEqualTo(401));
         }
@@ -92,7 +93,8 @@ class SampleSecurityTest {
             Packet first = relay.awaitPacket();
             assertThat(RelayFrame.decode(first.data()).type()).isEqualTo(RelayFrame.SYS_ID);
         }
-        // Browsers send it in the query (peersocket.server.auth.query-parameter in application.yml).
+        // Browsers send it in the query (peersocket.server.auth.query-parameter in
+        // application.yml).
         try (PeerSocketTestClient chat = PeerSocketTestClient.connect(socket("/chat?access_token=" + token))) {
             assertThat(chat.awaitPacket().text()).contains("\"hello\"");
         }
@@ -100,8 +102,7 @@ class SampleSecurityTest {
         String operatorToken = postToken(basic("operator", "operator-dev")).body();
         assertThatThrownBy(() -> PeerSocketTestClient.builder()
             .header("Authorization", "Bearer " + operatorToken)
-            .connect(socket("/mp")))
-            .isInstanceOfSatisfying(HandshakeRefusedException.class,
+            .connect(socket("/mp"))).isInstanceOfSatisfying(HandshakeRefusedException.class,
                     (refused) -> assertThat(refused.status()).isEqualTo(403));
     }
 

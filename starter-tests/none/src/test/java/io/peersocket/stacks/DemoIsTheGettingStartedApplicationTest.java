@@ -9,8 +9,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The stacks' application and its jar sizes are those of docs/getting-started.md: its classes are
- * the ones the page's checked project has (sample-app/src/test/java/com/example/demo).
+ * The stacks' application and its jar sizes are those of docs/getting-started.md: its
+ * classes are the ones the page's checked project has
+ * (sample-app/src/test/java/com/example/demo).
  */
 class DemoIsTheGettingStartedApplicationTest {
 

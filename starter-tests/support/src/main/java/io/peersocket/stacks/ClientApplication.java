@@ -6,9 +6,9 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Import;
 
 /**
- * A client-only application: the named connection {@code echo} and its handler, nothing else.
- * Its {@code main} prints {@link #MAIN_ENDED} once the main thread has ended, so that a test can
- * see the JVM outlive it.
+ * A client-only application: the named connection {@code echo} and its handler, nothing
+ * else. Its {@code main} prints {@link #MAIN_ENDED} once the main thread has ended, so
+ * that a test can see the JVM outlive it.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration

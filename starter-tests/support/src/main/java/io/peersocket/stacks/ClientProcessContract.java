@@ -16,10 +16,10 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A client-only application in a JVM of its own, as {@code java -jar} runs it: it opens no port,
- * outlives its {@code main} while its named connection is there (before any of its handlers has
- * run, so that no handler thread holds the JVM by chance), and on SIGTERM closes the connection
- * with 1001 and exits.
+ * A client-only application in a JVM of its own, as {@code java -jar} runs it: it opens
+ * no port, outlives its {@code main} while its named connection is there (before any of
+ * its handlers has run, so that no handler thread holds the JVM by chance), and on
+ * SIGTERM closes the connection with 1001 and exits.
  */
 public abstract class ClientProcessContract {
 
@@ -28,11 +28,14 @@ public abstract class ClientProcessContract {
     @Test
     void clientOnlyApplicationStaysUpWhileConnectedAndLeavesOnSigterm() throws Exception {
         assumeThat(ListeningPorts.readable()).as("/proc (Linux)").isTrue();
-        // The handshake is held until main has ended: until then only daemon I/O threads and
+        // The handshake is held until main has ended: until then only daemon I/O threads
+        // and
         // the keep-alive are there.
         try (EchoServer echo = new EchoServer(true)) {
-            String java = ProcessHandle.current().info().command().orElse(
-                    System.getProperty("java.home") + "/bin/java");
+            String java = ProcessHandle.current()
+                .info()
+                .command()
+                .orElse(System.getProperty("java.home") + "/bin/java");
             Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                     ClientApplication.class.getName(), "--peersocket.client.connections.echo.url=" + echo.url(),
                     "--spring.main.banner-mode=off")
@@ -43,7 +46,8 @@ public abstract class ClientProcessContract {
             reader.setDaemon(true);
             reader.start();
             try {
-                await().atMost(TIMEOUT).failFast("the application exited", () -> !process.isAlive())
+                await().atMost(TIMEOUT)
+                    .failFast("the application exited", () -> !process.isAlive())
                     .until(() -> output.contains(ClientApplication.MAIN_ENDED));
                 echo.releaseHandshakes();
                 assertThat(echo.awaitText(TIMEOUT)).as("greeting, output: %s", output)

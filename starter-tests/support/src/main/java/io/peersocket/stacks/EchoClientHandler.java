@@ -5,9 +5,9 @@ import io.peersocket.annotation.DataReceived;
 import io.peersocket.annotation.PacketHandler;
 
 /**
- * The client side of the tests: the named connection {@code echo}. It greets the server, answers
- * {@code ports?} with the ports its JVM listens on (so that a test can ask an application in
- * another process), and any other text with {@code pong:<text>}.
+ * The client side of the tests: the named connection {@code echo}. It greets the server,
+ * answers {@code ports?} with the ports its JVM listens on (so that a test can ask an
+ * application in another process), and any other text with {@code pong:<text>}.
  */
 @PacketHandler(client = "echo")
 public class EchoClientHandler {

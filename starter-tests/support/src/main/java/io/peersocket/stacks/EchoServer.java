@@ -13,8 +13,9 @@ import reactor.netty.http.server.HttpServer;
 
 /**
  * The server a client-side test connects to: a plain Reactor Netty WebSocket server on
- * 127.0.0.1 (written by others than peersocket) at {@code /echo}, for one connection. It records
- * the text messages it receives and the close code it gets, and sends what the test gives it.
+ * 127.0.0.1 (written by others than peersocket) at {@code /echo}, for one connection. It
+ * records the text messages it receives and the close code it gets, and sends what the
+ * test gives it.
  */
 public final class EchoServer implements AutoCloseable {
 
@@ -35,8 +36,9 @@ public final class EchoServer implements AutoCloseable {
     }
 
     /**
-     * @param holdHandshakes whether the answer to a handshake waits for {@link #releaseHandshakes()}:
-     * the client stays connecting, and none of its handlers runs, until then
+     * @param holdHandshakes whether the answer to a handshake waits for
+     * {@link #releaseHandshakes()}: the client stays connecting, and none of its handlers
+     * runs, until then
      */
     public EchoServer(boolean holdHandshakes) {
         if (!holdHandshakes) {
@@ -45,12 +47,12 @@ public final class EchoServer implements AutoCloseable {
         this.server = HttpServer.create()
             .host("127.0.0.1")
             .port(0)
-            .route((routes) -> routes.get("/echo", (request, response) -> Mono.fromFuture(this.handshakes)
-                .then(response.sendWebsocket((in, out) -> {
-                    in.receiveCloseStatus().subscribe((status) -> this.closeCode.complete(status.code()));
-                    in.aggregateFrames().receive().asString().subscribe(this.received::add);
-                    return out.sendString(this.outbound.asFlux()).neverComplete();
-                }))))
+            .route((routes) -> routes.get("/echo",
+                    (request, response) -> Mono.fromFuture(this.handshakes).then(response.sendWebsocket((in, out) -> {
+                        in.receiveCloseStatus().subscribe((status) -> this.closeCode.complete(status.code()));
+                        in.aggregateFrames().receive().asString().subscribe(this.received::add);
+                        return out.sendString(this.outbound.asFlux()).neverComplete();
+                    }))))
             .bindNow(Duration.ofSeconds(10));
     }
 
@@ -59,17 +61,23 @@ public final class EchoServer implements AutoCloseable {
         this.handshakes.complete(null);
     }
 
-    /** @return the URL a client connects to */
+    /**
+     * @return the URL a client connects to
+     */
     public String url() {
         return "ws://127.0.0.1:" + port() + "/echo";
     }
 
-    /** @return the port */
+    /**
+     * @return the port
+     */
     public int port() {
         return this.server.port();
     }
 
-    /** @param text a text message for the connected client */
+    /**
+     * @param text a text message for the connected client
+     */
     public void send(String text) {
         this.outbound.tryEmitNext(text).orThrow();
     }

@@ -11,9 +11,9 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * The TCP ports this JVM listens on, read from Linux's {@code /proc}: the sockets among this
- * process's file descriptors that are in the LISTEN state. This is what a port clash or an
- * unexpected web server would show, whoever opened the port.
+ * The TCP ports this JVM listens on, read from Linux's {@code /proc}: the sockets among
+ * this process's file descriptors that are in the LISTEN state. This is what a port clash
+ * or an unexpected web server would show, whoever opened the port.
  */
 public final class ListeningPorts {
 
@@ -22,12 +22,16 @@ public final class ListeningPorts {
     private ListeningPorts() {
     }
 
-    /** @return whether the ports can be read here (Linux) */
+    /**
+     * @return whether the ports can be read here (Linux)
+     */
     public static boolean readable() {
         return Files.isDirectory(Path.of("/proc/self/fd")) && Files.isReadable(Path.of("/proc/net/tcp"));
     }
 
-    /** @return the ports this process listens on, IPv4 and IPv6 */
+    /**
+     * @return the ports this process listens on, IPv4 and IPv6
+     */
     public static SortedSet<Integer> ofThisProcess() {
         Set<String> inodes = socketInodes();
         SortedSet<Integer> ports = new TreeSet<>();
@@ -41,7 +45,8 @@ public final class ListeningPorts {
                 List<String> lines = Files.readAllLines(path);
                 for (String line : lines.subList(1, lines.size())) {
                     String[] columns = line.trim().split("\\s+");
-                    // sl local_address rem_address st tx:rx tr:when retrnsmt uid timeout inode
+                    // sl local_address rem_address st tx:rx tr:when retrnsmt uid timeout
+                    // inode
                     if (columns.length > 9 && LISTEN.equals(columns[3]) && inodes.contains(columns[9])) {
                         String local = columns[1];
                         ports.add(Integer.parseInt(local.substring(local.lastIndexOf(':') + 1), 16));

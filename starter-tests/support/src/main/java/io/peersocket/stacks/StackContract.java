@@ -27,11 +27,12 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * What the starter does on one web stack, run by each stack module on that stack's real
- * classpath: the getting-started application as a server, a client-only application, and both in
- * one. Each case checks which web server runs (or none), on which port the endpoint answers (the
- * application's own port or the dedicated one), the ports the JVM listens on (nothing else), that
- * a non-web application holds the JVM while it serves or is connected, and that Reactor Netty's
- * QUIC natives are absent while its TLS client still loads.
+ * classpath: the getting-started application as a server, a client-only application, and
+ * both in one. Each case checks which web server runs (or none), on which port the
+ * endpoint answers (the application's own port or the dedicated one), the ports the JVM
+ * listens on (nothing else), that a non-web application holds the JVM while it serves or
+ * is connected, and that Reactor Netty's QUIC natives are absent while its TLS client
+ * still loads.
  */
 public abstract class StackContract {
 
@@ -62,7 +63,9 @@ public abstract class StackContract {
 
     private final List<AutoCloseable> opened = new ArrayList<>();
 
-    /** @return the stack of this module's classpath */
+    /**
+     * @return the stack of this module's classpath
+     */
     protected abstract Stack stack();
 
     @AfterEach
@@ -117,7 +120,10 @@ public abstract class StackContract {
         return List.of("--peersocket.client.connections.echo.url=" + echo.url(), "--server.port=0");
     }
 
-    /** The endpoint answers, on the application's port or the dedicated one, as the stack has it. */
+    /**
+     * The endpoint answers, on the application's port or the dedicated one, as the stack
+     * has it.
+     */
     private int assertServes(ConfigurableApplicationContext context) {
         PeerSocketServer server = context.getBean(PeerSocketServer.class);
         int port;
@@ -130,7 +136,8 @@ public abstract class StackContract {
             assertThat(server.port()).as("no dedicated port").isEqualTo(-1);
             port = applicationPort(context);
         }
-        try (PeerSocketTestClient client = PeerSocketTestClient.connect(URI.create("ws://127.0.0.1:" + port + "/hello"))) {
+        try (PeerSocketTestClient client = PeerSocketTestClient
+            .connect(URI.create("ws://127.0.0.1:" + port + "/hello"))) {
             client.send("Godot");
             assertThat(client.awaitPacket().text()).isEqualTo("Hello, Godot!");
             client.close(1000, "bye");
@@ -159,8 +166,10 @@ public abstract class StackContract {
         else {
             assertThat(keepAlive).as("the web server holds a web application up").isNull();
         }
-        // No QUIC native library: Netty says QUIC is unavailable. The classes stay, since Reactor
-        // Netty's TLS client asks them (HttpClientSecure's initializer): it must still load.
+        // No QUIC native library: Netty says QUIC is unavailable. The classes stay, since
+        // Reactor
+        // Netty's TLS client asks them (HttpClientSecure's initializer): it must still
+        // load.
         assertThat(getClass().getClassLoader().getResource(QUIC_NATIVE)).as(QUIC_NATIVE).isNull();
         assertThat(Quic.isAvailable()).as("QUIC available").isFalse();
         assertThatCode(() -> HttpClient.create().secure()).as("a TLS client").doesNotThrowAnyException();
@@ -170,9 +179,11 @@ public abstract class StackContract {
         if (!ListeningPorts.readable()) {
             return;
         }
-        // The ports of the previous case's application close with its context; bounded wait.
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(ListeningPorts.ofThisProcess())
-            .as("the ports this JVM listens on").containsExactlyInAnyOrderElementsOf(expected));
+        // The ports of the previous case's application close with its context; bounded
+        // wait.
+        await().atMost(TIMEOUT)
+            .untilAsserted(() -> assertThat(ListeningPorts.ofThisProcess()).as("the ports this JVM listens on")
+                .containsExactlyInAnyOrderElementsOf(expected));
     }
 
     private static int applicationPort(ConfigurableApplicationContext context) {
@@ -181,7 +192,10 @@ public abstract class StackContract {
         return port;
     }
 
-    /** The simple name of the application's web server, or null: Boot's web server types are on a web stack's classpath only. */
+    /**
+     * The simple name of the application's web server, or null: Boot's web server types
+     * are on a web stack's classpath only.
+     */
     private static @Nullable String webServer(ConfigurableApplicationContext context) {
         try {
             Object server = context.getClass().getMethod("getWebServer").invoke(context);
@@ -208,6 +222,5 @@ public abstract class StackContract {
         this.opened.add(closeable);
         return closeable;
     }
-
 
 }

@@ -10,11 +10,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
 /**
- * Caps on open peers, checked before an upgrade so that a client past a cap gets an HTTP status
- * at once instead of a connection: in total and per endpoint (503, the server is full), and per
- * remote address (429, that client has too many). Each admitted upgrade holds a {@link Ticket}
- * from the check until its connection ends, so upgrades still in progress count too and a burst
- * of handshakes cannot overshoot a cap. 0 turns a cap off.
+ * Caps on open peers, checked before an upgrade so that a client past a cap gets an HTTP
+ * status at once instead of a connection: in total and per endpoint (503, the server is
+ * full), and per remote address (429, that client has too many). Each admitted upgrade
+ * holds a {@link Ticket} from the check until its connection ends, so upgrades still in
+ * progress count too and a burst of handshakes cannot overshoot a cap. 0 turns a cap off.
  */
 public final class ConnectionLimits {
 
@@ -29,7 +29,8 @@ public final class ConnectionLimits {
 
     private final int maxPerAddress;
 
-    // Guarded by this: the three counts move together, so no cap is ever passed by a race.
+    // Guarded by this: the three counts move together, so no cap is ever passed by a
+    // race.
     private int total;
 
     private final Map<String, Integer> byEndpoint = new HashMap<>();
@@ -50,10 +51,12 @@ public final class ConnectionLimits {
 
     /** The answer to an upgrade: a {@link Ticket} or a {@link Refusal}. */
     public sealed interface Admission permits Ticket, Refusal {
+
     }
 
     /**
      * Why an upgrade is refused.
+     *
      * @param status the HTTP status to answer with (503 or 429)
      * @param reason the reason tag of the refused-handshake metric
      * @param detail what is full, for the log
@@ -64,7 +67,8 @@ public final class ConnectionLimits {
     /**
      * Admits an upgrade or says why not.
      * @param path the endpoint's path
-     * @param address the client's IP address, {@code null} when unknown (then only the other caps apply)
+     * @param address the client's IP address, {@code null} when unknown (then only the
+     * other caps apply)
      * @return a {@link Ticket} to release when the connection ends, or a {@link Refusal}
      */
     public Admission admit(String path, @Nullable InetAddress address) {
@@ -73,18 +77,20 @@ public final class ConnectionLimits {
         }
         synchronized (this) {
             if (this.maxPeers > 0 && this.total >= this.maxPeers) {
-                return new Refusal(HttpStatus.SERVICE_UNAVAILABLE, "max-peers",
-                        "the server has its maximum of " + this.maxPeers + " peers (peersocket.server.limits.max-peers)");
+                return new Refusal(HttpStatus.SERVICE_UNAVAILABLE, "max-peers", "the server has its maximum of "
+                        + this.maxPeers + " peers (peersocket.server.limits.max-peers)");
             }
             int onEndpoint = this.byEndpoint.getOrDefault(path, 0);
             if (this.maxPerEndpoint > 0 && onEndpoint >= this.maxPerEndpoint) {
-                return new Refusal(HttpStatus.SERVICE_UNAVAILABLE, "max-peers-per-endpoint", path + " has its maximum of "
-                        + this.maxPerEndpoint + " peers (peersocket.server.limits.max-peers-per-endpoint)");
+                return new Refusal(HttpStatus.SERVICE_UNAVAILABLE, "max-peers-per-endpoint",
+                        path + " has its maximum of " + this.maxPerEndpoint
+                                + " peers (peersocket.server.limits.max-peers-per-endpoint)");
             }
             int fromAddress = (address != null) ? this.byAddress.getOrDefault(address, 0) : 0;
             if (address != null && this.maxPerAddress > 0 && fromAddress >= this.maxPerAddress) {
-                return new Refusal(HttpStatus.TOO_MANY_REQUESTS, "max-peers-per-address", address.getHostAddress()
-                        + " has its maximum of " + this.maxPerAddress + " peers (peersocket.server.limits.max-peers-per-address)");
+                return new Refusal(HttpStatus.TOO_MANY_REQUESTS, "max-peers-per-address",
+                        address.getHostAddress() + " has its maximum of " + this.maxPerAddress
+                                + " peers (peersocket.server.limits.max-peers-per-address)");
             }
             this.total++;
             this.byEndpoint.put(path, onEndpoint + 1);
@@ -103,7 +109,9 @@ public final class ConnectionLimits {
         }
     }
 
-    /** @return the peers admitted and not yet ended (upgrades in progress included) */
+    /**
+     * @return the peers admitted and not yet ended (upgrades in progress included)
+     */
     public synchronized int admitted() {
         return this.total;
     }
@@ -125,7 +133,10 @@ public final class ConnectionLimits {
             this.address = address;
         }
 
-        /** Gives the place back; only the first call counts, so every path that ends a connection may call it. */
+        /**
+         * Gives the place back; only the first call counts, so every path that ends a
+         * connection may call it.
+         */
         public void release() {
             if (this.limits != null && this.released.compareAndSet(false, true)) {
                 this.limits.release(this.path, this.address);

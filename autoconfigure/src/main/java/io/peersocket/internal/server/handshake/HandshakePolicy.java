@@ -10,12 +10,13 @@ import org.springframework.util.StringUtils;
 import org.springframework.web.cors.CorsConfiguration;
 
 /**
- * What both transports check before an upgrade, beyond RFC 6455 itself: the allowed origins and
- * the extra headers of the 101 response ({@code set_extra_headers}).
+ * What both transports check before an upgrade, beyond RFC 6455 itself: the allowed
+ * origins and the extra headers of the 101 response ({@code set_extra_headers}).
  * <p>
- * A request without an {@code Origin} header is accepted: native game clients (the engine's
- * own WebSocketClient among them) send none. A page of the same host and port may always connect,
- * as with Spring's own WebSocket support; the allowed origins add others, {@code *} all.
+ * A request without an {@code Origin} header is accepted: native game clients (the
+ * engine's own WebSocketClient among them) send none. A page of the same host and port
+ * may always connect, as with Spring's own WebSocket support; the allowed origins add
+ * others, {@code *} all.
  */
 public final class HandshakePolicy {
 
@@ -28,7 +29,8 @@ public final class HandshakePolicy {
     private final EndpointAuthorities authorities;
 
     /**
-     * @param allowedOrigins origin patterns ({@code https://*.example.com}, {@code *}); empty for same-origin only
+     * @param allowedOrigins origin patterns ({@code https://*.example.com}, {@code *});
+     * empty for same-origin only
      * @param extraHeaders headers added to every 101 response
      */
     public HandshakePolicy(List<String> allowedOrigins, Map<String, String> extraHeaders) {
@@ -36,7 +38,8 @@ public final class HandshakePolicy {
     }
 
     /**
-     * @param allowedOrigins origin patterns ({@code https://*.example.com}, {@code *}); empty for same-origin only
+     * @param allowedOrigins origin patterns ({@code https://*.example.com}, {@code *});
+     * empty for same-origin only
      * @param extraHeaders headers added to every 101 response
      * @param limits the caps on open peers, checked last, just before the upgrade
      */
@@ -45,10 +48,12 @@ public final class HandshakePolicy {
     }
 
     /**
-     * @param allowedOrigins origin patterns ({@code https://*.example.com}, {@code *}); empty for same-origin only
+     * @param allowedOrigins origin patterns ({@code https://*.example.com}, {@code *});
+     * empty for same-origin only
      * @param extraHeaders headers added to every 101 response
      * @param limits the caps on open peers, checked last, just before the upgrade
-     * @param authorities the authorities endpoints need by configuration, checked after authentication
+     * @param authorities the authorities endpoints need by configuration, checked after
+     * authentication
      */
     public HandshakePolicy(List<String> allowedOrigins, Map<String, String> extraHeaders, ConnectionLimits limits,
             EndpointAuthorities authorities) {
@@ -78,23 +83,31 @@ public final class HandshakePolicy {
         return this.origins != null && this.origins.checkOrigin(origin) != null;
     }
 
-    // A page served by the same host and port is always allowed, as in Spring's own WebSocket support.
+    // A page served by the same host and port is always allowed, as in Spring's own
+    // WebSocket support.
     private static boolean sameOrigin(String origin, String scheme, @Nullable String host) {
         return host != null && (origin.equalsIgnoreCase(scheme + "://" + host)
                 || origin.equalsIgnoreCase(scheme.replace("ws", "http") + "://" + host));
     }
 
-    /** @return the caps on open peers, shared by every endpoint of every transport */
+    /**
+     * @return the caps on open peers, shared by every endpoint of every transport
+     */
     public ConnectionLimits limits() {
         return this.limits;
     }
 
-    /** @return the authorities endpoints need: the handlers' own and those configured per path */
+    /**
+     * @return the authorities endpoints need: the handlers' own and those configured per
+     * path
+     */
     public EndpointAuthorities authorities() {
         return this.authorities;
     }
 
-    /** @return headers for the 101 response */
+    /**
+     * @return headers for the 101 response
+     */
     public Map<String, String> extraHeaders() {
         return this.extraHeaders;
     }

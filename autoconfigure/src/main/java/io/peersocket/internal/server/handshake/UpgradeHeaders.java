@@ -8,14 +8,16 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 
 /**
- * The RFC 6455 (4.2.1) and HTTP/1.1 rules for an upgrade request's headers that both transports
- * must enforce alike, before any upgrade: one {@code Host}, and one {@code Sec-WebSocket-Key}
- * that is the base64 of exactly 16 bytes. Tomcat enforces some of them itself; Reactor Netty's
- * handshaker takes any key and no Host at all, hence this check.
+ * The RFC 6455 (4.2.1) and HTTP/1.1 rules for an upgrade request's headers that both
+ * transports must enforce alike, before any upgrade: one {@code Host}, and one
+ * {@code Sec-WebSocket-Key} that is the base64 of exactly 16 bytes. Tomcat enforces some
+ * of them itself; Reactor Netty's handshaker takes any key and no Host at all, hence this
+ * check.
  */
 public final class UpgradeHeaders {
 
-    // Headers that a request carries once: two of them cannot be told apart, so neither is trusted.
+    // Headers that a request carries once: two of them cannot be told apart, so neither
+    // is trusted.
     private static final List<String> SINGLETONS = List.of(HttpHeaders.HOST, "Sec-WebSocket-Key",
             "Sec-WebSocket-Version", HttpHeaders.ORIGIN);
 
@@ -24,6 +26,7 @@ public final class UpgradeHeaders {
 
     /**
      * Why an upgrade request must be refused with 400.
+     *
      * @param reason the short reason tag of the refused-handshake metric
      * @param detail what is wrong, for the log
      */
@@ -32,8 +35,8 @@ public final class UpgradeHeaders {
 
     /**
      * @param headers the upgrade request's headers
-     * @return what makes the request malformed, or {@code null} when nothing does (a missing key
-     * or version is left to the transport's own answer)
+     * @return what makes the request malformed, or {@code null} when nothing does (a
+     * missing key or version is left to the transport's own answer)
      */
     public static @Nullable Problem check(HttpHeaders headers) {
         for (String name : SINGLETONS) {

@@ -12,10 +12,10 @@ import org.springframework.core.Ordered;
 import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
 
 /**
- * The reactive transport on a WebFlux application's own server: every endpoint path is mapped
- * to the same {@link EndpointRouter} the dedicated port uses, ahead of the application's own
- * handler mappings. The application server's connection timeouts apply instead of the
- * handshake timeout.
+ * The reactive transport on a WebFlux application's own server: every endpoint path is
+ * mapped to the same {@link EndpointRouter} the dedicated port uses, ahead of the
+ * application's own handler mappings. The application server's connection timeouts apply
+ * instead of the handshake timeout.
  */
 public final class ApplicationServerEndpoints implements ServerTransport {
 
@@ -36,7 +36,9 @@ public final class ApplicationServerEndpoints implements ServerTransport {
         this.mapping = new SimpleUrlHandlerMapping(urls, Ordered.HIGHEST_PRECEDENCE + 10);
     }
 
-    /** @return the handler mapping to register as a bean */
+    /**
+     * @return the handler mapping to register as a bean
+     */
     public SimpleUrlHandlerMapping handlerMapping() {
         return this.mapping;
     }

@@ -51,7 +51,8 @@ public final class DedicatedPortServer implements ServerTransport {
      * @param customizer last changes to the server (TLS)
      */
     public DedicatedPortServer(@Nullable String bindAddress, int port, Iterable<PeerEndpoint> endpoints,
-            HandshakePolicy policy, Duration handshakeTimeout, java.util.function.UnaryOperator<HttpServer> customizer) {
+            HandshakePolicy policy, Duration handshakeTimeout,
+            java.util.function.UnaryOperator<HttpServer> customizer) {
         this(bindAddress, port, endpoints, policy, handshakeTimeout, customizer, UpgradeAuthenticator.NONE);
     }
 
@@ -68,8 +69,10 @@ public final class DedicatedPortServer implements ServerTransport {
             .build();
         HttpServer server = HttpServer.create()
             .port(port)
-            // The kernel also notices peers that vanished without a FIN (hours, by its defaults):
-            // a safety net under the idle timeout, for connections that never reach the upgrade.
+            // The kernel also notices peers that vanished without a FIN (hours, by its
+            // defaults):
+            // a safety net under the idle timeout, for connections that never reach the
+            // upgrade.
             .childOption(ChannelOption.SO_KEEPALIVE, true)
             .doOnChannelInit((observer, channel, remote) -> closeIfNotUpgradedInTime(channel))
             .handle(new ReactorHttpHandlerAdapter(handler));
@@ -79,7 +82,10 @@ public final class DedicatedPortServer implements ServerTransport {
         this.httpServer = customizer.apply(server);
     }
 
-    /** The web handler that upgrades requests to the endpoints, shared with {@link ApplicationServerEndpoints}. */
+    /**
+     * The web handler that upgrades requests to the endpoints, shared with
+     * {@link ApplicationServerEndpoints}.
+     */
     static EndpointRouter router(Iterable<PeerEndpoint> endpoints, HandshakePolicy policy, BooleanSupplier accepting) {
         return router(endpoints, policy, accepting, UpgradeAuthenticator.NONE);
     }
@@ -88,15 +94,15 @@ public final class DedicatedPortServer implements ServerTransport {
             UpgradeAuthenticator authenticator) {
         Map<String, EndpointRouter.Route> routes = new LinkedHashMap<>();
         for (PeerEndpoint endpoint : endpoints) {
-            HandshakeWebSocketService service = new HandshakeWebSocketService(
-                    new PeerUpgradeStrategy(endpoint.limits().inBytes(),
-                            () -> endpoint.runtime().observer().readingPaused(endpoint.path())));
+            HandshakeWebSocketService service = new HandshakeWebSocketService(new PeerUpgradeStrategy(
+                    endpoint.limits().inBytes(), () -> endpoint.runtime().observer().readingPaused(endpoint.path())));
             routes.put(endpoint.path(), new EndpointRouter.Route(new ReactivePeerHandler(endpoint), service));
         }
         return new EndpointRouter(routes, policy, accepting, authenticator);
     }
 
-    // The engine's handshake_timeout: a socket that has not completed the upgrade is dropped.
+    // The engine's handshake_timeout: a socket that has not completed the upgrade is
+    // dropped.
     private void closeIfNotUpgradedInTime(Channel channel) {
         channel.eventLoop().schedule(() -> {
             if (channel.isActive() && channel.pipeline().context(WebSocketFrameDecoder.class) == null) {
@@ -126,7 +132,9 @@ public final class DedicatedPortServer implements ServerTransport {
         return (bound != null) ? bound.port() : -1;
     }
 
-    /** @return the bound address, or {@code null} before {@link #start()} */
+    /**
+     * @return the bound address, or {@code null} before {@link #start()}
+     */
     public @Nullable InetSocketAddress address() {
         DisposableServer bound = this.server;
         return (bound != null) ? (InetSocketAddress) bound.address() : null;
@@ -137,7 +145,8 @@ public final class DedicatedPortServer implements ServerTransport {
         this.accepting = false;
         DisposableServer bound = this.server;
         if (bound != null) {
-            // Closing the listening channel refuses new connections; open ones stay until disposed.
+            // Closing the listening channel refuses new connections; open ones stay until
+            // disposed.
             bound.channel().close();
         }
     }

@@ -14,11 +14,12 @@ import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslOptions;
 
 /**
- * Serves the dedicated port over TLS (wss://) with the key and certificate of a Spring Boot SSL
- * bundle, honouring the bundle's options (enabled protocols, ciphers) and, for client
- * certificates (mTLS), its trust store. {@link #update(SslBundle)} swaps the bundle (certificate
- * reload, {@code spring.ssl.bundle.*.reload-on-update}): every TLS handshake after it uses the new
- * one, as Boot's own Netty server does, while the connections already open keep theirs.
+ * Serves the dedicated port over TLS (wss://) with the key and certificate of a Spring
+ * Boot SSL bundle, honouring the bundle's options (enabled protocols, ciphers) and, for
+ * client certificates (mTLS), its trust store. {@link #update(SslBundle)} swaps the
+ * bundle (certificate reload, {@code spring.ssl.bundle.*.reload-on-update}): every TLS
+ * handshake after it uses the new one, as Boot's own Netty server does, while the
+ * connections already open keep theirs.
  */
 public final class DedicatedPortTls implements UnaryOperator<HttpServer> {
 
@@ -28,15 +29,19 @@ public final class DedicatedPortTls implements UnaryOperator<HttpServer> {
 
     private volatile SslProvider provider;
 
-    /** @param bundle the bundle whose key manager the port presents; no client certificates */
+    /**
+     * @param bundle the bundle whose key manager the port presents; no client
+     * certificates
+     */
     public DedicatedPortTls(SslBundle bundle) {
         this(bundle, ClientAuth.NONE);
     }
 
     /**
-     * @param bundle the bundle whose key manager the port presents and whose trust store checks
-     * client certificates
-     * @param clientAuth whether client certificates are asked for ({@code OPTIONAL}) or required
+     * @param bundle the bundle whose key manager the port presents and whose trust store
+     * checks client certificates
+     * @param clientAuth whether client certificates are asked for ({@code OPTIONAL}) or
+     * required
      */
     public DedicatedPortTls(SslBundle bundle, ClientAuth clientAuth) {
         this.clientAuth = clientAuth;
@@ -54,8 +59,10 @@ public final class DedicatedPortTls implements UnaryOperator<HttpServer> {
 
     @Override
     public HttpServer apply(HttpServer server) {
-        // Reactor Netty asks the SNI mapping on every handshake, with or without a server name:
-        // answering with the current provider is what makes an update apply to new connections.
+        // Reactor Netty asks the SNI mapping on every handshake, with or without a server
+        // name:
+        // answering with the current provider is what makes an update apply to new
+        // connections.
         return server.secure((ssl) -> ssl.sslContext(this.provider.getSslContext())
             .setSniAsyncMappings((serverName, promise) -> promise.setSuccess(this.provider)));
     }
@@ -75,7 +82,8 @@ public final class DedicatedPortTls implements UnaryOperator<HttpServer> {
                     builder.clientAuth(this.clientAuth);
                 }
             });
-        // The GenericSslContextSpec overload: the ProtocolSslContextSpec one is deprecated.
+        // The GenericSslContextSpec overload: the ProtocolSslContextSpec one is
+        // deprecated.
         SslProvider.GenericSslContextSpec<?> generic = spec;
         return SslProvider.builder().sslContext(generic).build();
     }

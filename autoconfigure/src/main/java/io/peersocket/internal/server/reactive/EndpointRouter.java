@@ -34,9 +34,9 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebHandler;
 
 /**
- * The dedicated port's only web handler: finds the endpoint by path and answers every upgrade
- * that cannot proceed with a precise HTTP status and a log line naming the cause, before
- * Spring's {@link HandshakeWebSocketService} performs the upgrade.
+ * The dedicated port's only web handler: finds the endpoint by path and answers every
+ * upgrade that cannot proceed with a precise HTTP status and a log line naming the cause,
+ * before Spring's {@link HandshakeWebSocketService} performs the upgrade.
  */
 final class EndpointRouter implements WebHandler {
 
@@ -71,7 +71,8 @@ final class EndpointRouter implements WebHandler {
         }
         PeerEndpoint endpoint = route.handler().endpoint();
         if (!this.accepting.getAsBoolean()) {
-            return refuse(exchange, endpoint, HttpStatus.SERVICE_UNAVAILABLE, "stopping", "the server is shutting down");
+            return refuse(exchange, endpoint, HttpStatus.SERVICE_UNAVAILABLE, "stopping",
+                    "the server is shutting down");
         }
         if (endpoint.isRefusingNewConnections()) {
             return refuse(exchange, endpoint, HttpStatus.SERVICE_UNAVAILABLE, "refusing",
@@ -89,7 +90,8 @@ final class EndpointRouter implements WebHandler {
         }
         UpgradeHeaders.Problem malformed = UpgradeHeaders.check(headers);
         if (malformed != null) {
-            // Any client can send these: DEBUG, so that a flood of them cannot flood the log.
+            // Any client can send these: DEBUG, so that a flood of them cannot flood the
+            // log.
             return refuse(exchange, endpoint, HttpStatus.BAD_REQUEST, malformed.reason(), malformed.detail());
         }
         if (headers.getFirst("Sec-WebSocket-Key") == null) {
@@ -107,17 +109,22 @@ final class EndpointRouter implements WebHandler {
         List<String> requested = HandshakePolicy.requestedProtocols(headers.get("Sec-WebSocket-Protocol"));
         String protocol = endpoint.selectProtocol(requested);
         if (protocol == null) {
-            return refuse(exchange, endpoint, HttpStatus.BAD_REQUEST, "protocol", "client asked for "
-                    + (requested.isEmpty() ? "no subprotocol" : requested) + " but " + path + " requires one of "
-                    + endpoint.offeredProtocols());
+            return refuse(exchange, endpoint, HttpStatus.BAD_REQUEST, "protocol",
+                    "client asked for " + (requested.isEmpty() ? "no subprotocol" : requested) + " but " + path
+                            + " requires one of " + endpoint.offeredProtocols());
         }
-        // Credentials are checked only for requests that are otherwise fine (cheap checks first), and
+        // Credentials are checked only for requests that are otherwise fine (cheap checks
+        // first), and
         // before the caps, so that clients refused here take no place under them.
         Set<String> required = endpoint.requiredAuthorities(protocol);
-        // Without an authenticator of ours (WebFlux: the application's security chain) the
-        // exchange's principal, if any, is the one. It is read here, inside the request's chain:
-        // Spring Security's reactive principal comes from the subscriber's context, which the
-        // upgraded session no longer has. Empty (no security) completes at once, on this thread.
+        // Without an authenticator of ours (WebFlux: the application's security chain)
+        // the
+        // exchange's principal, if any, is the one. It is read here, inside the request's
+        // chain:
+        // Spring Security's reactive principal comes from the subscriber's context, which
+        // the
+        // upgraded session no longer has. Empty (no security) completes at once, on this
+        // thread.
         Mono<UpgradeAuthenticator.Outcome> outcome = (this.authenticator != UpgradeAuthenticator.NONE)
                 ? this.authenticator.authenticate(exchange)
                 : exchange.getPrincipal()
@@ -125,11 +132,14 @@ final class EndpointRouter implements WebHandler {
                             null))
                     .defaultIfEmpty(new UpgradeAuthenticator.Authenticated(null, null));
         Channel connection = nettyChannel(request);
-        if (connection != null && (this.authenticator != UpgradeAuthenticator.NONE
-                || !connection.eventLoop().inEventLoop())) {
-            // A decoder may answer on another thread (a blocking JwtDecoder runs on boundedElastic),
-            // and so may the application's own WebFlux security chain before this handler runs
-            // (password encoders do): the upgrade goes on on the connection's event loop, so that
+        if (connection != null
+                && (this.authenticator != UpgradeAuthenticator.NONE || !connection.eventLoop().inEventLoop())) {
+            // A decoder may answer on another thread (a blocking JwtDecoder runs on
+            // boundedElastic),
+            // and so may the application's own WebFlux security chain before this handler
+            // runs
+            // (password encoders do): the upgrade goes on on the connection's event loop,
+            // so that
             // frames that follow the 101 at once meet a complete pipeline.
             outcome = outcome.publishOn(Schedulers.fromExecutor(connection.eventLoop()));
         }
@@ -138,14 +148,15 @@ final class EndpointRouter implements WebHandler {
                 return refuse(exchange, endpoint, refused.status(), refused.reason(), refused.detail());
             }
             UpgradeAuthenticator.Authenticated authenticated = (UpgradeAuthenticator.Authenticated) decision;
-            UpgradeAuthenticator.Refused denied = this.policy.authorities().check(authenticated.principal(), required,
-                    endpoint.path());
+            UpgradeAuthenticator.Refused denied = this.policy.authorities()
+                .check(authenticated.principal(), required, endpoint.path());
             if (denied != null) {
                 return refuse(exchange, endpoint, denied.status(), denied.reason(), denied.detail());
             }
             ServerWebExchange upgrading = exchange;
             if (authenticated.principal() != null) {
-                // Spring's HandshakeWebSocketService takes the principal of the exchange into the session.
+                // Spring's HandshakeWebSocketService takes the principal of the exchange
+                // into the session.
                 upgrading = exchange.mutate().principal(Mono.just(authenticated.principal())).build();
             }
             if (authenticated.expiresAt() != null) {
@@ -157,7 +168,8 @@ final class EndpointRouter implements WebHandler {
 
     private Mono<Void> upgrade(ServerWebExchange exchange, PeerEndpoint endpoint, Route route, String protocol) {
         ServerHttpRequest request = exchange.getRequest();
-        // Last, so that only upgrades that would otherwise proceed take a place under the caps.
+        // Last, so that only upgrades that would otherwise proceed take a place under the
+        // caps.
         ConnectionLimits.Admission admission = this.policy.limits().admit(endpoint.path(), remoteIp(request));
         if (admission instanceof ConnectionLimits.Refusal refusal) {
             return refuse(exchange, endpoint, refusal.status(), refusal.reason(), refusal.detail());
@@ -171,7 +183,8 @@ final class EndpointRouter implements WebHandler {
             channel.closeFuture().addListener((future) -> ticket.release());
             return route.service().handleRequest(exchange, route.handler());
         }
-        // Another server under WebFlux: the place ends with the session, or with a failed upgrade.
+        // Another server under WebFlux: the place ends with the session, or with a failed
+        // upgrade.
         WebSocketHandler handler = new WebSocketHandler() {
 
             @Override
@@ -203,13 +216,15 @@ final class EndpointRouter implements WebHandler {
         }
     }
 
-    private Mono<Void> refuse(ServerWebExchange exchange, @Nullable PeerEndpoint endpoint, HttpStatus status, String reason,
-            String detail) {
+    private Mono<Void> refuse(ServerWebExchange exchange, @Nullable PeerEndpoint endpoint, HttpStatus status,
+            String reason, String detail) {
         if (endpoint != null) {
             endpoint.refused(reason);
         }
         logger.debug("Refused WebSocket upgrade from " + exchange.getRequest().getRemoteAddress() + " with "
-                + status.value() + ": " + LogSafe.text(detail)); // any client can trigger it: DEBUG, its text escaped
+                + status.value() + ": " + LogSafe.text(detail)); // any client can trigger
+                                                                 // it: DEBUG, its text
+                                                                 // escaped
         ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(status);
         response.getHeaders().set(HttpHeaders.CONNECTION, "close");

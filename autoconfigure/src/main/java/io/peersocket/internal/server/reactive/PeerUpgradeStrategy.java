@@ -20,11 +20,12 @@ import org.springframework.web.reactive.socket.server.RequestUpgradeStrategy;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Spring's Reactor Netty upgrade, plus what the engine's protocol layer does and Reactor Netty
- * leaves out: every protocol violation gets its precise close frame ({@link FrameGuard}: 1002,
- * UTF-8 checks with 1007, the input limit over whole messages with 1009), and the protocol is
- * the one chosen by the engine's rule. Spring's
- * {@code ReactorNettyRequestUpgradeStrategy} does not expose the channel, hence this class.
+ * Spring's Reactor Netty upgrade, plus what the engine's protocol layer does and Reactor
+ * Netty leaves out: every protocol violation gets its precise close frame
+ * ({@link FrameGuard}: 1002, UTF-8 checks with 1007, the input limit over whole messages
+ * with 1009), and the protocol is the one chosen by the engine's rule. Spring's
+ * {@code ReactorNettyRequestUpgradeStrategy} does not expose the channel, hence this
+ * class.
  */
 final class PeerUpgradeStrategy implements RequestUpgradeStrategy {
 
@@ -51,7 +52,8 @@ final class PeerUpgradeStrategy implements RequestUpgradeStrategy {
             .maxFramePayloadLength(this.maxMessageBytes)
             .handlePing(false);
         if (!protocol.isEmpty()) {
-            // protocols(null) throws: an endpoint without a subprotocol must not call it at all
+            // protocols(null) throws: an endpoint without a subprotocol must not call it
+            // at all
             specBuilder.protocols(protocol);
         }
         WebsocketServerSpec spec = specBuilder.build();

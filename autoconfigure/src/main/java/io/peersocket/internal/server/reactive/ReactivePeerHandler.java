@@ -23,8 +23,9 @@ import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketSession;
 
 /**
- * A WebFlux {@link WebSocketHandler} that puts one endpoint's peers on the core: it makes the
- * peer, reads with demand through {@link InboundSubscriber} and sends what the peer queues.
+ * A WebFlux {@link WebSocketHandler} that puts one endpoint's peers on the core: it makes
+ * the peer, reads with demand through {@link InboundSubscriber} and sends what the peer
+ * queues.
  */
 final class ReactivePeerHandler implements WebSocketHandler {
 
@@ -36,7 +37,10 @@ final class ReactivePeerHandler implements WebSocketHandler {
     /** Session attribute: the Netty channel, for TCP options and the remote address. */
     static final String CHANNEL_ATTRIBUTE = "peersocket.channel";
 
-    /** Session attribute: when the client's credentials expire ({@link Instant}); the peer is closed then. */
+    /**
+     * Session attribute: when the client's credentials expire ({@link Instant}); the peer
+     * is closed then.
+     */
     static final String EXPIRES_ATTRIBUTE = "peersocket.expires";
 
     private final PeerEndpoint endpoint;
@@ -67,8 +71,10 @@ final class ReactivePeerHandler implements WebSocketHandler {
         InboundSubscriber inbound = new InboundSubscriber(this.endpoint, peer, connection);
         connection.bind(inbound);
         session.receive().subscribe(inbound);
-        // The end is reported once both sides are done: only then is it known whether our own
-        // close frame went out. A failed write ends the inbound side too, so it is not an error here.
+        // The end is reported once both sides are done: only then is it known whether our
+        // own
+        // close frame went out. A failed write ends the inbound side too, so it is not an
+        // error here.
         return connection.sending()
             .onErrorResume((ex) -> Mono.empty())
             .and(inbound.done().asMono())
@@ -80,7 +86,8 @@ final class ReactivePeerHandler implements WebSocketHandler {
             });
     }
 
-    // A token is checked once, at the upgrade: a peer must not outlive it (1008, policy violation).
+    // A token is checked once, at the upgrade: a peer must not outlive it (1008, policy
+    // violation).
     private static @Nullable ScheduledFuture<?> closeAtExpiry(WebSocketSession session, Channel channel,
             PeerSession peer) {
         if (!(session.getAttributes().get(EXPIRES_ATTRIBUTE) instanceof Instant expiresAt)) {
@@ -93,13 +100,14 @@ final class ReactivePeerHandler implements WebSocketHandler {
         }, delay, TimeUnit.MILLISECONDS);
     }
 
-    private static HandshakeInfo handshake(WebSocketSession session, InetSocketAddress socketAddress,
-            String protocol) {
+    private static HandshakeInfo handshake(WebSocketSession session, InetSocketAddress socketAddress, String protocol) {
         org.springframework.web.reactive.socket.HandshakeInfo request = session.getHandshakeInfo();
-        // The request's address honours Forwarded / X-Forwarded-For when the server was told to
+        // The request's address honours Forwarded / X-Forwarded-For when the server was
+        // told to
         // trust a proxy (peersocket.server.forward-headers); else it is the socket's.
         InetSocketAddress remote = request.getRemoteAddress();
-        // The principal is resolved before the upgrade; an unresolved one would be a bug, not a wait.
+        // The principal is resolved before the upgrade; an unresolved one would be a bug,
+        // not a wait.
         Principal principal = request.getPrincipal().toFuture().getNow(null);
         return new HandshakeInfo(request.getUri(), request.getHeaders(), (remote != null) ? remote : socketAddress,
                 protocol, principal);

@@ -12,13 +12,14 @@ import org.springframework.util.ClassUtils;
 /**
  * The check of {@code @PacketHandler(authorities)} before the upgrade, the same on both
  * transports: no principal is 401 ({@code unauthenticated}), a principal with none of the
- * authorities 403 ({@code forbidden}). Only a Spring Security {@code Authentication} carries
- * authorities; without Spring Security any requirement refuses everyone, rather than let them in.
+ * authorities 403 ({@code forbidden}). Only a Spring Security {@code Authentication}
+ * carries authorities; without Spring Security any requirement refuses everyone, rather
+ * than let them in.
  */
 public final class Authorities {
 
-    private static final boolean SPRING_SECURITY = ClassUtils.isPresent(
-            "org.springframework.security.core.Authentication", Authorities.class.getClassLoader());
+    private static final boolean SPRING_SECURITY = ClassUtils
+        .isPresent("org.springframework.security.core.Authentication", Authorities.class.getClassLoader());
 
     private Authorities() {
     }

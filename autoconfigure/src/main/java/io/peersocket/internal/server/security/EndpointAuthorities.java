@@ -10,11 +10,12 @@ import io.peersocket.spi.UpgradeAuthenticator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Authorities that endpoints need by configuration ({@code peersocket.server.auth.authorities}),
- * beside those a handler declares with {@code @PacketHandler(authorities)}. A path's list applies
- * to every client of the path, whatever its subprotocol, and to the endpoints no annotation
- * describes: a multiplayer relay included. When both a path and its handler name authorities, a
- * client needs one of each.
+ * Authorities that endpoints need by configuration
+ * ({@code peersocket.server.auth.authorities}), beside those a handler declares with
+ * {@code @PacketHandler(authorities)}. A path's list applies to every client of the path,
+ * whatever its subprotocol, and to the endpoints no annotation describes: a multiplayer
+ * relay included. When both a path and its handler name authorities, a client needs one
+ * of each.
  */
 public final class EndpointAuthorities {
 
@@ -36,14 +37,17 @@ public final class EndpointAuthorities {
         this.byPath = Map.copyOf(copy);
     }
 
-    /** @return the paths that need authorities by configuration */
+    /**
+     * @return the paths that need authorities by configuration
+     */
     public Set<String> paths() {
         return this.byPath.keySet();
     }
 
     /**
      * @param principal the authenticated user, or {@code null}
-     * @param handlerAuthorities the authorities the handler of the selected subprotocol declares
+     * @param handlerAuthorities the authorities the handler of the selected subprotocol
+     * declares
      * @param path the endpoint's path
      * @return {@code null} when the upgrade may proceed, else the refusal (401 or 403)
      */

@@ -9,9 +9,9 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Reads a bearer token from a query parameter of the upgrade request: browsers cannot set
- * headers on a WebSocket. Spring Security's own converter only knows {@code access_token} and
- * refuses the request when a header is also present; this one takes the configured name and
- * only when no {@code Authorization} header was sent (that one is tried first).
+ * headers on a WebSocket. Spring Security's own converter only knows {@code access_token}
+ * and refuses the request when a header is also present; this one takes the configured
+ * name and only when no {@code Authorization} header was sent (that one is tried first).
  */
 final class QueryParameterTokenConverter implements ServerAuthenticationConverter {
 

@@ -16,16 +16,18 @@ import org.springframework.security.web.server.authentication.ServerAuthenticati
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Spring Security's own pair on the upgrade request: a {@link ServerAuthenticationConverter}
- * reads the credentials, a {@link ReactiveAuthenticationManager} checks them. They are the types
- * a WebFlux application already configures (bearer tokens, HTTP Basic, JWT through
- * {@code JwtReactiveAuthenticationManager}), so nothing peersocket-specific has to be written.
+ * Spring Security's own pair on the upgrade request: a
+ * {@link ServerAuthenticationConverter} reads the credentials, a
+ * {@link ReactiveAuthenticationManager} checks them. They are the types a WebFlux
+ * application already configures (bearer tokens, HTTP Basic, JWT through
+ * {@code JwtReactiveAuthenticationManager}), so nothing peersocket-specific has to be
+ * written.
  * <p>
  * No credentials, or credentials the manager rejects or does not handle: 401, reason
- * {@code unauthenticated}. The log line names the exception, never the credentials. On the
- * anonymous paths ({@code peersocket.server.auth.anonymous-paths}) a client that sends no
- * credentials connects without a principal; credentials it does send are still checked, so that
- * a bad token is refused rather than silently ignored.
+ * {@code unauthenticated}. The log line names the exception, never the credentials. On
+ * the anonymous paths ({@code peersocket.server.auth.anonymous-paths}) a client that
+ * sends no credentials connects without a principal; credentials it does send are still
+ * checked, so that a bad token is refused rather than silently ignored.
  */
 public final class SpringSecurityUpgradeAuthenticator implements UpgradeAuthenticator {
 
@@ -47,7 +49,8 @@ public final class SpringSecurityUpgradeAuthenticator implements UpgradeAuthenti
     /**
      * @param converter reads the credentials of the upgrade request
      * @param manager checks them
-     * @param anonymousPaths endpoint paths where a client without credentials connects anonymously
+     * @param anonymousPaths endpoint paths where a client without credentials connects
+     * anonymously
      */
     public SpringSecurityUpgradeAuthenticator(ServerAuthenticationConverter converter,
             ReactiveAuthenticationManager manager, Set<String> anonymousPaths) {
@@ -58,7 +61,8 @@ public final class SpringSecurityUpgradeAuthenticator implements UpgradeAuthenti
 
     /**
      * @param name a query parameter of the upgrade request
-     * @return a converter that reads a bearer token from it (needs Spring Security's OAuth2 resource server)
+     * @return a converter that reads a bearer token from it (needs Spring Security's
+     * OAuth2 resource server)
      */
     public static ServerAuthenticationConverter queryParameter(String name) {
         return new QueryParameterTokenConverter(name);
@@ -69,8 +73,7 @@ public final class SpringSecurityUpgradeAuthenticator implements UpgradeAuthenti
         return Mono.defer(() -> this.converter.convert(exchange))
             .map(Optional::of)
             .defaultIfEmpty(Optional.empty())
-            .flatMap((credentials) -> credentials.isEmpty()
-                    ? Mono.just(noCredentials(exchange))
+            .flatMap((credentials) -> credentials.isEmpty() ? Mono.just(noCredentials(exchange))
                     : this.manager.authenticate(credentials.get())
                         .map(this::outcome)
                         .defaultIfEmpty(unauthenticated("no authentication manager accepted the "

@@ -8,13 +8,16 @@ import java.util.function.Consumer;
 import org.springframework.web.socket.WebSocketSession;
 
 /**
- * Tells whether a peer answered our close frame with its own. The servlet container reports a
- * session's end as soon as our close frame is written, before any answer: where it can, this
- * finds out afterwards, so that a peer is reported clean only once its own close frame arrived.
+ * Tells whether a peer answered our close frame with its own. The servlet container
+ * reports a session's end as soon as our close frame is written, before any answer: where
+ * it can, this finds out afterwards, so that a peer is reported clean only once its own
+ * close frame arrived.
  */
 interface CloseAnswer {
 
-    /** The container cannot tell: a close frame written without error counts as answered. */
+    /**
+     * The container cannot tell: a close frame written without error counts as answered.
+     */
     CloseAnswer NONE = new CloseAnswer() {
 
         @Override
@@ -37,7 +40,8 @@ interface CloseAnswer {
     /**
      * Called once the container has reported the end of a session that we closed.
      * @param executor where to run {@code answered}
-     * @param answered takes whether the peer's close frame arrived within {@link #TIMEOUT_MS}
+     * @param answered takes whether the peer's close frame arrived within
+     * {@link #TIMEOUT_MS}
      */
     void await(WebSocketSession session, Executor executor, Consumer<Boolean> answered);
 

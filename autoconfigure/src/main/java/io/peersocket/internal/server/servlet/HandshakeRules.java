@@ -59,11 +59,13 @@ final class HandshakeRules implements HandshakeInterceptor {
         }
         HttpHeaders headers = request.getHeaders();
         if (!"websocket".equalsIgnoreCase(headers.getUpgrade())) {
-            return true; // Spring's handshake handler answers 400 for a request that is no upgrade
+            return true; // Spring's handshake handler answers 400 for a request that is
+                         // no upgrade
         }
         UpgradeHeaders.Problem malformed = UpgradeHeaders.check(headers);
         if (malformed != null) {
-            // Any client can send these: DEBUG, so that a flood of them cannot flood the log.
+            // Any client can send these: DEBUG, so that a flood of them cannot flood the
+            // log.
             this.endpoint.refused(malformed.reason());
             logger.debug("Refused WebSocket upgrade from " + request.getRemoteAddress() + " with 400: "
                     + malformed.detail());
@@ -77,30 +79,34 @@ final class HandshakeRules implements HandshakeInterceptor {
         List<String> requested = HandshakePolicy.requestedProtocols(headers.get("Sec-WebSocket-Protocol"));
         String protocol = this.endpoint.selectProtocol(requested);
         if (protocol == null) {
-            return refuse(request, response, HttpStatus.BAD_REQUEST, "protocol", "client asked for "
-                    + (requested.isEmpty() ? "no subprotocol" : requested) + " but " + this.endpoint.path()
-                    + " requires one of " + this.endpoint.offeredProtocols());
+            return refuse(request, response, HttpStatus.BAD_REQUEST, "protocol",
+                    "client asked for " + (requested.isEmpty() ? "no subprotocol" : requested) + " but "
+                            + this.endpoint.path() + " requires one of " + this.endpoint.offeredProtocols());
         }
-        // The application's filters authenticated the request; @PacketHandler(authorities) and the
+        // The application's filters authenticated the request;
+        // @PacketHandler(authorities) and the
         // configured ones (peersocket.server.auth.authorities) are checked here.
-        UpgradeAuthenticator.Refused denied = this.policy.authorities().check(request.getPrincipal(),
-                this.endpoint.requiredAuthorities(protocol), this.endpoint.path());
+        UpgradeAuthenticator.Refused denied = this.policy.authorities()
+            .check(request.getPrincipal(), this.endpoint.requiredAuthorities(protocol), this.endpoint.path());
         if (denied != null) {
             return refuse(request, response, denied.status(), denied.reason(), denied.detail());
         }
-        // Last, so that only upgrades that would otherwise proceed take a place under the caps.
+        // Last, so that only upgrades that would otherwise proceed take a place under the
+        // caps.
         InetSocketAddress remote = request.getRemoteAddress();
-        ConnectionLimits.Admission admission = this.policy.limits().admit(this.endpoint.path(),
-                (remote != null) ? remote.getAddress() : null);
+        ConnectionLimits.Admission admission = this.policy.limits()
+            .admit(this.endpoint.path(), (remote != null) ? remote.getAddress() : null);
         if (admission instanceof ConnectionLimits.Refusal refusal) {
-            // Any client can hit these: DEBUG, so that a flood of them cannot flood the log.
+            // Any client can hit these: DEBUG, so that a flood of them cannot flood the
+            // log.
             this.endpoint.refused(refusal.reason());
             logger.debug("Refused WebSocket upgrade from " + remote + " with " + refusal.status().value() + ": "
                     + refusal.detail());
             response.setStatusCode(refusal.status());
             return false;
         }
-        // The session releases it when it ends; afterHandshake, if the upgrade does not happen.
+        // The session releases it when it ends; afterHandshake, if the upgrade does not
+        // happen.
         attributes.put(TICKET, admission);
         if (request instanceof ServletServerHttpRequest servlet) {
             servlet.getServletRequest().setAttribute(TICKET, admission);
@@ -113,7 +119,8 @@ final class HandshakeRules implements HandshakeInterceptor {
             String detail) {
         this.endpoint.refused(reason);
         logger.debug("Refused WebSocket upgrade from " + request.getRemoteAddress() + " with " + status.value() + ": "
-                + LogSafe.text(detail)); // any client can trigger it: DEBUG, its text escaped
+                + LogSafe.text(detail)); // any client can trigger it: DEBUG, its text
+                                         // escaped
         response.setStatusCode(status);
         return false;
     }

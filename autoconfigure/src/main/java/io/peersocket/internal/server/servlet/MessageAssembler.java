@@ -6,12 +6,13 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Puts one peer's messages together from the container's partial deliveries, counting bytes
- * against the input limit. The container's own whole-message buffers are sized to the largest
- * message and kept for the life of the session (a byte buffer of the limit and a char buffer of
- * twice it, about 170 KiB per peer at the default 64 KiB); with partial delivery the container
- * keeps its small default buffers and a message takes memory here only while it arrives. Used by
- * one container thread at a time, as the container reads a session's socket.
+ * Puts one peer's messages together from the container's partial deliveries, counting
+ * bytes against the input limit. The container's own whole-message buffers are sized to
+ * the largest message and kept for the life of the session (a byte buffer of the limit
+ * and a char buffer of twice it, about 170 KiB per peer at the default 64 KiB); with
+ * partial delivery the container keeps its small default buffers and a message takes
+ * memory here only while it arrives. Used by one container thread at a time, as the
+ * container reads a session's socket.
  */
 final class MessageAssembler {
 
@@ -23,7 +24,9 @@ final class MessageAssembler {
 
     private boolean refused;
 
-    /** @param limit the largest message in bytes (text as UTF-8, as on the wire) */
+    /**
+     * @param limit the largest message in bytes (text as UTF-8, as on the wire)
+     */
     MessageAssembler(int limit) {
         this.limit = limit;
     }
@@ -32,8 +35,8 @@ final class MessageAssembler {
      * Adds the next part of the current message.
      * @param part the bytes of this part
      * @param last whether it ends the message
-     * @return the whole message when {@code last}, else {@code null}; always {@code null} once
-     * a message went past the limit ({@link #refused()})
+     * @return the whole message when {@code last}, else {@code null}; always {@code null}
+     * once a message went past the limit ({@link #refused()})
      */
     byte @Nullable [] add(byte[] part, boolean last) {
         if (this.refused) {
@@ -68,7 +71,10 @@ final class MessageAssembler {
         return whole;
     }
 
-    /** @return whether a message went past the limit: the peer is closed with 1009, the rest ignored */
+    /**
+     * @return whether a message went past the limit: the peer is closed with 1009, the
+     * rest ignored
+     */
     boolean refused() {
         return this.refused;
     }

@@ -20,14 +20,15 @@ import org.springframework.web.socket.server.RequestUpgradeStrategy;
 import org.springframework.web.socket.server.standard.StandardWebSocketUpgradeStrategy;
 
 /**
- * Spring's standard upgrade with no WebSocket extension negotiated, as on the dedicated port and
- * in the engine. Tomcat would otherwise agree to permessage-deflate, and its inflater stops at
- * the message buffer: a compressible message a few bytes over the input limit reached the handler
- * cut to the limit instead of closing with 1009. Telling Spring that no extension is supported
- * is not enough, because Tomcat negotiates from the request's own header; so the container sees
- * the request without {@code Sec-WebSocket-Extensions}. A client that offered an extension gets
- * a 101 without one and must send plain frames (RFC 6455 9.1); a compressed frame is refused
- * with 1002 (RSV1 set without an extension).
+ * Spring's standard upgrade with no WebSocket extension negotiated, as on the dedicated
+ * port and in the engine. Tomcat would otherwise agree to permessage-deflate, and its
+ * inflater stops at the message buffer: a compressible message a few bytes over the input
+ * limit reached the handler cut to the limit instead of closing with 1009. Telling Spring
+ * that no extension is supported is not enough, because Tomcat negotiates from the
+ * request's own header; so the container sees the request without
+ * {@code Sec-WebSocket-Extensions}. A client that offered an extension gets a 101 without
+ * one and must send plain frames (RFC 6455 9.1); a compressed frame is refused with 1002
+ * (RSV1 set without an extension).
  */
 final class NoExtensionUpgrade implements RequestUpgradeStrategy {
 
@@ -54,7 +55,10 @@ final class NoExtensionUpgrade implements RequestUpgradeStrategy {
         this.container.upgrade(withoutExtensions, response, selectedProtocol, List.of(), user, wsHandler, attributes);
     }
 
-    /** The upgrade request as the container sees it: without the extensions the client offered. */
+    /**
+     * The upgrade request as the container sees it: without the extensions the client
+     * offered.
+     */
     private static final class WithoutExtensions extends HttpServletRequestWrapper {
 
         WithoutExtensions(HttpServletRequest request) {

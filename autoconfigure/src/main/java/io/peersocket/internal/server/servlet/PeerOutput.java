@@ -15,26 +15,33 @@ import org.springframework.web.socket.CloseStatus;
 
 /**
  * One peer's output on the servlet transport: whole messages handed to the container's
- * non-blocking send one at a time, the next one when the container reports the last written.
- * No thread ever waits on a peer that stops reading: its messages wait here (within its output
- * limit, since the core counts a packet until {@link Events#written}), and the container's send
- * timeout ends it. Before, each send was the container's blocking send on a pool shared by every
- * peer, and as many slow readers as pool threads froze every other peer's output.
+ * non-blocking send one at a time, the next one when the container reports the last
+ * written. No thread ever waits on a peer that stops reading: its messages wait here
+ * (within its output limit, since the core counts a packet until {@link Events#written}),
+ * and the container's send timeout ends it. Before, each send was the container's
+ * blocking send on a pool shared by every peer, and as many slow readers as pool threads
+ * froze every other peer's output.
  * <p>
  * Messages never interleave: one is with the container at a time (Tomcat refuses a second
- * with {@code TEXT_FULL_WRITING}). The thread that finds the queue idle starts the next message;
- * when the container completes it at once the same thread goes on, otherwise the container's
- * completion does, so nothing recurses and nothing waits.
+ * with {@code TEXT_FULL_WRITING}). The thread that finds the queue idle starts the next
+ * message; when the container completes it at once the same thread goes on, otherwise the
+ * container's completion does, so nothing recurses and nothing waits.
  */
 final class PeerOutput {
 
     /** What the connection does with the output's outcomes. */
     interface Events {
 
-        /** The container has taken a packet (or failed to): it no longer counts against the output limit. */
+        /**
+         * The container has taken a packet (or failed to): it no longer counts against
+         * the output limit.
+         */
         void written(Packet packet);
 
-        /** A send failed or timed out: nothing more is sent; the connection is to be closed. */
+        /**
+         * A send failed or timed out: nothing more is sent; the connection is to be
+         * closed.
+         */
         void sendFailed(@Nullable Throwable cause);
 
         /** Every packet queued before the close is written: the close frame may go. */
@@ -61,7 +68,10 @@ final class PeerOutput {
         this.events = events;
     }
 
-    /** @return whether nothing is queued or with the container (and the output has not ended) */
+    /**
+     * @return whether nothing is queued or with the container (and the output has not
+     * ended)
+     */
     boolean idle() {
         synchronized (this.lock) {
             return !this.busy && this.queue.isEmpty() && !this.ended;
@@ -72,7 +82,9 @@ final class PeerOutput {
         offer(packet);
     }
 
-    /** The close frame goes after the packets already queued; nothing is sent after it. */
+    /**
+     * The close frame goes after the packets already queued; nothing is sent after it.
+     */
     void close(CloseStatus status) {
         offer(status);
     }
@@ -91,7 +103,8 @@ final class PeerOutput {
         next();
     }
 
-    // Runs on the thread that found the queue idle, or on the one the container completed a send on.
+    // Runs on the thread that found the queue idle, or on the one the container completed
+    // a send on.
     private void next() {
         while (true) {
             Object item;
@@ -124,7 +137,10 @@ final class PeerOutput {
         this.events.sendFailed(cause);
     }
 
-    /** One message with the container; whichever of the caller and the completion comes second goes on. */
+    /**
+     * One message with the container; whichever of the caller and the completion comes
+     * second goes on.
+     */
     private final class Write implements SendHandler {
 
         private final Packet packet;
@@ -135,7 +151,10 @@ final class PeerOutput {
             this.packet = packet;
         }
 
-        /** @return whether the send is already complete, so the caller goes on with the next */
+        /**
+         * @return whether the send is already complete, so the caller goes on with the
+         * next
+         */
         boolean start() {
             try {
                 if (this.packet.string()) {
@@ -146,7 +165,8 @@ final class PeerOutput {
                 }
             }
             catch (RuntimeException ex) {
-                // The session closed in between: the container refuses the send without calling back.
+                // The session closed in between: the container refuses the send without
+                // calling back.
                 completed(ex);
             }
             return this.otherHalfDone.getAndSet(true);

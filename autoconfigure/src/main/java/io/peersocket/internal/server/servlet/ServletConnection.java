@@ -28,11 +28,12 @@ import org.springframework.web.socket.adapter.NativeWebSocketSession;
 
 /**
  * One peer's connection on the servlet transport. Messages go out through the container's
- * non-blocking send, one at a time ({@link PeerOutput}): callers never block, two messages never
- * interleave, and a peer that stops reading fills its own output limit (put_packet returns
- * {@code ERR_OUT_OF_MEMORY}) without holding any thread. A send that the peer does not take
- * within the send-time limit ends the connection. Only the close frame goes through the
- * container's blocking send, on the close executor, bounded by the same limit.
+ * non-blocking send, one at a time ({@link PeerOutput}): callers never block, two
+ * messages never interleave, and a peer that stops reading fills its own output limit
+ * (put_packet returns {@code ERR_OUT_OF_MEMORY}) without holding any thread. A send that
+ * the peer does not take within the send-time limit ends the connection. Only the close
+ * frame goes through the container's blocking send, on the close executor, bounded by the
+ * same limit.
  */
 final class ServletConnection implements Connection, PeerOutput.Events {
 
@@ -90,7 +91,8 @@ final class ServletConnection implements Connection, PeerOutput.Events {
         remote.setSendTimeout(sendTimeLimit.toMillis());
         this.output = new PeerOutput(remote, this);
         String protocol = session.getAcceptedProtocol();
-        // The request is gone after the upgrade: Spring's session keeps its headers, URI and principal.
+        // The request is gone after the upgrade: Spring's session keeps its headers, URI
+        // and principal.
         this.handshake = new HandshakeInfo((session.getUri() != null) ? session.getUri() : URI.create("/"),
                 session.getHandshakeHeaders(), session.getRemoteAddress(), (protocol != null) ? protocol : "",
                 session.getPrincipal());
@@ -101,7 +103,9 @@ final class ServletConnection implements Connection, PeerOutput.Events {
         return this.handshake;
     }
 
-    /** @return what puts this peer's incoming messages together */
+    /**
+     * @return what puts this peer's incoming messages together
+     */
     MessageAssembler inbound() {
         return this.inbound;
     }
@@ -132,7 +136,8 @@ final class ServletConnection implements Connection, PeerOutput.Events {
     @Override
     public void sendFailed(@Nullable Throwable cause) {
         if (cause instanceof SocketTimeoutException) {
-            // The container drops the connection itself: a peer that reads nothing cannot take a close frame.
+            // The container drops the connection itself: a peer that reads nothing cannot
+            // take a close frame.
             logger.warn(this.peer + " took no data for " + this.sendTimeLimit.toMillis()
                     + " ms (peersocket.server.send-time-limit); its connection is dropped");
             this.failed = true;
@@ -148,7 +153,8 @@ final class ServletConnection implements Connection, PeerOutput.Events {
         closeLater(status);
     }
 
-    // The close frame is the container's blocking send: never on the caller's or the container's thread.
+    // The close frame is the container's blocking send: never on the caller's or the
+    // container's thread.
     private void closeLater(CloseStatus status) {
         try {
             this.closeExecutor.execute(() -> closeQuietly(status));
@@ -159,8 +165,9 @@ final class ServletConnection implements Connection, PeerOutput.Events {
     }
 
     /**
-     * Fails the connection at once, ahead of queued packets: for a protocol error found on the
-     * container's thread. Reported as an unclean end, as the container's own protocol errors are.
+     * Fails the connection at once, ahead of queued packets: for a protocol error found
+     * on the container's thread. Reported as an unclean end, as the container's own
+     * protocol errors are.
      */
     void closeNow(CloseStatus status) {
         this.failed = true;
@@ -182,9 +189,10 @@ final class ServletConnection implements Connection, PeerOutput.Events {
     }
 
     /**
-     * Stops reading from the socket until {@link #resumeReading()}. Called on the container's
-     * thread after the core refused more input; the application may already have made room (and
-     * asked to resume) on its own thread in between, in which case reading goes on.
+     * Stops reading from the socket until {@link #resumeReading()}. Called on the
+     * container's thread after the core refused more input; the application may already
+     * have made room (and asked to resume) on its own thread in between, in which case
+     * reading goes on.
      */
     void pauseReading() {
         synchronized (this.pauseLock) {
@@ -197,14 +205,19 @@ final class ServletConnection implements Connection, PeerOutput.Events {
                 return;
             }
         }
-        // The container cannot pause: closing is the only answer that loses nothing silently.
-        logger.debug("Input queue of " + this.peer + " is full and the container cannot pause reading; closing with 1013");
+        // The container cannot pause: closing is the only answer that loses nothing
+        // silently.
+        logger.debug(
+                "Input queue of " + this.peer + " is full and the container cannot pause reading; closing with 1013");
         closeQuietly(new CloseStatus(1013, "Input queue full"));
     }
 
-    // Each refusal of input by the core is followed by one pauseReading() on the container's
-    // thread and by at most one resumeReading() on the application's, in either order. Without
-    // this bookkeeping a resume that came first was lost and the suspend that followed it lasted
+    // Each refusal of input by the core is followed by one pauseReading() on the
+    // container's
+    // thread and by at most one resumeReading() on the application's, in either order.
+    // Without
+    // this bookkeeping a resume that came first was lost and the suspend that followed it
+    // lasted
     // forever (a peer that sent a message of exactly the input size stopped being read).
     @Override
     public void resumeReading() {
@@ -227,9 +240,12 @@ final class ServletConnection implements Connection, PeerOutput.Events {
         return this.failed;
     }
 
-    // The container's ping is a blocking send, so it runs on the close executor, and only while
-    // no message is on its way: then the socket has room and the send returns at once. A peer
-    // with a message in flight is either taking it (and will answer the next ping) or stuck, and
+    // The container's ping is a blocking send, so it runs on the close executor, and only
+    // while
+    // no message is on its way: then the socket has room and the send returns at once. A
+    // peer
+    // with a message in flight is either taking it (and will answer the next ping) or
+    // stuck, and
     // the send-time limit ends it. At most one ping waits per peer.
     @Override
     public void ping() {
@@ -256,7 +272,8 @@ final class ServletConnection implements Connection, PeerOutput.Events {
         }
     }
 
-    // At once, ahead of queued messages: the peer is silent, or a send to it may be stuck.
+    // At once, ahead of queued messages: the peer is silent, or a send to it may be
+    // stuck.
     @Override
     public void abort() {
         if (TOMCAT && TomcatAbort.abort(this.session, "")) {

@@ -37,7 +37,8 @@ public final class ServletEndpoints implements WebSocketConfigurer, ServerTransp
      * @param endpoints the endpoints to register
      * @param policy origin and header rules
      * @param closeExecutor runs the container's blocking sends of close frames
-     * @param sendTimeLimit how long a peer may take to take one message before its connection is dropped
+     * @param sendTimeLimit how long a peer may take to take one message before its
+     * connection is dropped
      */
     public ServletEndpoints(List<PeerEndpoint> endpoints, HandshakePolicy policy, Executor closeExecutor,
             Duration sendTimeLimit) {
@@ -57,7 +58,8 @@ public final class ServletEndpoints implements WebSocketConfigurer, ServerTransp
             ServletPeerHandler handler = new ServletPeerHandler(endpoint, this.closeExecutor, this.control,
                     this.sendTimeLimit, this.closeAnswer);
             registry.addHandler(handler, endpoint.path())
-                // Origins are checked by HandshakeRules, which also accepts clients that send none.
+                // Origins are checked by HandshakeRules, which also accepts clients that
+                // send none.
                 .setAllowedOriginPatterns("*")
                 .setHandshakeHandler(handshake)
                 .addInterceptors(new HandshakeRules(endpoint, this.policy, this::isListening));

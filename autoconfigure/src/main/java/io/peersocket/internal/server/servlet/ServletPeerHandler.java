@@ -26,8 +26,8 @@ import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.AbstractWebSocketHandler;
 
 /**
- * A Spring WebSocket handler that puts one endpoint's peers on the core, on the application's
- * own servlet container.
+ * A Spring WebSocket handler that puts one endpoint's peers on the core, on the
+ * application's own servlet container.
  */
 final class ServletPeerHandler extends AbstractWebSocketHandler implements SubProtocolCapable {
 
@@ -69,8 +69,9 @@ final class ServletPeerHandler extends AbstractWebSocketHandler implements SubPr
 
     /**
      * Messages come in parts of the container's buffer size and are put together by
-     * {@link MessageAssembler}, which also enforces the input limit: the container's message
-     * buffers then stay at its small defaults instead of the limit's size for every peer.
+     * {@link MessageAssembler}, which also enforces the input limit: the container's
+     * message buffers then stay at its small defaults instead of the limit's size for
+     * every peer.
      */
     @Override
     public boolean supportsPartialMessages() {
@@ -83,7 +84,8 @@ final class ServletPeerHandler extends AbstractWebSocketHandler implements SubPr
                 new MessageAssembler(this.endpoint.limits().inBytes()), this.sendTimeLimit);
         this.closeAnswer.opened(session);
         String protocol = (session.getAcceptedProtocol() != null) ? session.getAcceptedProtocol() : "";
-        // This container thread may block, as plain Spring WebSocket handlers do: it runs this
+        // This container thread may block, as plain Spring WebSocket handlers do: it runs
+        // this
         // peer's handler itself when nothing else is queued for the peer.
         SerialTaskQueue.runAsOwner(connection, () -> {
             PeerSession peer = this.endpoint.open(connection, protocol);
@@ -93,7 +95,8 @@ final class ServletPeerHandler extends AbstractWebSocketHandler implements SubPr
         });
     }
 
-    // A token is checked once, by the application's filters at the upgrade: a peer must not
+    // A token is checked once, by the application's filters at the upgrade: a peer must
+    // not
     // outlive it (1008, policy violation), as on the dedicated port.
     private void closeAtExpiry(WebSocketSession session, PeerSession peer) {
         Instant expiresAt = CredentialExpiry.of(session.getPrincipal());
@@ -110,7 +113,8 @@ final class ServletPeerHandler extends AbstractWebSocketHandler implements SubPr
 
     @Override
     protected void handleTextMessage(WebSocketSession session, TextMessage message) {
-        // The container cuts text between characters, never inside one: each part encodes alone.
+        // The container cuts text between characters, never inside one: each part encodes
+        // alone.
         receive(session, message.asBytes(), true, message.isLast());
     }
 
@@ -122,8 +126,10 @@ final class ServletPeerHandler extends AbstractWebSocketHandler implements SubPr
         receive(session, data, false, message.isLast());
     }
 
-    // Pongs count for the idle timeout as messages do. The peer's pings are answered by the
-    // container and never reach a handler: a peer that only pings and never answers ours is dropped.
+    // Pongs count for the idle timeout as messages do. The peer's pings are answered by
+    // the
+    // container and never reach a handler: a peer that only pings and never answers ours
+    // is dropped.
     @Override
     protected void handlePongMessage(WebSocketSession session, PongMessage message) {
         PeerSession peer = (PeerSession) session.getAttributes().get(PEER);
@@ -132,24 +138,28 @@ final class ServletPeerHandler extends AbstractWebSocketHandler implements SubPr
         }
     }
 
-    // The container delivers messages only after afterConnectionEstablished, which set PEER and CONNECTION.
+    // The container delivers messages only after afterConnectionEstablished, which set
+    // PEER and CONNECTION.
     @SuppressWarnings("NullAway")
     private void receive(WebSocketSession session, byte[] part, boolean text, boolean last) {
         PeerSession peer = (PeerSession) session.getAttributes().get(PEER);
         if (last) {
-            // A message counts as activity for the idle timeout once whole: a peer that stalls in
+            // A message counts as activity for the idle timeout once whole: a peer that
+            // stalls in
             // the middle of one is dropped like a silent one.
             peer.heard();
         }
         ServletConnection connection = (ServletConnection) session.getAttributes().get(CONNECTION);
         if (peer.closedLocally()) {
-            // Tomcat reads on after our close frame; what the peer still sends is discarded, as on
+            // Tomcat reads on after our close frame; what the peer still sends is
+            // discarded, as on
             // the dedicated port (RFC 6455 5.5.1).
             return;
         }
         MessageAssembler assembler = connection.inbound();
         if (assembler.refused()) {
-            return; // the rest of a message over the limit, read before the close took effect
+            return; // the rest of a message over the limit, read before the close took
+                    // effect
         }
         byte[] whole = assembler.add(part, last);
         if (assembler.refused()) {
@@ -176,7 +186,8 @@ final class ServletPeerHandler extends AbstractWebSocketHandler implements SubPr
         if (connection != null) {
             connection.markFailed();
         }
-        // A dropped connection is ordinary (the disconnect signal reports it unclean); anything else is worth a line.
+        // A dropped connection is ordinary (the disconnect signal reports it unclean);
+        // anything else is worth a line.
         if (exception instanceof java.io.IOException) {
             logger.debug("Connection of " + session.getAttributes().get(PEER) + " failed", exception);
         }
@@ -202,7 +213,8 @@ final class ServletPeerHandler extends AbstractWebSocketHandler implements SubPr
         }
         String reason = (status.getReason() != null) ? CloseInfo.engineReason(status.getReason()) : "";
         if (peer.closedLocally()) {
-            // Tomcat reports our close as soon as its frame is written: clean only once the peer answers.
+            // Tomcat reports our close as soon as its frame is written: clean only once
+            // the peer answers.
             this.closeAnswer.await(session, this.closeExecutor, (answered) -> report(peer, connection,
                     answered ? new CloseInfo(status.getCode(), reason, true, false) : CloseInfo.abnormal()));
             return;

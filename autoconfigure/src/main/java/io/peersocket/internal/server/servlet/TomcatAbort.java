@@ -7,11 +7,11 @@ import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.adapter.NativeWebSocketSession;
 
 /**
- * Drops a Tomcat WebSocket connection as Tomcat itself does after a read error: a close frame is
- * attempted with Tomcat's short send timeout for abnormal closes (the peer may not read at all),
- * then the socket is closed and the session ends with 1006. A plain {@code session.close()}
- * would wait for the peer's answer (Tomcat's session close timeout) and, when sends are stuck
- * behind a peer that does not read, block the caller.
+ * Drops a Tomcat WebSocket connection as Tomcat itself does after a read error: a close
+ * frame is attempted with Tomcat's short send timeout for abnormal closes (the peer may
+ * not read at all), then the socket is closed and the session ends with 1006. A plain
+ * {@code session.close()} would wait for the peer's answer (Tomcat's session close
+ * timeout) and, when sends are stuck behind a peer that does not read, block the caller.
  */
 final class TomcatAbort {
 

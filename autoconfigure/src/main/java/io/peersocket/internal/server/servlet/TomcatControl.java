@@ -13,9 +13,10 @@ import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.adapter.NativeWebSocketSession;
 
 /**
- * Tomcat's {@link WsSession#suspend()}: the socket is not read until resumed (TCP backpressure);
- * and its {@code doClose(..., closeSocket)}, which fails a session as Tomcat does on its own
- * protocol errors: close frame, then the TCP close; and its bound on blocking sends.
+ * Tomcat's {@link WsSession#suspend()}: the socket is not read until resumed (TCP
+ * backpressure); and its {@code doClose(..., closeSocket)}, which fails a session as
+ * Tomcat does on its own protocol errors: close frame, then the TCP close; and its bound
+ * on blocking sends.
  */
 final class TomcatControl implements ContainerControl {
 
@@ -41,7 +42,8 @@ final class TomcatControl implements ContainerControl {
 
     @Override
     public void limitBlockingSends(Session session, Duration limit) {
-        // Tomcat's default is 20 s; it reads this session property as a Long of milliseconds.
+        // Tomcat's default is 20 s; it reads this session property as a Long of
+        // milliseconds.
         session.getUserProperties().put(BLOCKING_SEND_TIMEOUT, limit.toMillis());
     }
 

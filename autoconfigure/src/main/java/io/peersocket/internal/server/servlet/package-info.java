@@ -1,6 +1,6 @@
 /**
- * Internal, no compatibility promise: the server's servlet transport (Spring WebSocket on the
- * application's Tomcat or Jetty).
+ * Internal, no compatibility promise: the server's servlet transport (Spring WebSocket on
+ * the application's Tomcat or Jetty).
  */
 @NullMarked
 package io.peersocket.internal.server.servlet;

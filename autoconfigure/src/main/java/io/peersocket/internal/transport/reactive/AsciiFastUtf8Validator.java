@@ -6,11 +6,12 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
 
 /**
- * Netty's UTF-8 check of text messages (1007 for invalid UTF-8), with a fast path: a whole text
- * message of ASCII bytes, the usual game and chat payload, is valid as it is. Netty's validator
- * runs a state machine per byte; this looks at eight bytes at a time. Everything else (non-ASCII
- * text, fragmented messages) still goes through Netty's validator, whose state is untouched by
- * the fast path: a whole message never starts inside another one (the decoder refuses that).
+ * Netty's UTF-8 check of text messages (1007 for invalid UTF-8), with a fast path: a
+ * whole text message of ASCII bytes, the usual game and chat payload, is valid as it is.
+ * Netty's validator runs a state machine per byte; this looks at eight bytes at a time.
+ * Everything else (non-ASCII text, fragmented messages) still goes through Netty's
+ * validator, whose state is untouched by the fast path: a whole message never starts
+ * inside another one (the decoder refuses that).
  */
 final class AsciiFastUtf8Validator extends Utf8FrameValidator {
 

@@ -15,22 +15,26 @@ import io.netty.util.ReferenceCountUtil;
 import reactor.netty.NettyPipeline;
 
 /**
- * The closing handshake as RFC 6455 (7.1.4) defines it: a connection is closed cleanly only
- * once the peer's own close frame has arrived. Reactor Netty closes the socket as soon as its
- * close frame is written, so the peer's answer was never read, and a peer that read nothing (its
- * close frame never left our kernel buffer) or had vanished was reported clean. Here our close
- * frame is written without closing; the peer's answer then ends the connection cleanly, and
- * when none comes within the timeout the socket is closed and the end is unclean.
+ * The closing handshake as RFC 6455 (7.1.4) defines it: a connection is closed cleanly
+ * only once the peer's own close frame has arrived. Reactor Netty closes the socket as
+ * soon as its close frame is written, so the peer's answer was never read, and a peer
+ * that read nothing (its close frame never left our kernel buffer) or had vanished was
+ * reported clean. Here our close frame is written without closing; the peer's answer then
+ * ends the connection cleanly, and when none comes within the timeout the socket is
+ * closed and the end is unclean.
  * <p>
- * Installed just before Reactor Netty's bridge on both the server's and the client's channels:
- * it sees every frame the protocol checks let through. Event loop only, except
+ * Installed just before Reactor Netty's bridge on both the server's and the client's
+ * channels: it sees every frame the protocol checks let through. Event loop only, except
  * {@link #peerCloseReceived()}.
  */
 final class CloseHandshake extends ChannelInboundHandlerAdapter {
 
     static final String NAME = "peersocketCloseHandshake";
 
-    /** How long the peer has to answer our close frame: the engine's default handshake timeout. */
+    /**
+     * How long the peer has to answer our close frame: the engine's default handshake
+     * timeout.
+     */
     static final Duration TIMEOUT = Duration.ofSeconds(3);
 
     private volatile boolean peerCloseReceived;
@@ -59,12 +63,16 @@ final class CloseHandshake extends ChannelInboundHandlerAdapter {
         return handshake;
     }
 
-    /** @return whether the peer's close frame arrived (its own, or its answer to ours) */
+    /**
+     * @return whether the peer's close frame arrived (its own, or its answer to ours)
+     */
     boolean peerCloseReceived() {
         return this.peerCloseReceived;
     }
 
-    /** @return whether our close frame has been sent (or is being sent); on the event loop */
+    /**
+     * @return whether our close frame has been sent (or is being sent); on the event loop
+     */
     boolean closeSent() {
         return this.localCloseSent;
     }
@@ -75,13 +83,15 @@ final class CloseHandshake extends ChannelInboundHandlerAdapter {
      */
     ChannelFuture close(Channel channel, int code, String reason) {
         this.localCloseSent = true;
-        // A message half received stays half: without this the aggregator reports it once more
+        // A message half received stays half: without this the aggregator reports it once
+        // more
         // when the channel closes (PrematureChannelClosureException).
         WebSocketFrameAggregator aggregator = channel.pipeline().get(WebSocketFrameAggregator.class);
         if (aggregator != null) {
             channel.pipeline().remove(aggregator);
         }
-        // From the start, not from the write's end: to a peer that reads nothing the write never ends.
+        // From the start, not from the write's end: to a peer that reads nothing the
+        // write never ends.
         channel.eventLoop().schedule(() -> {
             if (channel.isActive()) {
                 channel.close();
@@ -97,7 +107,8 @@ final class CloseHandshake extends ChannelInboundHandlerAdapter {
         if (msg instanceof CloseWebSocketFrame) {
             this.peerCloseReceived = true;
             if (this.localCloseSent) {
-                // The answer to ours: the handshake is complete. Not passed on, or Reactor Netty
+                // The answer to ours: the handshake is complete. Not passed on, or
+                // Reactor Netty
                 // would answer it with a second close frame.
                 ReferenceCountUtil.release(msg);
                 ctx.close();
@@ -105,7 +116,8 @@ final class CloseHandshake extends ChannelInboundHandlerAdapter {
             }
         }
         else if (this.localCloseSent) {
-            // RFC 6455 5.5.1: after our close frame, what the peer still sends is discarded.
+            // RFC 6455 5.5.1: after our close frame, what the peer still sends is
+            // discarded.
             ReferenceCountUtil.release(msg);
             return;
         }

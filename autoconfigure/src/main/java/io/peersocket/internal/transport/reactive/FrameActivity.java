@@ -8,10 +8,10 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameDecoder;
 import io.peersocket.internal.core.PeerSession;
 
 /**
- * Tells the core of every complete frame the peer sends ({@link PeerSession#heard()}), for its
- * idle timeout. Sits right after the frame decoder, so it sees each frame once it is whole (data
- * frames, fragments, pings, pongs and close frames alike) and nothing of a frame that stops
- * short. Shared by the dedicated port and the client.
+ * Tells the core of every complete frame the peer sends ({@link PeerSession#heard()}),
+ * for its idle timeout. Sits right after the frame decoder, so it sees each frame once it
+ * is whole (data frames, fragments, pings, pongs and close frames alike) and nothing of a
+ * frame that stops short. Shared by the dedicated port and the client.
  */
 final class FrameActivity extends ChannelInboundHandlerAdapter {
 

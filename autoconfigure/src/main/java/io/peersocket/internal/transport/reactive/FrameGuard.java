@@ -25,29 +25,32 @@ import io.netty.util.ReferenceCountUtil;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The dedicated port's answer to every RFC 6455 violation: one close frame with the precise
- * code (1002, 1007, 1009), then the TCP close. Reactor Netty's handshake leaves gaps that this
- * closes:
+ * The dedicated port's answer to every RFC 6455 violation: one close frame with the
+ * precise code (1002, 1007, 1009), then the TCP close. Reactor Netty's handshake leaves
+ * gaps that this closes:
  * <ul>
- * <li>its decoder allows extensions, so RSV bits pass unchecked: the decoder is replaced by one
- * that refuses them (no extension is ever negotiated here);</li>
- * <li>Netty sends no close frame at all when the bad frame is itself a close frame (an invalid
- * close code or reason): its decoder only drops the connection. Here the decoder and the UTF-8
- * validator only report, and this handler writes the close frame for every violation;</li>
- * <li>Netty takes close codes of 5000 and above (and 65535) as valid; RFC 6455 defines none of
- * them. Close frames are checked here instead of in the decoder, as Tomcat checks them, so that
- * both transports agree: codes 1000-1003, 1007-1011, 3000-4999, a body of 0 or at least 2 bytes,
- * a reason in UTF-8, else 1002 (the RFC names no code for a bad close frame; Netty's decoder
- * answers a bad reason with 1007, Tomcat with 1002);</li>
- * <li>the frame aggregator refuses a fragmented message over the limit with an exception but no
- * close frame: fragments are counted here, before it, and refused with 1009;</li>
- * <li>Reactor Netty answers every ping with its own pong and asks for the next read at once, so
- * a client that pings without reading piles up pong writes without bound (the process ran out
- * of memory in seconds). Pings are answered here instead, one pong at a time: pings that arrive
- * while a pong is still being written only replace the payload of the next pong, as RFC 6455
- * 5.5.3 allows, so a ping flood holds at most two pong payloads however long it lasts.</li>
+ * <li>its decoder allows extensions, so RSV bits pass unchecked: the decoder is replaced
+ * by one that refuses them (no extension is ever negotiated here);</li>
+ * <li>Netty sends no close frame at all when the bad frame is itself a close frame (an
+ * invalid close code or reason): its decoder only drops the connection. Here the decoder
+ * and the UTF-8 validator only report, and this handler writes the close frame for every
+ * violation;</li>
+ * <li>Netty takes close codes of 5000 and above (and 65535) as valid; RFC 6455 defines
+ * none of them. Close frames are checked here instead of in the decoder, as Tomcat checks
+ * them, so that both transports agree: codes 1000-1003, 1007-1011, 3000-4999, a body of 0
+ * or at least 2 bytes, a reason in UTF-8, else 1002 (the RFC names no code for a bad
+ * close frame; Netty's decoder answers a bad reason with 1007, Tomcat with 1002);</li>
+ * <li>the frame aggregator refuses a fragmented message over the limit with an exception
+ * but no close frame: fragments are counted here, before it, and refused with 1009;</li>
+ * <li>Reactor Netty answers every ping with its own pong and asks for the next read at
+ * once, so a client that pings without reading piles up pong writes without bound (the
+ * process ran out of memory in seconds). Pings are answered here instead, one pong at a
+ * time: pings that arrive while a pong is still being written only replace the payload of
+ * the next pong, as RFC 6455 5.5.3 allows, so a ping flood holds at most two pong
+ * payloads however long it lasts.</li>
  * </ul>
- * Installed right after the upgrade, before the channel reads anything past the handshake.
+ * Installed right after the upgrade, before the channel reads anything past the
+ * handshake.
  */
 public final class FrameGuard extends ChannelInboundHandlerAdapter {
 
@@ -65,7 +68,8 @@ public final class FrameGuard extends ChannelInboundHandlerAdapter {
     // A pong is written and its write has not completed: the socket may be full.
     private boolean pongInFlight;
 
-    // The payload of the latest ping that arrived while a pong was in flight, answered next.
+    // The payload of the latest ping that arrived while a pong was in flight, answered
+    // next.
     private @Nullable ByteBuf nextPong;
 
     private FrameGuard(int maxMessageBytes) {
@@ -175,7 +179,8 @@ public final class FrameGuard extends ChannelInboundHandlerAdapter {
         }
     }
 
-    // Takes ownership of the payload: writes it as a pong now, or keeps it as the next one.
+    // Takes ownership of the payload: writes it as a pong now, or keeps it as the next
+    // one.
     private void answer(ChannelHandlerContext ctx, ByteBuf payload) {
         CloseHandshake closing = ctx.pipeline().get(CloseHandshake.class);
         if (closing != null && closing.closeSent()) {
@@ -232,11 +237,14 @@ public final class FrameGuard extends ChannelInboundHandlerAdapter {
 
     }
 
-    // Sends the close frame and closes; the error goes on so that the session ends with it.
+    // Sends the close frame and closes; the error goes on so that the session ends with
+    // it.
     private void fail(ChannelHandlerContext ctx, CorruptedWebSocketFrameException violation) {
         this.failed = true;
-        // Else the aggregator reports the half message it holds once more when the channel closes
-        // (PrematureChannelClosureException, logged as a warning after the session has ended).
+        // Else the aggregator reports the half message it holds once more when the
+        // channel closes
+        // (PrematureChannelClosureException, logged as a warning after the session has
+        // ended).
         WebSocketFrameAggregator aggregator = ctx.pipeline().get(WebSocketFrameAggregator.class);
         if (aggregator != null) {
             ctx.pipeline().remove(aggregator);

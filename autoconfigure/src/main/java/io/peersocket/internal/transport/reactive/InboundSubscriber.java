@@ -17,10 +17,10 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 
 /**
- * Reads one peer's messages with demand: one message is requested at a time while the peer's
- * input queue has room, so a full queue stops reading from the socket (TCP backpressure)
- * instead of dropping data, and {@link #resume()} starts it again. Shared by the server's
- * dedicated port and the client ({@code io.peersocket.client}).
+ * Reads one peer's messages with demand: one message is requested at a time while the
+ * peer's input queue has room, so a full queue stops reading from the socket (TCP
+ * backpressure) instead of dropping data, and {@link #resume()} starts it again. Shared
+ * by the server's dedicated port and the client ({@code io.peersocket.client}).
  */
 public final class InboundSubscriber extends BaseSubscriber<WebSocketMessage> {
 
@@ -40,7 +40,9 @@ public final class InboundSubscriber extends BaseSubscriber<WebSocketMessage> {
         this.connection = connection;
     }
 
-    /** @return completes when the inbound side has ended */
+    /**
+     * @return completes when the inbound side has ended
+     */
     public Sinks.Empty<Void> done() {
         return this.done;
     }
@@ -54,7 +56,8 @@ public final class InboundSubscriber extends BaseSubscriber<WebSocketMessage> {
     protected void hookOnNext(WebSocketMessage message) {
         WebSocketMessage.Type type = message.getType();
         if (type != WebSocketMessage.Type.TEXT && type != WebSocketMessage.Type.BINARY) {
-            request(1); // pings and pongs are answered by the protocol layer, as in the engine
+            request(1); // pings and pongs are answered by the protocol layer, as in the
+                        // engine
             return;
         }
         // The frame is released when this returns: the packet keeps a copy.
@@ -73,15 +76,17 @@ public final class InboundSubscriber extends BaseSubscriber<WebSocketMessage> {
     @Override
     protected void hookOnError(Throwable error) {
         if (error instanceof TooLongFrameException) {
-            // A fragmented message grew past the input limit and the frame aggregator, which does not
-            // close, saw it first. FrameGuard normally refuses such a message before the aggregator.
-            logger.debug(this.peer + " sent a message over the input limit of "
-                    + this.endpoint.limits().inKiB() + " KiB; closing with 1009");
+            // A fragmented message grew past the input limit and the frame aggregator,
+            // which does not
+            // close, saw it first. FrameGuard normally refuses such a message before the
+            // aggregator.
+            logger.debug(this.peer + " sent a message over the input limit of " + this.endpoint.limits().inKiB()
+                    + " KiB; closing with 1009");
             this.connection.closeNow(1009, "Message too big");
         }
         else if (error instanceof CorruptedWebSocketFrameException corrupted) {
-            logger.debug(this.peer + " broke the protocol; closed with " + corrupted.closeStatus().code()
-                    + ": " + LogSafe.text(error.getMessage()));
+            logger.debug(this.peer + " broke the protocol; closed with " + corrupted.closeStatus().code() + ": "
+                    + LogSafe.text(error.getMessage()));
         }
         else {
             logger.debug(this.peer + " failed", error);

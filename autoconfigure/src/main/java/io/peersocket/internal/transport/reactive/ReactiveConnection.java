@@ -30,19 +30,20 @@ import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketSession;
 
 /**
- * One peer's connection on the reactive transport. Spring's {@link WebSocketSession} does the
- * upgrade, the reading and the close handshake; outgoing packets are written as frames straight
- * to the session's Netty channel. A {@code session.send(Publisher)} pipeline would add a sink, two
- * queues and two wrappers per message, and would take up to its prefetch of messages off the
- * peer's account before the socket had them: here a packet counts against the peer's output
- * limits until Netty has written it to the socket, so a slow reader fills the limit (and then
- * {@code put_packet} fails) instead of the heap. One flush per event-loop turn carries every frame
- * written meanwhile. Shared by the server's dedicated port and the client
- * ({@code io.peersocket.client}).
+ * One peer's connection on the reactive transport. Spring's {@link WebSocketSession} does
+ * the upgrade, the reading and the close handshake; outgoing packets are written as
+ * frames straight to the session's Netty channel. A {@code session.send(Publisher)}
+ * pipeline would add a sink, two queues and two wrappers per message, and would take up
+ * to its prefetch of messages off the peer's account before the socket had them: here a
+ * packet counts against the peer's output limits until Netty has written it to the
+ * socket, so a slow reader fills the limit (and then {@code put_packet} fails) instead of
+ * the heap. One flush per event-loop turn carries every frame written meanwhile. Shared
+ * by the server's dedicated port and the client ({@code io.peersocket.client}).
  */
 public final class ReactiveConnection implements Connection {
 
-    // WebSocket08FrameEncoder copies a payload under this size into the frame header's buffer.
+    // WebSocket08FrameEncoder copies a payload under this size into the frame header's
+    // buffer.
     private static final int SMALL_PAYLOAD = 1024;
 
     private final WebSocketSession session;
@@ -51,12 +52,15 @@ public final class ReactiveConnection implements Connection {
 
     private final InetSocketAddress remoteAddress;
 
-    // Packets sent from other threads (or while others wait), for the event loop to write. The
-    // counting is SerialTaskQueue's, but on packets rather than tasks: no Runnable per packet, and
+    // Packets sent from other threads (or while others wait), for the event loop to
+    // write. The
+    // counting is SerialTaskQueue's, but on packets rather than tasks: no Runnable per
+    // packet, and
     // inside poll() the drain is queued without waking the loop (WakeupBatch).
     private final Queue<Packet> waiting = new ConcurrentLinkedQueue<>();
 
-    // Packets counted in before they are queued; the sender that moves it from 0 schedules a drain.
+    // Packets counted in before they are queued; the sender that moves it from 0
+    // schedules a drain.
     private final AtomicInteger queued = new AtomicInteger();
 
     private final Runnable drain = this::drainWaiting;
@@ -72,7 +76,8 @@ public final class ReactiveConnection implements Connection {
 
     private final Runnable flush = this::flush;
 
-    // Completes once no more is sent: after our close frame, or when the connection has ended.
+    // Completes once no more is sent: after our close frame, or when the connection has
+    // ended.
     private final Sinks.Empty<Void> sendingDone = Sinks.empty();
 
     private volatile @Nullable PeerSession peer;
@@ -108,7 +113,8 @@ public final class ReactiveConnection implements Connection {
         this.channel = channel;
         this.remoteAddress = remoteAddress;
         this.closeHandshake = CloseHandshake.install(channel.pipeline());
-        // Remembers the first close frame seen, sent or received (Reactor Netty emits both here).
+        // Remembers the first close frame seen, sent or received (Reactor Netty emits
+        // both here).
         session.closeStatus().subscribe((status) -> this.closeStatus = status);
     }
 
@@ -118,8 +124,10 @@ public final class ReactiveConnection implements Connection {
         FrameActivity.install(this.channel.pipeline(), peer);
     }
 
-    // Written on the event loop, between whole frames; skipped while one is still unwritten (a
-    // peer that does not read gets no pile of pings) and once a close frame is on its way.
+    // Written on the event loop, between whole frames; skipped while one is still
+    // unwritten (a
+    // peer that does not read gets no pile of pings) and once a close frame is on its
+    // way.
     @Override
     public void ping() {
         if (this.pingPending || this.localClose != null || this.closeStatus != null) {
@@ -139,15 +147,17 @@ public final class ReactiveConnection implements Connection {
     }
 
     /**
-     * @return completes when nothing more will be sent: after the close frame the application
-     * asked for, or when the connection has ended
+     * @return completes when nothing more will be sent: after the close frame the
+     * application asked for, or when the connection has ended
      */
     public Mono<Void> sending() {
         return this.sendingDone.asMono();
     }
 
-    // Frames reach the channel in call order (the monitor orders callers): on the event loop at
-    // once when nothing waits, else through a queue that one task per batch drains on the loop.
+    // Frames reach the channel in call order (the monitor orders callers): on the event
+    // loop at
+    // once when nothing waits, else through a queue that one task per batch drains on the
+    // loop.
     @Override
     public synchronized void send(Packet packet) {
         PeerSession owner = this.peer;
@@ -162,13 +172,15 @@ public final class ReactiveConnection implements Connection {
             addToBatch(packet);
             return;
         }
-        // Counted before it is queued, so the count never falls below the packets still queued.
+        // Counted before it is queued, so the count never falls below the packets still
+        // queued.
         boolean first = this.queued.getAndIncrement() == 0;
         this.waiting.add(packet);
         if (first) {
             EventLoop loop = this.channel.eventLoop();
             if (loop instanceof AbstractEventExecutor lazy && WakeupBatch.deferWakeup(loop)) {
-                // Inside poll(): queued without a wake-up; the batch wakes the loop once at its end.
+                // Inside poll(): queued without a wake-up; the batch wakes the loop once
+                // at its end.
                 lazy.lazyExecute(this.drain);
             }
             else {
@@ -191,7 +203,8 @@ public final class ReactiveConnection implements Connection {
         }
     }
 
-    // On the event loop: the packet joins this loop turn's batch, which one task writes and flushes.
+    // On the event loop: the packet joins this loop turn's batch, which one task writes
+    // and flushes.
     private void addToBatch(Packet packet) {
         this.batch.add(packet);
         if (!this.flushScheduled) {
@@ -200,8 +213,10 @@ public final class ReactiveConnection implements Connection {
         }
     }
 
-    // On the event loop: writes the batch and flushes it. Writes complete in order, so one
-    // listener on the batch's last frame frees the output limits of the whole batch (a promise
+    // On the event loop: writes the batch and flushes it. Writes complete in order, so
+    // one
+    // listener on the batch's last frame frees the output limits of the whole batch (a
+    // promise
     // and a listener per frame cost more than the rest of the write).
     private void flush() {
         this.flushScheduled = false;
@@ -217,7 +232,8 @@ public final class ReactiveConnection implements Connection {
         for (int i = 1; i < count; i++) {
             Packet packet = this.batch.poll();
             this.unconfirmed.add(packet);
-            // A failed write here fails the batch's last one too (the channel is gone), which reports.
+            // A failed write here fails the batch's last one too (the channel is gone),
+            // which reports.
             this.channel.write(frame(packet), this.channel.unsafe().voidPromise());
         }
         Packet last = this.batch.poll();
@@ -231,8 +247,10 @@ public final class ReactiveConnection implements Connection {
 
     private WebSocketFrame frame(Packet packet) {
         byte[] data = packet.data();
-        // Small payloads are only wrapped: the encoder copies them. Larger ones are copied into a
-        // buffer of the channel's (pooled, direct) allocator, which a heap buffer would be copied
+        // Small payloads are only wrapped: the encoder copies them. Larger ones are
+        // copied into a
+        // buffer of the channel's (pooled, direct) allocator, which a heap buffer would
+        // be copied
         // into again before reaching the socket.
         ByteBuf payload = (data.length < SMALL_PAYLOAD) ? Unpooled.wrappedBuffer(data)
                 : this.channel.alloc().directBuffer(data.length).writeBytes(data);
@@ -246,15 +264,18 @@ public final class ReactiveConnection implements Connection {
         }
         CloseStatus status = new CloseStatus(code, reason);
         this.localClose = status;
-        // After every packet sent so far: those from other threads have been drained into this
-        // loop turn's batch by tasks queued before this one, and the batch is written first.
+        // After every packet sent so far: those from other threads have been drained into
+        // this
+        // loop turn's batch by tasks queued before this one, and the batch is written
+        // first.
         this.channel.eventLoop().execute(() -> {
             writeBatch();
             closeSession(status);
         });
     }
 
-    // Not the session's close: Reactor Netty would close the socket before the peer could answer.
+    // Not the session's close: Reactor Netty would close the socket before the peer could
+    // answer.
     private void closeSession(CloseStatus status) {
         String reason = (status.getReason() != null) ? status.getReason() : "";
         this.closeHandshake.close(this.channel, status.getCode(), reason).addListener((future) -> {
@@ -270,16 +291,18 @@ public final class ReactiveConnection implements Connection {
         }
     }
 
-    /** Closes at once with a code, without waiting for queued packets (protocol errors). */
+    /**
+     * Closes at once with a code, without waiting for queued packets (protocol errors).
+     */
     public void closeNow(int code, String reason) {
         this.session.close(new CloseStatus(code, reason)).subscribe();
     }
 
     /**
      * @param closedLocally whether the application asked for the close
-     * @return how the connection ended: clean only when the peer's own close frame arrived (a
-     * close frame of ours that was written but never answered may still sit unread in a kernel
-     * buffer, or the peer may be gone)
+     * @return how the connection ended: clean only when the peer's own close frame
+     * arrived (a close frame of ours that was written but never answered may still sit
+     * unread in a kernel buffer, or the peer may be gone)
      */
     public CloseInfo closeInfo(boolean closedLocally) {
         boolean peerClosed = this.closeHandshake.peerCloseReceived();
@@ -317,7 +340,8 @@ public final class ReactiveConnection implements Connection {
 
     @Override
     public void abort() {
-        // Closing the channel ends both sides; the handler then reports the end as abnormal.
+        // Closing the channel ends both sides; the handler then reports the end as
+        // abnormal.
         this.channel.close();
     }
 

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The UTF-8 check's ASCII fast path lets valid text through and still refuses invalid text. */
+/**
+ * The UTF-8 check's ASCII fast path lets valid text through and still refuses invalid
+ * text.
+ */
 class AsciiFastUtf8ValidatorTest {
 
     @Test
@@ -28,21 +31,23 @@ class AsciiFastUtf8ValidatorTest {
     void asciiAndValidMultiByteTextPassInvalidTextIsRefused() {
         EmbeddedChannel channel = new EmbeddedChannel(new AsciiFastUtf8Validator());
         channel.writeInbound(new TextWebSocketFrame("plain ascii, longer than eight bytes"));
-        assertThat(((TextWebSocketFrame) channel.readInbound()).text()).isEqualTo("plain ascii, longer than eight bytes");
+        assertThat(((TextWebSocketFrame) channel.readInbound()).text())
+            .isEqualTo("plain ascii, longer than eight bytes");
         channel.writeInbound(new TextWebSocketFrame("héllo wörld"));
         assertThat(((TextWebSocketFrame) channel.readInbound()).text()).isEqualTo("héllo wörld");
-        assertThatThrownBy(() -> channel.writeInbound(
-                new TextWebSocketFrame(Unpooled.wrappedBuffer(new byte[] { 'o', 'k', (byte) 0xC3, 0x28 }))))
+        assertThatThrownBy(() -> channel
+            .writeInbound(new TextWebSocketFrame(Unpooled.wrappedBuffer(new byte[] { 'o', 'k', (byte) 0xC3, 0x28 }))))
             .isInstanceOf(CorruptedWebSocketFrameException.class);
     }
 
     @Test
     void aFragmentedMessageIsCheckedWholeEvenWhenItsFragmentsAreAscii() {
         EmbeddedChannel channel = new EmbeddedChannel(new AsciiFastUtf8Validator());
-        // First fragment ends in the middle of a two-byte character; the second completes it wrongly.
+        // First fragment ends in the middle of a two-byte character; the second completes
+        // it wrongly.
         channel.writeInbound(new TextWebSocketFrame(false, 0, Unpooled.wrappedBuffer(new byte[] { 'a', (byte) 0xC3 })));
-        assertThatThrownBy(() -> channel.writeInbound(
-                new ContinuationWebSocketFrame(true, 0, Unpooled.wrappedBuffer(new byte[] { 'b' }))))
+        assertThatThrownBy(() -> channel
+            .writeInbound(new ContinuationWebSocketFrame(true, 0, Unpooled.wrappedBuffer(new byte[] { 'b' }))))
             .isInstanceOf(CorruptedWebSocketFrameException.class);
     }
 
