@@ -6,7 +6,8 @@
 #
 # Environment (all optional): LOBBY_URL (ws://127.0.0.1:9080/mp), LOBBY_NAME (player),
 # LOBBY_X and LOBBY_Y (where it moves once welcomed), LOBBY_MOVES (how many moves of others to
-# see before leaving; 0: leave right after moving), LOBBY_TIMEOUT seconds (60), LOBBY_TOKEN (a
+# see before leaving; 0: leave right after moving), LOBBY_LINGER seconds between saying bye and
+# closing (0.3), LOBBY_TIMEOUT seconds (60), LOBBY_TOKEN (a
 # player's token: the sample's /mp needs one; get it with
 #   curl -s -u player:player-dev -X POST http://127.0.0.1:8080/token
 # and it is sent as "Authorization: Bearer <token>").
@@ -37,6 +38,7 @@ var timeout = float(_env("LOBBY_TIMEOUT", "60"))
 var elapsed = 0.0
 var quit_in = -1.0
 var leave_in = -1.0
+var linger = float(_env("LOBBY_LINGER", "0.3"))
 
 func _env(key, fallback):
 	var value = OS.get_environment(key)
@@ -87,8 +89,9 @@ func _leave():
 	multiplayer.disconnect("server_disconnected", self, "_gone")
 	# Close a moment later, polling meanwhile: Godot 3.2.3's disconnect_from_host drops the TCP
 	# stream at once, and a socket closed with unread data is reset, which may cost the server
-	# the last RPC this player just sent.
-	leave_in = 0.3
+	# the last RPC this player just sent. On a busy machine the server may take longer than that
+	# to read it: LOBBY_LINGER.
+	leave_in = linger
 
 func _close():
 	client.disconnect_from_host(1000, "bye")
