@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.peersocket.test.JdkClient;
+import io.peersocket.test.RawWebSocket;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -163,8 +164,10 @@ abstract class OperationsTests {
 
     @Test
     void dropsAreCountedWhenAPeersOutputLimitIsFull() throws Exception {
-        try (RawPeer peer = RawPeer.upgrade(wsPort(), "/flood", 4096)) {
-            assertThat(peer.status()).isEqualTo(101);
+        RawWebSocket.HttpResponse upgrade = RawWebSocket.handshake(wsPort(),
+                RawWebSocket.upgradeRequest(wsPort(), "/flood"), 4096);
+        assertThat(upgrade.status()).isEqualTo(101);
+        try (RawWebSocket peer = upgrade.webSocket()) {
             peer.sendText("go");
             await().atMost(Duration.ofSeconds(70)).untilTrue(this.flood.stuck);
             assertThat(this.flood.accepted.get()).isPositive();
@@ -180,17 +183,19 @@ abstract class OperationsTests {
 
     @Test
     void refusedHandshakesAreCountedByReason() throws Exception {
-        try (RawPeer wrongProtocol = RawPeer.upgrade(wsPort(), "/chat", 0, "Sec-WebSocket-Protocol: other-v2")) {
-            assertThat(wrongProtocol.status()).isEqualTo(400);
-        }
-        try (RawPeer noProtocol = RawPeer.upgrade(wsPort(), "/chat", 0)) {
-            assertThat(noProtocol.status()).isEqualTo(400);
-        }
-        try (RawPeer badOrigin = RawPeer.upgrade(wsPort(), "/chat", 0, "Sec-WebSocket-Protocol: chat-v1",
-                "Origin: http://evil.example")) {
-            assertThat(badOrigin.status()).isEqualTo(403);
-        }
-        try (RawPeer fine = RawPeer.upgrade(wsPort(), "/chat", 0, "Sec-WebSocket-Protocol: chat-v1")) {
+        // A refused upgrade leaves no WebSocket open (handshake closes the socket).
+        assertThat(
+                RawWebSocket.handshake(wsPort(), RawWebSocket.upgradeRequest(wsPort(), "/chat", "other-v2")).status())
+            .isEqualTo(400);
+        assertThat(RawWebSocket.handshake(wsPort(), RawWebSocket.upgradeRequest(wsPort(), "/chat")).status())
+            .isEqualTo(400);
+        assertThat(RawWebSocket
+            .handshake(wsPort(), RawWebSocket.withHeaders(RawWebSocket.upgradeRequest(wsPort(), "/chat", "chat-v1"),
+                    "Origin: http://evil.example"))
+            .status()).isEqualTo(403);
+        RawWebSocket.HttpResponse fine = RawWebSocket.handshake(wsPort(),
+                RawWebSocket.upgradeRequest(wsPort(), "/chat", "chat-v1"));
+        try (RawWebSocket open = fine.webSocket()) {
             assertThat(fine.status()).isEqualTo(101);
         }
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {

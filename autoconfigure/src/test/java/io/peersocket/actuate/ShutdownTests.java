@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.peersocket.test.JdkClient;
+import io.peersocket.test.RawWebSocket;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -92,7 +93,8 @@ abstract class ShutdownTests {
                 assertThat(client.next().string()).startsWith("id:");
                 clients.add(client);
             }
-            RawPeer stuck = RawPeer.upgrade(wsPort, "/flood", 4096);
+            RawWebSocket stuck = RawWebSocket.handshake(wsPort, RawWebSocket.upgradeRequest(wsPort, "/flood"), 4096)
+                .webSocket();
             stuck.sendText("go");
             await().atMost(Duration.ofSeconds(70)).untilTrue(flood.stuck);
             assertThat(actuator.json("/health/peersocket").get("status").asString()).isEqualTo("UP");

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.peersocket.peer.PeerError;
+import io.peersocket.test.PeerProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,12 +77,12 @@ class ClientLivenessTest {
 
     @Test
     void anIdleConnectionToAGodotServerStays() throws Exception {
-        Path godot = ExternalPeer.require("godot3-server", "godot3-server");
+        Path godot = PeerProcess.require("godot3-server", "godot3-server");
         Files.writeString(this.directory.resolve("server.gd"), GODOT_ECHO_SERVER, StandardCharsets.UTF_8);
-        int port = ExternalPeer.freePort();
+        int port = PeerProcess.freePort();
         RecordingListener events = new RecordingListener();
         PeerSocketClient client = client(events);
-        try (ExternalPeer server = ExternalPeer.start(List.of(godot.toString(), "-s", "server.gd"),
+        try (PeerProcess server = PeerProcess.start(List.of(godot.toString(), "-s", "server.gd"),
                 Map.of("GODOT_PORT", String.valueOf(port), "HOME", this.directory.toString()), this.directory)) {
             server.awaitLine((line) -> line.equals("Listening on port " + port), Duration.ofSeconds(20),
                     "Godot listening");

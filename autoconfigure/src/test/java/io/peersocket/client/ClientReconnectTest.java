@@ -15,6 +15,7 @@ import io.peersocket.annotation.DataReceived;
 import io.peersocket.annotation.PacketHandler;
 import io.peersocket.annotation.ServerCloseRequest;
 import io.peersocket.autoconfigure.PeerSocketClientAutoConfiguration;
+import io.peersocket.test.PeerProcess;
 import io.peersocket.test.TestApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -109,7 +110,7 @@ class ClientReconnectTest {
 
     @Test
     void reconnectsWithBackoffAndTheHandlerSeesEverySignalInOrder(CapturedOutput output) throws Exception {
-        int port = ExternalPeer.freePort();
+        int port = PeerProcess.freePort();
         ConfigurableApplicationContext first = server(port);
         ConfigurableApplicationContext[] second = new ConfigurableApplicationContext[1];
         try {

@@ -10,6 +10,7 @@ import java.util.Map;
 import io.peersocket.peer.Peer;
 import io.peersocket.peer.PeerError;
 import io.peersocket.peer.WriteMode;
+import io.peersocket.test.PeerProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,10 +84,10 @@ class GodotServerTest {
     @TempDir
     Path directory;
 
-    ExternalPeer startGodot(int port) throws Exception {
-        Path godot = ExternalPeer.require("godot3-server", "godot3-server");
+    PeerProcess startGodot(int port) throws Exception {
+        Path godot = PeerProcess.require("godot3-server", "godot3-server");
         Files.writeString(this.directory.resolve("server.gd"), SERVER_SCRIPT, StandardCharsets.UTF_8);
-        ExternalPeer server = ExternalPeer.start(List.of(godot.toString(), "-s", "server.gd"),
+        PeerProcess server = PeerProcess.start(List.of(godot.toString(), "-s", "server.gd"),
                 Map.of("GODOT_PORT", String.valueOf(port), "HOME", this.directory.toString()), this.directory);
         server.awaitLine((line) -> line.equals("Listening on port " + port), Duration.ofSeconds(60), "Godot listening");
         return server;
@@ -94,14 +95,14 @@ class GodotServerTest {
 
     @Test
     void theTemplateTalksToTheSeedsServerExampleRunByGodot() throws Exception {
-        int port = ExternalPeer.freePort();
+        int port = PeerProcess.freePort();
         RecordingListener events = new RecordingListener();
         PeerSocketClient client = PeerSocketClientBuilder.create()
             .name("godot")
             .listener(events)
             .handshakeTimeout(Duration.ofSeconds(5))
             .build();
-        try (ExternalPeer server = startGodot(port)) {
+        try (PeerProcess server = startGodot(port)) {
 
             // Godot's server offers no subprotocol, so the client asks for none (Godot
             // refuses one it does not offer).
@@ -141,14 +142,14 @@ class GodotServerTest {
 
     @Test
     void aCloseFromGodotIsAServerCloseRequestWithoutTheEnginesTrailingNul() throws Exception {
-        int port = ExternalPeer.freePort();
+        int port = PeerProcess.freePort();
         RecordingListener events = new RecordingListener();
         PeerSocketClient client = PeerSocketClientBuilder.create()
             .name("godot")
             .listener(events)
             .handshakeTimeout(Duration.ofSeconds(5))
             .build();
-        try (ExternalPeer server = startGodot(port)) {
+        try (PeerProcess server = startGodot(port)) {
             client.connectToUrl("ws://127.0.0.1:" + port + "/");
             events.awaitEvent("established ''");
             client.getPeer(1).send("close me");

@@ -16,6 +16,7 @@ import io.peersocket.annotation.PacketHandler;
 import io.peersocket.autoconfigure.PeerSocketClientAutoConfiguration;
 import io.peersocket.peer.Packet;
 import io.peersocket.peer.Peer;
+import io.peersocket.test.PeerProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,9 +43,9 @@ class LibwebsocketsTest {
     @TempDir
     static Path directory;
 
-    static ExternalPeer plain;
+    static PeerProcess plain;
 
-    static ExternalPeer tls;
+    static PeerProcess tls;
 
     static int plainPort;
 
@@ -54,8 +55,8 @@ class LibwebsocketsTest {
 
     @BeforeAll
     static void startServers() throws Exception {
-        Path server = ExternalPeer.require("libwebsockets-test-server", "libwebsockets-test-server");
-        Path openssl = ExternalPeer.require("openssl", "openssl");
+        Path server = PeerProcess.require("libwebsockets-test-server", "libwebsockets-test-server");
+        Path openssl = PeerProcess.require("openssl", "openssl");
         certificate = directory.resolve("cert.pem");
         Path key = directory.resolve("key.pem");
         Process generate = new ProcessBuilder(openssl.toString(), "req", "-x509", "-newkey", "rsa:2048", "-nodes",
@@ -66,10 +67,10 @@ class LibwebsocketsTest {
             .start();
         assertThat(generate.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(generate.exitValue()).as("openssl req").isZero();
-        plainPort = ExternalPeer.freePort();
-        plain = ExternalPeer.start(List.of(server.toString(), "--port=" + plainPort), Map.of(), directory);
-        tlsPort = ExternalPeer.freePort();
-        tls = ExternalPeer.start(List.of(server.toString(), "--port=" + tlsPort, "--ssl", "--ssl-cert=" + certificate,
+        plainPort = PeerProcess.freePort();
+        plain = PeerProcess.start(List.of(server.toString(), "--port=" + plainPort), Map.of(), directory);
+        tlsPort = PeerProcess.freePort();
+        tls = PeerProcess.start(List.of(server.toString(), "--port=" + tlsPort, "--ssl", "--ssl-cert=" + certificate,
                 "--ssl-key=" + key), Map.of(), directory);
         plain.awaitPort(plainPort, Duration.ofSeconds(30), "libwebsockets ws:// server");
         tls.awaitPort(tlsPort, Duration.ofSeconds(30), "libwebsockets wss:// server");

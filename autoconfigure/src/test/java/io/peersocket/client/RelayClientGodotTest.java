@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.peersocket.peer.PeerError;
+import io.peersocket.test.PeerProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -119,8 +120,8 @@ class RelayClientGodotTest {
 
     @Test
     void joinsAGodotRelayAndExchangesTargetedPacketsWithAGodotClient() throws Exception {
-        Path godot = ExternalPeer.require("godot3-server", "godot3-server");
-        int port = ExternalPeer.freePort();
+        Path godot = PeerProcess.require("godot3-server", "godot3-server");
+        int port = PeerProcess.freePort();
         Path serverDir = Files.createDirectories(this.directory.resolve("server"));
         Path clientDir = Files.createDirectories(this.directory.resolve("client"));
         Files.writeString(serverDir.resolve("server.gd"), SERVER_SCRIPT, StandardCharsets.UTF_8);
@@ -133,8 +134,8 @@ class RelayClientGodotTest {
             .listener(events)
             .handshakeTimeout(Duration.ofSeconds(5))
             .build();
-        try (ExternalPeer server = ExternalPeer.start(List.of(godot.toString(), "-s", "server.gd"), serverEnv,
-                serverDir); ExternalPeer godotClient = startClient(godot, clientEnv, clientDir, server, port)) {
+        try (PeerProcess server = PeerProcess.start(List.of(godot.toString(), "-s", "server.gd"), serverEnv, serverDir);
+                PeerProcess godotClient = startClient(godot, clientEnv, clientDir, server, port)) {
             String godotId = godotClient.output()
                 .lines()
                 .filter((l) -> l.startsWith("Client id "))
@@ -191,10 +192,10 @@ class RelayClientGodotTest {
         }
     }
 
-    private static ExternalPeer startClient(Path godot, Map<String, String> env, Path dir, ExternalPeer server,
-            int port) throws Exception {
+    private static PeerProcess startClient(Path godot, Map<String, String> env, Path dir, PeerProcess server, int port)
+            throws Exception {
         server.awaitPort(port, Duration.ofSeconds(60), "the Godot relay");
-        ExternalPeer client = ExternalPeer.start(List.of(godot.toString(), "-s", "client.gd"), env, dir);
+        PeerProcess client = PeerProcess.start(List.of(godot.toString(), "-s", "client.gd"), env, dir);
         client.awaitLine((l) -> l.startsWith("Client id "), Duration.ofSeconds(60), "the Godot client's id");
         return client;
     }

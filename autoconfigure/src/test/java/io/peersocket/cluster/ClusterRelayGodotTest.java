@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.peersocket.multiplayer.GodotProcess;
+import io.peersocket.test.Godot;
+import io.peersocket.test.PeerProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class ClusterRelayGodotTest {
 
     @BeforeAll
     static void startNodes() {
-        GodotProcess.assumeInstalled();
+        Godot.assumeInstalled();
         nodes = new ClusterNodes(redis, "godot-relay");
         a = nodes.start("node-a");
         b = nodes.start("node-b");
@@ -60,11 +61,11 @@ class ClusterRelayGodotTest {
         ClusterTestApplication.Game gameB = b.getBean(ClusterTestApplication.Game.class);
         gameA.packets.clear();
         gameB.packets.clear();
-        try (GodotProcess clientA = GodotProcess.start("cluster-A", "relay_cluster.gd", Map.of("MP_URL",
+        try (PeerProcess clientA = Godot.start("cluster-A", "relay_cluster.gd", Map.of("MP_URL",
                 ClusterRelayTest.mp(a).toString(), "MP_NAME", "A", "MP_OTHER", "B", "MP_TIMEOUT", "40"))) {
             int idA = Integer.parseInt(clientA.awaitLine((l) -> l.startsWith("ID A "), RUN).substring(5));
             ClusterRelayTest.awaitKnown(b, idA);
-            try (GodotProcess clientB = GodotProcess.start("cluster-B", "relay_cluster.gd", Map.of("MP_URL",
+            try (PeerProcess clientB = Godot.start("cluster-B", "relay_cluster.gd", Map.of("MP_URL",
                     ClusterRelayTest.mp(b).toString(), "MP_NAME", "B", "MP_OTHER", "A", "MP_TIMEOUT", "40"))) {
                 int idB = Integer.parseInt(clientB.awaitLine((l) -> l.startsWith("ID B "), RUN).substring(5));
                 clientA.awaitLine("RESULT A ok"::equals, RUN);
@@ -74,13 +75,13 @@ class ClusterRelayGodotTest {
                 // sender itself, in the order sent; never the exclusion of itself.
                 assertThat(logs(clientA, "A")).containsExactly("B hello:B", "B B>A", "B B>all", "B B>notB", "B done:B");
                 assertThat(logs(clientB, "B")).containsExactly("A hello:A", "A A>B", "A A>all", "A A>notA", "A done:A");
-                clientB.awaitExit(RUN);
+                clientB.assertExits(RUN);
                 // Peer 1 is the application of the sender's node: each packet for 0 or -N
                 // reaches that one only.
                 await().atMost(Duration.ofSeconds(10)).until(() -> gameB.packets.size() == 4);
                 assertThat(gameB.packets).containsExactly(idB + ">0:B>all", idB + ">" + (-idA) + ":B>notA",
                         idB + ">" + (-idB) + ":B>notB", idB + ">0:done:B");
-                clientA.awaitExit(RUN);
+                clientA.assertExits(RUN);
                 await().atMost(Duration.ofSeconds(10)).until(() -> gameA.packets.size() == 4);
                 assertThat(gameA.packets).containsExactly(idA + ">0:A>all", idA + ">" + (-idB) + ":A>notB",
                         idA + ">" + (-idA) + ":A>notA", idA + ">0:done:A");
@@ -92,25 +93,25 @@ class ClusterRelayGodotTest {
     void anRpcFromAGodotClientOnOneNodeReachesAGodotClientOnAnother() throws Exception {
         String onA = ClusterRelayTest.mp(a).toString();
         String onB = ClusterRelayTest.mp(b).toString();
-        try (GodotProcess receiver = GodotProcess.start("rpc-receiver", "relay_rpc.gd",
+        try (PeerProcess receiver = Godot.start("rpc-receiver", "relay_rpc.gd",
                 Map.of("MP_URL", onA, "MP_ROLE", "receiver", "MP_TIMEOUT", "40"))) {
             String receiverId = receiver.awaitLine((l) -> l.startsWith("RESULT receiver id "), RUN).substring(19);
             await().atMost(Duration.ofSeconds(20))
                 .until(() -> ClusterNodes.node(b).nodeOf(Integer.parseInt(receiverId)) != null);
-            try (GodotProcess sender = GodotProcess.start("rpc-sender", "relay_rpc.gd",
+            try (PeerProcess sender = Godot.start("rpc-sender", "relay_rpc.gd",
                     Map.of("MP_URL", onB, "MP_ROLE", "sender", "MP_TIMEOUT", "40"))) {
                 String senderId = sender.awaitLine((l) -> l.startsWith("RESULT sender id "), RUN).substring(17);
                 sender.awaitLine(("RESULT sender called " + receiverId)::equals, RUN);
                 receiver.awaitLine(("RESULT receiver got hi from " + senderId + " from " + senderId)::equals, RUN);
                 sender.awaitLine("RESULT sender saw-receiver-leave"::equals, RUN);
-                sender.awaitExit(RUN);
+                sender.assertExits(RUN);
             }
-            receiver.awaitExit(RUN);
+            receiver.assertExits(RUN);
         }
     }
 
     /** The packets a client printed, without its name. */
-    static List<String> logs(GodotProcess client, String name) {
+    static List<String> logs(PeerProcess client, String name) {
         String prefix = "LOG " + name + " ";
         return client.lines()
             .stream()

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.peersocket.server.LocalPeerSocketPort;
+import io.peersocket.test.Godot;
+import io.peersocket.test.PeerProcess;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +47,7 @@ class RelayGodotTest {
 
     @BeforeEach
     void reset() {
-        GodotProcess.assumeInstalled();
+        Godot.assumeInstalled();
         await().atMost(Duration.ofSeconds(10)).until(() -> this.relays.get("/mp").getPeerCount() == 0);
         this.referee.reset();
     }
@@ -57,7 +59,7 @@ class RelayGodotTest {
 
         Map<String, List<String>> engine;
         int enginePort = freePort();
-        try (GodotProcess server = GodotProcess.start("engine-relay", "relay_server.gd",
+        try (PeerProcess server = Godot.start("engine-relay", "relay_server.gd",
                 Map.of("MP_PORT", String.valueOf(enginePort), "MP_CLIENTS", "3", "MP_TIMEOUT", "50"))) {
             server.awaitLine("READY"::equals, Duration.ofSeconds(30));
             engine = runClients("ws://127.0.0.1:" + enginePort + "/");
@@ -76,34 +78,34 @@ class RelayGodotTest {
     @Test
     void anRpcFromOneGodotClientReachesAnotherThroughTheJavaRelay() throws Exception {
         String url = "ws://127.0.0.1:" + this.port + "/mp";
-        try (GodotProcess receiver = GodotProcess.start("rpc-receiver", "relay_rpc.gd",
+        try (PeerProcess receiver = Godot.start("rpc-receiver", "relay_rpc.gd",
                 Map.of("MP_URL", url, "MP_ROLE", "receiver", "MP_TIMEOUT", "40"))) {
             String receiverId = receiver.awaitLine((l) -> l.startsWith("RESULT receiver id "), RUN).substring(19);
-            try (GodotProcess sender = GodotProcess.start("rpc-sender", "relay_rpc.gd",
+            try (PeerProcess sender = Godot.start("rpc-sender", "relay_rpc.gd",
                     Map.of("MP_URL", url, "MP_ROLE", "sender", "MP_TIMEOUT", "40"))) {
                 String senderId = sender.awaitLine((l) -> l.startsWith("RESULT sender id "), RUN).substring(17);
                 sender.awaitLine(("RESULT sender called " + receiverId)::equals, RUN);
                 receiver.awaitLine(("RESULT receiver got hi from " + senderId + " from " + senderId)::equals, RUN);
                 sender.awaitLine("RESULT sender saw-receiver-leave"::equals, RUN);
-                sender.awaitExit(RUN);
+                sender.assertExits(RUN);
             }
-            receiver.awaitExit(RUN);
+            receiver.assertExits(RUN);
         }
     }
 
     /** Runs clients A, B and C against a relay; returns each one's log, sorted. */
     private Map<String, List<String>> runClients(String url) throws Exception {
-        List<GodotProcess> clients = new ArrayList<>();
+        List<PeerProcess> clients = new ArrayList<>();
         try {
             for (String name : NAMES) {
-                clients.add(GodotProcess.start(name, "relay_client.gd",
+                clients.add(Godot.start(name, "relay_client.gd",
                         Map.of("MP_URL", url, "MP_NAME", name, "MP_LEAVES_FIRST", "C", "MP_TIMEOUT", "50")));
             }
             Map<String, List<String>> logs = new LinkedHashMap<>();
             for (int i = 0; i < NAMES.size(); i++) {
                 String name = NAMES.get(i);
                 clients.get(i).awaitLine((l) -> l.startsWith("RESULT " + name + " "), RUN);
-                clients.get(i).awaitExit(RUN);
+                clients.get(i).assertExits(RUN);
             }
             StringBuilder outputs = new StringBuilder();
             clients.forEach((client) -> outputs.append("\n--- ")
@@ -122,11 +124,11 @@ class RelayGodotTest {
             return logs;
         }
         finally {
-            clients.forEach(GodotProcess::close);
+            clients.forEach(PeerProcess::close);
         }
     }
 
-    private static List<String> logOf(GodotProcess process, String name) {
+    private static List<String> logOf(PeerProcess process, String name) {
         String prefix = "LOG " + name + " ";
         return sorted(process.lines()
             .stream()

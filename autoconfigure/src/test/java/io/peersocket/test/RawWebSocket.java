@@ -89,6 +89,20 @@ public final class RawWebSocket implements Closeable {
     }
 
     /**
+     * Adds header lines to a request head.
+     * @param request a request head, ending with the empty line
+     * @param headers lines such as {@code "Origin: http://example.org"}
+     * @return the request with the lines before its empty line
+     */
+    public static String withHeaders(String request, String... headers) {
+        StringBuilder lines = new StringBuilder();
+        for (String header : headers) {
+            lines.append(header).append("\r\n");
+        }
+        return request.substring(0, request.length() - 2) + lines + "\r\n";
+    }
+
+    /**
      * Opens a socket to localhost, writes {@code request} as it is and reads the response
      * head.
      * @param port the server's port on localhost
@@ -108,8 +122,25 @@ public final class RawWebSocket implements Closeable {
      */
     public static HttpResponse handshake(java.net.InetAddress localAddress, int port, String request)
             throws IOException {
+        return handshake(localAddress, 0, port, request);
+    }
+
+    /**
+     * {@link #handshake(int, String)} with a small receive buffer, so that what the
+     * server sends backs up soon when the test reads nothing.
+     * @param receiveBuffer {@code SO_RCVBUF} set before connecting, 0 to leave it
+     */
+    public static HttpResponse handshake(int port, String request, int receiveBuffer) throws IOException {
+        return handshake(null, receiveBuffer, port, request);
+    }
+
+    private static HttpResponse handshake(java.net.InetAddress localAddress, int receiveBuffer, int port,
+            String request) throws IOException {
         Socket socket = new Socket();
         try {
+            if (receiveBuffer > 0) {
+                socket.setReceiveBufferSize(receiveBuffer);
+            }
             if (localAddress != null) {
                 socket.bind(new InetSocketAddress(localAddress, 0));
             }

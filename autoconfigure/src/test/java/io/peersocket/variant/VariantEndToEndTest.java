@@ -15,12 +15,13 @@ import io.peersocket.annotation.PeerPacket;
 import io.peersocket.annotation.VariantPayload;
 import io.peersocket.client.PeerSocketClient;
 import io.peersocket.client.PeerSocketClientBuilder;
-import io.peersocket.multiplayer.GodotProcess;
 import io.peersocket.multiplayer.RelayServer;
 import io.peersocket.peer.Peer;
 import io.peersocket.peer.PeerError;
 import io.peersocket.peer.VariantResult;
 import io.peersocket.server.LocalPeerSocketPort;
+import io.peersocket.test.Godot;
+import io.peersocket.test.PeerProcess;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ class VariantEndToEndTest {
 
     @BeforeEach
     void godot() {
-        GodotProcess.assumeInstalled();
+        Godot.assumeInstalled();
     }
 
     /** Every value of variant_client.gd / variant_server.gd, in their order. */
@@ -83,7 +84,7 @@ class VariantEndToEndTest {
 
     @Test
     void aGodotClientPutsEveryTypeAndGetsTheJavaAnswer() throws Exception {
-        try (GodotProcess godot = GodotProcess.start("variant-client", "variant_client.gd",
+        try (PeerProcess godot = Godot.start("variant-client", "variant_client.gd",
                 Map.of("VAR_URL", "ws://127.0.0.1:" + this.port + "/var", "VAR_TIMEOUT", "50"))) {
             String verdict = godot.awaitLine((l) -> l.startsWith("VERDICT "), RUN);
             assertThat(verdict).as(String.join("\n", godot.lines())).isEqualTo("VERDICT java=equal godot=equal");
@@ -100,7 +101,7 @@ class VariantEndToEndTest {
     void theJavaClientPutsEveryTypeToAGodotServerAndGetsItsAnswer() throws Exception {
         int godotPort = freePort();
         PeerSocketClient client = PeerSocketClientBuilder.create().name("godot-variant").build();
-        try (GodotProcess godot = GodotProcess.start("variant-server", "variant_server.gd",
+        try (PeerProcess godot = Godot.start("variant-server", "variant_server.gd",
                 Map.of("VAR_PORT", String.valueOf(godotPort), "VAR_TIMEOUT", "50"))) {
             godot.awaitLine("LISTENING"::equals, RUN);
             assertThat(client.connectToUrl("ws://127.0.0.1:" + godotPort + "/")).isEqualTo(PeerError.OK);
@@ -113,7 +114,7 @@ class VariantEndToEndTest {
             assertThat(result.error()).isEqualTo(PeerError.OK);
             assertThat(Variants.deepEquals(result.value(), answer("equal"))).as("%s", result.value()).isTrue();
             client.disconnectFromHost(1000, "done");
-            godot.awaitExit(RUN);
+            godot.assertExits(RUN);
         }
         finally {
             client.shutdown(Duration.ofSeconds(5));
@@ -123,11 +124,11 @@ class VariantEndToEndTest {
     @Test
     void twoGodotClientsAndPeerOneExchangeVariantsThroughTheJavaRelay() throws Exception {
         String url = "ws://127.0.0.1:" + this.port + "/vmp";
-        try (GodotProcess a = GodotProcess.start("relay-variant-A", "relay_variant.gd",
+        try (PeerProcess a = Godot.start("relay-variant-A", "relay_variant.gd",
                 Map.of("MP_URL", url, "MP_NAME", "A", "MP_TIMEOUT", "50"));
-                GodotProcess b = GodotProcess.start("relay-variant-B", "relay_variant.gd",
+                PeerProcess b = Godot.start("relay-variant-B", "relay_variant.gd",
                         Map.of("MP_URL", url, "MP_NAME", "B", "MP_TIMEOUT", "50"))) {
-            for (GodotProcess client : List.of(a, b)) {
+            for (PeerProcess client : List.of(a, b)) {
                 String result = client.awaitLine((l) -> l.startsWith("RESULT "), RUN);
                 assertThat(result).as(String.join("\n", client.lines())).endsWith(" java=equal godot=equal peer=equal");
             }

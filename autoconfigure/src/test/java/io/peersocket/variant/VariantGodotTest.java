@@ -10,7 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.peersocket.multiplayer.GodotProcess;
+import io.peersocket.test.Godot;
+import io.peersocket.test.PeerProcess;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -110,9 +111,9 @@ class VariantGodotTest {
 
     @Test
     void javaEncodesWhatGodotEncodesAndDecodesItBack() throws Exception {
-        GodotProcess.assumeInstalled();
+        Godot.assumeInstalled();
         Map<String, String> godot = new LinkedHashMap<>();
-        try (GodotProcess process = GodotProcess.start("variants", "variant_vectors.gd", Map.of())) {
+        try (PeerProcess process = Godot.start("variants", "variant_vectors.gd", Map.of())) {
             process.awaitLine("done"::equals, Duration.ofSeconds(60));
             for (String line : process.lines()) {
                 int equals = line.indexOf('=');

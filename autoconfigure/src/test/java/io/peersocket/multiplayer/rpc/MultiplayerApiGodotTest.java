@@ -8,9 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.peersocket.multiplayer.GodotProcess;
 import io.peersocket.multiplayer.RelayServers;
 import io.peersocket.server.LocalPeerSocketPort;
+import io.peersocket.test.Godot;
+import io.peersocket.test.PeerProcess;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +52,7 @@ class MultiplayerApiGodotTest {
 
     @BeforeEach
     void installed() {
-        GodotProcess.assumeInstalled();
+        Godot.assumeInstalled();
     }
 
     @Test
@@ -61,7 +62,7 @@ class MultiplayerApiGodotTest {
         Map<String, List<String>> engine;
         List<String> engineServer;
         int enginePort = freePort();
-        try (GodotProcess server = GodotProcess.start("mp-api-server", "mp_api_server.gd", Map.of("MP_PORT",
+        try (PeerProcess server = Godot.start("mp-api-server", "mp_api_server.gd", Map.of("MP_PORT",
                 String.valueOf(enginePort), "MP_PLAYERS", String.valueOf(NAMES.size()), "MP_TIMEOUT", "50"))) {
             server.awaitLine("READY"::equals, Duration.ofSeconds(30));
             engine = runClients("ws://127.0.0.1:" + enginePort + "/");
@@ -97,17 +98,17 @@ class MultiplayerApiGodotTest {
 
     private Map<String, List<String>> runClients(String url) throws Exception {
         Map<String, List<String>> logs = new LinkedHashMap<>();
-        List<GodotProcess> clients = new ArrayList<>();
+        List<PeerProcess> clients = new ArrayList<>();
         try {
             for (String name : NAMES) {
-                clients.add(GodotProcess.start("mp-api-" + name, "mp_api_client.gd",
+                clients.add(Godot.start("mp-api-" + name, "mp_api_client.gd",
                         Map.of("MP_URL", url, "MP_NAME", name, "MP_TIMEOUT", "45")));
             }
             for (int i = 0; i < NAMES.size(); i++) {
                 String prefix = "RESULT " + NAMES.get(i) + " ";
                 clients.get(i)
                     .awaitLine((line) -> line.startsWith(prefix + "bye") || line.startsWith(prefix + "timeout"), RUN);
-                clients.get(i).awaitExit(Duration.ofSeconds(20));
+                clients.get(i).assertExits(Duration.ofSeconds(20));
                 logs.put(NAMES.get(i),
                         clients.get(i)
                             .lines()
@@ -118,7 +119,7 @@ class MultiplayerApiGodotTest {
             }
         }
         finally {
-            clients.forEach(GodotProcess::close);
+            clients.forEach(PeerProcess::close);
         }
         await().atMost(Duration.ofSeconds(10))
             .until(() -> this.relays.get("/mp") == null || this.relays.get("/mp").getPeerCount() == 0);

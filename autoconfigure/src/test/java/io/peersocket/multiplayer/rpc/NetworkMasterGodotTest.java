@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.peersocket.multiplayer.GodotProcess;
 import io.peersocket.server.LocalPeerSocketPort;
+import io.peersocket.test.Godot;
+import io.peersocket.test.PeerProcess;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +45,7 @@ class NetworkMasterGodotTest {
 
     @BeforeEach
     void installed() {
-        GodotProcess.assumeInstalled();
+        Godot.assumeInstalled();
     }
 
     @Test
@@ -53,7 +54,7 @@ class NetworkMasterGodotTest {
         List<String> engineServer;
         List<String> engine;
         int enginePort = freePort();
-        try (GodotProcess server = GodotProcess.start("mp-master-server", "mp_master_server.gd",
+        try (PeerProcess server = Godot.start("mp-master-server", "mp_master_server.gd",
                 Map.of("MP_PORT", String.valueOf(enginePort), "MP_TIMEOUT", "50"))) {
             server.awaitLine("READY"::equals, Duration.ofSeconds(30));
             engine = runClient("ws://127.0.0.1:" + enginePort + "/");
@@ -72,11 +73,11 @@ class NetworkMasterGodotTest {
     }
 
     private static List<String> runClient(String url) throws Exception {
-        try (GodotProcess client = GodotProcess.start("mp-master-client", "mp_master_client.gd",
+        try (PeerProcess client = Godot.start("mp-master-client", "mp_master_client.gd",
                 Map.of("MP_URL", url, "MP_TIMEOUT", "45"))) {
             client.awaitLine((line) -> line.startsWith("RESULT bye") || line.startsWith("RESULT timeout"),
                     Duration.ofSeconds(60));
-            client.awaitExit(Duration.ofSeconds(20));
+            client.assertExits(Duration.ofSeconds(20));
             return client.lines()
                 .stream()
                 .filter((line) -> line.startsWith("RESULT "))

@@ -10,10 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.peersocket.multiplayer.GodotProcess;
 import io.peersocket.server.PeerSocketServer;
 import io.peersocket.spi.CloseInfo;
 import io.peersocket.spi.PeerSocketObserver;
+import io.peersocket.test.Godot;
+import io.peersocket.test.PeerProcess;
 import io.peersocket.test.RawWebSocket;
 import io.peersocket.test.TestApplication;
 import org.junit.jupiter.api.BeforeEach;
@@ -126,8 +127,8 @@ abstract class LivenessTests {
 
     @Test
     void aGodotClientThatIdlesStaysConnectedWhileASilentSocketIsDropped() throws Exception {
-        GodotProcess.assumeInstalled();
-        try (GodotProcess godot = GodotProcess.start("idle", "idle_client.gd",
+        Godot.assumeInstalled();
+        try (PeerProcess godot = Godot.start("idle", "idle_client.gd",
                 Map.of("IDLE_URL", "ws://127.0.0.1:" + port() + "/echo", "IDLE_SECONDS", "4"))) {
             // Godot first: its start may take longer than the idle timeout on a loaded
             // machine.
