@@ -52,6 +52,16 @@ public final class PacketHandlerScanner {
             this(path, listeners, writeMode, false, MultiplayerListener.NONE);
         }
 
+        /**
+         * The same endpoint with another application in front of the relay's (the
+         * engine's MultiplayerAPI for {@code @RemoteNode} beans).
+         * @param application the relay's application, peer 1
+         * @return the endpoint
+         */
+        public DeclaredEndpoint withApplication(MultiplayerListener application) {
+            return new DeclaredEndpoint(this.path, this.listeners, this.writeMode, this.multiplayer, application);
+        }
+
     }
 
     /**
