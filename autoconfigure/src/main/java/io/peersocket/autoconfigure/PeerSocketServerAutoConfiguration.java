@@ -120,8 +120,8 @@ public final class PeerSocketServerAutoConfiguration {
             // @RemoteNode beans put the engine's MultiplayerAPI in front of their relay's
             // application.
             declared = declared.stream()
-                .map((each) -> each.multiplayer() ? new DeclaredEndpoint(each.path(), each.listeners(),
-                        each.writeMode(), true, apis.bind(each.path(), each.application(), runtime.observer())) : each)
+                .map((each) -> each.multiplayer()
+                        ? each.withApplication(apis.bind(each.path(), each.application(), runtime.observer())) : each)
                 .toList();
             apis.verifyBound();
         }

@@ -60,24 +60,15 @@ public final class ClientHandlerScanner {
             if (annotation == null || type == null || annotation.client().isEmpty()) {
                 continue;
             }
-            String client = annotation.client();
-            if (!annotation.path().isEmpty() || annotation.protocols().length > 0) {
-                throw new IllegalStateException("@PacketHandler bean '" + beanName + "' handles client '" + client
-                        + "' and must not name a path or protocols: set peersocket.client.connections." + client
-                        + ".url and .protocols instead");
-            }
-            if (!annotation.blocking()) {
-                throw new IllegalStateException("@PacketHandler bean '" + beanName + "' handles client '" + client
-                        + "' and says blocking = false, which applies to server endpoints only: a client's signals "
-                        + "run on its handler threads (peersocket.client.handler-threads) or in poll()");
-            }
+            ClientHandlerDeclaration declaration = ClientHandlerDeclaration.of(beanName, annotation);
+            String client = declaration.client();
             if (!connections.contains(client)) {
                 throw new IllegalStateException("@PacketHandler bean '" + beanName + "' handles client '" + client
                         + "' but there is no peersocket.client.connections." + client + ".url"
                         + (connections.isEmpty() ? "" : " (configured: " + connections + ")"));
             }
-            WriteMode mode = (annotation.writeMode().length > 0) ? annotation.writeMode()[0] : null;
-            DeclaredClient declared = new DeclaredClient(beanName, listenerFor(beanName, type), mode);
+            DeclaredClient declared = new DeclaredClient(beanName, listenerFor(beanName, type),
+                    declaration.writeMode());
             DeclaredClient previous = handlers.putIfAbsent(client, declared);
             if (previous != null) {
                 throw new IllegalStateException("@PacketHandler beans '" + previous.beanName() + "' and '" + beanName

@@ -1,7 +1,6 @@
 package io.peersocket.internal.annotation;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,6 +50,16 @@ public final class PacketHandlerScanner {
          */
         public DeclaredEndpoint(String path, Map<String, PeerListener> listeners, @Nullable WriteMode writeMode) {
             this(path, listeners, writeMode, false, MultiplayerListener.NONE);
+        }
+
+        /**
+         * The same endpoint with another application in front of the relay's (the
+         * engine's MultiplayerAPI for {@code @RemoteNode} beans).
+         * @param application the relay's application, peer 1
+         * @return the endpoint
+         */
+        public DeclaredEndpoint withApplication(MultiplayerListener application) {
+            return new DeclaredEndpoint(this.path, this.listeners, this.writeMode, this.multiplayer, application);
         }
 
     }
@@ -107,24 +116,15 @@ public final class PacketHandlerScanner {
             if (annotation == null || type == null || !annotation.client().isEmpty()) {
                 continue; // client handlers belong to ClientHandlerScanner
             }
-            String path = pathOf(annotation, defaultPath);
-            if (!path.startsWith("/")) {
-                throw new IllegalStateException(
-                        "@PacketHandler bean '" + beanName + "': path '" + path + "' must start with '/'");
-            }
-            if (isRelay(annotation, path, multiplayerPath)) {
-                if (!annotation.blocking()) {
-                    throw new IllegalStateException(
-                            "@PacketHandler bean '" + beanName + "' is the multiplayer relay at " + path
-                                    + " and says blocking = false, which applies to plain endpoints only: the relay "
-                                    + "routes on the I/O thread already and its peer 1 runs on handler threads");
-                }
-                RelayHandler relay = relayHandlerFor(beanName, type, annotation, path);
-                if (annotation.authorities().length > 0) {
-                    // The relay's clients need them as a plain handler's do, checked
-                    // before the upgrade.
+            HandlerDeclaration declaration = HandlerDeclaration.of(beanName, annotation, defaultPath, multiplayerPath);
+            String path = declaration.path();
+            if (declaration.multiplayer()) {
+                RelayHandler relay = relayHandlerFor(declaration, type);
+                if (declaration.wrapsListener()) {
+                    // The relay's clients need the authorities as a plain handler's do,
+                    // checked before the upgrade.
                     relay = new RelayHandler(relay.beanName(), relay.application(),
-                            new DeclaredPeerListener(relay.listener(), false, Set.of(annotation.authorities())));
+                            new DeclaredPeerListener(relay.listener(), false, declaration.authorities()));
                 }
                 RelayHandler other = relays.putIfAbsent(path, relay);
                 String owner = (other != null) ? other.beanName() : plainOwner(owners, path);
@@ -141,14 +141,12 @@ public final class PacketHandlerScanner {
                         + "' both handle path " + path + ", a multiplayer relay, which has one handler: "
                         + "its own application, peer 1");
             }
-            List<String> protocols = (annotation.protocols().length > 0) ? Arrays.asList(annotation.protocols())
-                    : defaultProtocols;
             PeerListener listener = listenerFor(beanName, type);
-            if (!annotation.blocking() || annotation.authorities().length > 0) {
-                listener = new DeclaredPeerListener(listener, !annotation.blocking(), Set.of(annotation.authorities()));
+            if (declaration.wrapsListener()) {
+                listener = new DeclaredPeerListener(listener, !declaration.blocking(), declaration.authorities());
             }
             Map<String, PeerListener> listeners = byPath.computeIfAbsent(path, (p) -> new LinkedHashMap<>());
-            for (String protocol : protocols.isEmpty() ? List.of("") : protocols) {
+            for (String protocol : declaration.protocolsOr(defaultProtocols)) {
                 String key = path + " " + protocol;
                 String owner = owners.putIfAbsent(key, beanName);
                 if (owner != null) {
@@ -159,8 +157,9 @@ public final class PacketHandlerScanner {
                 }
                 listeners.put(protocol, listener);
             }
-            if (annotation.writeMode().length > 0) {
-                modes.put(path, annotation.writeMode()[0]);
+            WriteMode writeMode = declaration.writeMode();
+            if (writeMode != null) {
+                modes.put(path, writeMode);
             }
         }
         if (multiplayerPath != null && !relays.containsKey(multiplayerPath)) {
@@ -191,23 +190,16 @@ public final class PacketHandlerScanner {
         Set<String> paths = new LinkedHashSet<>();
         for (String beanName : beanFactory.getBeanNamesForAnnotation(PacketHandler.class)) {
             PacketHandler annotation = beanFactory.findAnnotationOnBean(beanName, PacketHandler.class, false);
-            if (annotation != null && annotation.client().isEmpty()
-                    && isRelay(annotation, pathOf(annotation, defaultPath), multiplayerPath)) {
-                paths.add(pathOf(annotation, defaultPath));
+            String path = (annotation != null && annotation.client().isEmpty())
+                    ? HandlerDeclaration.relayPath(annotation, defaultPath, multiplayerPath) : null;
+            if (path != null) {
+                paths.add(path);
             }
         }
         if (multiplayerPath != null) {
             paths.add(multiplayerPath);
         }
         return paths;
-    }
-
-    private static String pathOf(PacketHandler annotation, String defaultPath) {
-        return annotation.path().isEmpty() ? defaultPath : annotation.path();
-    }
-
-    private static boolean isRelay(PacketHandler annotation, String path, @Nullable String multiplayerPath) {
-        return annotation.multiplayer() || path.equals(multiplayerPath);
     }
 
     private static @Nullable String plainOwner(Map<String, String> owners, String path) {
@@ -219,17 +211,9 @@ public final class PacketHandlerScanner {
         return null;
     }
 
-    private RelayHandler relayHandlerFor(String beanName, Class<?> type, PacketHandler annotation, String path) {
-        String prefix = "@PacketHandler bean '" + beanName + "' is the multiplayer relay at " + path;
-        if (annotation.protocols().length > 0) {
-            throw new IllegalStateException(
-                    prefix + " but names subprotocols " + Arrays.toString(annotation.protocols())
-                            + ": the relay protocol selects none (the engine neither asks for nor selects one)");
-        }
-        if (annotation.writeMode().length > 0 && annotation.writeMode()[0] != WriteMode.BINARY) {
-            throw new IllegalStateException(prefix + " but asks for write mode " + annotation.writeMode()[0]
-                    + ": relay messages are binary frames only");
-        }
+    private RelayHandler relayHandlerFor(HandlerDeclaration declaration, Class<?> type) {
+        String beanName = declaration.beanName();
+        String prefix = "@PacketHandler bean '" + beanName + "' is the multiplayer relay at " + declaration.path();
         Supplier<Object> bean = SingletonSupplier.of(() -> this.beanFactory.getBean(beanName));
         AnnotatedPeerListener annotated = AnnotatedPeerListener.of(beanName, type, bean, this.converter);
         for (Signal signal : annotated.signals()) {
