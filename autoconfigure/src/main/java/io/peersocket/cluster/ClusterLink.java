@@ -43,7 +43,13 @@ final class ClusterLink {
 
     private static final Log logger = LogFactory.getLog(ClusterLink.class);
 
+    // An entry holds one message (field m) or several, each framed by its length (field b).
     private static final ByteBuffer FIELD = utf8("m");
+
+    private static final ByteBuffer BATCH_FIELD = utf8("b");
+
+    // A batch entry stays below this size (a single larger message still goes, alone).
+    private static final int ENTRY_BYTES = 256 * 1024;
 
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(3);
 
@@ -239,15 +245,16 @@ final class ClusterLink {
             }
             try {
                 ReactiveRedisConnection connection = writeConnection();
+                List<Entry> entries = entries(batch);
                 // One connection, commands subscribed in order: Redis appends them in this order.
-                Flux.fromIterable(batch)
+                Flux.fromIterable(entries)
                     .flatMapSequential((entry) -> connection.streamCommands()
-                        .xAdd(StreamRecords.rawBuffer(Map.of(FIELD, ByteBuffer.wrap(entry.data())))
+                        .xAdd(StreamRecords.rawBuffer(Map.of(entry.field().duplicate(), ByteBuffer.wrap(entry.data())))
                             .withStreamKey(inboxKey(entry.node())),
                                 XAddOptions.maxlen(this.inboxLength).approximateTrimming(true)), BATCH)
                     .then()
                     .block(COMMAND_TIMEOUT);
-                this.commands.addAndGet(batch.size());
+                this.commands.addAndGet(entries.size());
                 this.written.addAndGet(batch.size());
                 synchronized (this.lock) {
                     for (int i = 0; i < batch.size() && !this.outbox.isEmpty(); i++) {
@@ -266,6 +273,85 @@ final class ClusterLink {
                 backoff = pause(backoff);
             }
         }
+    }
+
+    /** One stream entry: the messages of a batch for one node, in order. */
+    private record Entry(String node, ByteBuffer field, byte[] data) {
+    }
+
+    // What one pass of the writer sends: for each node, its messages of the batch packed into as
+    // few entries as the size bound allows. One XADD per node and pass instead of one per message
+    // is what lets a node send thousands of packets a second with a millisecond's wait: each
+    // command costs Redis and the client far more than the bytes it carries.
+    private static List<Entry> entries(List<Outbound> batch) {
+        Map<String, List<Outbound>> byNode = new LinkedHashMap<>();
+        for (Outbound message : batch) {
+            byNode.computeIfAbsent(message.node(), (node) -> new ArrayList<>()).add(message);
+        }
+        List<Entry> entries = new ArrayList<>();
+        for (Map.Entry<String, List<Outbound>> forNode : byNode.entrySet()) {
+            List<Outbound> pending = new ArrayList<>();
+            int bytes = 0;
+            for (Outbound message : forNode.getValue()) {
+                if (!pending.isEmpty() && bytes + 4 + message.data().length > ENTRY_BYTES) {
+                    entries.add(entry(forNode.getKey(), pending));
+                    pending.clear();
+                    bytes = 0;
+                }
+                pending.add(message);
+                bytes += 4 + message.data().length;
+            }
+            entries.add(entry(forNode.getKey(), pending));
+        }
+        return entries;
+    }
+
+    private static Entry entry(String node, List<Outbound> messages) {
+        if (messages.size() == 1) {
+            return new Entry(node, FIELD, messages.get(0).data());
+        }
+        int size = 0;
+        for (Outbound message : messages) {
+            size += 4 + message.data().length;
+        }
+        ByteBuffer packed = ByteBuffer.allocate(size);
+        for (Outbound message : messages) {
+            packed.putInt(message.data().length).put(message.data());
+        }
+        return new Entry(node, BATCH_FIELD, packed.array());
+    }
+
+    // The messages of an entry, in order; an entry that cannot be read gives one empty message,
+    // which the node counts as malformed.
+    private static List<byte[]> messages(Map<ByteBuffer, ByteBuffer> fields) {
+        ByteBuffer single = fields.get(FIELD);
+        if (single != null) {
+            return List.of(bytes(single.duplicate(), single.remaining()));
+        }
+        ByteBuffer packed = fields.get(BATCH_FIELD);
+        if (packed == null) {
+            return List.of(new byte[0]);
+        }
+        ByteBuffer in = packed.duplicate();
+        List<byte[]> messages = new ArrayList<>();
+        while (in.remaining() >= 4) {
+            int length = in.getInt();
+            if (length < 0 || length > in.remaining()) {
+                messages.add(new byte[0]);
+                return messages;
+            }
+            messages.add(bytes(in, length));
+        }
+        if (in.hasRemaining() || messages.isEmpty()) {
+            messages.add(new byte[0]);
+        }
+        return messages;
+    }
+
+    private static byte[] bytes(ByteBuffer in, int length) {
+        byte[] data = new byte[length];
+        in.get(data);
+        return data;
     }
 
     // Caller holds the lock. While Redis does not answer, what waited longer than the window goes.
@@ -301,16 +387,9 @@ final class ClusterLink {
                 }
                 for (ByteBufferRecord record : records) {
                     lastId = record.getId().getValue();
-                    ByteBuffer value = record.getValue().get(FIELD);
-                    byte[] data;
-                    if (value == null) {
-                        data = new byte[0];
+                    for (byte[] data : messages(record.getValue())) {
+                        this.inbound.accept(data);
                     }
-                    else {
-                        data = new byte[value.remaining()];
-                        value.duplicate().get(data);
-                    }
-                    this.inbound.accept(data);
                 }
             }
             catch (RuntimeException ex) {

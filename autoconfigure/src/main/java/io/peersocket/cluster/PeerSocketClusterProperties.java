@@ -53,7 +53,8 @@ public class PeerSocketClusterProperties {
 
     /**
      * The approximate length past which a node's inbox stream in Redis is trimmed: how many
-     * messages a node that lost Redis for a while can still read when it comes back.
+     * entries (each one message, or the messages a node sent it in one write) a node that lost
+     * Redis for a while can still read when it comes back.
      */
     private long inboxLength = 100_000;
 

@@ -28,8 +28,9 @@ class BenchmarkSmokeTest {
         String report = Files.readString(out.resolve("benchmarks.md"));
         assertThat(problems).as("samples with problems; see target/smoke/benchmarks.md:%n%s", report).isZero();
         assertThat(out.resolve("benchmarks.png")).isNotEmptyFile();
-        assertThat(report).contains("## Echo", "## Broadcast", "## Multiplayer relay", "## Remote calls (MultiplayerAPI)", "## Game loop",
-                "## Connection churn", "## Idle capacity");
+        assertThat(report).contains("## Echo", "## Broadcast", "## Multiplayer relay", "## Remote calls (MultiplayerAPI)",
+                "## Game loop", "## Connection churn", "## Idle capacity", "## Cluster on Redis", "### Cross-node echo",
+                "### Redis commands per group send", "### redis-benchmark");
     }
 
 }

@@ -20,7 +20,7 @@ import io.peersocket.bench.load.WsClient;
  * their own on core 0, the load generator (this JVM) on core 1; only the server being measured
  * runs (the others are stopped with SIGSTOP); rounds are interleaved (A B C A B C ...).
  * <p>
- * {@code BenchMain [--smoke] [--out DIR] [--targets a,b,...] [--scenarios echo,idle,...]}: DIR gets {@code benchmarks.md} and
+ * {@code BenchMain [--smoke] [--out DIR] [--targets a,b,...] [--scenarios echo,idle,cluster,...]}: DIR gets {@code benchmarks.md} and
  * {@code benchmarks.png} (default: {@code ../docs} of the module, or {@code target/smoke} with --smoke).
  */
 public final class BenchMain {
@@ -138,6 +138,11 @@ public final class BenchMain {
             for (Target target : selected("idle") ? fullTargets : List.<Target>of()) {
                 measure("idle", target, 1, () -> scenarios.idle(target, this.settings.idlePeers));
             }
+            // Last, with every other server stopped: they start processes of their own.
+            if (ClusterBench.SCENARIOS.stream().anyMatch(BenchMain::selected)) {
+                this.startFailures += new ClusterBench(this.home, this.settings, client, this.pinned, this.notes,
+                        this.results).run(logs, peersRequired);
+            }
         }
         finally {
             this.targets.forEach(Target::stop);
@@ -160,7 +165,7 @@ public final class BenchMain {
 
     }
 
-    private static boolean selected(String scenario) {
+    static boolean selected(String scenario) {
         String only = System.getProperty("bench.scenarios");
         return only == null || List.of(only.split(",")).stream().anyMatch(scenario::startsWith);
     }

@@ -82,6 +82,11 @@ final class BroadcastLoad implements WsListener {
         return this.nextSeq - this.completed;
     }
 
+    // Peers opened in several sets (one per cluster node) carry their number across the sets in state.
+    private static int slot(WsConn conn) {
+        return (conn.state instanceof Integer slot) ? slot : conn.index;
+    }
+
     @Override
     public void onMessage(WsConn conn, boolean text, ByteBuf buf, int index, int length) {
         long seq = (length == SIZE) ? Payloads.seq(buf, index, true) : -1;
@@ -89,8 +94,8 @@ final class BroadcastLoad implements WsListener {
         if (!text || length != SIZE) {
             problem = "broadcast of " + length + " bytes, text " + text;
         }
-        else if (seq != this.nextPerConn[conn.index]) {
-            problem = "broadcast out of order: got " + seq + ", expected " + this.nextPerConn[conn.index];
+        else if (seq != this.nextPerConn[slot(conn)]) {
+            problem = "broadcast out of order: got " + seq + ", expected " + this.nextPerConn[slot(conn)];
         }
         else if (!ByteBufUtil.equals(buf, index + Payloads.PREFIX, this.templateBuf, Payloads.PREFIX,
                 SIZE - Payloads.PREFIX)) {
@@ -99,12 +104,12 @@ final class BroadcastLoad implements WsListener {
         if (problem != null) {
             this.errors++;
             if (this.firstError == null) {
-                this.firstError = "connection " + conn.index + ": " + problem;
+                this.firstError = "connection " + slot(conn) + ": " + problem;
             }
             conn.failVerification(problem);
             return;
         }
-        this.nextPerConn[conn.index]++;
+        this.nextPerConn[slot(conn)]++;
         this.deliveries++;
         int slot = (int) (seq % RING);
         if (++this.copies[slot] == this.n) {

@@ -165,6 +165,7 @@ final class Report {
         gameTable();
         churnTable();
         idleTable();
+        clusterTables();
         analysis();
         problems();
         return this.md.toString();
@@ -233,6 +234,19 @@ final class Report {
                             + (met ? "met" : "**missed**") + " |");
                 }
             }
+        }
+        if (this.results.containsKey(ClusterBench.BROADCAST)) {
+            verdict("cluster: group send to " + this.settings.clusterBroadcastPeers + " peers over 2 nodes ≥ 0.7× one node "
+                    + "(sustained deliveries/s)", ratio(ClusterBench.BROADCAST, ClusterBench.TWO_NODES, ClusterBench.ONE_NODE,
+                    "rate"), 0.7, true);
+        }
+        if (this.results.containsKey(ClusterBench.ECHO)) {
+            Stats p99 = stats(ClusterBench.ECHO, ClusterBench.TWO_NODES, "p99_ms");
+            Stats rate = stats(ClusterBench.ECHO, ClusterBench.TWO_NODES, "rate");
+            boolean met = !p99.empty() && p99.max() < 5 && rate.min() >= 0.95 * this.settings.clusterEchoRate;
+            line("| cluster: cross-node echo at " + this.settings.clusterEchoRate + "/s sustained, round trip p99 < 5 ms | p99 "
+                    + range(p99) + " ms at " + range(rate) + " echoes/s | " + (p99.empty() ? "not measured" : met ? "met"
+                    : "**missed**") + " |");
         }
         line("");
         line("Other ratios (per round, median (min–max)):");
@@ -441,6 +455,85 @@ final class Report {
             "RSS before MiB", "connects/s" },
                 List.of(med("idle", "peers", 1), med("idle", "heap_per_peer_kib", 1), med("idle", "rss_per_peer_kib", 1),
                         med("idle", "heap_base_mib", 1), med("idle", "rss_base_mib", 1), med("idle", "connect_rate", 1)));
+    }
+
+    private void clusterTables() {
+        if (!this.results.containsKey(ClusterBench.BROADCAST) && !this.results.containsKey(ClusterBench.REDIS_BENCHMARK)) {
+            return;
+        }
+        line("## Cluster on Redis");
+        line("");
+        line("Nodes of the starter with `peersocket.cluster.enabled=true` (`benchmarks/src/main/java/io/peersocket/bench/"
+                + "server/ClusterServer.java`), each a server process of its own, on one `redis-server` "
+                + "(`--save '' --appendonly no`) that the runner starts on a free port; nodes and Redis on core 0 with "
+                + "the other servers stopped, the load generator on core 1. Server CPU below is the nodes' and "
+                + "Redis's together.");
+        line("");
+        line("### Group send: " + this.settings.clusterBroadcastPeers + " peers on one node, or split over two");
+        line("");
+        line("Every peer of `/cbcast` is in the group `all`; one peer sends a 64-byte text packet that the node "
+                + "sends to the group (`PeerGroups.sendToGroup`): to its own members at once and, in one Redis "
+                + "command, to the other node, which sends it to its members. One node: a node alone in its cluster. "
+                + "Fan-out and sustained rate as in the broadcast above (" + this.settings.broadcastWindow
+                + " sends outstanding).");
+        line("");
+        clusterRows(ClusterBench.BROADCAST, new String[] { "fan-out ms (median)", "fan-out p99 ms",
+            "sustained deliveries/s", "server µs/delivery" }, new String[] { "fanout_ms", "fanout_p99_ms", "rate", "server_us" });
+        line("Two nodes over one (per round): " + range(ratio(ClusterBench.BROADCAST, ClusterBench.TWO_NODES,
+                ClusterBench.ONE_NODE, "rate")) + " of the deliveries per second.");
+        line("");
+        line("### Cross-node echo at a steady rate");
+        line("");
+        line(this.settings.clusterEchoPairs + " pairs; each: a peer of node A sends a 32-byte binary packet addressed "
+                + "to a peer of node B (the node forwards it with `Peer.send` on the remote peer's handle: Redis, node B), "
+                + "which sends it back the same way; " + this.settings.clusterEchoRate + " echoes a second in all "
+                + "(so as many packets a second each way), paced every millisecond. Every packet checked (from its "
+                + "peer, in order, once, intact); latency = the round trip, two crossings, on one clock; "
+                + this.settings.clusterEchoMeasure.toMillis() + " ms measured after " + this.settings.warmup.toMillis()
+                + " ms of warm-up.");
+        line("");
+        clusterRows(ClusterBench.ECHO, new String[] { "echoes/s", "round trip p50 ms", "p99 ms", "max ms",
+            "server µs/echo", "server CPU %", "lost" }, new String[] { "rate", "p50_ms", "p99_ms", "max_ms", "server_us",
+                "server_cpu%", "lost" });
+        line("### Redis commands per group send");
+        line("");
+        line("`INFO commandstats` before and after " + this.settings.clusterCommandSends + " group sends from node A, one "
+                + "at a time (each reaches every member before the next leaves, so none shares a command with another; "
+                + "sends close together share one command per node), members split evenly over the nodes. All "
+                + "commands counted, heartbeats included.");
+        line("");
+        clusterRows(ClusterBench.COMMANDS, new String[] { "XADD per send", "all commands per send" },
+                new String[] { "xadd_per_send", "commands_per_send" });
+        line("### redis-benchmark on the same Redis: the ceiling");
+        line("");
+        line("`redis-benchmark -c 50 -n N -P <pipeline> <command>` with a 64-byte payload, on the load generator's core: "
+                + "what this Redis takes on this machine. The cluster sends one XADD per other node per writer pass "
+                + "(several messages each when they queue up).");
+        line("");
+        clusterRows(ClusterBench.REDIS_BENCHMARK, new String[] { "requests/s", "mean latency ms" },
+                new String[] { "rate", "avg_ms" });
+    }
+
+    // One row per sample name, in the order measured; a key ending in % is a share, shown in percent.
+    private void clusterRows(String scenario, String[] headers, String[] keys) {
+        List<Sample> all = this.results.getOrDefault(scenario, List.of());
+        if (all.isEmpty()) {
+            line("Not measured in this run.");
+            line("");
+            return;
+        }
+        line("| | " + String.join(" | ", headers) + " |");
+        line("|---|" + "---|".repeat(headers.length));
+        for (String name : all.stream().map((s) -> s.target).distinct().toList()) {
+            StringBuilder row = new StringBuilder("| " + name + " |");
+            for (String key : keys) {
+                boolean percent = key.endsWith("%");
+                Stats stats = stats(scenario, name, percent ? key.substring(0, key.length() - 1) : key);
+                row.append(' ').append(percent ? num(stats.median() * 100) : range(stats)).append(" |");
+            }
+            line(row.toString());
+        }
+        line("");
     }
 
     /** The hand-written analysis kept beside the harness (what bounds each figure, the fixes). */

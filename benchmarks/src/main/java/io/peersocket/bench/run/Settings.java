@@ -50,6 +50,21 @@ final class Settings {
 
     int idlePeers;
 
+    /** Cluster: the group of the broadcast, split over two nodes or on one. */
+    int clusterBroadcastPeers = 10_000;
+
+    /** Cluster: sender/echoer pairs of the cross-node echo, and the echoes a second of them all. */
+    int clusterEchoPairs = 10;
+
+    int clusterEchoRate = 5000;
+
+    Duration clusterEchoMeasure = Duration.ofMillis(5000);
+
+    /** Cluster: group sizes (over every node) whose Redis commands per send are counted, and sends counted. */
+    List<Integer> clusterMembers = List.of(100, 1000);
+
+    int clusterCommandSends = 100;
+
     Settings(boolean smoke, long maxFiles) {
         this.smoke = smoke;
         // Each idle peer is one socket in the server and one in the load generator, both under the limit.
@@ -73,6 +88,12 @@ final class Settings {
             this.gamePeers = 40;
             this.churnConcurrency = 4;
             this.idlePeers = 200;
+            this.clusterBroadcastPeers = 100;
+            this.clusterEchoPairs = 2;
+            this.clusterEchoRate = 500;
+            this.clusterEchoMeasure = Duration.ofMillis(700);
+            this.clusterMembers = List.of(10, 40);
+            this.clusterCommandSends = 10;
         }
     }
 

@@ -190,8 +190,13 @@ final class Target {
 
     /** @return user + system CPU of the whole process so far, in nanoseconds */
     long cpuNanos() {
+        return cpuNanos(this.process.pid());
+    }
+
+    /** @return user + system CPU of a process so far, in nanoseconds */
+    static long cpuNanos(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc/" + this.process.pid() + "/stat"));
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
             return ticks * 10_000_000L; // USER_HZ = 100

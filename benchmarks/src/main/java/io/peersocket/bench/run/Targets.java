@@ -20,9 +20,6 @@ final class Targets {
     static List<Target> all(Path home, boolean pin, boolean peersRequired, List<String> notes) throws IOException {
         // Servers start on both cores (faster) and are pinned to core 0 once they listen.
         List<String> prefix = List.of();
-        String java = ProcessHandle.current().info().command().orElse("java");
-        String classpath = home.resolve("target/classes") + File.pathSeparator
-                + Files.readString(home.resolve("target/classpath.txt")).trim();
         List<Target> targets = new ArrayList<>();
         // Ports from 19100 on, skipping any that another process holds (a second run, a stray server).
         int[] next = { BASE_PORT };
@@ -45,18 +42,8 @@ final class Targets {
             { BenchMain.STARTER_RPC, "reactive", "true", "false" },
         };
         for (String[] s : spring) {
-            List<String> command = new ArrayList<>(prefix);
-            // One GC for every server; -Dbench.gc=-XX:+UseG1GC (for example) to compare collectors.
-            command.addAll(List.of(java, "-Xmx4g", System.getProperty("bench.gc", "-XX:+UseSerialGC")));
-            // Extra server JVM options for experiments and profiling, e.g. -Dbench.serverOpts=-XX:StartFlightRecording
-            String extra = System.getProperty("bench.serverOpts", "").trim();
-            if (!extra.isEmpty()) {
-                command.addAll(List.of(extra.split("\\s+")));
-            }
-            command.addAll(List.of("-cp", classpath,
-                    "io.peersocket.bench.server.ServerMain", s[0], Integer.toString(port)));
             targets.add(new Target(s[0], Target.Kind.JAVA, port, s[1], Boolean.parseBoolean(s[2]),
-                    Boolean.parseBoolean(s[3]), command, Map.of()));
+                    Boolean.parseBoolean(s[3]), javaServer(home, s[0], Integer.toString(port)), Map.of()));
             port = free.getAsInt();
             // Before/after in the same conditions: -Dbench.baseline=old-autoconfigure.jar adds a twin
             // of each starter server, "<name>@base", on that jar, measured in the same interleaved
@@ -106,6 +93,33 @@ final class Targets {
         return targets;
     }
 
+    /** @return the command that runs {@code ServerMain} with these arguments in a JVM of its own */
+    static List<String> javaServer(Path home, String... args) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String classpath = home.resolve("target/classes") + File.pathSeparator
+                + Files.readString(home.resolve("target/classpath.txt")).trim();
+        List<String> command = new ArrayList<>();
+        // One GC for every server; -Dbench.gc=-XX:+UseG1GC (for example) to compare collectors.
+        command.addAll(List.of(java, "-Xmx4g", System.getProperty("bench.gc", "-XX:+UseSerialGC")));
+        // Extra server JVM options for experiments and profiling, e.g. -Dbench.serverOpts=-XX:StartFlightRecording
+        String extra = System.getProperty("bench.serverOpts", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-cp", classpath, "io.peersocket.bench.server.ServerMain"));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /** @return a free loopback port from {@code from} on */
+    static int freePort(int from) {
+        int port = from;
+        while (!isFree(port)) {
+            port++;
+        }
+        return port;
+    }
+
     private static void missing(String name, String what, boolean required, List<String> notes) {
         if (required) {
             throw new IllegalStateException(name + " is required (peersocket.peers.required=true) but " + what + " is missing");
@@ -125,7 +139,7 @@ final class Targets {
         }
     }
 
-    private static boolean onPath(String program) {
+    static boolean onPath(String program) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             if (Files.isExecutable(Path.of(dir, program))) {
                 return true;

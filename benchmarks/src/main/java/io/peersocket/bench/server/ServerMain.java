@@ -14,7 +14,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * One comparison server per JVM: {@code ServerMain <target> <port>}. Prints {@code @@READY} when
  * it listens, then answers the runner's commands on standard input:
  * {@code heap} (heap used after full GCs), {@code tick60} / {@code spin} (poll-loop pace),
- * {@code ticks} (tick cost statistics since the last call), {@code quit}.
+ * {@code ticks} (tick cost statistics since the last call), {@code nodes} (a cluster node: how
+ * many other nodes it sees), {@code has <id>} (whether the server knows a peer, of any node), {@code quit}.
  */
 public final class ServerMain {
 
@@ -45,6 +46,8 @@ public final class ServerMain {
             case "starter-reactive-nonblocking" -> StarterServer.start(port, true, false, false);
             case "starter-servlet-push" -> StarterServer.start(port, false, false);
             case "starter-servlet-poll" -> StarterServer.start(port, false, true);
+            // cluster <port> <node> <redis port> <key prefix>
+            case "cluster" -> ClusterServer.start(port, args[2], Integer.parseInt(args[3]), args[4]);
             default -> throw new IllegalArgumentException("unknown target " + target);
         };
         if (target.endsWith("-poll")) {
@@ -56,10 +59,18 @@ public final class ServerMain {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String line;
         while ((line = in.readLine()) != null) {
+            if (line.startsWith("has ")) {
+                System.out.println("@@HAS " + context.getBean(io.peersocket.server.PeerSocketServer.class)
+                    .hasPeer(Integer.parseInt(line.substring(4).trim())));
+                System.out.flush();
+                continue;
+            }
             switch (line.trim()) {
                 case "heap" -> System.out.println("@@HEAP " + heapAfterGc());
                 case "tick60" -> loop.tick(true);
                 case "spin" -> loop.tick(false);
+                case "nodes" -> System.out.println("@@NODES " + context.getBean(io.peersocket.cluster.ClusterNode.class)
+                    .otherNodes().size());
                 case "ticks" -> System.out.println("@@TICKS " + ((loop != null) ? loop.stats() : "0 0 0 0 0 0 0"));
                 case "quit" -> {
                     context.close();
