@@ -50,7 +50,7 @@ final class Targets {
             // rounds (select it with --targets).
             String baseline = System.getProperty("bench.baseline", "").trim();
             if (!baseline.isEmpty() && Boolean.parseBoolean(s[2])) {
-                List<String> twin = new ArrayList<>(command);
+                List<String> twin = new ArrayList<>(javaServer(home, s[0], Integer.toString(port)));
                 int cp = twin.indexOf("-cp") + 1;
                 twin.set(cp, String.join(File.pathSeparator, Arrays.stream(twin.get(cp).split(File.pathSeparator))
                     .map((entry) -> entry.contains("peersocket-spring-boot-autoconfigure") ? baseline : entry)
