@@ -69,6 +69,8 @@ final class ClusterLink {
 
     private final Consumer<byte[]> inbound;
 
+    private final Runnable afterRead;
+
     private final Runnable reconnected;
 
     private final Consumer<Outbound> lost;
@@ -103,7 +105,7 @@ final class ClusterLink {
     }
 
     ClusterLink(ReactiveRedisConnectionFactory factory, String keyPrefix, String node, Duration outageWindow,
-            long bufferBound, long inboxLength, Consumer<byte[]> inbound, Runnable reconnected,
+            long bufferBound, long inboxLength, Consumer<byte[]> inbound, Runnable afterRead, Runnable reconnected,
             Consumer<Outbound> lost) {
         this.factory = factory;
         this.keyPrefix = keyPrefix;
@@ -112,6 +114,7 @@ final class ClusterLink {
         this.bufferBound = bufferBound;
         this.inboxLength = inboxLength;
         this.inbound = inbound;
+        this.afterRead = afterRead;
         this.reconnected = reconnected;
         this.lost = lost;
     }
@@ -247,13 +250,21 @@ final class ClusterLink {
                 ReactiveRedisConnection connection = writeConnection();
                 List<Entry> entries = entries(batch);
                 // One connection, commands subscribed in order: Redis appends them in this order.
-                Flux.fromIterable(entries)
+                Long appended = Flux.fromIterable(entries)
                     .flatMapSequential((entry) -> connection.streamCommands()
                         .xAdd(StreamRecords.rawBuffer(Map.of(entry.field().duplicate(), ByteBuffer.wrap(entry.data())))
                             .withStreamKey(inboxKey(entry.node())),
                                 XAddOptions.maxlen(this.inboxLength).approximateTrimming(true)), BATCH)
-                    .then()
+                    .count()
                     .block(COMMAND_TIMEOUT);
+                // Every XADD Redis applied answers with the entry's id. Lettuce completes a command
+                // it cancelled (its connection reset while the command was on the wire) without a
+                // value and without an error: taken as done, that entry would be lost. A pass
+                // counts only when each entry has its id; otherwise it is written again.
+                if (appended == null || appended != entries.size()) {
+                    throw new IllegalStateException("Redis confirmed " + appended + " of " + entries.size()
+                            + " appends (the connection was reset)");
+                }
                 this.commands.addAndGet(entries.size());
                 this.written.addAndGet(batch.size());
                 synchronized (this.lock) {
@@ -382,15 +393,16 @@ final class ClusterLink {
                 this.commands.incrementAndGet();
                 up();
                 backoff = 50;
-                if (records == null) {
-                    continue;
-                }
-                for (ByteBufferRecord record : records) {
-                    lastId = record.getId().getValue();
-                    for (byte[] data : messages(record.getValue())) {
-                        this.inbound.accept(data);
+                if (records != null) {
+                    for (ByteBufferRecord record : records) {
+                        lastId = record.getId().getValue();
+                        for (byte[] data : messages(record.getValue())) {
+                            this.inbound.accept(data);
+                        }
                     }
                 }
+                // At least every half second (the XREAD's block), even when nothing came.
+                this.afterRead.run();
             }
             catch (RuntimeException ex) {
                 if (!this.running) {
