@@ -88,4 +88,32 @@ class RedisOutageTest {
         assertThat(next.string()).isEqualTo("back");
     }
 
+    @Test
+    void connectionsKilledAgainAndAgainMidTrafficLoseNothing() throws Exception {
+        Pair pair = pair("kill-loop");
+        ClusterNode nodeB = ClusterNodes.node(pair.b());
+        int rounds = 10;
+        int perRound = 400;
+        for (int round = 0; round < rounds; round++) {
+            int first = round * perRound;
+            for (int i = 0; i < perRound; i++) {
+                pair.onA().sendText("txt:" + pair.idB() + ":" + (first + i));
+                if (i % 100 == 50) {
+                    // Every connection of both nodes, writer and reader, cut mid-stream.
+                    assertThat(redis.command("CLIENT", "KILL", "TYPE", "normal")).doesNotStartWith("-");
+                }
+            }
+            for (int i = 0; i < perRound; i++) {
+                assertThat(pair.onA().next(Duration.ofSeconds(30)).string()).isEqualTo("sent:OK");
+            }
+            for (int i = 0; i < perRound; i++) {
+                assertThat(pair.onB().next(Duration.ofSeconds(30)).string()).isEqualTo(Integer.toString(first + i));
+            }
+        }
+        assertThat(pair.onB().poll(Duration.ofMillis(300))).isNull();
+        System.out.println("Connections killed " + rounds * perRound / 100 + " times amid " + rounds * perRound
+                + " packets: lost " + nodeB.lostMessages() + ", read twice " + nodeB.duplicateMessages());
+        assertThat(nodeB.lostMessages()).isZero();
+    }
+
 }
