@@ -428,6 +428,8 @@ final class ClusterLink {
     void register(int prefix) {
         run(writeConnection().hashCommands().hSet(utf8(this.keyPrefix + ":nodes"), utf8(this.node),
                 utf8(Integer.toString(prefix))).then());
+        // Back after another node took this one for gone: its inbox no longer expires.
+        run(writeConnection().keyCommands().persist(inboxKey(this.node)).then());
     }
 
     /** @return the registered nodes and their id prefixes */
@@ -451,10 +453,22 @@ final class ClusterLink {
         return nodes;
     }
 
-    /** @param gone a node that is forgotten: out of the registry, its inbox deleted */
+    /** @param gone a node that is leaving: out of the registry, its inbox deleted */
     void unregister(String gone) {
         run(writeConnection().hashCommands().hDel(utf8(this.keyPrefix + ":nodes"), utf8(gone)).then());
         run(writeConnection().keyCommands().del(inboxKey(gone)).then());
+    }
+
+    /**
+     * Takes a silent node out of the registry. Its inbox stays a while: silence is all this node
+     * knows, and a node merely cut off from Redis (for less than its outage window) reads there on
+     * its return what was written to it meanwhile. Deleting it at once lost those messages.
+     * @param gone the silent node
+     * @param keep how long its inbox stays unless it comes back
+     */
+    void unregisterSilent(String gone, Duration keep) {
+        run(writeConnection().hashCommands().hDel(utf8(this.keyPrefix + ":nodes"), utf8(gone)).then());
+        run(writeConnection().keyCommands().pExpire(inboxKey(gone), keep).then());
     }
 
     /**

@@ -98,6 +98,8 @@ public final class ClusterNode implements SmartLifecycle {
 
     private final Duration nodeTimeout;
 
+    private final Duration outageWindow;
+
     private final Duration leaseTtl;
 
     private final Map<String, NodeState> nodes = new ConcurrentHashMap<>();
@@ -178,7 +180,7 @@ public final class ClusterNode implements SmartLifecycle {
         this.relays = relays;
         this.node = nodeId(properties.getNodeId());
         this.nodeTimeout = positive(properties.getNodeTimeout(), "peersocket.cluster.node-timeout");
-        positive(properties.getOutageWindow(), "peersocket.cluster.outage-window");
+        this.outageWindow = positive(properties.getOutageWindow(), "peersocket.cluster.outage-window");
         if (properties.getOutageBuffer().toBytes() <= 0) {
             throw new PeerSocketConfigurationException("peersocket.cluster.outage-buffer",
                     "peersocket.cluster.outage-buffer must be positive", "Set it to a size such as 32MB");
@@ -781,7 +783,7 @@ public final class ClusterNode implements SmartLifecycle {
                 if (silent > this.nodeTimeout.toNanos()) {
                     forget(entry.getKey(), "silent for " + TimeUnit.NANOSECONDS.toMillis(silent) + " ms");
                     this.forgotten.incrementAndGet();
-                    this.link.unregister(entry.getKey());
+                    this.link.unregisterSilent(entry.getKey(), this.outageWindow.plus(this.nodeTimeout));
                 }
             }
         }
