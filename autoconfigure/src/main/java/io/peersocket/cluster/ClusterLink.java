@@ -257,13 +257,13 @@ final class ClusterLink {
                                 XAddOptions.maxlen(this.inboxLength).approximateTrimming(true)), BATCH)
                     .count()
                     .block(COMMAND_TIMEOUT);
-                // Every XADD Redis applied answers with the entry's id. Lettuce completes a command
-                // it cancelled (its connection reset while the command was on the wire) without a
-                // value and without an error: taken as done, that entry would be lost. A pass
-                // counts only when each entry has its id; otherwise it is written again.
+                // Every XADD Redis applied answers with the entry's id; a completion without one
+                // proves nothing, and taken as done it would drop that entry's messages from the
+                // outbox for good. A pass counts only when each entry has its id; otherwise it is
+                // written again (the receivers skip what they already have).
                 if (appended == null || appended != entries.size()) {
                     throw new IllegalStateException("Redis confirmed " + appended + " of " + entries.size()
-                            + " appends (the connection was reset)");
+                            + " appends");
                 }
                 this.commands.addAndGet(entries.size());
                 this.written.addAndGet(batch.size());

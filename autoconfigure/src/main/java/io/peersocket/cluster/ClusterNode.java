@@ -569,9 +569,10 @@ public final class ClusterNode implements SmartLifecycle {
         }
     }
 
-    // An entry can land in the inbox after a later one of the same sender (a rewrite after a
-    // connection reset racing the client's own replay of what it had on the wire): a message
-    // past the next expected number waits, bounded in time and count, for those before it.
+    // Should an entry land in the inbox after a later one of the same sender (a rewrite on a new
+    // connection racing the old connection's replay of what it had on the wire), skipping the
+    // earlier one as already seen would lose it: a message past the next expected number waits,
+    // bounded in time and count, for those before it.
     private void hold(NodeState state, ClusterMessage message) {
         if (state.held.putIfAbsent(message.seq(), message) != null) {
             this.duplicates.incrementAndGet();
