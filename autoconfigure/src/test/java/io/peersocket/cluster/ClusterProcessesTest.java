@@ -350,6 +350,44 @@ class ClusterProcessesTest {
     }
 
     @Test
+    @Order(4)
+    void aNodeFrozenPastTheNodeTimeoutFindsWhatWasSentToItMeanwhile() throws Exception {
+        JdkClient onOne = connect(0);
+        JdkClient onTwo = connect(1);
+        try {
+            id(onOne);
+            int idTwo = id(onTwo);
+            awaitKnown(onOne, idTwo);
+            long forgottenBefore = stateValue(0, "forgotten");
+            // Node 2 stalls (as a starved JVM does) with packets for it on the way: Redis takes them
+            // into its inbox, and node 1 forgets it after the 3 s node timeout.
+            nodes.get(1).freeze(true);
+            try {
+                for (int i = 0; i < 200; i++) {
+                    onOne.sendText("txt:" + idTwo + ":s" + i);
+                }
+                for (int i = 0; i < 200; i++) {
+                    assertThat(onOne.next(WAIT).string()).isEqualTo("sent:OK");
+                }
+                await().atMost(WAIT).until(() -> stateValue(0, "forgotten") > forgottenBefore);
+            }
+            finally {
+                nodes.get(1).freeze(false);
+            }
+            // Back well within the outage window: its inbox still holds them, and it reads them.
+            for (int i = 0; i < 200; i++) {
+                assertThat(onTwo.next(WAIT).string()).isEqualTo("s" + i);
+            }
+            assertThat(stateValue(1, "lost")).isZero();
+            awaitKnown(onOne, idTwo);
+        }
+        finally {
+            onOne.abort();
+            onTwo.abort();
+        }
+    }
+
+    @Test
     @Order(5)
     void redisRestartedWithItsDataGoneDeliversWhatWaitedAndTheNodesRegisterAgain() throws Exception {
         JdkClient onOne = connect(0);
