@@ -71,6 +71,8 @@ final class ClusterLink {
 
     private final Consumer<byte[]> inbound;
 
+    private final Runnable afterRead;
+
     private final Runnable reconnected;
 
     private final Consumer<Outbound> lost;
@@ -105,7 +107,7 @@ final class ClusterLink {
     }
 
     ClusterLink(ReactiveRedisConnectionFactory factory, String keyPrefix, String node, Duration outageWindow,
-            long bufferBound, long inboxLength, Consumer<byte[]> inbound, Runnable reconnected,
+            long bufferBound, long inboxLength, Consumer<byte[]> inbound, Runnable afterRead, Runnable reconnected,
             Consumer<Outbound> lost) {
         this.factory = factory;
         this.keyPrefix = keyPrefix;
@@ -114,6 +116,7 @@ final class ClusterLink {
         this.bufferBound = bufferBound;
         this.inboxLength = inboxLength;
         this.inbound = inbound;
+        this.afterRead = afterRead;
         this.reconnected = reconnected;
         this.lost = lost;
     }
@@ -260,14 +263,25 @@ final class ClusterLink {
                 List<Entry> entries = entries(batch);
                 // One connection, commands subscribed in order: Redis appends them in
                 // this order.
-                Flux.fromIterable(entries)
+                Long appended = Flux.fromIterable(entries)
                     .flatMapSequential((entry) -> connection.streamCommands()
                         .xAdd(StreamRecords.rawBuffer(Map.of(entry.field().duplicate(), ByteBuffer.wrap(entry.data())))
                             .withStreamKey(inboxKey(entry.node())),
                                 XAddOptions.maxlen(this.inboxLength).approximateTrimming(true)),
                             BATCH)
-                    .then()
+                    .count()
                     .block(COMMAND_TIMEOUT);
+                // Every XADD Redis applied answers with the entry's id; a completion
+                // without one
+                // proves nothing, and taken as done it would drop that entry's messages
+                // from the
+                // outbox for good. A pass counts only when each entry has its id;
+                // otherwise it is
+                // written again (the receivers skip what they already have).
+                if (appended == null || appended != entries.size()) {
+                    throw new IllegalStateException(
+                            "Redis confirmed " + appended + " of " + entries.size() + " appends");
+                }
                 this.commands.addAndGet(entries.size());
                 this.written.addAndGet(batch.size());
                 synchronized (this.lock) {
@@ -401,15 +415,16 @@ final class ClusterLink {
                 this.commands.incrementAndGet();
                 up();
                 backoff = 50;
-                if (records == null) {
-                    continue;
-                }
-                for (ByteBufferRecord record : records) {
-                    lastId = record.getId().getValue();
-                    for (byte[] data : messages(record.getValue())) {
-                        this.inbound.accept(data);
+                if (records != null) {
+                    for (ByteBufferRecord record : records) {
+                        lastId = record.getId().getValue();
+                        for (byte[] data : messages(record.getValue())) {
+                            this.inbound.accept(data);
+                        }
                     }
                 }
+                // At least every half second (the XREAD's block), even when nothing came.
+                this.afterRead.run();
             }
             catch (RuntimeException ex) {
                 if (!this.running) {
@@ -439,6 +454,8 @@ final class ClusterLink {
         run(writeConnection().hashCommands()
             .hSet(utf8(this.keyPrefix + ":nodes"), utf8(this.node), utf8(Integer.toString(prefix)))
             .then());
+        // Back after another node took this one for gone: its inbox no longer expires.
+        run(writeConnection().keyCommands().persist(inboxKey(this.node)).then());
     }
 
     /**
@@ -466,11 +483,24 @@ final class ClusterLink {
     }
 
     /**
-     * @param gone a node that is forgotten: out of the registry, its inbox deleted
+     * @param gone a node that is leaving: out of the registry, its inbox deleted
      */
     void unregister(String gone) {
         run(writeConnection().hashCommands().hDel(utf8(this.keyPrefix + ":nodes"), utf8(gone)).then());
         run(writeConnection().keyCommands().del(inboxKey(gone)).then());
+    }
+
+    /**
+     * Takes a silent node out of the registry. Its inbox stays a while: silence is all
+     * this node knows, and a node merely cut off from Redis (for less than its outage
+     * window) reads there on its return what was written to it meanwhile. Deleting it at
+     * once lost those messages.
+     * @param gone the silent node
+     * @param keep how long its inbox stays unless it comes back
+     */
+    void unregisterSilent(String gone, Duration keep) {
+        run(writeConnection().hashCommands().hDel(utf8(this.keyPrefix + ":nodes"), utf8(gone)).then());
+        run(writeConnection().keyCommands().pExpire(inboxKey(gone), keep).then());
     }
 
     /**

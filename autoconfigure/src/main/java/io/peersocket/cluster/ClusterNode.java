@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -67,6 +68,14 @@ public final class ClusterNode implements SmartLifecycle {
 
     private static final Log logger = LogFactory.getLog(ClusterNode.class);
 
+    // How long, and for how many messages, a message that came early waits for those
+    // before it.
+    // Far longer than a reconnection's rewrite takes; short enough that a real loss is
+    // soon counted.
+    static final Duration REORDER_WINDOW = Duration.ofSeconds(5);
+
+    private static final int HELD_MAX = 50_000;
+
     private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
     /** Why a packet for or from another node was dropped, as counted by the observer. */
@@ -91,6 +100,8 @@ public final class ClusterNode implements SmartLifecycle {
     private final ClusterLink link;
 
     private final Duration nodeTimeout;
+
+    private final Duration outageWindow;
 
     private final Duration leaseTtl;
 
@@ -146,6 +157,12 @@ public final class ClusterNode implements SmartLifecycle {
 
         volatile int prefix = -1;
 
+        // Messages that came before one of lower number, by number (reader thread only).
+        final TreeMap<Long, ClusterMessage> held = new TreeMap<>();
+
+        // When the oldest wait for a missing message began (nanoTime), 0 when none waits.
+        long heldSince;
+
         final Set<Integer> peers = ConcurrentHashMap.newKeySet();
 
         NodeState(long incarnation, long lastSeq) {
@@ -169,7 +186,7 @@ public final class ClusterNode implements SmartLifecycle {
         this.relays = relays;
         this.node = nodeId(properties.getNodeId());
         this.nodeTimeout = positive(properties.getNodeTimeout(), "peersocket.cluster.node-timeout");
-        positive(properties.getOutageWindow(), "peersocket.cluster.outage-window");
+        this.outageWindow = positive(properties.getOutageWindow(), "peersocket.cluster.outage-window");
         if (properties.getOutageBuffer().toBytes() <= 0) {
             throw new PeerSocketConfigurationException("peersocket.cluster.outage-buffer",
                     "peersocket.cluster.outage-buffer must be positive", "Set it to a size such as 32MB");
@@ -180,8 +197,8 @@ public final class ClusterNode implements SmartLifecycle {
         // startup get ids of it, and the node claims it first when Redis answers.
         this.ids = new ClusterIds(ThreadLocalRandom.current().nextInt(ClusterIds.PREFIXES));
         this.link = new ClusterLink(factory, properties.getKeyPrefix(), this.node, properties.getOutageWindow(),
-                properties.getOutageBuffer().toBytes(), properties.getInboxLength(), this::received, this::reconnected,
-                this::lostInOutage);
+                properties.getOutageBuffer().toBytes(), properties.getInboxLength(), this::received, this::releaseHeld,
+                this::reconnected, this::lostInOutage);
         this.ticker = Executors.newSingleThreadScheduledExecutor((task) -> {
             Thread thread = new Thread(task, "peersocket-cluster-heartbeat");
             thread.setDaemon(true);
@@ -571,16 +588,90 @@ public final class ClusterNode implements SmartLifecycle {
                 return;
             }
             if (message.seq() > expected) {
-                long gap = message.seq() - expected;
-                this.lost.addAndGet(gap);
-                logger.warn("Cluster node " + this.node + " missed " + gap + " message(s) from node " + from
-                        + " (Redis lost them); asking it for its peers again");
-                state.lastSeq = message.seq();
-                sendSnapshot(from, true);
+                hold(state, message);
+                return;
             }
             state.lastSeq = message.seq();
         }
         state.lastSeen = System.nanoTime();
+        handle(from, state, message);
+        // What came early and now follows on goes next, in its order.
+        while (!state.held.isEmpty() && state.held.firstKey() == state.lastSeq + 1) {
+            ClusterMessage next = state.held.pollFirstEntry().getValue();
+            state.lastSeq = next.seq();
+            handle(from, state, next);
+        }
+        if (state.held.isEmpty()) {
+            state.heldSince = 0;
+        }
+    }
+
+    // Should an entry land in the inbox after a later one of the same sender (a rewrite
+    // on
+    // a new connection racing the old connection's replay of what it had on the wire),
+    // skipping the earlier one as already seen would lose it: a message past the next
+    // expected number waits, bounded in time and count, for those before it.
+    private void hold(NodeState state, ClusterMessage message) {
+        if (state.held.putIfAbsent(message.seq(), message) != null) {
+            this.duplicates.incrementAndGet();
+        }
+        long now = System.nanoTime();
+        state.lastSeen = now;
+        if (state.heldSince == 0) {
+            state.heldSince = now;
+        }
+        if (state.held.size() > HELD_MAX) {
+            skipGap(message.node(), state);
+        }
+    }
+
+    // On the reader thread, after each read (at least every half second): a gap that the
+    // reorder window did not fill is lost.
+    private void releaseHeld() {
+        long now = System.nanoTime();
+        for (Map.Entry<String, NodeState> entry : this.nodes.entrySet()) {
+            NodeState state = entry.getValue();
+            if (state.heldSince != 0 && now - state.heldSince >= REORDER_WINDOW.toNanos()) {
+                try {
+                    skipGap(entry.getKey(), state);
+                }
+                catch (RuntimeException ex) {
+                    // Not Redis's failure: the reader must not take it for one.
+                    logger.warn("Cluster node " + this.node + " failed on messages from " + entry.getKey(), ex);
+                }
+            }
+        }
+    }
+
+    private void skipGap(String from, NodeState state) {
+        if (state.held.isEmpty()) {
+            state.heldSince = 0;
+            return;
+        }
+        long gap = state.held.firstKey() - (state.lastSeq + 1);
+        this.lost.addAndGet(gap);
+        logger.warn("Cluster node " + this.node + " missed " + gap + " message(s) from node " + from
+                + " (Redis lost them, none arrived within " + REORDER_WINDOW.toMillis()
+                + " ms); asking it for its peers again");
+        state.lastSeq = state.held.firstKey() - 1;
+        state.heldSince = System.nanoTime();
+        while (!state.held.isEmpty() && state.held.firstKey() == state.lastSeq + 1) {
+            ClusterMessage next = state.held.pollFirstEntry().getValue();
+            state.lastSeq = next.seq();
+            try {
+                handle(from, state, next);
+            }
+            catch (RuntimeException ex) {
+                logger.warn("Cluster node " + this.node + " failed on a " + next.kind() + " from " + from, ex);
+            }
+        }
+        if (state.held.isEmpty()) {
+            state.heldSince = 0;
+        }
+        sendSnapshot(from, true);
+    }
+
+    private void handle(String from, NodeState state, ClusterMessage message) {
         Body body = message.body();
         switch (message.kind()) {
             case SNAPSHOT -> {
@@ -733,7 +824,7 @@ public final class ClusterNode implements SmartLifecycle {
                 if (silent > this.nodeTimeout.toNanos()) {
                     forget(entry.getKey(), "silent for " + TimeUnit.NANOSECONDS.toMillis(silent) + " ms");
                     this.forgotten.incrementAndGet();
-                    this.link.unregister(entry.getKey());
+                    this.link.unregisterSilent(entry.getKey(), this.outageWindow.plus(this.nodeTimeout));
                 }
             }
         }

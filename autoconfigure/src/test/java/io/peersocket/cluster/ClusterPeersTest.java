@@ -4,7 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
+import io.peersocket.cluster.ClusterMessage.Beat;
+import io.peersocket.cluster.ClusterMessage.Empty;
+import io.peersocket.cluster.ClusterMessage.Kind;
+import io.peersocket.cluster.ClusterMessage.PacketTo;
 import io.peersocket.test.JdkClient;
 import io.peersocket.test.JdkClient.Message;
 import org.junit.jupiter.api.AfterAll;
@@ -172,6 +177,48 @@ class ClusterPeersTest {
         sender.close(1000, "");
         members.forEach((member) -> member.close(1000, ""));
         outsider.close(1000, "");
+    }
+
+    @Test
+    void entriesThatLandOutOfOrderAreDeliveredInOrderAndAGapNeverFilledIsCountedAfterTheWindow() throws Exception {
+        ClusterNode nodeA = ClusterNodes.node(a);
+        JdkClient onA = JdkClient.connect(ClusterNodes.uri(a));
+        int idA = id(onA);
+        long lostBefore = nodeA.lostMessages();
+        // A sender's entries as a rewrite after a connection reset can land them: its
+        // number 3
+        // before its number 2 (both applied by Redis, in the other order).
+        long incarnation = ThreadLocalRandom.current().nextLong();
+        append(new ClusterMessage(Kind.HEARTBEAT, "node-x", incarnation, 1, new Beat(7)));
+        append(new ClusterMessage(Kind.PACKET, "node-x", incarnation, 3, packetTo(idA, "second")));
+        append(new ClusterMessage(Kind.PACKET, "node-x", incarnation, 2, packetTo(idA, "first")));
+        assertThat(onA.next().string()).isEqualTo("first");
+        assertThat(onA.next().string()).isEqualTo("second");
+        assertThat(nodeA.lostMessages()).isEqualTo(lostBefore);
+
+        // Number 4 never comes: 5 waits for it through the reorder window, then goes, 4
+        // counted lost.
+        long waitFrom = System.nanoTime();
+        append(new ClusterMessage(Kind.PACKET, "node-x", incarnation, 5, packetTo(idA, "fifth")));
+        assertThat(onA.poll(Duration.ofMillis(1000))).isNull();
+        assertThat(onA.next(ClusterNode.REORDER_WINDOW.plusSeconds(10)).string()).isEqualTo("fifth");
+        assertThat(Duration.ofNanos(System.nanoTime() - waitFrom)).isGreaterThanOrEqualTo(ClusterNode.REORDER_WINDOW);
+        assertThat(nodeA.lostMessages()).isEqualTo(lostBefore + 1);
+
+        // The sender leaves: node-a forgets it.
+        append(new ClusterMessage(Kind.BYE, "node-x", incarnation, 6, new Empty()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !nodeA.otherNodes().contains("node-x"));
+        assertThat(onA.poll(Duration.ofMillis(200))).isNull();
+        onA.close(1000, "");
+    }
+
+    private static PacketTo packetTo(int id, String text) {
+        return new PacketTo(id, true, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void append(ClusterMessage message) throws Exception {
+        assertThat(redis.command(new String[] { "XADD", "peers-test:inbox:node-a", "*", "m" }, message.encode()))
+            .doesNotStartWith("-");
     }
 
     @Test

@@ -165,6 +165,20 @@ final class NodeProcess implements AutoCloseable {
         return this.process.isAlive();
     }
 
+    /**
+     * Freezes it (SIGSTOP) or lets it go on (SIGCONT): a JVM the machine does not
+     * schedule, as on a host far beyond its cores.
+     * @param frozen whether to freeze it
+     */
+    void freeze(boolean frozen) throws IOException, InterruptedException {
+        Process signal = new ProcessBuilder("kill", frozen ? "-STOP" : "-CONT", Long.toString(this.process.pid()))
+            .inheritIO()
+            .start();
+        if (!signal.waitFor(10, TimeUnit.SECONDS) || signal.exitValue() != 0) {
+            throw new AssertionError("could not " + (frozen ? "freeze " : "resume ") + this);
+        }
+    }
+
     /** Kills it with SIGKILL and waits until it is gone. */
     void kill() {
         this.process.destroyForcibly();

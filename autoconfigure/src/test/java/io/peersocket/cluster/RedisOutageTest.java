@@ -40,9 +40,16 @@ class RedisOutageTest {
     }
 
     Pair pair(String prefix, String... properties) {
+        return pairWithB(prefix, properties, new String[0]);
+    }
+
+    Pair pairWithB(String prefix, String[] properties, String[] onlyB) {
         this.nodes = new ClusterNodes(redis, prefix);
         ConfigurableApplicationContext a = this.nodes.start("node-a", properties);
-        ConfigurableApplicationContext b = this.nodes.start("node-b", properties);
+        String[] forB = java.util.stream.Stream
+            .concat(java.util.Arrays.stream(properties), java.util.Arrays.stream(onlyB))
+            .toArray(String[]::new);
+        ConfigurableApplicationContext b = this.nodes.start("node-b", forB);
         JdkClient onA = JdkClient.connect(ClusterNodes.uri(a));
         JdkClient onB = JdkClient.connect(ClusterNodes.uri(b));
         onA.next();
@@ -88,6 +95,66 @@ class RedisOutageTest {
         }
         while (next.string().startsWith("lost "));
         assertThat(next.string()).isEqualTo("back");
+    }
+
+    @Test
+    void connectionsKilledAgainAndAgainMidTrafficLoseNothing() throws Exception {
+        Pair pair = pair("kill-loop");
+        ClusterNode nodeB = ClusterNodes.node(pair.b());
+        int rounds = 10;
+        int perRound = 400;
+        for (int round = 0; round < rounds; round++) {
+            int first = round * perRound;
+            for (int i = 0; i < perRound; i++) {
+                pair.onA().sendText("txt:" + pair.idB() + ":" + (first + i));
+                if (i % 100 == 50) {
+                    // Every connection of both nodes, writer and reader, cut mid-stream.
+                    assertThat(redis.command("CLIENT", "KILL", "TYPE", "normal")).doesNotStartWith("-");
+                }
+            }
+            for (int i = 0; i < perRound; i++) {
+                assertThat(pair.onA().next(Duration.ofSeconds(30)).string()).isEqualTo("sent:OK");
+            }
+            for (int i = 0; i < perRound; i++) {
+                assertThat(pair.onB().next(Duration.ofSeconds(30)).string()).isEqualTo(Integer.toString(first + i));
+            }
+        }
+        assertThat(pair.onB().poll(Duration.ofMillis(300))).isNull();
+        System.out.println("Connections killed " + rounds * perRound / 100 + " times amid " + rounds * perRound
+                + " packets: lost " + nodeB.lostMessages() + ", read twice " + nodeB.duplicateMessages());
+        assertThat(nodeB.lostMessages()).isZero();
+    }
+
+    @Test
+    void aNodeCutOffLongerThanTheNodeTimeoutButWithinTheOutageWindowFindsWhatWasSentToIt() throws Exception {
+        // Node b logs in as a user of its own, so that Redis can refuse it alone.
+        assertThat(redis.command("ACL", "SETUSER", "cut-off", "on", ">cut-off-secret", "~*", "&*", "+@all"))
+            .startsWith("+OK");
+        Pair pair = pairWithB("cut-off", new String[] { "peersocket.cluster.node-timeout=1s" },
+                new String[] { "spring.data.redis.username=cut-off", "spring.data.redis.password=cut-off-secret" });
+        ClusterNode nodeA = ClusterNodes.node(pair.a());
+        ClusterNode nodeB = ClusterNodes.node(pair.b());
+        long forgottenBefore = nodeA.forgottenNodes();
+        // Node b loses Redis (its connections cut, logging in again refused); node a
+        // keeps it.
+        assertThat(redis.command("ACL", "SETUSER", "cut-off", "off")).startsWith("+OK");
+        assertThat(redis.command("CLIENT", "KILL", "USER", "cut-off")).doesNotStartWith("-");
+        // Sent while node a still counts node b in: Redis takes them into b's inbox.
+        for (int i = 0; i < 50; i++) {
+            pair.onA().sendText("txt:" + pair.idB() + ":" + i);
+            assertThat(pair.onA().next().string()).isEqualTo("sent:OK");
+        }
+        // Past the node timeout node a forgets node b, which is still well within its
+        // outage window.
+        await().atMost(Duration.ofSeconds(20)).until(() -> nodeA.forgottenNodes() > forgottenBefore);
+        assertThat(redis.command("ACL", "SETUSER", "cut-off", "on")).startsWith("+OK");
+        await().atMost(Duration.ofSeconds(30)).until(nodeB::linkUp);
+        for (int i = 0; i < 50; i++) {
+            assertThat(pair.onB().next(Duration.ofSeconds(30)).string()).isEqualTo(Integer.toString(i));
+        }
+        assertThat(nodeB.lostMessages()).isZero();
+        // Node b is back in the cluster: node a reaches its peer again.
+        await().atMost(Duration.ofSeconds(30)).until(() -> nodeA.nodeOf(pair.idB()) != null);
     }
 
 }
